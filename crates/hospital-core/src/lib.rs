@@ -1,0 +1,16 @@
+//! hospital-core: everything hospital-site knows that is not about the browser.
+//!
+//! - [`model`]: the dataset types; [`validate`]: JSON text to a checked dataset.
+//! - [`text`]: languages and bilingual text; [`urls`]: which URLs may become links.
+//! - [`normalize`]: folding text for search; [`search`]: the doctor index and query engine.
+//! - [`news`]: the news feed's filters, search and paging.
+//! - [`route`]: URLs to typed routes and back; [`markdown`]: Markdown to safe blocks.
+
+pub mod model;
+pub mod route;
+pub mod text;
+pub mod urls;
+pub mod validate;
+
+pub use model::*;
+pub use text::{Lang, Localized, Text};

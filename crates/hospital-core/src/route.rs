@@ -1,0 +1,507 @@
+//! Mapping a URL (path and query string, relative to the app's base) to a typed
+//! route, and back. The same routes serve clean URLs in standalone mode and the
+//! namespaced parameter in widget mode.
+
+use crate::model::{ClinicType, Gender, HalfDay, TitleRank, Weekday};
+use crate::text::Lang;
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Route {
+    /// `/`: the news feed as the home page.
+    Home(NewsQuery),
+    /// `/news`
+    News(NewsQuery),
+    /// `/news/<slug>`
+    Article(String),
+    /// `/doctors`
+    Doctors(DoctorQuery),
+    /// `/doctors/<id>`
+    Doctor(String),
+    /// `/departments`
+    Departments,
+    /// `/departments/<id>`
+    Department(String),
+    /// Anything else; keeps the path to show it.
+    NotFound(String),
+}
+
+/// A parsed URL: the route and the UI language if the URL names one (`?lang=zh`).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Location {
+    pub route: Route,
+    pub lang: Option<Lang>,
+}
+
+/// Filters and paging of the news feed.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct NewsQuery {
+    pub q: String,
+    pub category: Option<String>,
+    pub tag: Option<String>,
+    /// `YYYY` or `YYYY-MM`.
+    pub archive: Option<String>,
+    /// 1-based.
+    pub page: usize,
+}
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum DoctorSort {
+    #[default]
+    Relevance,
+    Name,
+    Rank,
+    /// The soonest clinic session from today on.
+    Soonest,
+}
+
+impl DoctorSort {
+    pub const ALL: [DoctorSort; 4] = [
+        DoctorSort::Relevance,
+        DoctorSort::Name,
+        DoctorSort::Rank,
+        DoctorSort::Soonest,
+    ];
+    pub fn key(self) -> &'static str {
+        match self {
+            DoctorSort::Relevance => "relevance",
+            DoctorSort::Name => "name",
+            DoctorSort::Rank => "rank",
+            DoctorSort::Soonest => "soonest",
+        }
+    }
+    pub fn from_key(s: &str) -> Option<DoctorSort> {
+        DoctorSort::ALL.into_iter().find(|d| d.key() == s)
+    }
+}
+
+/// A half-day of the week, such as "Tuesday afternoon": the facet for availability.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Slot {
+    pub weekday: Weekday,
+    pub half_day: HalfDay,
+}
+
+impl Slot {
+    pub fn key(self) -> String {
+        format!("{}-{}", self.weekday.key(), self.half_day.key())
+    }
+    pub fn from_key(s: &str) -> Option<Slot> {
+        let (w, h) = s.split_once('-')?;
+        Some(Slot {
+            weekday: Weekday::from_key(w)?,
+            half_day: HalfDay::from_key(h)?,
+        })
+    }
+}
+
+/// Search text, facets, sort and page of the doctor finder. Within one facet the
+/// chosen options are alternatives (OR); different facets must all hold (AND).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct DoctorQuery {
+    pub q: String,
+    pub departments: Vec<String>,
+    pub ranks: Vec<TitleRank>,
+    pub clinics: Vec<ClinicType>,
+    pub slots: Vec<Slot>,
+    pub campuses: Vec<String>,
+    /// Spoken languages (`speaks=` in the URL, so that `lang=` stays the UI language).
+    pub languages: Vec<String>,
+    pub genders: Vec<Gender>,
+    pub accepting_only: bool,
+    pub sort: DoctorSort,
+    /// 1-based.
+    pub page: usize,
+}
+
+impl DoctorQuery {
+    pub fn has_filters(&self) -> bool {
+        !(self.departments.is_empty()
+            && self.ranks.is_empty()
+            && self.clinics.is_empty()
+            && self.slots.is_empty()
+            && self.campuses.is_empty()
+            && self.languages.is_empty()
+            && self.genders.is_empty()
+            && !self.accepting_only)
+    }
+
+    /// The same search with no filters, query, or page: for "Clear all".
+    pub fn cleared(&self) -> DoctorQuery {
+        DoctorQuery {
+            sort: self.sort,
+            ..DoctorQuery::default()
+        }
+    }
+}
+
+impl NewsQuery {
+    pub fn has_filters(&self) -> bool {
+        !self.q.trim().is_empty()
+            || self.category.is_some()
+            || self.tag.is_some()
+            || self.archive.is_some()
+    }
+}
+
+// ---------------------------------------------------------------------------
+// Percent-encoding of query strings (application/x-www-form-urlencoded).
+
+pub fn encode_component(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for b in s.bytes() {
+        match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => {
+                out.push(b as char)
+            }
+            b' ' => out.push('+'),
+            _ => out.push_str(&format!("%{b:02X}")),
+        }
+    }
+    out
+}
+
+pub fn decode_component(s: &str) -> String {
+    let bytes = s.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'+' => out.push(b' '),
+            b'%' if i + 2 < bytes.len() => {
+                let hex = std::str::from_utf8(&bytes[i + 1..i + 3])
+                    .ok()
+                    .and_then(|h| u8::from_str_radix(h, 16).ok());
+                match hex {
+                    Some(v) => {
+                        out.push(v);
+                        i += 2;
+                    }
+                    None => out.push(b'%'),
+                }
+            }
+            b => out.push(b),
+        }
+        i += 1;
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+/// Splits `a=1&b=2` into decoded pairs, in order.
+pub fn parse_query(query: &str) -> Vec<(String, String)> {
+    query
+        .trim_start_matches('?')
+        .split('&')
+        .filter(|p| !p.is_empty())
+        .map(|p| match p.split_once('=') {
+            Some((k, v)) => (decode_component(k), decode_component(v)),
+            None => (decode_component(p), String::new()),
+        })
+        .collect()
+}
+
+fn list(v: &str) -> impl Iterator<Item = &str> {
+    v.split(',').map(str::trim).filter(|s| !s.is_empty())
+}
+
+fn push_unique<T: PartialEq>(vec: &mut Vec<T>, item: T) {
+    if !vec.contains(&item) {
+        vec.push(item);
+    }
+}
+
+fn page_of(v: &str) -> usize {
+    v.parse::<usize>()
+        .ok()
+        .filter(|p| *p >= 1 && *p <= 100_000)
+        .unwrap_or(1)
+}
+
+fn news_query(pairs: &[(String, String)]) -> NewsQuery {
+    let mut q = NewsQuery {
+        page: 1,
+        ..Default::default()
+    };
+    let non_empty = |v: &String| (!v.trim().is_empty()).then(|| v.trim().to_string());
+    for (k, v) in pairs {
+        match k.as_str() {
+            "q" => q.q = v.clone(),
+            "category" => q.category = non_empty(v),
+            "tag" => q.tag = non_empty(v),
+            "archive" => q.archive = non_empty(v).filter(|a| is_archive_key(a)),
+            "page" => q.page = page_of(v),
+            _ => {}
+        }
+    }
+    q
+}
+
+/// `YYYY` or `YYYY-MM`.
+pub fn is_archive_key(s: &str) -> bool {
+    let b = s.as_bytes();
+    let year = b.len() >= 4 && b[..4].iter().all(u8::is_ascii_digit);
+    match b.len() {
+        4 => year,
+        7 => {
+            year && b[4] == b'-'
+                && b[5..].iter().all(u8::is_ascii_digit)
+                && (1..=12).contains(&s[5..].parse::<u8>().unwrap_or(0))
+        }
+        _ => false,
+    }
+}
+
+fn doctor_query(pairs: &[(String, String)]) -> DoctorQuery {
+    let mut q = DoctorQuery {
+        page: 1,
+        ..Default::default()
+    };
+    for (k, v) in pairs {
+        match k.as_str() {
+            "q" => q.q = v.clone(),
+            "dept" => list(v).for_each(|d| push_unique(&mut q.departments, d.to_string())),
+            "rank" => list(v)
+                .filter_map(TitleRank::from_key)
+                .for_each(|r| push_unique(&mut q.ranks, r)),
+            "clinic" => list(v)
+                .filter_map(ClinicType::from_key)
+                .for_each(|c| push_unique(&mut q.clinics, c)),
+            "slot" => list(v)
+                .filter_map(Slot::from_key)
+                .for_each(|s| push_unique(&mut q.slots, s)),
+            "campus" => list(v).for_each(|c| push_unique(&mut q.campuses, c.to_string())),
+            "speaks" => list(v).for_each(|l| push_unique(&mut q.languages, l.to_string())),
+            "gender" => list(v)
+                .filter_map(Gender::from_key)
+                .for_each(|g| push_unique(&mut q.genders, g)),
+            "new" => q.accepting_only = v == "1" || v == "true",
+            "sort" => q.sort = DoctorSort::from_key(v).unwrap_or_default(),
+            "page" => q.page = page_of(v),
+            _ => {}
+        }
+    }
+    q
+}
+
+/// Parses a path such as `/news/some-slug` and a query such as `?q=x&page=2`.
+/// The path is relative to the app's base (the base already removed).
+pub fn parse(path: &str, query: &str) -> Location {
+    let pairs = parse_query(query);
+    let lang = pairs
+        .iter()
+        .find(|(k, _)| k == "lang")
+        .and_then(|(_, v)| Lang::from_tag(v));
+    let segments: Vec<String> = path
+        .split('/')
+        .filter(|s| !s.is_empty())
+        .map(decode_path_segment)
+        .collect();
+    let segs: Vec<&str> = segments.iter().map(String::as_str).collect();
+    let route = match segs.as_slice() {
+        [] | ["index.html"] => Route::Home(news_query(&pairs)),
+        ["news"] => Route::News(news_query(&pairs)),
+        ["news", slug] if is_route_id(slug) => Route::Article(slug.to_string()),
+        ["doctors"] => Route::Doctors(doctor_query(&pairs)),
+        ["doctors", id] if is_route_id(id) => Route::Doctor(id.to_string()),
+        ["departments"] => Route::Departments,
+        ["departments", id] if is_route_id(id) => Route::Department(id.to_string()),
+        _ => Route::NotFound(normalize_path(path)),
+    };
+    Location { route, lang }
+}
+
+/// Parses a combined `path?query` string, as kept in widget mode.
+pub fn parse_url(url: &str) -> Location {
+    let url = url.split('#').next().unwrap_or("");
+    match url.split_once('?') {
+        Some((p, q)) => parse(p, q),
+        None => parse(url, ""),
+    }
+}
+
+fn normalize_path(path: &str) -> String {
+    if path.starts_with('/') {
+        path.to_string()
+    } else {
+        format!("/{path}")
+    }
+}
+
+fn decode_path_segment(s: &str) -> String {
+    // '+' is literal in paths.
+    decode_component(&s.replace('+', "%2B"))
+}
+
+fn is_route_id(s: &str) -> bool {
+    !s.is_empty()
+        && s.len() <= 128
+        && s.bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
+}
+
+struct QueryWriter(Vec<String>);
+
+impl QueryWriter {
+    fn add(&mut self, key: &str, value: &str) {
+        if !value.is_empty() {
+            self.0.push(format!("{key}={}", encode_component(value)));
+        }
+    }
+    /// Items are encoded one by one so that the separating commas stay readable.
+    fn list<'a>(&mut self, key: &str, items: impl Iterator<Item = &'a str>) {
+        let encoded: Vec<String> = items.map(encode_component).collect();
+        if !encoded.is_empty() {
+            self.0.push(format!("{key}={}", encoded.join(",")));
+        }
+    }
+    fn finish(self, path: &str) -> String {
+        if self.0.is_empty() {
+            path.to_string()
+        } else {
+            format!("{path}?{}", self.0.join("&"))
+        }
+    }
+}
+
+fn news_url(path: &str, q: &NewsQuery) -> String {
+    let mut w = QueryWriter(Vec::new());
+    w.add("q", &q.q);
+    w.add("category", q.category.as_deref().unwrap_or(""));
+    w.add("tag", q.tag.as_deref().unwrap_or(""));
+    w.add("archive", q.archive.as_deref().unwrap_or(""));
+    if q.page > 1 {
+        w.add("page", &q.page.to_string());
+    }
+    w.finish(path)
+}
+
+fn doctors_url(q: &DoctorQuery) -> String {
+    let mut w = QueryWriter(Vec::new());
+    w.add("q", &q.q);
+    w.list("dept", q.departments.iter().map(String::as_str));
+    w.list("rank", q.ranks.iter().map(|r| r.key()));
+    w.list("clinic", q.clinics.iter().map(|c| c.key()));
+    let slots: Vec<String> = q.slots.iter().map(|s| s.key()).collect();
+    w.list("slot", slots.iter().map(String::as_str));
+    w.list("campus", q.campuses.iter().map(String::as_str));
+    w.list("speaks", q.languages.iter().map(String::as_str));
+    w.list("gender", q.genders.iter().map(|g| g.key()));
+    if q.accepting_only {
+        w.add("new", "1");
+    }
+    if q.sort != DoctorSort::Relevance {
+        w.add("sort", q.sort.key());
+    }
+    if q.page > 1 {
+        w.add("page", &q.page.to_string());
+    }
+    w.finish("/doctors")
+}
+
+impl Route {
+    /// The URL of this route, relative to the app's base, starting with `/`.
+    pub fn to_url(&self) -> String {
+        match self {
+            Route::Home(q) => news_url("/", q),
+            Route::News(q) => news_url("/news", q),
+            Route::Article(slug) => format!("/news/{slug}"),
+            Route::Doctors(q) => doctors_url(q),
+            Route::Doctor(id) => format!("/doctors/{id}"),
+            Route::Departments => "/departments".to_string(),
+            Route::Department(id) => format!("/departments/{id}"),
+            Route::NotFound(path) => path.clone(),
+        }
+    }
+
+    /// The path part only, without the query: used for pre-rendered pages.
+    pub fn path(&self) -> String {
+        let url = self.to_url();
+        url.split('?').next().unwrap_or("/").to_string()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_every_kind_of_page() {
+        assert_eq!(
+            parse("/", "").route,
+            Route::Home(NewsQuery {
+                page: 1,
+                ..Default::default()
+            })
+        );
+        assert_eq!(
+            parse("/news/cooperation-agreement", "").route,
+            Route::Article("cooperation-agreement".into())
+        );
+        assert_eq!(
+            parse("/doctors/d001", "").route,
+            Route::Doctor("d001".into())
+        );
+        assert_eq!(
+            parse("/departments/cardiology", "").route,
+            Route::Department("cardiology".into())
+        );
+        assert_eq!(parse("/departments/", "").route, Route::Departments);
+        assert_eq!(
+            parse("/nope/x", "").route,
+            Route::NotFound("/nope/x".into())
+        );
+        assert_eq!(
+            parse("/news/<script>", "").route,
+            Route::NotFound("/news/<script>".into())
+        );
+    }
+
+    #[test]
+    fn doctor_query_round_trips() {
+        let url = "/doctors?q=zhang+wei&dept=cardiology,neurology&rank=chief_physician&slot=tue-afternoon&new=1&sort=rank&page=3";
+        let loc = parse_url(url);
+        let Route::Doctors(q) = &loc.route else {
+            panic!("not the doctors route: {loc:?}")
+        };
+        assert_eq!(q.q, "zhang wei");
+        assert_eq!(q.departments, vec!["cardiology", "neurology"]);
+        assert_eq!(
+            q.slots,
+            vec![Slot {
+                weekday: Weekday::Tue,
+                half_day: HalfDay::Afternoon
+            }]
+        );
+        assert!(q.accepting_only);
+        assert_eq!(q.sort, DoctorSort::Rank);
+        assert_eq!(q.page, 3);
+        assert_eq!(loc.route.to_url(), url);
+    }
+
+    #[test]
+    fn unicode_queries_are_encoded_and_decoded() {
+        let route = Route::News(NewsQuery {
+            q: "心脏 & 50%".into(),
+            page: 1,
+            ..Default::default()
+        });
+        let url = route.to_url();
+        assert!(url.is_ascii(), "{url}");
+        assert_eq!(parse_url(&url).route, route);
+    }
+
+    #[test]
+    fn language_in_the_url() {
+        assert_eq!(parse("/doctors", "lang=zh-CN").lang, Some(Lang::Zh));
+        assert_eq!(parse("/doctors", "lang=xx").lang, None);
+    }
+
+    #[test]
+    fn bad_values_fall_back_to_defaults() {
+        let Route::News(q) = parse("/news", "page=-4&archive=20x6").route else {
+            panic!()
+        };
+        assert_eq!(q.page, 1);
+        assert_eq!(q.archive, None);
+        assert_eq!(decode_component("%E4%BD%A0%zz%"), "你%zz%");
+    }
+}
