@@ -1,0 +1,235 @@
+//! The shell around every page: skip link, header with navigation and language switch,
+//! the main region, the footer and the live region. Pages are chosen by route here.
+
+use crate::components::LoadProblem;
+use crate::config::{Mode, MountConfig, Scope};
+use crate::data::{self, LoadState};
+use crate::nav::{Link, Nav};
+use crate::pages;
+use crate::ui::{text_view, Ui};
+use hospital_core::route::{DoctorQuery, NewsQuery, Route};
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+/// Which page component is on screen. Query changes (typing, filters) keep the same key,
+/// so the page is updated in place and the search box keeps its focus.
+#[derive(Clone, Debug, PartialEq, Eq)]
+enum PageKey {
+    Feed,
+    Article(String),
+    Doctors,
+    Doctor(String),
+    Departments,
+    Department(String),
+    NotFound(String),
+}
+
+impl PageKey {
+    fn of(route: &Route) -> PageKey {
+        match route {
+            Route::Home(_) | Route::News(_) => PageKey::Feed,
+            Route::Article(s) => PageKey::Article(s.clone()),
+            Route::Doctors(_) => PageKey::Doctors,
+            Route::Doctor(id) => PageKey::Doctor(id.clone()),
+            Route::Departments => PageKey::Departments,
+            Route::Department(id) => PageKey::Department(id.clone()),
+            Route::NotFound(p) => PageKey::NotFound(p.clone()),
+        }
+    }
+}
+
+#[component]
+pub fn App(config: MountConfig) -> impl IntoView {
+    let nav = Nav::new(config.mode.clone(), config.scope.clone());
+    provide_context(nav);
+    let ui = Ui::new(nav.url_lang(), config.lang);
+    provide_context(ui);
+
+    let state = RwSignal::new(LoadState::Loading { received: 0, total: None });
+    let asset_base = match &config.mode {
+        Mode::Standalone { base } => format!("{base}/"),
+        Mode::Widget { .. } => config.assets.clone().unwrap_or_default(),
+    };
+    let src = config.src.clone();
+    let reload = {
+        let asset_base = asset_base.clone();
+        move || data::load(state, src.clone(), asset_base.clone())
+    };
+    reload();
+    let retry = Callback::new(move |_| reload());
+
+    let standalone = !config.is_widget();
+    if standalone {
+        // The page's own <html lang> follows the choice; a widget only marks its own root.
+        Effect::new(move || {
+            let code = ui.lang.get().code();
+            if let Some(html) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.document_element()) {
+                let _ = html.set_attribute("lang", code);
+            }
+        });
+    }
+
+    let root = NodeRef::<leptos::html::Div>::new();
+    focus_heading_on_navigation(nav, root);
+
+    let page = Memo::new(move |_| PageKey::of(&nav.route()));
+    let main_view = move || match state.get() {
+        LoadState::Loading { received, total } => {
+            let t = ui.t();
+            let text = if received == 0 { t.loading.to_string() } else { (t.loading_bytes)(received, total) };
+            view! {
+                <div class="loading" role="status">
+                    <span class="spinner" aria-hidden="true"></span>
+                    {text}
+                    {total.map(|t| view! { <progress max=t.to_string() value=received.to_string()></progress> })}
+                </div>
+            }
+            .into_any()
+        }
+        LoadState::Failed(error) => view! { <LoadProblem error=error retry=retry/> }.into_any(),
+        LoadState::Ready(data) => {
+            provide_context(data.clone());
+            let sample = data.dataset.sample;
+            view! {
+                {sample.then(|| view! { <p class="sample-notice">{move || ui.t().sample_notice}</p> })}
+                {move || match page.get() {
+                    PageKey::Feed => view! { <pages::NewsFeed/> }.into_any(),
+                    PageKey::Article(slug) => view! { <pages::ArticlePage slug=slug/> }.into_any(),
+                    PageKey::Doctors => view! { <pages::DoctorFinder/> }.into_any(),
+                    PageKey::Doctor(id) => view! { <pages::DoctorProfile id=id/> }.into_any(),
+                    PageKey::Departments => view! { <pages::DepartmentList/> }.into_any(),
+                    PageKey::Department(id) => view! { <pages::DepartmentPage id=id/> }.into_any(),
+                    PageKey::NotFound(path) => view! { <pages::NotFound path=path/> }.into_any(),
+                }}
+            }
+            .into_any()
+        }
+    };
+
+    let hospital_name = move || match state.get() {
+        LoadState::Ready(d) => Some(text_view(&d.dataset.hospital.name, ui.lang.get())),
+        _ => None,
+    };
+    let scope = config.scope.clone();
+    let show = move |s: &Scope| scope == Scope::All || scope == *s || matches!(scope, Scope::Department(_));
+    let (show_news, show_doctors) = (show(&Scope::News), show(&Scope::Doctors));
+    let main_id = if standalone { "main".to_string() } else { "hs-main".to_string() };
+    let skip_target = main_id.clone();
+
+    view! {
+        <div
+            class="hs"
+            class:hs-widget=!standalone
+            class:hs-larger=move || ui.larger_text.get()
+            lang=move || ui.lang.get().code()
+            node_ref=root
+        >
+            <a
+                class="skip-link"
+                href=format!("#{skip_target}")
+                on:click=move |ev| {
+                    // In a widget, a hash link would scroll and rewrite the host page.
+                    ev.prevent_default();
+                    focus_first(root, "main");
+                }
+            >
+                {move || ui.t().skip_to_content}
+            </a>
+            <header class="site-header">
+                <div class="brand">
+                    <span class="brand-mark" aria-hidden="true"></span>
+                    <Link to=Route::Home(NewsQuery { page: 1, ..Default::default() }) class="brand-name">
+                        {hospital_name}
+                    </Link>
+                </div>
+                <nav aria-label=move || ui.t().site_nav class="site-nav">
+                    <ul>
+                        {show_news.then(|| view! {
+                            <li><Link
+                                to=Route::News(NewsQuery { page: 1, ..Default::default() })
+                                aria_current=Signal::derive(move || page.get() == PageKey::Feed || matches!(page.get(), PageKey::Article(_)))
+                            >{move || ui.t().nav_news}</Link></li>
+                        })}
+                        {show_doctors.then(|| view! {
+                            <li><Link
+                                to=Route::Doctors(DoctorQuery { page: 1, ..Default::default() })
+                                aria_current=Signal::derive(move || matches!(page.get(), PageKey::Doctors | PageKey::Doctor(_)))
+                            >{move || ui.t().nav_doctors}</Link></li>
+                            <li><Link
+                                to=Route::Departments
+                                aria_current=Signal::derive(move || matches!(page.get(), PageKey::Departments | PageKey::Department(_)))
+                            >{move || ui.t().nav_departments}</Link></li>
+                        })}
+                    </ul>
+                </nav>
+                <div class="header-tools">
+                    <button
+                        type="button"
+                        class="tool-button"
+                        aria-pressed=move || ui.larger_text.get().to_string()
+                        on:click=move |_| ui.toggle_larger_text()
+                    >
+                        {move || ui.t().larger_text}
+                    </button>
+                    <button
+                        type="button"
+                        class="tool-button lang-switch"
+                        lang=move || ui.lang.get().other().code()
+                        on:click=move |_| ui.set_lang(ui.lang.get_untracked().other())
+                    >
+                        {move || ui.t().other_language_name}
+                    </button>
+                </div>
+            </header>
+            <main id=main_id tabindex="-1" class="site-main">
+                {main_view}
+            </main>
+            <footer class="site-footer">
+                <p>{move || ui.t().footer_note}</p>
+                <p>{move || match state.get() {
+                    LoadState::Ready(d) => {
+                        let h = &d.dataset.hospital;
+                        let lang = ui.lang.get();
+                        Some(view! {
+                            {text_view(&h.name, lang)}
+                            {(!h.address.is_blank()).then(|| view! { " · " {text_view(&h.address, lang)} })}
+                            {h.phone.clone().map(|p| view! { " · " <a href=format!("tel:{}", p.replace(' ', ""))>{p}</a> })}
+                        })
+                    }
+                    _ => None,
+                }}</p>
+            </footer>
+            <div class="visually-hidden" role="status" aria-live="polite" aria-atomic="true">
+                {move || ui.announcement.get()}
+            </div>
+        </div>
+    }
+}
+
+/// After a navigation (not the first page), focus goes to the new page's heading so that
+/// keyboard and screen-reader users start at the top of the new content, and its text is announced.
+fn focus_heading_on_navigation(nav: Nav, root: NodeRef<leptos::html::Div>) {
+    Effect::new(move |previous: Option<u32>| {
+        let n = nav.navigations.get();
+        if previous.is_some_and(|p| p != n) {
+            request_animation_frame(move || {
+                focus_first(root, "h1");
+            });
+        }
+        n
+    });
+}
+
+fn focus_first(root: NodeRef<leptos::html::Div>, selector: &str) {
+    let Some(root) = root.get_untracked() else { return };
+    if let Ok(Some(el)) = root.query_selector(selector) {
+        if let Ok(el) = el.dyn_into::<web_sys::HtmlElement>() {
+            if !el.has_attribute("tabindex") {
+                let _ = el.set_attribute("tabindex", "-1");
+            }
+            let _ = el.focus();
+            el.scroll_into_view();
+        }
+    }
+}
+

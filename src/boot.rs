@@ -1,0 +1,63 @@
+//! Where the app mounts. A page with `[data-hospital-site]` elements is a host page:
+//! each element gets a widget inside its own Shadow DOM root, so that neither the
+//! host's CSS nor the widget's leaks across. Otherwise the app owns the page (`#app`).
+
+use crate::app::App;
+use crate::config::{self, MountConfig};
+use wasm_bindgen::JsCast;
+use web_sys::{HtmlElement, ShadowRootInit, ShadowRootMode};
+
+pub fn start() {
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else { return };
+    let widgets = document.query_selector_all("[data-hospital-site]").ok();
+    let mut mounted = 0;
+    if let Some(list) = widgets {
+        for i in 0..list.length() {
+            let Some(el) = list.item(i).and_then(|n| n.dyn_into::<HtmlElement>().ok()) else { continue };
+            // A second init() on the same page must not mount twice.
+            if el.has_attribute("data-hs-mounted") {
+                continue;
+            }
+            let _ = el.set_attribute("data-hs-mounted", "");
+            mount_widget(&document, &el, config::widget(&el, i as usize));
+            mounted += 1;
+        }
+    }
+    if mounted == 0 {
+        if let Some(root) = document.get_element_by_id("app").and_then(|e| e.dyn_into::<HtmlElement>().ok()) {
+            if root.has_attribute("data-hs-mounted") {
+                return;
+            }
+            let _ = root.set_attribute("data-hs-mounted", "");
+            // The static preview written at build time is replaced by the live app.
+            root.set_inner_text("");
+            let config = config::standalone(&root);
+            leptos::mount::mount_to(root, move || leptos::prelude::view! { <App config=config.clone()/> }).forget();
+        }
+    }
+}
+
+fn mount_widget(document: &web_sys::Document, host: &HtmlElement, config: MountConfig) {
+    let init = ShadowRootInit::new(ShadowRootMode::Open);
+    let Ok(shadow) = host.attach_shadow(&init) else { return };
+    // A <link> passes a strict CSP (style-src 'self') where an inline <style> would not.
+    if let Some(assets) = &config.assets {
+        if let Ok(link) = document.create_element("link") {
+            let _ = link.set_attribute("rel", "stylesheet");
+            let _ = link.set_attribute("href", &format!("{}main.css", ensure_slash(assets)));
+            let _ = shadow.append_child(&link);
+        }
+    }
+    let Ok(container) = document.create_element("div") else { return };
+    let _ = shadow.append_child(&container);
+    let Ok(container) = container.dyn_into::<HtmlElement>() else { return };
+    leptos::mount::mount_to(container, move || leptos::prelude::view! { <App config=config.clone()/> }).forget();
+}
+
+fn ensure_slash(s: &str) -> String {
+    if s.ends_with('/') {
+        s.to_string()
+    } else {
+        format!("{s}/")
+    }
+}

@@ -1,0 +1,75 @@
+use crate::data::{FetchError, LoadError};
+use crate::ui::use_ui;
+use hospital_core::validate::{Problem, Severity};
+use leptos::prelude::*;
+
+/// Why the dataset could not be shown, in words a web team can act on, with Retry.
+#[component]
+pub fn LoadProblem(error: LoadError, retry: Callback<()>) -> impl IntoView {
+    let ui = use_ui();
+    let error = StoredValue::new(error);
+    move || {
+        let t = ui.t();
+        let lang = ui.lang.get();
+        let (title, detail) = match error.get_value() {
+            LoadError::Fetch(f) => (t.load_failed_title, fetch_detail(lang, &f).into_any()),
+            LoadError::Invalid(problems) => (t.dataset_invalid_title, problem_list(problems).into_any()),
+        };
+        view! {
+            <section class="load-problem" role="alert" aria-labelledby="load-problem-title">
+                <h1 id="load-problem-title">{title}</h1>
+                {detail}
+                <button type="button" class="button" on:click=move |_| retry.run(())>{t.retry}</button>
+            </section>
+        }
+    }
+}
+
+fn fetch_detail(lang: hospital_core::Lang, e: &FetchError) -> impl IntoView {
+    let url = e.url().to_string();
+    let zh = lang == hospital_core::Lang::Zh;
+    let what = match e {
+        FetchError::Status { status, .. } if zh => format!("服务器返回了错误 {status}。"),
+        FetchError::Status { status, .. } => format!("The server answered with error {status}."),
+        FetchError::Network { .. } if zh => "无法连接到服务器。请检查网络后重试。".to_string(),
+        FetchError::Network { .. } => "The server could not be reached. Check the connection and try again.".to_string(),
+        FetchError::Timeout { .. } if zh => "服务器响应时间过长。".to_string(),
+        FetchError::Timeout { .. } => "The server took too long to answer.".to_string(),
+        FetchError::NotText { .. } if zh => "文件不是文本。".to_string(),
+        FetchError::NotText { .. } => "The file is not text.".to_string(),
+        FetchError::Aborted if zh => "请求已取消。".to_string(),
+        FetchError::Aborted => "The request was cancelled.".to_string(),
+    };
+    view! {
+        <p>{what}</p>
+        {(!url.is_empty()).then(|| view! { <p class="muted"><code>{url}</code></p> })}
+    }
+}
+
+fn problem_list(problems: Vec<Problem>) -> impl IntoView {
+    let ui = use_ui();
+    let t = ui.t();
+    let (errors, warnings): (Vec<Problem>, Vec<Problem>) =
+        problems.into_iter().partition(|p| p.severity == Severity::Error);
+    let item = move |p: Problem| {
+        let place = match (p.line, p.column) {
+            (Some(l), Some(c)) => Some((t.at_line)(l, c)),
+            _ => None,
+        };
+        view! {
+            <li>
+                {(!p.path.is_empty()).then(|| view! { <code class="problem-path">{p.path.clone()}</code> " " })}
+                {place.map(|pl| view! { <span class="problem-place">{pl}</span> ": " })}
+                <span lang="en">{p.message.clone()}</span>
+            </li>
+        }
+    };
+    view! {
+        <p>{t.dataset_invalid_intro}</p>
+        <ul class="problems">{errors.into_iter().map(item).collect_view()}</ul>
+        {(!warnings.is_empty()).then(|| view! {
+            <h2>{t.warnings_title}</h2>
+            <ul class="problems warnings">{warnings.into_iter().map(item).collect_view()}</ul>
+        })}
+    }
+}

@@ -1,0 +1,15 @@
+//! Pieces shared by several pages, one file each.
+
+mod avatar;
+mod highlighted;
+mod load_problem;
+mod markdown_view;
+mod pager;
+mod timetable;
+
+pub use avatar::Avatar;
+pub use highlighted::Highlighted;
+pub use load_problem::LoadProblem;
+pub use markdown_view::MarkdownView;
+pub use pager::Pager;
+pub use timetable::Timetable;

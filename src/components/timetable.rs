@@ -1,0 +1,67 @@
+use crate::data::use_data;
+use crate::i18n::{clinic_name, half_day_name, weekday_name, weekday_short};
+use crate::ui::{text_view, use_ui};
+use hospital_core::model::{HalfDay, Session, Weekday};
+use leptos::prelude::*;
+
+/// A weekly outpatient timetable as a real table: weekdays across, half-days down,
+/// each cell naming the clinic type, campus and room (or that the session is cancelled).
+#[component]
+pub fn Timetable(sessions: Vec<Session>, #[prop(into)] caption: String) -> impl IntoView {
+    let ui = use_ui();
+    let data = use_data();
+    let lang = ui.lang.get_untracked();
+    let t = ui.t();
+    // Weekend and evening columns and rows only appear when someone works then.
+    let days: Vec<Weekday> = Weekday::ALL
+        .iter()
+        .copied()
+        .filter(|d| d.index() < 5 || sessions.iter().any(|s| s.weekday == *d))
+        .collect();
+    let halves: Vec<HalfDay> = HalfDay::ALL
+        .iter()
+        .copied()
+        .filter(|h| *h != HalfDay::Evening || sessions.iter().any(|s| s.half_day == *h))
+        .collect();
+    let cell = move |s: &Session| {
+        let campus = s.campus.as_deref().and_then(|c| data.dataset.campus(c)).map(|c| text_view(&c.name, lang));
+        view! {
+            <div class="session" class:cancelled=s.cancelled>
+                <span class=format!("clinic clinic-{}", s.clinic.key())>{clinic_name(lang, s.clinic)}</span>
+                {s.cancelled.then(|| view! { <strong class="cancelled-label">{t.cancelled}</strong> })}
+                {campus.map(|c| view! { <span class="where">{c}</span> })}
+                {s.room.clone().map(|r| view! { <span class="where">{t.room} " " {r}</span> })}
+                {s.note.as_ref().map(|n| view! { <span class="note">{text_view(n, lang)}</span> })}
+            </div>
+        }
+    };
+    view! {
+        <div class="table-scroll" tabindex="0" role="region" aria-label=caption.clone()>
+            <table class="timetable">
+                <caption>{caption.clone()}</caption>
+                <thead>
+                    <tr>
+                        <td></td>
+                        {days.iter().map(|d| view! {
+                            <th scope="col"><abbr title=weekday_name(lang, *d)>{weekday_short(lang, *d)}</abbr></th>
+                        }).collect_view()}
+                    </tr>
+                </thead>
+                <tbody>
+                    {halves.iter().map(|h| {
+                        let h = *h;
+                        view! {
+                            <tr>
+                                <th scope="row">{half_day_name(lang, h)}</th>
+                                {days.iter().map(|d| {
+                                    let here: Vec<&Session> = sessions.iter().filter(|s| s.weekday == *d && s.half_day == h).collect();
+                                    view! { <td>{here.into_iter().map(cell).collect_view()}</td> }
+                                }).collect_view()}
+                            </tr>
+                        }
+                    }).collect_view()}
+                </tbody>
+            </table>
+        </div>
+    }
+}

@@ -1,0 +1,115 @@
+//! Fetching text with progress, a timeout and cancellation, on the browser's fetch API.
+
+use js_sys::{Reflect, Uint8Array};
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_futures::JsFuture;
+use web_sys::{AbortController, AbortSignal, ReadableStreamDefaultReader, RequestInit, Response};
+
+/// How long a request may take before the user is told and offered Retry.
+const TIMEOUT_MS: i32 = 20_000;
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum FetchError {
+    /// The server answered with an error status.
+    Status { url: String, status: u16 },
+    /// No answer: offline, DNS, CORS, or the connection dropped.
+    Network { url: String },
+    Timeout { url: String },
+    /// Cancelled because the page that wanted it went away.
+    Aborted,
+    /// The bytes were not UTF-8 text.
+    NotText { url: String },
+}
+
+impl FetchError {
+    pub fn url(&self) -> &str {
+        match self {
+            FetchError::Status { url, .. }
+            | FetchError::Network { url }
+            | FetchError::Timeout { url }
+            | FetchError::NotText { url } => url,
+            FetchError::Aborted => "",
+        }
+    }
+}
+
+/// Fetches `url` as text. `progress(received, total)` is called as bytes arrive;
+/// `cancel`, when given, aborts the request when it fires.
+pub async fn fetch_text(
+    url: &str,
+    progress: Option<&dyn Fn(u64, Option<u64>)>,
+    cancel: Option<&AbortSignal>,
+) -> Result<String, FetchError> {
+    let network = || FetchError::Network { url: url.to_string() };
+    let window = web_sys::window().ok_or_else(network)?;
+    let controller = AbortController::new().map_err(|_| network())?;
+    let signal = controller.signal();
+    if let Some(outer) = cancel {
+        if outer.aborted() {
+            return Err(FetchError::Aborted);
+        }
+        let c = controller.clone();
+        let on_abort = wasm_bindgen::closure::Closure::once_into_js(move || c.abort());
+        let _ = outer.add_event_listener_with_callback("abort", on_abort.unchecked_ref());
+    }
+    let timed_out = std::rc::Rc::new(std::cell::Cell::new(false));
+    let timer = {
+        let c = controller.clone();
+        let flag = timed_out.clone();
+        let cb = wasm_bindgen::closure::Closure::once_into_js(move || {
+            flag.set(true);
+            c.abort();
+        });
+        window.set_timeout_with_callback_and_timeout_and_arguments_0(cb.unchecked_ref(), TIMEOUT_MS).ok()
+    };
+    let result = read(&window, url, &signal, progress).await;
+    if let Some(t) = timer {
+        window.clear_timeout_with_handle(t);
+    }
+    match result {
+        Err(FetchError::Network { .. }) if timed_out.get() => Err(FetchError::Timeout { url: url.to_string() }),
+        Err(FetchError::Network { .. }) if cancel.is_some_and(|c| c.aborted()) => Err(FetchError::Aborted),
+        other => other,
+    }
+}
+
+async fn read(
+    window: &web_sys::Window,
+    url: &str,
+    signal: &AbortSignal,
+    progress: Option<&dyn Fn(u64, Option<u64>)>,
+) -> Result<String, FetchError> {
+    let network = || FetchError::Network { url: url.to_string() };
+    let init = RequestInit::new();
+    init.set_signal(Some(signal));
+    let response: Response = JsFuture::from(window.fetch_with_str_and_init(url, &init))
+        .await
+        .map_err(|_| network())?
+        .dyn_into()
+        .map_err(|_| network())?;
+    if !response.ok() {
+        return Err(FetchError::Status { url: url.to_string(), status: response.status() });
+    }
+    let total = response.headers().get("content-length").ok().flatten().and_then(|v| v.parse::<u64>().ok());
+    let Some(body) = response.body() else {
+        return Ok(String::new());
+    };
+    let reader: ReadableStreamDefaultReader = body.get_reader().dyn_into().map_err(|_| network())?;
+    let mut bytes: Vec<u8> = Vec::with_capacity(total.unwrap_or(0).min(64 << 20) as usize);
+    loop {
+        let chunk = JsFuture::from(reader.read()).await.map_err(|_| network())?;
+        let done = Reflect::get(&chunk, &JsValue::from_str("done")).map(|d| d.is_truthy()).unwrap_or(true);
+        if done {
+            break;
+        }
+        if let Ok(value) = Reflect::get(&chunk, &JsValue::from_str("value")) {
+            if let Ok(array) = value.dyn_into::<Uint8Array>() {
+                bytes.extend_from_slice(&array.to_vec());
+            }
+        }
+        if let Some(report) = progress {
+            report(bytes.len() as u64, total);
+        }
+    }
+    String::from_utf8(bytes).map_err(|_| FetchError::NotText { url: url.to_string() })
+}

@@ -1,0 +1,252 @@
+//! The user interface's words, one catalogue per language. Components never hold UI
+//! text themselves: they ask the catalogue of the current language. Both catalogues
+//! are values of one struct, so a missing translation is a compile error.
+
+mod en;
+mod format;
+mod zh;
+
+pub use format::*;
+use hospital_core::model::{ClinicType, Gender, HalfDay, TitleRank, Weekday};
+use hospital_core::route::DoctorSort;
+use hospital_core::Lang;
+
+pub struct Messages {
+    pub skip_to_content: &'static str,
+    pub site_nav: &'static str,
+    pub nav_news: &'static str,
+    pub nav_doctors: &'static str,
+    pub nav_departments: &'static str,
+    pub language: &'static str,
+    pub other_language_name: &'static str,
+    pub sample_notice: &'static str,
+    pub larger_text: &'static str,
+    pub loading: &'static str,
+    pub loading_bytes: fn(u64, Option<u64>) -> String,
+    pub retry: &'static str,
+    pub load_failed_title: &'static str,
+    pub dataset_invalid_title: &'static str,
+    pub dataset_invalid_intro: &'static str,
+    pub at_line: fn(usize, usize) -> String,
+    pub warnings_title: &'static str,
+    // News
+    pub news_title: &'static str,
+    pub news_search_label: &'static str,
+    pub news_search_placeholder: &'static str,
+    pub all_categories: &'static str,
+    pub category: &'static str,
+    pub tag: &'static str,
+    pub archive: &'static str,
+    pub all_dates: &'static str,
+    pub news_count: fn(usize) -> String,
+    pub no_news: &'static str,
+    pub clear_filters: &'static str,
+    pub featured: &'static str,
+    pub previous_page: &'static str,
+    pub next_page: &'static str,
+    pub page_of: fn(usize, usize) -> String,
+    pub read_more: &'static str,
+    // Article
+    pub by: &'static str,
+    pub reading_time: fn(u32) -> String,
+    pub original_source: &'static str,
+    pub related_departments: &'static str,
+    pub related_doctors: &'static str,
+    pub related_articles: &'static str,
+    pub newer_article: &'static str,
+    pub older_article: &'static str,
+    pub find_a_doctor_cta_title: &'static str,
+    pub find_a_doctor_cta_text: &'static str,
+    pub find_a_doctor: &'static str,
+    pub share: &'static str,
+    pub link_copied: &'static str,
+    pub copy_failed: &'static str,
+    pub tags: &'static str,
+    pub body_failed: &'static str,
+    pub article_not_found: &'static str,
+    // Doctors
+    pub doctors_title: &'static str,
+    pub doctor_search_label: &'static str,
+    pub doctor_search_placeholder: &'static str,
+    pub doctor_search_hint: &'static str,
+    pub results_count: fn(usize) -> String,
+    pub no_doctors: &'static str,
+    pub filters: &'static str,
+    pub show_filters: &'static str,
+    pub hide_filters: &'static str,
+    pub clear_all: &'static str,
+    pub remove_filter: fn(&str) -> String,
+    pub facet_department: &'static str,
+    pub facet_rank: &'static str,
+    pub facet_clinic: &'static str,
+    pub facet_slot: &'static str,
+    pub facet_campus: &'static str,
+    pub facet_language: &'static str,
+    pub facet_gender: &'static str,
+    pub accepting_only: &'static str,
+    pub sort_by: &'static str,
+    pub accepting_badge: &'static str,
+    pub not_accepting_badge: &'static str,
+    pub next_clinics: &'static str,
+    pub no_clinics: &'static str,
+    pub view_profile: &'static str,
+    pub speaks: &'static str,
+    // Profile
+    pub specialties: &'static str,
+    pub conditions: &'static str,
+    pub biography: &'static str,
+    pub education: &'static str,
+    pub timetable: &'static str,
+    pub timetable_caption: fn(&str) -> String,
+    pub cancelled: &'static str,
+    pub how_to_book: &'static str,
+    pub book_online: &'static str,
+    pub call: &'static str,
+    pub last_verified: &'static str,
+    pub department: &'static str,
+    pub departments: &'static str,
+    pub colleagues: &'static str,
+    pub in_the_news: &'static str,
+    pub doctor_not_found: &'static str,
+    pub room: &'static str,
+    pub campus: &'static str,
+    // Departments
+    pub departments_title: &'static str,
+    pub doctor_count: fn(usize) -> String,
+    pub department_not_found: &'static str,
+    pub phone: &'static str,
+    pub weekly_overview: &'static str,
+    pub doctors_in_department: &'static str,
+    pub other_campuses: &'static str,
+    // Not found
+    pub not_found_title: &'static str,
+    pub not_found_text: &'static str,
+    pub go_home: &'static str,
+    pub footer_note: &'static str,
+}
+
+pub fn messages(lang: Lang) -> &'static Messages {
+    match lang {
+        Lang::En => &en::EN,
+        Lang::Zh => &zh::ZH,
+    }
+}
+
+impl Messages {
+    pub fn rank(&self, lang: Lang, r: TitleRank) -> &'static str {
+        en_zh(
+            lang,
+            match r {
+                TitleRank::ChiefPhysician => ("Chief Physician", "主任医师"),
+                TitleRank::AssociateChiefPhysician => ("Associate Chief Physician", "副主任医师"),
+                TitleRank::AttendingPhysician => ("Attending Physician", "主治医师"),
+                TitleRank::ResidentPhysician => ("Resident Physician", "住院医师"),
+                TitleRank::ChiefNurse => ("Chief Nurse", "主任护师"),
+                TitleRank::NursePractitioner => ("Nurse Practitioner", "执业护师"),
+                TitleRank::ChiefTechnician => ("Chief Technician", "主任技师"),
+                TitleRank::Technician => ("Technician", "技师"),
+            },
+        )
+    }
+}
+
+/// Names of enumerated values: kept beside each other so the two languages stay in step.
+pub fn en_zh(lang: Lang, pair: (&'static str, &'static str)) -> &'static str {
+    match lang {
+        Lang::En => pair.0,
+        Lang::Zh => pair.1,
+    }
+}
+
+pub fn clinic_name(lang: Lang, c: ClinicType) -> &'static str {
+    en_zh(
+        lang,
+        match c {
+            ClinicType::General => ("General clinic", "普通门诊"),
+            ClinicType::Expert => ("Expert clinic", "专家门诊"),
+            ClinicType::Special => ("Special-needs clinic", "特需门诊"),
+        },
+    )
+}
+
+pub fn weekday_name(lang: Lang, w: Weekday) -> &'static str {
+    en_zh(
+        lang,
+        match w {
+            Weekday::Mon => ("Monday", "星期一"),
+            Weekday::Tue => ("Tuesday", "星期二"),
+            Weekday::Wed => ("Wednesday", "星期三"),
+            Weekday::Thu => ("Thursday", "星期四"),
+            Weekday::Fri => ("Friday", "星期五"),
+            Weekday::Sat => ("Saturday", "星期六"),
+            Weekday::Sun => ("Sunday", "星期日"),
+        },
+    )
+}
+
+pub fn weekday_short(lang: Lang, w: Weekday) -> &'static str {
+    en_zh(
+        lang,
+        match w {
+            Weekday::Mon => ("Mon", "周一"),
+            Weekday::Tue => ("Tue", "周二"),
+            Weekday::Wed => ("Wed", "周三"),
+            Weekday::Thu => ("Thu", "周四"),
+            Weekday::Fri => ("Fri", "周五"),
+            Weekday::Sat => ("Sat", "周六"),
+            Weekday::Sun => ("Sun", "周日"),
+        },
+    )
+}
+
+pub fn half_day_name(lang: Lang, h: HalfDay) -> &'static str {
+    en_zh(
+        lang,
+        match h {
+            HalfDay::Morning => ("Morning", "上午"),
+            HalfDay::Afternoon => ("Afternoon", "下午"),
+            HalfDay::Evening => ("Evening", "晚间"),
+        },
+    )
+}
+
+pub fn gender_name(lang: Lang, g: Gender) -> &'static str {
+    en_zh(
+        lang,
+        match g {
+            Gender::Female => ("Female", "女"),
+            Gender::Male => ("Male", "男"),
+            Gender::Other => ("Other", "其他"),
+        },
+    )
+}
+
+pub fn sort_name(lang: Lang, s: DoctorSort) -> &'static str {
+    en_zh(
+        lang,
+        match s {
+            DoctorSort::Relevance => ("Best match", "最相关"),
+            DoctorSort::Name => ("Name", "姓名"),
+            DoctorSort::Rank => ("Title rank", "职称"),
+            DoctorSort::Soonest => ("Soonest clinic", "最近出诊"),
+        },
+    )
+}
+
+/// Spoken-language codes used in the dataset, named in the UI language.
+pub fn spoken_language_name(lang: Lang, code: &str) -> String {
+    let pair = match code {
+        "en" => ("English", "英语"),
+        "zh" => ("Mandarin", "普通话"),
+        "yue" => ("Cantonese", "粤语"),
+        "wuu" => ("Shanghainese", "上海话"),
+        "ja" => ("Japanese", "日语"),
+        "ko" => ("Korean", "韩语"),
+        "fr" => ("French", "法语"),
+        "de" => ("German", "德语"),
+        "es" => ("Spanish", "西班牙语"),
+        "ru" => ("Russian", "俄语"),
+        _ => return code.to_string(),
+    };
+    en_zh(lang, pair).to_string()
+}

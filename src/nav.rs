@@ -1,0 +1,206 @@
+//! Navigation without a router that listens to the whole page: only the app's own
+//! links carry click handlers, so a host page's links are never intercepted.
+//! Standalone mode keeps the route in the path (clean URLs under a base path);
+//! widget mode keeps it in one namespaced query parameter and leaves the host's path alone.
+
+use crate::config::{Mode, Scope};
+use hospital_core::route::{self, Location, NewsQuery, Route};
+use leptos::prelude::*;
+use web_sys::MouseEvent;
+
+#[derive(Clone, Copy)]
+pub struct Nav {
+    location: RwSignal<Location>,
+    mode: StoredValue<Mode>,
+    scope: StoredValue<Scope>,
+    /// Counts navigations, so views can tell a new page from the first one.
+    pub navigations: RwSignal<u32>,
+}
+
+fn window() -> web_sys::Window {
+    web_sys::window().expect("the app runs in a browser window")
+}
+
+fn current_url_parts() -> (String, String, String) {
+    let loc = window().location();
+    (
+        loc.pathname().unwrap_or_default(),
+        loc.search().unwrap_or_default(),
+        loc.hash().unwrap_or_default(),
+    )
+}
+
+/// The host's query string with our parameter set to `value` (or removed).
+fn with_param(search: &str, param: &str, value: Option<&str>) -> String {
+    let mut pairs: Vec<String> = search
+        .trim_start_matches('?')
+        .split('&')
+        .filter(|p| !p.is_empty())
+        .filter(|p| route::decode_component(p.split('=').next().unwrap_or("")) != param)
+        .map(str::to_string)
+        .collect();
+    if let Some(v) = value {
+        pairs.push(format!("{}={}", route::encode_component(param), route::encode_component(v)));
+    }
+    if pairs.is_empty() {
+        String::new()
+    } else {
+        format!("?{}", pairs.join("&"))
+    }
+}
+
+fn default_route(scope: &Scope) -> Route {
+    let news = NewsQuery { page: 1, ..Default::default() };
+    match scope {
+        Scope::All => Route::Home(news),
+        Scope::News => Route::News(news),
+        Scope::Doctors => Route::Doctors(Default::default()),
+        Scope::Department(id) => Route::Department(id.clone()),
+    }
+}
+
+/// Reads the app's location from the browser's URL.
+fn read_location(mode: &Mode, scope: &Scope) -> Location {
+    let (path, search, _) = current_url_parts();
+    match mode {
+        Mode::Standalone { base } => {
+            let rest = path.strip_prefix(base.as_str()).unwrap_or(&path);
+            route::parse(rest, &search)
+        }
+        Mode::Widget { param } => {
+            let ours = route::parse_query(&search).into_iter().find(|(k, _)| k == param).map(|(_, v)| v);
+            match ours {
+                Some(url) => route::parse_url(&url),
+                None => Location { route: default_route(scope), lang: None },
+            }
+        }
+    }
+}
+
+impl Nav {
+    pub fn new(mode: Mode, scope: Scope) -> Nav {
+        let location = RwSignal::new(read_location(&mode, &scope));
+        let nav = Nav {
+            location,
+            mode: StoredValue::new(mode),
+            scope: StoredValue::new(scope),
+            navigations: RwSignal::new(0),
+        };
+        let handle = window_event_listener(leptos::ev::popstate, move |_| {
+            let loc = nav.mode.with_value(|m| nav.scope.with_value(|s| read_location(m, s)));
+            if loc != nav.location.get_untracked() {
+                nav.location.set(loc);
+                nav.navigations.update(|n| *n += 1);
+            }
+        });
+        on_cleanup(move || handle.remove());
+        nav
+    }
+
+    pub fn route(&self) -> Route {
+        self.location.with(|l| l.route.clone())
+    }
+
+    pub fn route_untracked(&self) -> Route {
+        self.location.with_untracked(|l| l.route.clone())
+    }
+
+    pub fn url_lang(&self) -> Option<hospital_core::Lang> {
+        self.location.with_untracked(|l| l.lang)
+    }
+
+    pub fn scope(&self) -> Scope {
+        self.scope.get_value()
+    }
+
+    pub fn is_widget(&self) -> bool {
+        self.mode.with_value(|m| matches!(m, Mode::Widget { .. }))
+    }
+
+    /// What goes into `<a href>`: a real URL, so that open-in-new-tab and copying work.
+    pub fn href(&self, route: &Route) -> String {
+        let url = route.to_url();
+        self.mode.with_value(|mode| match mode {
+            Mode::Standalone { base } => format!("{base}{url}"),
+            Mode::Widget { param } => {
+                let (path, search, hash) = current_url_parts();
+                format!("{path}{}{hash}", with_param(&search, param, Some(&url)))
+            }
+        })
+    }
+
+    /// A path under the site's base, for assets such as the default dataset and images.
+    pub fn asset(&self, relative: &str) -> String {
+        self.mode.with_value(|mode| match mode {
+            Mode::Standalone { base } => format!("{base}/{}", relative.trim_start_matches('/')),
+            Mode::Widget { .. } => relative.to_string(),
+        })
+    }
+
+    /// Goes to `route`. `replace` edits the current history entry instead of adding one,
+    /// so that typing in a search box does not add an entry per key.
+    pub fn go(&self, route: Route, replace: bool) {
+        let href = self.href(&route);
+        if let Ok(history) = window().history() {
+            let state = wasm_bindgen::JsValue::NULL;
+            let _ = if replace {
+                history.replace_state_with_url(&state, "", Some(&href))
+            } else {
+                history.push_state_with_url(&state, "", Some(&href))
+            };
+        }
+        let lang = self.location.with_untracked(|l| l.lang);
+        self.location.set(Location { route, lang });
+        if !replace {
+            self.navigations.update(|n| *n += 1);
+        }
+    }
+
+    /// Click handler for the app's own links: a plain left click navigates in place;
+    /// a modified click (new tab, new window, download) is left to the browser.
+    pub fn follow(&self, ev: &MouseEvent, route: Route) {
+        if ev.default_prevented() || ev.button() != 0 || ev.ctrl_key() || ev.meta_key() || ev.shift_key() || ev.alt_key() {
+            return;
+        }
+        ev.prevent_default();
+        self.go(route, false);
+    }
+}
+
+pub fn use_nav() -> Nav {
+    expect_context::<Nav>()
+}
+
+/// A link to one of the app's pages.
+#[component]
+pub fn Link(
+    #[prop(into)] to: Signal<Route>,
+    children: Children,
+    #[prop(optional, into)] class: Option<String>,
+    #[prop(optional, into)] aria_current: Option<Signal<bool>>,
+) -> impl IntoView {
+    let nav = use_nav();
+    let current = move || aria_current.map(|c| c.get()).unwrap_or(false).then_some("page");
+    view! {
+        <a
+            href=move || nav.href(&to.get())
+            class=class
+            aria-current=current
+            on:click=move |ev| nav.follow(&ev, to.get_untracked())
+        >
+            {children()}
+        </a>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::with_param;
+
+    #[test]
+    fn keeps_the_hosts_own_parameters() {
+        assert_eq!(with_param("?page=2&hs-0=%2Fnews", "hs-0", Some("/doctors")), "?page=2&hs-0=%2Fdoctors");
+        assert_eq!(with_param("", "hs-0", Some("/")), "?hs-0=%2F");
+        assert_eq!(with_param("?a=1&hs-0=x", "hs-0", None), "?a=1");
+    }
+}

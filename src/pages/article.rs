@@ -1,0 +1,240 @@
+//! `/news/<slug>`: one article, its body rendered from Markdown, and where to go next.
+
+use crate::components::MarkdownView;
+use crate::data::{fetch_text, use_data, AppData};
+use crate::head::{set_head, Head};
+use crate::i18n::format_date;
+use crate::nav::Link;
+use crate::ui::{lang_attr, text_view, use_ui};
+use hospital_core::markdown::{self, Block};
+use hospital_core::model::ArticleBody;
+use hospital_core::route::{DoctorQuery, NewsQuery, Route};
+use hospital_core::{seo, Lang};
+use leptos::prelude::*;
+use std::sync::Arc;
+
+#[derive(Clone)]
+enum Body {
+    Loading,
+    Ready(String),
+    Failed,
+}
+
+#[component]
+pub fn ArticlePage(slug: String) -> impl IntoView {
+    let ui = use_ui();
+    let data = use_data();
+    let Some(index) = data.article_index(&slug) else {
+        return view! { <super::NotFound path=format!("/news/{slug}")/> }.into_any();
+    };
+    let body = RwSignal::new(Body::Loading);
+    let attempt = RwSignal::new(0u32);
+    start_body_load(data.clone(), index, body, attempt);
+
+    {
+        let data = data.clone();
+        Effect::new(move || {
+            let lang = ui.lang.get();
+            let a = &data.dataset.articles[index];
+            let url = web_sys::window().and_then(|w| w.location().href().ok()).unwrap_or_default();
+            set_head(Head {
+                title: a.title.get(lang).text.to_string(),
+                description: a.summary.get(lang).text.to_string(),
+                image: a.cover.as_ref().and_then(|c| data.resolve(&c.src)),
+                json_ld: Some(seo::news_article(&data.dataset, a, lang, &url, |s| data.resolve(s))),
+                og_type: Some("article"),
+            });
+        });
+    }
+
+    let view_data = data.clone();
+    (move || {
+        let data = view_data.clone();
+        let lang = ui.lang.get();
+        let t = ui.t();
+        let ds = &data.dataset;
+        let a = &ds.articles[index];
+        let category = ds.category(&a.category).map(|c| text_view(&c.name, lang));
+        let cover = a.cover.as_ref().and_then(|c| {
+            data.resolve(&c.src).map(|src| {
+                view! {
+                    <figure class="article-cover">
+                        <img src=src alt=c.alt.get(lang).text.to_string() width="1280" height="720" decoding="async"/>
+                        {c.caption.as_ref().map(|cap| view! { <figcaption>{text_view(cap, lang)}</figcaption> })}
+                    </figure>
+                }
+            })
+        });
+        let reading = match (&a.body, body.get()) {
+            (_, Body::Ready(md)) => Some(markdown::reading_minutes(&markdown::parse(&md))),
+            _ => None,
+        };
+        let body_view = move || match body.get() {
+            Body::Loading => view! { <p class="loading" role="status">{ui.t().loading}</p> }.into_any(),
+            Body::Failed => view! {
+                <div class="load-problem inline" role="alert">
+                    <p>{ui.t().body_failed}</p>
+                    <button type="button" class="button" on:click=move |_| attempt.update(|n| *n += 1)>{ui.t().retry}</button>
+                </div>
+            }
+            .into_any(),
+            Body::Ready(md) => {
+                let blocks: Vec<Block> = markdown::parse(&md);
+                view! { <MarkdownView blocks=blocks/> }.into_any()
+            }
+        };
+        let (newer, older) = data.news.neighbours(&a.slug);
+        let related = data.news.related(ds, &a.slug, 3);
+        let article_link = |i: usize| {
+            ds.articles.get(i).map(|x| {
+                let title = x.title.get(lang).text.to_string();
+                view! { <Link to=Route::Article(x.slug.clone())>{title}</Link> }
+            })
+        };
+        view! {
+            <article class="article" lang=lang_attr(&a.title, lang)>
+                <header class="article-header">
+                    <p class="meta">
+                        {category.map(|c| view! { <span class="category">{c}</span> " · " })}
+                        <time datetime=a.date.clone()>{format_date(lang, &a.date)}</time>
+                        {reading.map(|m| view! { " · " <span>{(t.reading_time)(m)}</span> })}
+                    </p>
+                    <h1>{text_view(&a.title, lang)}</h1>
+                    {a.author.as_ref().map(|au| view! { <p class="byline">{t.by} " " {text_view(au, lang)}</p> })}
+                    {(!a.summary.is_blank()).then(|| view! { <p class="lede">{text_view(&a.summary, lang)}</p> })}
+                </header>
+                {cover}
+                {body_view}
+                {(!a.tags.is_empty()).then(|| view! {
+                    <div class="tags">
+                        <h2 class="visually-hidden">{t.tags}</h2>
+                        <ul class="chips">
+                            {a.tags.iter().map(|tag| {
+                                let q = NewsQuery { tag: Some(tag.clone()), page: 1, ..Default::default() };
+                                view! { <li><Link to=Route::News(q) class="chip">{format!("#{tag}")}</Link></li> }
+                            }).collect_view()}
+                        </ul>
+                    </div>
+                })}
+                <div class="article-actions">
+                    {a.source_url.clone().filter(|u| hospital_core::urls::is_web_url(u)).map(|u| view! {
+                        <a class="button button-secondary" href=u rel="noopener noreferrer">{t.original_source}</a>
+                    })}
+                    <ShareButton/>
+                </div>
+                {related_people(&data, index, lang)}
+                <aside class="cta" aria-labelledby="cta-title">
+                    <h2 id="cta-title">{t.find_a_doctor_cta_title}</h2>
+                    <p>{t.find_a_doctor_cta_text}</p>
+                    <Link to=Route::Doctors(DoctorQuery { page: 1, ..Default::default() }) class="button">{t.find_a_doctor}</Link>
+                </aside>
+                <nav class="article-nav" aria-label=t.related_articles>
+                    {(!related.is_empty()).then(|| view! {
+                        <h2>{t.related_articles}</h2>
+                        <ul class="link-list">{related.iter().filter_map(|&i| article_link(i)).map(|l| view! { <li>{l}</li> }).collect_view()}</ul>
+                    })}
+                    <ul class="prev-next">
+                        {newer.and_then(article_link).map(|l| view! { <li class="newer"><span class="label">{t.newer_article}</span> {l}</li> })}
+                        {older.and_then(article_link).map(|l| view! { <li class="older"><span class="label">{t.older_article}</span> {l}</li> })}
+                    </ul>
+                </nav>
+            </article>
+        }
+    })
+    .into_any()
+}
+
+fn related_people(data: &Arc<AppData>, index: usize, lang: Lang) -> impl IntoView {
+    let t = crate::i18n::messages(lang);
+    let a = &data.dataset.articles[index];
+    let departments: Vec<_> = a.departments.iter().filter_map(|id| data.department(id)).collect();
+    let doctors: Vec<_> = a.doctors.iter().filter_map(|id| data.doctor(id)).collect();
+    view! {
+        {(!departments.is_empty()).then(|| view! {
+            <section class="related">
+                <h2>{t.related_departments}</h2>
+                <ul class="chips">{departments.iter().map(|d| view! {
+                    <li><Link to=Route::Department(d.id.clone()) class="chip">{text_view(&d.name, lang)}</Link></li>
+                }).collect_view()}</ul>
+            </section>
+        })}
+        {(!doctors.is_empty()).then(|| view! {
+            <section class="related">
+                <h2>{t.related_doctors}</h2>
+                <ul class="chips">{doctors.iter().map(|d| view! {
+                    <li><Link to=Route::Doctor(d.id.clone()) class="chip">{text_view(&d.name, lang)}</Link></li>
+                }).collect_view()}</ul>
+            </section>
+        })}
+    }
+}
+
+/// Loads the body: inline bodies at once; a separate body file is fetched only now,
+/// and the request is cancelled if the reader leaves before it arrives.
+fn start_body_load(data: Arc<AppData>, index: usize, body: RwSignal<Body>, attempt: RwSignal<u32>) {
+    let controller = StoredValue::new_local(None::<web_sys::AbortController>);
+    Effect::new(move || {
+        attempt.track();
+        let lang = use_ui().lang.get();
+        let a = &data.dataset.articles[index];
+        match &a.body {
+            ArticleBody::Inline { body: text } => body.set(Body::Ready(text.get(lang).text.to_string())),
+            ArticleBody::External { body_src } => {
+                let Some(url) = data.resolve(body_src) else {
+                    body.set(Body::Failed);
+                    return;
+                };
+                body.set(Body::Loading);
+                let Ok(ctl) = web_sys::AbortController::new() else { return };
+                let signal = ctl.signal();
+                if let Some(previous) = controller.get_value() {
+                    previous.abort();
+                }
+                controller.set_value(Some(ctl));
+                leptos::task::spawn_local(async move {
+                    match fetch_text(&url, None, Some(&signal)).await {
+                        Ok(text) if !text.trim().is_empty() => body.try_set(Body::Ready(text)),
+                        Err(crate::data::FetchError::Aborted) => None,
+                        _ => body.try_set(Body::Failed),
+                    };
+                });
+            }
+        }
+    });
+    on_cleanup(move || {
+        if let Some(ctl) = controller.try_get_value().flatten() {
+            ctl.abort();
+        }
+    });
+}
+
+/// Shares the page with the Web Share API where there is one, else copies the link.
+#[component]
+fn ShareButton() -> impl IntoView {
+    let ui = use_ui();
+    let status = RwSignal::new(String::new());
+    let share = move |_| {
+        let Some(window) = web_sys::window() else { return };
+        let url = window.location().href().unwrap_or_default();
+        let title = window.document().map(|d| d.title()).unwrap_or_default();
+        let navigator = window.navigator();
+        let has_share = js_sys::Reflect::has(&navigator, &"share".into()).unwrap_or(false);
+        let t = ui.t();
+        if has_share {
+            let data = web_sys::ShareData::new();
+            data.set_url(&url);
+            data.set_title(&title);
+            let _ = navigator.share_with_data(&data);
+            return;
+        }
+        let clipboard = navigator.clipboard();
+        leptos::task::spawn_local(async move {
+            let ok = wasm_bindgen_futures::JsFuture::from(clipboard.write_text(&url)).await.is_ok();
+            status.set(if ok { t.link_copied } else { t.copy_failed }.to_string());
+        });
+    };
+    view! {
+        <button type="button" class="button button-secondary" on:click=share>{move || ui.t().share}</button>
+        <span class="share-status" role="status">{move || status.get()}</span>
+    }
+}

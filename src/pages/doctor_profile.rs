@@ -1,0 +1,135 @@
+//! `/doctors/<id>`: everything the dataset says about one doctor.
+
+use crate::components::{Avatar, Timetable};
+use crate::data::use_data;
+use crate::head::{set_head, Head};
+use crate::i18n::{format_date, gender_name, spoken_language_name};
+use crate::nav::Link;
+use crate::ui::{lang_attr, text_view, use_ui};
+use hospital_core::route::{DoctorQuery, Route};
+use hospital_core::seo;
+use leptos::prelude::*;
+
+#[component]
+pub fn DoctorProfile(id: String) -> impl IntoView {
+    let ui = use_ui();
+    let data = use_data();
+    let Some(doctor) = data.doctor(&id).cloned() else {
+        return view! { <super::NotFound path=format!("/doctors/{id}")/> }.into_any();
+    };
+    {
+        let data = data.clone();
+        let doctor = doctor.clone();
+        Effect::new(move || {
+            let lang = ui.lang.get();
+            let t = ui.t();
+            let url = web_sys::window().and_then(|w| w.location().href().ok()).unwrap_or_default();
+            let name = doctor.name.get(lang).text.to_string();
+            set_head(Head {
+                description: format!("{name}, {}. {}", t.rank(lang, doctor.title), doctor.bio.get(lang).text),
+                title: name,
+                json_ld: Some(seo::physician(&data.dataset, &doctor, lang, &url)),
+                og_type: Some("profile"),
+                ..Head::default()
+            });
+        });
+    }
+    (move || {
+        let lang = ui.lang.get();
+        let t = ui.t();
+        let ds = &data.dataset;
+        let d = doctor.clone();
+        let name = d.name.get(lang).text.to_string();
+        let other = d.name.exact(lang.other()).filter(|o| *o != name).map(str::to_string);
+        let departments: Vec<_> = d.departments.iter().filter_map(|id| data.department(id)).collect();
+        let colleagues: Vec<_> = ds
+            .doctors
+            .iter()
+            .filter(|o| o.id != d.id && o.departments.iter().any(|x| d.departments.contains(x)))
+            .take(6)
+            .collect();
+        let news: Vec<_> = ds.articles.iter().filter(|a| a.doctors.contains(&d.id)).collect();
+        let list = |items: &[hospital_core::Text]| {
+            items.iter().map(|s| view! { <li lang=lang_attr(s, lang)>{s.get(lang).text.to_string()}</li> }).collect_view()
+        };
+        let booking = d.booking.clone();
+        view! {
+            <article class="profile">
+                <header class="profile-header">
+                    <Avatar doctor=d.clone() lang=lang large=true/>
+                    <div>
+                        <h1>{text_view(&d.name, lang)} {other.map(|o| view! { " " <span class="other-name" lang=lang.other().code()>{o}</span> })}</h1>
+                        <p class="rank">{t.rank(lang, d.title)}</p>
+                        <p class="departments">
+                            {departments.iter().map(|dep| view! {
+                                <Link to=Route::Department(dep.id.clone()) class="chip">{text_view(&dep.name, lang)}</Link>
+                            }).collect_view()}
+                        </p>
+                        <p>
+                            {if d.accepting_new_patients {
+                                view! { <span class="badge badge-ok">{t.accepting_badge}</span> }.into_any()
+                            } else {
+                                view! { <span class="badge badge-muted">{t.not_accepting_badge}</span> }.into_any()
+                            }}
+                        </p>
+                    </div>
+                </header>
+                <div class="profile-grid">
+                    <div class="profile-main">
+                        {(!d.bio.is_blank()).then(|| view! { <section><h2>{t.biography}</h2><p>{text_view(&d.bio, lang)}</p></section> })}
+                        {(!d.specialties.is_empty()).then(|| view! { <section><h2>{t.specialties}</h2><ul class="tag-list">{list(&d.specialties)}</ul></section> })}
+                        {(!d.conditions.is_empty()).then(|| view! { <section><h2>{t.conditions}</h2><ul class="tag-list">{list(&d.conditions)}</ul></section> })}
+                        <section>
+                            <h2>{t.timetable}</h2>
+                            {if d.schedule.is_empty() {
+                                view! { <p>{t.no_clinics}</p> }.into_any()
+                            } else {
+                                view! { <Timetable sessions=d.schedule.clone() caption=(t.timetable_caption)(&name)/> }.into_any()
+                            }}
+                        </section>
+                        {(!d.education.is_empty()).then(|| view! { <section><h2>{t.education}</h2><ul>{list(&d.education)}</ul></section> })}
+                    </div>
+                    <aside class="profile-side">
+                        <section class="booking">
+                            <h2>{t.how_to_book}</h2>
+                            {booking.as_ref().and_then(|b| b.url.clone()).filter(|u| hospital_core::urls::is_web_url(u)).map(|u| view! {
+                                <p><a class="button" href=u rel="noopener noreferrer">{t.book_online}</a></p>
+                            })}
+                            {booking.as_ref().and_then(|b| b.phone.clone()).map(|p| view! {
+                                <p>{t.call} ": " <a href=format!("tel:{}", p.replace([' ', '(', ')'], ""))>{p}</a></p>
+                            })}
+                        </section>
+                        {(!d.languages.is_empty()).then(|| view! {
+                            <p><strong>{t.speaks} ": "</strong> {d.languages.iter().map(|l| spoken_language_name(lang, l)).collect::<Vec<_>>().join(", ")}</p>
+                        })}
+                        {d.gender.map(|g| view! { <p><strong>{t.facet_gender} ": "</strong> {gender_name(lang, g)}</p> })}
+                        {d.verified.clone().map(|v| view! {
+                            <p class="muted">{t.last_verified} ": " <time datetime=v.clone()>{format_date(lang, &v)}</time></p>
+                        })}
+                    </aside>
+                </div>
+                {(!news.is_empty()).then(|| view! {
+                    <section>
+                        <h2>{t.in_the_news}</h2>
+                        <ul class="link-list">{news.iter().map(|a| view! {
+                            <li><Link to=Route::Article(a.slug.clone())>{text_view(&a.title, lang)}</Link></li>
+                        }).collect_view()}</ul>
+                    </section>
+                })}
+                {(!colleagues.is_empty()).then(|| {
+                    let first_dept = d.departments.first().cloned().unwrap_or_default();
+                    view! {
+                        <section>
+                            <h2>{t.colleagues}</h2>
+                            <ul class="link-list columns">{colleagues.iter().map(|c| view! {
+                                <li><Link to=Route::Doctor(c.id.clone())>{text_view(&c.name, lang)}</Link> " · " {t.rank(lang, c.title)}</li>
+                            }).collect_view()}</ul>
+                            <p><Link to=Route::Doctors(DoctorQuery { departments: vec![first_dept], page: 1, ..Default::default() })>{t.find_a_doctor}</Link></p>
+                        </section>
+                    }
+                })}
+            </article>
+        }
+    })
+    .into_any()
+}

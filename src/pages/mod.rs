@@ -1,0 +1,17 @@
+//! One file per page.
+
+mod article;
+mod department;
+mod department_list;
+mod doctor_finder;
+mod doctor_profile;
+mod news_feed;
+mod not_found;
+
+pub use article::ArticlePage;
+pub use department::DepartmentPage;
+pub use department_list::DepartmentList;
+pub use doctor_finder::DoctorFinder;
+pub use doctor_profile::DoctorProfile;
+pub use news_feed::NewsFeed;
+pub use not_found::NotFound;
