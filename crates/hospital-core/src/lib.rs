@@ -6,7 +6,9 @@
 //! - [`news`]: the news feed's filters, search and paging.
 //! - [`route`]: URLs to typed routes and back; [`markdown`]: Markdown to safe blocks.
 
+pub mod markdown;
 pub mod model;
+pub mod news;
 pub mod route;
 pub mod text;
 pub mod urls;
