@@ -1,0 +1,81 @@
+// A static file server that answers like GitHub Pages, for the e2e tests:
+// real files as they are; `/x` from `x.html`; a directory from its index.html
+// (redirecting `/dir` to `/dir/`); anything else 404 with the site's 404.html.
+// Mounts: `/` the root build (dist/), `/hospital-site/` the sub-path build (dist-sub/),
+// `/host/` the widget host pages (tests/e2e/host/).
+// With --csp it sends the Content-Security-Policy that the page's own meta tag declares
+// (plus frame-ancestors, which only a header can carry), as a host that can send headers would.
+import http from "node:http";
+import fs from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const repo = path.resolve(here, "../..");
+const args = process.argv.slice(2);
+const port = Number(args[args.indexOf("--port") + 1] || 4173);
+const csp = args.includes("--csp");
+
+const mounts = [
+  ["/hospital-site/", path.join(repo, "dist-sub")],
+  ["/host/", path.join(here, "host")],
+  ["/fixtures/", path.join(here, "fixtures")],
+  ["/", path.join(repo, "dist")],
+];
+
+const types = {
+  ".html": "text/html; charset=utf-8", ".js": "text/javascript", ".mjs": "text/javascript",
+  ".wasm": "application/wasm", ".css": "text/css", ".json": "application/json",
+  ".svg": "image/svg+xml", ".png": "image/png", ".jpg": "image/jpeg", ".xml": "application/xml",
+  ".txt": "text/plain; charset=utf-8", ".md": "text/markdown; charset=utf-8",
+};
+
+function isFile(p) {
+  try { return fs.statSync(p).isFile(); } catch { return false; }
+}
+function isDir(p) {
+  try { return fs.statSync(p).isDirectory(); } catch { return false; }
+}
+
+function send(res, status, file, extraHeaders = {}) {
+  const body = fs.readFileSync(file);
+  const headers = { "content-type": types[path.extname(file)] || "application/octet-stream", "cache-control": "no-store", ...extraHeaders };
+  if (csp && file.endsWith(".html")) {
+    const m = /http-equiv="Content-Security-Policy" content="([^"]+)"/.exec(body.toString("utf8"));
+    headers["content-security-policy"] = (m ? m[1].replaceAll("&#39;", "'") : "default-src 'self'") + "; frame-ancestors 'self'";
+  }
+  res.writeHead(status, headers);
+  res.end(body);
+}
+
+const server = http.createServer((req, res) => {
+  const url = new URL(req.url, "http://localhost");
+  let pathname;
+  try { pathname = decodeURIComponent(url.pathname); } catch { pathname = "/"; }
+  const [prefix, root] = mounts.find(([p]) => pathname.startsWith(p) || pathname + "/" === p);
+  if (pathname + "/" === prefix) {
+    res.writeHead(301, { location: prefix + url.search });
+    return res.end();
+  }
+  const rel = pathname.slice(prefix.length);
+  const target = path.join(root, rel);
+  if (!target.startsWith(root)) {
+    res.writeHead(400);
+    return res.end("bad path");
+  }
+  if (isFile(target)) return send(res, 200, target);
+  if (isFile(target + ".html")) return send(res, 200, target + ".html");
+  if (isDir(target) && isFile(path.join(target, "index.html"))) {
+    if (!pathname.endsWith("/")) {
+      res.writeHead(301, { location: pathname + "/" + url.search });
+      return res.end();
+    }
+    return send(res, 200, path.join(target, "index.html"));
+  }
+  const notFound = path.join(root, "404.html");
+  if (isFile(notFound)) return send(res, 404, notFound);
+  res.writeHead(404, { "content-type": "text/plain" });
+  res.end("not found");
+});
+
+server.listen(port, "127.0.0.1", () => console.log(`test server on http://127.0.0.1:${port}${csp ? " (CSP header)" : ""}`));
