@@ -6,6 +6,7 @@ use crate::head::{set_head, Head};
 use crate::i18n::{format_date, format_month};
 use crate::nav::{use_nav, Link};
 use crate::ui::{lang_attr, use_ui};
+use hospital_core::news::Facet;
 use hospital_core::route::{NewsQuery, Route};
 use hospital_core::Article;
 use leptos::prelude::*;
@@ -84,6 +85,7 @@ pub fn NewsFeed() -> impl IntoView {
             };
             let categories = data.news.categories().to_vec();
             let tags = data.news.tags().to_vec();
+            let years = data.news.years().to_vec();
             let months = data.news.months().to_vec();
             let ds = &data.dataset;
             let cat_name = |id: &str| ds.category(id).map(|c| c.name.get(lang).text.to_string()).unwrap_or_else(|| id.to_string());
@@ -104,7 +106,7 @@ pub fn NewsFeed() -> impl IntoView {
                         <label for="news-category">{t.category}</label>
                         <select id="news-category" on:change=on_select("category")>
                             <option value="" selected=q.category.is_none()>{t.all_categories}</option>
-                            {categories.into_iter().map(|(id, n)| {
+                            {categories.into_iter().map(|Facet { key: id, count: n }| {
                                 let selected = q.category.as_deref() == Some(id.as_str());
                                 let label = format!("{} ({n})", cat_name(&id));
                                 view! { <option value=id selected=selected>{label}</option> }
@@ -115,7 +117,7 @@ pub fn NewsFeed() -> impl IntoView {
                         <label for="news-tag">{t.tag}</label>
                         <select id="news-tag" on:change=on_select("tag")>
                             <option value="" selected=q.tag.is_none()>"—"</option>
-                            {tags.into_iter().map(|(tag, n)| {
+                            {tags.into_iter().map(|Facet { key: tag, count: n }| {
                                 let selected = q.tag.as_deref() == Some(tag.as_str());
                                 let label = format!("{tag} ({n})");
                                 view! { <option value=tag selected=selected>{label}</option> }
@@ -126,7 +128,7 @@ pub fn NewsFeed() -> impl IntoView {
                         <label for="news-archive">{t.archive}</label>
                         <select id="news-archive" on:change=on_select("archive")>
                             <option value="" selected=q.archive.is_none()>{t.all_dates}</option>
-                            {months.into_iter().map(|(m, n)| {
+                            {years.into_iter().chain(months).map(|Facet { key: m, count: n }| {
                                 let selected = q.archive.as_deref() == Some(m.as_str());
                                 let label = format!("{} ({n})", format_month(lang, &m));
                                 view! { <option value=m selected=selected>{label}</option> }

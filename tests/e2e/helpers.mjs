@@ -1,0 +1,30 @@
+import { expect } from "@playwright/test";
+import AxeBuilder from "@axe-core/playwright";
+
+export const ORIGIN_SLUG = "general-hospital-signs-cooperation-agreement-with-university";
+
+/** Fails the test on any WCAG 2.0/2.1/2.2 A or AA violation axe-core finds on the page. */
+export async function expectAccessible(page, label = "") {
+  const results = await new AxeBuilder({ page })
+    .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"])
+    .analyze();
+  const summary = results.violations.map(
+    (v) => `${v.id} (${v.impact}): ${v.help}\n    ${v.nodes.slice(0, 3).map((n) => n.target.join(" ")).join("\n    ")}`,
+  );
+  expect(summary, `axe violations ${label}`).toEqual([]);
+}
+
+/** Collects console errors and uncaught exceptions, so a test can assert there were none. */
+export function watchErrors(page) {
+  const errors = [];
+  page.on("pageerror", (e) => errors.push(`pageerror: ${e.message}`));
+  page.on("console", (m) => {
+    if (m.type() === "error") errors.push(`console: ${m.text()}`);
+  });
+  return errors;
+}
+
+/** Waits until the app has replaced the static preview with its own rendering. */
+export async function appReady(page) {
+  await expect(page.locator(".hs main h1").first()).toBeVisible();
+}
