@@ -1,0 +1,62 @@
+//! The commands of `hospital-data`, one module each, and what they share.
+
+pub mod args;
+pub mod generate;
+pub mod json_out;
+pub mod names;
+pub mod prepare;
+pub mod validate;
+
+use args::Failure;
+
+/// Exit status: the dataset is fine (warnings allowed).
+pub const EXIT_OK: i32 = 0;
+/// Exit status: the dataset has errors.
+pub const EXIT_INVALID: i32 = 1;
+/// Exit status: bad arguments, or a file that could not be read or written.
+pub const EXIT_USAGE: i32 = 2;
+
+const HELP: &str = "\
+hospital-data: tools for hospital-site datasets (schema version 1)
+
+Usage:
+  hospital-data validate <path>
+  hospital-data prepare <in> [--out <path>]
+  hospital-data generate [--doctors N] [--articles M] [--seed S] --out DIR [--split-bodies]
+  hospital-data <command> --help
+
+Commands:
+  validate   check a dataset and print every error and warning with its JSON path
+  prepare    fill in the pinyin of doctors' Chinese names
+  generate   write a deterministic synthetic dataset of any size
+
+Exit status: 0 valid (warnings allowed), 1 invalid, 2 bad usage or unreadable file.
+";
+
+/// Runs one command line (without the program name) and returns the exit status.
+pub fn run(args: &[String]) -> i32 {
+    let Some((command, rest)) = args.split_first() else {
+        eprint!("{HELP}");
+        return EXIT_USAGE;
+    };
+    let result = match command.as_str() {
+        "validate" => validate::main(rest),
+        "prepare" => prepare::main(rest),
+        "generate" => generate::main(rest),
+        "help" | "-h" | "--help" => {
+            print!("{HELP}");
+            Ok(EXIT_OK)
+        }
+        other => Err(Failure::usage(format!(
+            "unknown command \"{other}\"; the commands are validate, prepare and generate \
+             (see hospital-data --help)"
+        ))),
+    };
+    match result {
+        Ok(code) => code,
+        Err(f) => {
+            eprintln!("hospital-data: {}", f.message);
+            f.code
+        }
+    }
+}

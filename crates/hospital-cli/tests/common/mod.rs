@@ -1,0 +1,35 @@
+//! Helpers shared by the integration tests (each test file includes this module).
+
+#![allow(dead_code)]
+
+use std::path::PathBuf;
+use std::process::{Command, Output};
+
+/// A fresh, empty folder for one test under Cargo's scratch directory.
+pub fn scratch(name: &str) -> PathBuf {
+    let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join(name);
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).expect("create scratch folder");
+    dir
+}
+
+/// Runs the built `hospital-data` binary.
+pub fn run(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_hospital-data"))
+        .args(args)
+        .output()
+        .expect("run hospital-data")
+}
+
+pub fn stdout(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
+pub fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+/// The path of a file as a `&str` argument.
+pub fn arg(p: &std::path::Path) -> &str {
+    p.to_str().expect("test paths are UTF-8")
+}
