@@ -32,8 +32,9 @@ if [ ! -x node_modules/.bin/wasm-opt ] || [ ! -d node_modules/@playwright/test ]
   npm ci --no-audit --no-fund
 fi
 
-if [ "$need_browser" = 1 ] && [ ! -x /usr/bin/chromium ]; then
-  echo "setup: installing Chromium from Debian's packages"
+# Chromium for the browser tests, and CJK fonts so that Chinese text renders in screenshots.
+if [ "$need_browser" = 1 ] && { [ ! -x /usr/bin/chromium ] || [ ! -d /usr/share/fonts/opentype/noto ]; }; then
+  echo "setup: installing Chromium and Noto CJK fonts from Debian's packages"
   apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver >/dev/null
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver fonts-noto-cjk >/dev/null
 fi

@@ -193,7 +193,7 @@ pub fn App(config: MountConfig) -> impl IntoView {
                         Some(view! {
                             {text_view(&h.name, lang)}
                             {(!h.address.is_blank()).then(|| view! { " · " {text_view(&h.address, lang)} })}
-                            {h.phone.clone().map(|p| view! { " · " <a href=format!("tel:{}", p.replace(' ', ""))>{p}</a> })}
+                            {h.phone.clone().map(|p| view! { " · " <a href=crate::ui::tel_href(&p)>{p.clone()}</a> })}
                         })
                     }
                     _ => None,

@@ -101,16 +101,8 @@ impl Nav {
         self.location.with(|l| l.route.clone())
     }
 
-    pub fn route_untracked(&self) -> Route {
-        self.location.with_untracked(|l| l.route.clone())
-    }
-
     pub fn url_lang(&self) -> Option<hospital_core::Lang> {
         self.location.with_untracked(|l| l.lang)
-    }
-
-    pub fn scope(&self) -> Scope {
-        self.scope.get_value()
     }
 
     pub fn is_widget(&self) -> bool {
@@ -126,14 +118,6 @@ impl Nav {
                 let (path, search, hash) = current_url_parts();
                 format!("{path}{}{hash}", with_param(&search, param, Some(&url)))
             }
-        })
-    }
-
-    /// A path under the site's base, for assets such as the default dataset and images.
-    pub fn asset(&self, relative: &str) -> String {
-        self.mode.with_value(|mode| match mode {
-            Mode::Standalone { base } => format!("{base}/{}", relative.trim_start_matches('/')),
-            Mode::Widget { .. } => relative.to_string(),
         })
     }
 
@@ -191,6 +175,12 @@ pub fn Link(
             {children()}
         </a>
     }
+}
+
+/// A link whose label is computed now, so that it borrows nothing from the caller.
+pub fn link(to: Route, class: Option<&'static str>, label: AnyView) -> impl IntoView {
+    let class = class.map(str::to_string);
+    view! { <Link to=to class=class.unwrap_or_default()>{label}</Link> }
 }
 
 #[cfg(test)]

@@ -78,3 +78,9 @@ pub fn text_view(t: &Text, lang: Lang) -> AnyView {
 pub fn lang_attr(t: &Text, lang: Lang) -> Option<&'static str> {
     t.get(lang).lang.filter(|l| *l != lang).map(Lang::code)
 }
+
+/// A `tel:` URL from a phone number as people write it ("+86 21 6324 0090").
+pub fn tel_href(phone: &str) -> String {
+    let digits: String = phone.chars().filter(|c| c.is_ascii_digit() || *c == '+').collect();
+    format!("tel:{digits}")
+}

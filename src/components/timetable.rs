@@ -23,7 +23,7 @@ pub fn Timetable(sessions: Vec<Session>, #[prop(into)] caption: String) -> impl 
         .copied()
         .filter(|h| *h != HalfDay::Evening || sessions.iter().any(|s| s.half_day == *h))
         .collect();
-    let cell = move |s: &Session| {
+    let cell = |s: &Session| {
         let campus = s.campus.as_deref().and_then(|c| data.dataset.campus(c)).map(|c| text_view(&c.name, lang));
         view! {
             <div class="session" class:cancelled=s.cancelled>
@@ -55,7 +55,7 @@ pub fn Timetable(sessions: Vec<Session>, #[prop(into)] caption: String) -> impl 
                                 <th scope="row">{half_day_name(lang, h)}</th>
                                 {days.iter().map(|d| {
                                     let here: Vec<&Session> = sessions.iter().filter(|s| s.weekday == *d && s.half_day == h).collect();
-                                    view! { <td>{here.into_iter().map(cell).collect_view()}</td> }
+                                    view! { <td>{here.into_iter().map(&cell).collect_view()}</td> }
                                 }).collect_view()}
                             </tr>
                         }

@@ -20,7 +20,6 @@ pub struct AppData {
     pub dataset: Dataset,
     pub doctors: DoctorIndex,
     pub news: NewsIndex,
-    pub warnings: Vec<Problem>,
     /// Relative URLs in the dataset (images, article bodies) resolve against this.
     pub base_url: String,
     doctor_by_id: HashMap<String, usize>,
@@ -30,13 +29,17 @@ pub struct AppData {
 
 impl AppData {
     pub fn new(loaded: validate::Loaded, base_url: String) -> AppData {
+        // The web team sees what to tidy in the console; patients are not bothered with it.
+        for w in &loaded.warnings {
+            leptos::logging::warn!("hospital-site dataset: {w}");
+        }
         let dataset = loaded.dataset;
         let doctors = DoctorIndex::build(&dataset);
         let news = NewsIndex::build(&dataset);
         let doctor_by_id = dataset.doctors.iter().enumerate().map(|(i, d)| (d.id.clone(), i)).collect();
         let department_by_id = dataset.departments.iter().enumerate().map(|(i, d)| (d.id.clone(), i)).collect();
         let article_by_slug = dataset.articles.iter().enumerate().map(|(i, a)| (a.slug.clone(), i)).collect();
-        AppData { dataset, doctors, news, warnings: loaded.warnings, base_url, doctor_by_id, department_by_id, article_by_slug }
+        AppData { dataset, doctors, news, base_url, doctor_by_id, department_by_id, article_by_slug }
     }
 
     pub fn doctor(&self, id: &str) -> Option<&hospital_core::Doctor> {

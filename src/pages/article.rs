@@ -4,7 +4,7 @@ use crate::components::MarkdownView;
 use crate::data::{fetch_text, use_data, AppData};
 use crate::head::{set_head, Head};
 use crate::i18n::format_date;
-use crate::nav::Link;
+use crate::nav::{link, Link};
 use crate::ui::{lang_attr, text_view, use_ui};
 use hospital_core::markdown::{self, Block};
 use hospital_core::model::ArticleBody;
@@ -154,7 +154,7 @@ fn related_people(data: &Arc<AppData>, index: usize, lang: Lang) -> impl IntoVie
             <section class="related">
                 <h2>{t.related_departments}</h2>
                 <ul class="chips">{departments.iter().map(|d| view! {
-                    <li><Link to=Route::Department(d.id.clone()) class="chip">{text_view(&d.name, lang)}</Link></li>
+                    <li>{link(Route::Department(d.id.clone()), Some("chip"), text_view(&d.name, lang))}</li>
                 }).collect_view()}</ul>
             </section>
         })}
@@ -162,7 +162,7 @@ fn related_people(data: &Arc<AppData>, index: usize, lang: Lang) -> impl IntoVie
             <section class="related">
                 <h2>{t.related_doctors}</h2>
                 <ul class="chips">{doctors.iter().map(|d| view! {
-                    <li><Link to=Route::Doctor(d.id.clone()) class="chip">{text_view(&d.name, lang)}</Link></li>
+                    <li>{link(Route::Doctor(d.id.clone()), Some("chip"), text_view(&d.name, lang))}</li>
                 }).collect_view()}</ul>
             </section>
         })}

@@ -3,7 +3,7 @@
 use crate::data::use_data;
 use crate::head::{set_head, Head};
 use crate::i18n::{clinic_name, half_day_name, weekday_short};
-use crate::nav::Link;
+use crate::nav::{link, Link};
 use crate::ui::{text_view, use_ui};
 use hospital_core::model::{HalfDay, Weekday};
 use hospital_core::route::{DoctorQuery, Route};
@@ -54,7 +54,7 @@ pub fn DepartmentPage(id: String) -> impl IntoView {
                                 <ul class="overview-cell">
                                     {here.into_iter().map(|(doc, s)| view! {
                                         <li>
-                                            <Link to=Route::Doctor(doc.id.clone())>{text_view(&doc.name, lang)}</Link>
+                                            {link(Route::Doctor(doc.id.clone()), None, text_view(&doc.name, lang))}
                                             <span class=format!("clinic clinic-{}", s.clinic.key())>{clinic_name(lang, s.clinic)}</span>
                                         </li>
                                     }).collect_view()}
@@ -74,7 +74,7 @@ pub fn DepartmentPage(id: String) -> impl IntoView {
                 <dl class="facts">
                     {dep.phone.clone().map(|p| view! {
                         <dt>{t.phone}</dt>
-                        <dd><a href=format!("tel:{}", p.replace([' ', '(', ')'], ""))>{p}</a></dd>
+                        <dd><a href=crate::ui::tel_href(&p)>{p.clone()}</a></dd>
                     })}
                     {(!campuses.is_empty()).then(|| view! { <dt>{t.campus}</dt><dd>{campuses.into_iter().map(|c| view! { <span class="dept">{c}</span> }).collect_view()}</dd> })}
                     <dt>{t.doctors_in_department}</dt>
@@ -91,7 +91,7 @@ pub fn DepartmentPage(id: String) -> impl IntoView {
                 <h2>{t.doctors_in_department}</h2>
                 <ul class="link-list columns">
                     {doctors.iter().map(|d| view! {
-                        <li><Link to=Route::Doctor(d.id.clone())>{text_view(&d.name, lang)}</Link> " · " {t.rank(lang, d.title)}</li>
+                        <li>{link(Route::Doctor(d.id.clone()), None, text_view(&d.name, lang))} " · " {t.rank(lang, d.title)}</li>
                     }).collect_view()}
                 </ul>
                 <p><Link to=Route::Doctors(DoctorQuery { departments: vec![dep.id.clone()], page: 1, ..Default::default() }) class="button">{t.find_a_doctor}</Link></p>

@@ -2,7 +2,7 @@
 
 use crate::data::use_data;
 use crate::head::{set_head, Head};
-use crate::nav::Link;
+use crate::nav::link;
 use crate::ui::{text_view, use_ui};
 use hospital_core::route::Route;
 use hospital_core::Department;
@@ -22,7 +22,7 @@ pub fn DepartmentList() -> impl IntoView {
             let n = count(d);
             view! {
                 <li class="department-card">
-                    <h3><Link to=Route::Department(d.id.clone())>{text_view(&d.name, lang)}</Link></h3>
+                    <h3>{link(Route::Department(d.id.clone()), None, text_view(&d.name, lang))}</h3>
                     <p class="muted">{(t.doctor_count)(n)}</p>
                 </li>
             }

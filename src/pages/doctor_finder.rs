@@ -400,9 +400,10 @@ fn doctor_card(d: Doctor, lang: Lang, terms: Vec<String>, now: Slot, data: &crat
             <Avatar doctor=d.clone() lang=lang/>
             <div class="doctor-card-body">
                 <h2 class="doctor-name">
-                    <Link to=route.clone()>
-                        <span lang=name_lang><Highlighted text=name_text terms=terms.clone()/></span>
-                    </Link>
+                    {
+                        let terms = terms.clone();
+                        view! { <Link to=route.clone()><span lang=name_lang><Highlighted text=name_text terms=terms/></span></Link> }
+                    }
                     {other_name.map(|o| view! { " " <span class="other-name" lang=lang.other().code()><Highlighted text=o terms=terms.clone()/></span> })}
                 </h2>
                 <p class="rank">{t.rank(lang, d.title)} " · " {departments.into_iter().map(|dv| view! { <span class="dept">{dv}</span> }).collect_view()}</p>

@@ -4,7 +4,7 @@ use crate::components::{Avatar, Timetable};
 use crate::data::use_data;
 use crate::head::{set_head, Head};
 use crate::i18n::{format_date, gender_name, spoken_language_name};
-use crate::nav::Link;
+use crate::nav::{link, Link};
 use crate::ui::{lang_attr, text_view, use_ui};
 use hospital_core::route::{DoctorQuery, Route};
 use hospital_core::seo;
@@ -62,7 +62,7 @@ pub fn DoctorProfile(id: String) -> impl IntoView {
                         <p class="rank">{t.rank(lang, d.title)}</p>
                         <p class="departments">
                             {departments.iter().map(|dep| view! {
-                                <Link to=Route::Department(dep.id.clone()) class="chip">{text_view(&dep.name, lang)}</Link>
+                                {link(Route::Department(dep.id.clone()), Some("chip"), text_view(&dep.name, lang))}
                             }).collect_view()}
                         </p>
                         <p>
@@ -96,7 +96,7 @@ pub fn DoctorProfile(id: String) -> impl IntoView {
                                 <p><a class="button" href=u rel="noopener noreferrer">{t.book_online}</a></p>
                             })}
                             {booking.as_ref().and_then(|b| b.phone.clone()).map(|p| view! {
-                                <p>{t.call} ": " <a href=format!("tel:{}", p.replace([' ', '(', ')'], ""))>{p}</a></p>
+                                <p>{t.call} ": " <a href=crate::ui::tel_href(&p)>{p.clone()}</a></p>
                             })}
                         </section>
                         {(!d.languages.is_empty()).then(|| view! {
@@ -112,7 +112,7 @@ pub fn DoctorProfile(id: String) -> impl IntoView {
                     <section>
                         <h2>{t.in_the_news}</h2>
                         <ul class="link-list">{news.iter().map(|a| view! {
-                            <li><Link to=Route::Article(a.slug.clone())>{text_view(&a.title, lang)}</Link></li>
+                            <li>{link(Route::Article(a.slug.clone()), None, text_view(&a.title, lang))}</li>
                         }).collect_view()}</ul>
                     </section>
                 })}
@@ -122,7 +122,7 @@ pub fn DoctorProfile(id: String) -> impl IntoView {
                         <section>
                             <h2>{t.colleagues}</h2>
                             <ul class="link-list columns">{colleagues.iter().map(|c| view! {
-                                <li><Link to=Route::Doctor(c.id.clone())>{text_view(&c.name, lang)}</Link> " · " {t.rank(lang, c.title)}</li>
+                                <li>{link(Route::Doctor(c.id.clone()), None, text_view(&c.name, lang))} " · " {t.rank(lang, c.title)}</li>
                             }).collect_view()}</ul>
                             <p><Link to=Route::Doctors(DoctorQuery { departments: vec![first_dept], page: 1, ..Default::default() })>{t.find_a_doctor}</Link></p>
                         </section>

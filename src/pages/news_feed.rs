@@ -214,9 +214,10 @@ fn news_card(
                         <time datetime=a.date.clone()>{format_date(lang, &a.date)}</time>
                     </p>
                     <h2 lang=lang_attr(&a.title, lang)>
-                        <Link to=route>
-                            <Highlighted text=title terms=terms.clone()/>
-                        </Link>
+                        {
+                            let terms = terms.clone();
+                            view! { <Link to=route><Highlighted text=title terms=terms/></Link> }
+                        }
                     </h2>
                     <p class="summary" lang=lang_attr(&a.summary, lang)><Highlighted text=summary terms=terms/></p>
                 </div>

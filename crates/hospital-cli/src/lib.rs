@@ -5,6 +5,7 @@ pub mod generate;
 pub mod json_out;
 pub mod names;
 pub mod prepare;
+pub mod site;
 pub mod validate;
 
 use args::Failure;
@@ -23,12 +24,14 @@ Usage:
   hospital-data validate <path>
   hospital-data prepare <in> [--out <path>]
   hospital-data generate [--doctors N] [--articles M] [--seed S] --out DIR [--split-bodies]
+  hospital-data site <dist> [--data <dataset.json>] [--site-url URL] [--lang en|zh]
   hospital-data <command> --help
 
 Commands:
   validate   check a dataset and print every error and warning with its JSON path
   prepare    fill in the pinyin of doctors' Chinese names
   generate   write a deterministic synthetic dataset of any size
+  site       after `trunk build`: a page per route, 404.html, sitemap, feed and CSP
 
 Exit status: 0 valid (warnings allowed), 1 invalid, 2 bad usage or unreadable file.
 ";
@@ -43,12 +46,13 @@ pub fn run(args: &[String]) -> i32 {
         "validate" => validate::main(rest),
         "prepare" => prepare::main(rest),
         "generate" => generate::main(rest),
+        "site" => site::main(rest),
         "help" | "-h" | "--help" => {
             print!("{HELP}");
             Ok(EXIT_OK)
         }
         other => Err(Failure::usage(format!(
-            "unknown command \"{other}\"; the commands are validate, prepare and generate \
+            "unknown command \"{other}\"; the commands are validate, prepare, generate and site \
              (see hospital-data --help)"
         ))),
     };

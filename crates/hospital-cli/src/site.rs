@@ -1,0 +1,472 @@
+//! `hospital-data site <dist>`: turns Trunk's `dist/` into a static site that any host
+//! (GitHub Pages included) serves well:
+//!
+//! - a page for every route known from the dataset (articles, doctors, departments and
+//!   the list pages), each the app shell with its own title, description, canonical URL,
+//!   Open Graph tags, JSON-LD and a short static preview, so deep links answer 200 and
+//!   crawlers and link previews see real content before any script runs;
+//! - `404.html` for every other path; `sitemap.xml`, `robots.txt` and an Atom `feed.xml`;
+//! - a Content-Security-Policy meta tag that allows Trunk's inline bootstrap by its hash.
+
+use crate::args::{Failure, Spec};
+use crate::EXIT_OK;
+use hospital_core::model::{Article, Dataset};
+use hospital_core::route::{NewsQuery, Route};
+use hospital_core::{seo, validate, Lang};
+use serde_json::Value;
+use sha2::{Digest, Sha256};
+use std::fmt::Write as _;
+use std::fs;
+use std::path::{Path, PathBuf};
+
+const SPEC: Spec = Spec {
+    command: "site",
+    positionals: &["dist"],
+    options: &["data", "site-url", "lang"],
+    flags: &[],
+};
+
+pub const HELP: &str = "\
+hospital-data site <dist> [--data <dataset.json>] [--site-url <https://example.org>] [--lang en|zh]
+
+Writes a page per route of the dataset into <dist> (Trunk's output), with its own
+title, description, canonical URL, Open Graph tags and JSON-LD; 404.html; sitemap.xml,
+robots.txt and feed.xml; and a Content-Security-Policy meta tag in every page.
+  --data      the dataset compiled into the app (default data/sample.json)
+  --site-url  the origin the site is served from, for canonical URLs (default http://127.0.0.1:8080)
+  --lang      the language of the pre-rendered text (default en)
+";
+
+pub fn main(args: &[String]) -> Result<i32, Failure> {
+    if crate::args::wants_help(args) {
+        print!("{HELP}");
+        return Ok(EXIT_OK);
+    }
+    let parsed = SPEC.parse(args)?;
+    let dist = PathBuf::from(&parsed.positionals[0]);
+    let data_path = parsed.option("data").unwrap_or("data/sample.json");
+    let site_url = parsed.option("site-url").unwrap_or("http://127.0.0.1:8080").trim_end_matches('/').to_string();
+    let lang = match parsed.option("lang") {
+        None => Lang::En,
+        Some(l) => Lang::from_tag(l).ok_or_else(|| Failure::usage(format!("--lang must be en or zh, not \"{l}\"")))?,
+    };
+    let json = fs::read_to_string(data_path).map_err(|e| Failure::usage(format!("cannot read {data_path}: {e}")))?;
+    let dataset = match validate::load(&json) {
+        Ok(l) => l.dataset,
+        Err(problems) => {
+            let list: Vec<String> = problems.iter().map(|p| p.to_string()).collect();
+            return Err(Failure::invalid(format!("{data_path} is not valid:\n{}", list.join("\n"))));
+        }
+    };
+    let shell_path = dist.join("index.html");
+    let shell = fs::read_to_string(&shell_path)
+        .map_err(|e| Failure::usage(format!("cannot read {}: {e} (run trunk build first)", shell_path.display())))?;
+    if !shell.contains("<!--hs:csp-->") {
+        return Err(Failure::usage(format!(
+            "{} has no <!--hs:csp--> marker: it was already processed; run trunk build again first",
+            shell_path.display()
+        )));
+    }
+    let summary = write_site(&dist, &shell, &dataset, &site_url, lang).map_err(|e| Failure::usage(e))?;
+    println!("{summary}");
+    Ok(EXIT_OK)
+}
+
+/// One page to write: where, and what its head and preview say.
+struct Page {
+    route: Route,
+    title: String,
+    description: String,
+    json_ld: Option<Value>,
+    og_type: &'static str,
+    image: Option<String>,
+    preview: String,
+}
+
+/// Builds every page and support file; returns a one-line summary.
+pub fn write_site(dist: &Path, shell: &str, ds: &Dataset, site_url: &str, lang: Lang) -> Result<String, String> {
+    let base = base_path(shell);
+    let origin_base = format!("{site_url}{}", base.trim_end_matches('/'));
+    let csp = content_security_policy(shell);
+    let site_name = ds.hospital.name.get(lang).text.to_string();
+    let pages = pages(ds, lang, &origin_base);
+    let mut bytes = 0usize;
+    let mut urls = Vec::with_capacity(pages.len());
+    for page in &pages {
+        let url = canonical(&origin_base, &page.route);
+        let html = render(shell, page, &url, &csp, &site_name, &base, lang);
+        let file = dist.join(file_for(&page.route));
+        if let Some(dir) = file.parent() {
+            fs::create_dir_all(dir).map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
+        }
+        bytes += html.len();
+        fs::write(&file, html).map_err(|e| format!("cannot write {}: {e}", file.display()))?;
+        urls.push(url);
+    }
+    let not_found = Page {
+        route: Route::NotFound("/404".into()),
+        title: if lang == Lang::Zh { "找不到页面" } else { "Page not found" }.to_string(),
+        description: String::new(),
+        json_ld: None,
+        og_type: "website",
+        image: None,
+        preview: String::new(),
+    };
+    let html_404 = render(shell, &not_found, &format!("{origin_base}/"), &csp, &site_name, &base, lang)
+        .replace("<!--hs:robots-->", "<meta name=\"robots\" content=\"noindex\">");
+    fs::write(dist.join("404.html"), html_404).map_err(|e| format!("cannot write 404.html: {e}"))?;
+    fs::write(dist.join("sitemap.xml"), sitemap(&urls)).map_err(|e| format!("cannot write sitemap.xml: {e}"))?;
+    fs::write(dist.join("robots.txt"), format!("User-agent: *\nAllow: /\nSitemap: {origin_base}/sitemap.xml\n"))
+        .map_err(|e| format!("cannot write robots.txt: {e}"))?;
+    fs::write(dist.join("feed.xml"), atom_feed(ds, lang, &origin_base)).map_err(|e| format!("cannot write feed.xml: {e}"))?;
+    Ok(format!("site: wrote {} pages ({} KB of HTML), 404.html, sitemap.xml, robots.txt, feed.xml", pages.len(), bytes / 1024))
+}
+
+/// The path Trunk wrote into `<base href="...">` (`--public-url`), always ending in `/`.
+fn base_path(shell: &str) -> String {
+    let href = shell
+        .find("<base")
+        .and_then(|i| shell[i..].find("href=\"").map(|j| i + j + 6))
+        .and_then(|start| shell[start..].find('"').map(|end| &shell[start..start + end]))
+        .unwrap_or("/");
+    if href.ends_with('/') {
+        href.to_string()
+    } else {
+        format!("{href}/")
+    }
+}
+
+/// The policy every page carries. Scripts: our own files, plus Trunk's inline bootstrap by
+/// its hash; wasm needs 'wasm-unsafe-eval' (never 'unsafe-eval'). No inline styles at all.
+pub fn content_security_policy(shell: &str) -> String {
+    let mut hashes = String::new();
+    for script in inline_scripts(shell) {
+        let digest = Sha256::digest(script.as_bytes());
+        let _ = write!(hashes, " 'sha256-{}'", base64(&digest));
+    }
+    format!(
+        "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'{hashes}; style-src 'self'; \
+         img-src 'self' https:; font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; \
+         form-action 'self'"
+    )
+}
+
+/// Bodies of `<script>` elements without `src` that the browser would execute.
+fn inline_scripts(html: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    let mut rest = html;
+    while let Some(i) = rest.find("<script") {
+        let after = &rest[i..];
+        let Some(tag_end) = after.find('>') else { break };
+        let tag = &after[..tag_end];
+        let body_start = tag_end + 1;
+        let Some(close) = after[body_start..].find("</script>") else { break };
+        let body = &after[body_start..body_start + close];
+        let is_data = tag.contains("application/ld+json") || tag.contains("application/json");
+        if !tag.contains(" src=") && !is_data {
+            out.push(body);
+        }
+        rest = &after[body_start + close..];
+    }
+    out
+}
+
+fn base64(bytes: &[u8]) -> String {
+    const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    let mut out = String::with_capacity(bytes.len().div_ceil(3) * 4);
+    for chunk in bytes.chunks(3) {
+        let n = chunk.iter().enumerate().fold(0u32, |acc, (i, b)| acc | (*b as u32) << (16 - 8 * i));
+        for i in 0..4 {
+            if i <= chunk.len() {
+                out.push(ALPHABET[(n >> (18 - 6 * i) & 63) as usize] as char);
+            } else {
+                out.push('=');
+            }
+        }
+    }
+    out
+}
+
+fn file_for(route: &Route) -> String {
+    match route {
+        Route::Home(_) => "index.html".into(),
+        Route::News(_) => "news/index.html".into(),
+        Route::Doctors(_) => "doctors/index.html".into(),
+        Route::Departments => "departments/index.html".into(),
+        // `news/<slug>.html` answers `/news/<slug>` on GitHub Pages without a redirect.
+        other => format!("{}.html", other.path().trim_start_matches('/')),
+    }
+}
+
+fn canonical(origin_base: &str, route: &Route) -> String {
+    match route {
+        Route::News(_) | Route::Doctors(_) | Route::Departments => format!("{origin_base}{}/", route.path()),
+        _ => format!("{origin_base}{}", route.path()),
+    }
+}
+
+fn pages(ds: &Dataset, lang: Lang, origin_base: &str) -> Vec<Page> {
+    let hospital = ds.hospital.name.get(lang).text.to_string();
+    let description = ds.hospital.description.get(lang).text.to_string();
+    let zh = lang == Lang::Zh;
+    let mut newest: Vec<&Article> = ds.articles.iter().collect();
+    newest.sort_by(|a, b| b.date.cmp(&a.date).then_with(|| a.slug.cmp(&b.slug)));
+    let news_preview = {
+        let mut s = String::from("<ul>");
+        for a in newest.iter().take(10) {
+            let _ = write!(
+                s,
+                "<li><a href=\"{}\">{}</a> <time datetime=\"{d}\">{d}</time></li>",
+                esc(&format!("{origin_base}/news/{}", a.slug)),
+                esc(a.title.get(lang).text),
+                d = esc(&a.date)
+            );
+        }
+        s.push_str("</ul>");
+        s
+    };
+    let news_q = NewsQuery { page: 1, ..Default::default() };
+    let mut out = vec![
+        Page {
+            route: Route::Home(news_q.clone()),
+            title: hospital.clone(),
+            description: description.clone(),
+            json_ld: Some(seo::hospital(ds, lang, &format!("{origin_base}/"))),
+            og_type: "website",
+            image: None,
+            preview: format!("<h1>{}</h1><p>{}</p>{news_preview}", esc(&hospital), esc(&description)),
+        },
+        Page {
+            route: Route::News(news_q),
+            title: if zh { "新闻" } else { "News" }.into(),
+            description: description.clone(),
+            json_ld: None,
+            og_type: "website",
+            image: None,
+            preview: format!("<h1>{}</h1>{news_preview}", if zh { "新闻" } else { "News" }),
+        },
+        Page {
+            route: Route::Doctors(Default::default()),
+            title: if zh { "找医生" } else { "Find a Doctor" }.into(),
+            description: if zh { "按姓名、疾病或科室搜索医生，查看每周门诊时间。" } else { "Search doctors by name, condition or department and see their weekly clinics." }.into(),
+            json_ld: None,
+            og_type: "website",
+            image: None,
+            preview: format!("<h1>{}</h1>", if zh { "找医生" } else { "Find a Doctor" }),
+        },
+        Page {
+            route: Route::Departments,
+            title: if zh { "科室" } else { "Departments" }.into(),
+            description: description.clone(),
+            json_ld: None,
+            og_type: "website",
+            image: None,
+            preview: {
+                let mut s = format!("<h1>{}</h1><ul>", if zh { "科室" } else { "Departments" });
+                for d in &ds.departments {
+                    let _ = write!(s, "<li><a href=\"{}\">{}</a></li>", esc(&format!("{origin_base}/departments/{}", d.id)), esc(d.name.get(lang).text));
+                }
+                s.push_str("</ul>");
+                s
+            },
+        },
+    ];
+    let resolve = |src: &str| -> Option<String> {
+        if hospital_core::urls::is_web_url(src) {
+            Some(src.to_string())
+        } else if hospital_core::urls::is_safe_image_src(src) {
+            Some(format!("{origin_base}/{}", src.trim_start_matches('/')))
+        } else {
+            None
+        }
+    };
+    for a in &ds.articles {
+        let url = format!("{origin_base}/news/{}", a.slug);
+        let title = a.title.get(lang).text.to_string();
+        let summary = a.summary.get(lang).text.to_string();
+        out.push(Page {
+            route: Route::Article(a.slug.clone()),
+            preview: format!(
+                "<article><h1>{}</h1><p><time datetime=\"{d}\">{d}</time></p><p>{}</p></article>",
+                esc(&title),
+                esc(&summary),
+                d = esc(&a.date)
+            ),
+            json_ld: Some(seo::news_article(ds, a, lang, &url, resolve)),
+            image: a.cover.as_ref().and_then(|c| resolve(&c.src)),
+            title,
+            description: summary,
+            og_type: "article",
+        });
+    }
+    for d in &ds.doctors {
+        let url = format!("{origin_base}/doctors/{}", d.id);
+        let name = d.name.get(lang).text.to_string();
+        let departments: Vec<&str> = d.departments.iter().filter_map(|id| ds.department(id)).map(|x| x.name.get(lang).text).collect();
+        let description = format!("{name} · {}", departments.join(", "));
+        out.push(Page {
+            route: Route::Doctor(d.id.clone()),
+            preview: format!("<h1>{}</h1><p>{}</p><p>{}</p>", esc(&name), esc(&departments.join(", ")), esc(d.bio.get(lang).text)),
+            json_ld: Some(seo::physician(ds, d, lang, &url)),
+            title: name,
+            description,
+            og_type: "profile",
+            image: None,
+        });
+    }
+    for d in &ds.departments {
+        let name = d.name.get(lang).text.to_string();
+        let description = d.description.get(lang).text.to_string();
+        out.push(Page {
+            route: Route::Department(d.id.clone()),
+            preview: format!("<h1>{}</h1><p>{}</p>", esc(&name), esc(&description)),
+            json_ld: None,
+            title: name,
+            description,
+            og_type: "website",
+            image: None,
+        });
+    }
+    out
+}
+
+fn render(shell: &str, page: &Page, url: &str, csp: &str, site: &str, base: &str, lang: Lang) -> String {
+    let title = if page.title == site || site.is_empty() { page.title.clone() } else { format!("{} · {site}", page.title) };
+    let mut head = String::new();
+    let _ = write!(head, "<link rel=\"canonical\" href=\"{}\" data-hs-head>", esc(url));
+    let _ = write!(head, "<link rel=\"alternate\" type=\"application/atom+xml\" href=\"{}feed.xml\" title=\"{}\">", esc(base), esc(site));
+    let mut meta = |property: &str, value: &str| {
+        if !value.is_empty() {
+            let _ = write!(head, "<meta property=\"{property}\" content=\"{}\" data-hs-head>", esc(value));
+        }
+    };
+    meta("og:title", &page.title);
+    meta("og:description", &page.description);
+    meta("og:type", page.og_type);
+    meta("og:url", url);
+    meta("og:site_name", site);
+    meta("og:locale", if lang == Lang::Zh { "zh_CN" } else { "en_US" });
+    if let Some(img) = &page.image {
+        meta("og:image", img);
+    }
+    if let Some(ld) = &page.json_ld {
+        let _ = write!(head, "<script type=\"application/ld+json\" data-hs-head>{}</script>", json_for_script(ld));
+    }
+    head.push_str("<!--hs:robots-->");
+    let mut html = shell.to_string();
+    html = replace_between(&html, "<title>", "</title>", &esc(&title));
+    html = replace_attr_of(&html, "<meta name=\"description\"", "content", &page.description);
+    html = html.replacen("<!--hs:csp-->", &format!("<meta http-equiv=\"Content-Security-Policy\" content=\"{}\">", esc(csp)), 1);
+    html = html.replacen("<!--hs:head-->", &head, 1);
+    html = html.replacen("<!--hs:preview-->", &page.preview, 1);
+    html.replacen("<html lang=\"en\">", &format!("<html lang=\"{}\">", lang.code()), 1)
+}
+
+fn replace_between(html: &str, open: &str, close: &str, with: &str) -> String {
+    match html.find(open).and_then(|s| html[s..].find(close).map(|e| (s + open.len(), s + e))) {
+        Some((start, end)) => format!("{}{with}{}", &html[..start], &html[end..]),
+        None => html.to_string(),
+    }
+}
+
+fn replace_attr_of(html: &str, tag_start: &str, attr: &str, value: &str) -> String {
+    let Some(s) = html.find(tag_start) else { return html.to_string() };
+    let needle = format!("{attr}=\"");
+    let Some(a) = html[s..].find(&needle).map(|a| s + a + needle.len()) else { return html.to_string() };
+    let Some(e) = html[a..].find('"').map(|e| a + e) else { return html.to_string() };
+    format!("{}{}{}", &html[..a], esc(value), &html[e..])
+}
+
+/// HTML text and attribute escaping.
+pub fn esc(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// JSON inside a `<script>` element: `<` is escaped so that no `</script>` or `<!--`
+/// in the data can end the element early.
+fn json_for_script(v: &Value) -> String {
+    v.to_string().replace('<', "\\u003c").replace('>', "\\u003e").replace('&', "\\u0026")
+}
+
+fn sitemap(urls: &[String]) -> String {
+    let mut s = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
+    for u in urls {
+        let _ = writeln!(s, "  <url><loc>{}</loc></url>", esc(u));
+    }
+    s.push_str("</urlset>\n");
+    s
+}
+
+/// The newest 100 articles as an Atom feed, so readers and aggregators can follow the news.
+fn atom_feed(ds: &Dataset, lang: Lang, origin_base: &str) -> String {
+    let mut newest: Vec<&Article> = ds.articles.iter().collect();
+    newest.sort_by(|a, b| b.date.cmp(&a.date).then_with(|| a.slug.cmp(&b.slug)));
+    let updated = newest.first().map(|a| a.date.clone()).unwrap_or_else(|| "2026-01-01".into());
+    let mut s = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\">\n");
+    let _ = writeln!(s, "  <title>{}</title>", esc(ds.hospital.name.get(lang).text));
+    let _ = writeln!(s, "  <id>{}/</id>", esc(origin_base));
+    let _ = writeln!(s, "  <link href=\"{}/\"/>", esc(origin_base));
+    let _ = writeln!(s, "  <link rel=\"self\" href=\"{}/feed.xml\"/>", esc(origin_base));
+    let _ = writeln!(s, "  <updated>{updated}T00:00:00Z</updated>");
+    for a in newest.iter().take(100) {
+        let url = format!("{origin_base}/news/{}", a.slug);
+        let author = a.author.as_ref().map(|x| x.get(lang).text).unwrap_or_else(|| ds.hospital.name.get(lang).text);
+        let _ = writeln!(
+            s,
+            "  <entry><title>{}</title><id>{u}</id><link href=\"{u}\"/><updated>{}T00:00:00Z</updated><author><name>{}</name></author><summary>{}</summary></entry>",
+            esc(a.title.get(lang).text),
+            esc(&a.date),
+            esc(author),
+            esc(a.summary.get(lang).text),
+            u = esc(&url)
+        );
+    }
+    s.push_str("</feed>\n");
+    s
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn hashes_only_executable_inline_scripts() {
+        let html = "<script type=\"module\">import x from './a.js';</script><script src=\"b.js\"></script><script type=\"application/ld+json\">{}</script>";
+        assert_eq!(inline_scripts(html), vec!["import x from './a.js';"]);
+        let csp = content_security_policy(html);
+        assert!(csp.contains("'sha256-"), "{csp}");
+        assert!(!csp.contains("unsafe-eval'") || csp.contains("'wasm-unsafe-eval'"));
+        assert!(!csp.contains("'unsafe-inline'"));
+    }
+
+    #[test]
+    fn base64_matches_known_values() {
+        assert_eq!(base64(b""), "");
+        assert_eq!(base64(b"f"), "Zg==");
+        assert_eq!(base64(b"fo"), "Zm8=");
+        assert_eq!(base64(b"foobar"), "Zm9vYmFy");
+    }
+
+    #[test]
+    fn json_cannot_close_its_script() {
+        let v = serde_json::json!({ "headline": "</script><script>alert(1)</script>" });
+        assert!(!json_for_script(&v).contains("</script>"));
+    }
+
+    #[test]
+    fn reads_the_base_trunk_wrote() {
+        assert_eq!(base_path("<base href=\"/hospital-site/\">"), "/hospital-site/");
+        assert_eq!(base_path("<head></head>"), "/");
+    }
+}
