@@ -27,7 +27,7 @@ test("clicking an article opens it, and Back returns to the feed", async ({ page
   await expect(page.locator(".prose p").first()).toBeVisible();
   await expect(page.locator(".cta a")).toBeVisible();
   await page.goBack();
-  await expect(page).toHaveURL(/\/news$/);
+  await expect(page).toHaveURL(/\/news\/?$/);
   await expect(page.locator(".news-card").first()).toBeVisible();
 });
 
