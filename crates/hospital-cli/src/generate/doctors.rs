@@ -148,12 +148,52 @@ pub fn join(items: &[Bi]) -> (String, String) {
     (en, zh)
 }
 
+/// Departments that share patients, so that one doctor may work in both.
+const RELATED: &[(&str, &str)] = &[
+    ("cardiology", "cardiac-surgery"),
+    ("cardiology", "geriatrics"),
+    ("neurology", "neurosurgery"),
+    ("neurology", "rehabilitation"),
+    ("gastroenterology", "general-surgery"),
+    ("gastroenterology", "nutrition"),
+    ("respiratory", "thoracic-surgery"),
+    ("respiratory", "infectious-diseases"),
+    ("oncology", "hematology"),
+    ("oncology", "thoracic-surgery"),
+    ("endocrinology", "nutrition"),
+    ("nephrology", "endocrinology"),
+    ("nephrology", "urology"),
+    ("orthopedics", "rehabilitation"),
+    ("rheumatology", "orthopedics"),
+    ("pediatrics", "neurology"),
+    ("psychiatry", "neurology"),
+    ("emergency", "general-practice"),
+    ("geriatrics", "general-practice"),
+    ("anesthesiology", "rehabilitation"),
+    ("ent", "stomatology"),
+    ("traditional-chinese-medicine", "rehabilitation"),
+];
+
+fn index_of(id: &str) -> Option<usize> {
+    DEPARTMENTS.iter().position(|d| d.id == id)
+}
+
 /// Departments of a doctor: a primary one and, for some, a related second one.
 pub fn departments(rng: &mut Rng, primary: usize) -> Vec<usize> {
     let mut out = vec![primary];
-    if rng.chance(15) && DEPARTMENTS.len() > 1 {
-        let other = (primary + 1 + rng.below(DEPARTMENTS.len() - 1)) % DEPARTMENTS.len();
-        out.push(other);
+    if rng.chance(15) {
+        let id = DEPARTMENTS[primary].id;
+        let partners: Vec<usize> = RELATED
+            .iter()
+            .filter_map(|&(a, b)| match (a == id, b == id) {
+                (true, _) => index_of(b),
+                (_, true) => index_of(a),
+                _ => None,
+            })
+            .collect();
+        if !partners.is_empty() {
+            out.push(*rng.pick(&partners));
+        }
     }
     out
 }
@@ -338,4 +378,23 @@ fn schedule(rng: &mut Rng, rank: &Rank, dept: usize) -> Value {
             Value::Object(s)
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn related_departments_exist() {
+        for (a, b) in RELATED {
+            assert!(index_of(a).is_some() && index_of(b).is_some(), "{a} {b}");
+        }
+    }
+
+    #[test]
+    fn joins_lists_in_both_languages() {
+        let (en, zh) = join(&[("a", "甲"), ("b", "乙"), ("c", "丙")]);
+        assert_eq!((en.as_str(), zh.as_str()), ("a, b and c", "甲、乙和丙"));
+        assert_eq!(join(&[("a", "甲")]).0, "a");
+    }
 }
