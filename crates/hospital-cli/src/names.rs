@@ -31,6 +31,7 @@ const SURNAME_READINGS: &[(char, &str)] = &[
     ('石', "shí"),
     ('薄', "bó"),
     ('车', "chē"),
+    ('肖', "xiāo"),
 ];
 
 /// Characters whose first dictionary reading is wrong anywhere in a name
@@ -139,6 +140,7 @@ mod tests {
     fn uses_surname_readings() {
         assert_eq!(pinyin_of("曾敏").as_deref(), Some("zēng mǐn"));
         assert_eq!(pinyin_of("单磊").as_deref(), Some("shàn lěi"));
+        assert_eq!(pinyin_of("肖一健").as_deref(), Some("xiāo yī jiàn"));
         // Not a surname when it stands alone.
         assert_eq!(pinyin_of("曾").as_deref(), Some("céng"));
     }
