@@ -113,10 +113,15 @@ pub fn romanize(part: &str, is_surname: bool) -> String {
         .replace("lü", "lyu")
         .replace("nü", "nyu")
         .replace('ü', "u");
-    let mut chars = plain.chars();
+    capitalised(&plain)
+}
+
+/// The text with its first letter in upper case.
+pub fn capitalised(s: &str) -> String {
+    let mut chars = s.chars();
     match chars.next() {
         Some(first) => first.to_uppercase().chain(chars).collect(),
-        None => plain,
+        None => String::new(),
     }
 }
 

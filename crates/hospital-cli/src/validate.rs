@@ -110,7 +110,7 @@ pub fn check_file(path: &Path) -> Result<Report, Failure> {
         .map_err(|e| Failure::usage(format!("cannot read {}: {e}", path.display())))?;
     let Ok(text) = String::from_utf8(bytes) else {
         return Ok(Report {
-            problems: vec![whole_file_error("the file is not UTF-8 text")],
+            problems: vec![error(String::new(), "the file is not UTF-8 text".into())],
             counts: None,
         });
     };
@@ -151,13 +151,13 @@ pub fn check_text(text: &str, base: &Path) -> Report {
     Report { problems, counts }
 }
 
-fn whole_file_error(message: &str) -> Problem {
+fn error(path: String, message: String) -> Problem {
     Problem {
         severity: Severity::Error,
-        path: String::new(),
+        path,
         line: None,
         column: None,
-        message: message.to_string(),
+        message,
     }
 }
 
@@ -176,22 +176,19 @@ fn check_bodies(value: &Value, base: &Path) -> Vec<Problem> {
         }
         let json_path = format!("articles[{i}].body_src");
         let file = base.join(src);
-        let error = |message: String| Problem {
-            severity: Severity::Error,
-            path: json_path.clone(),
-            line: None,
-            column: None,
-            message,
-        };
         match std::fs::read(&file) {
-            Err(e) => problems.push(error(format!(
-                "cannot read the article body \"{src}\" ({}): {e}",
-                file.display()
-            ))),
+            Err(e) => problems.push(error(
+                json_path,
+                format!(
+                    "cannot read the article body \"{src}\" ({}): {e}",
+                    file.display()
+                ),
+            )),
             Ok(bytes) => match String::from_utf8(bytes) {
-                Err(_) => problems.push(error(format!(
-                    "the article body \"{src}\" is not UTF-8 text"
-                ))),
+                Err(_) => problems.push(error(
+                    json_path,
+                    format!("the article body \"{src}\" is not UTF-8 text"),
+                )),
                 Ok(markdown) => {
                     if let Err(p) = validate::check_body(&json_path, &markdown) {
                         problems.push(p);

@@ -5,6 +5,7 @@ use super::calendar::{civil_from_days, days_from_civil, iso};
 use super::departments::{Bi, Dept, DEPARTMENTS};
 use super::hospital::{bi, department_campuses, department_phone, CAMPUSES};
 use super::rng::Rng;
+use crate::names::capitalised;
 use serde_json::{json, Map, Value};
 
 /// What an article needs to know about a generated doctor.
@@ -391,14 +392,6 @@ impl Vars {
             out = out.replace(key, value);
         }
         out
-    }
-}
-
-fn capitalised(s: &str) -> String {
-    let mut chars = s.chars();
-    match chars.next() {
-        Some(c) => c.to_uppercase().chain(chars).collect(),
-        None => String::new(),
     }
 }
 
