@@ -9,7 +9,9 @@
 pub mod markdown;
 pub mod model;
 pub mod news;
+pub mod normalize;
 pub mod route;
+pub mod search;
 pub mod text;
 pub mod urls;
 pub mod validate;

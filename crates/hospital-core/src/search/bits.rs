@@ -1,0 +1,163 @@
+//! A fixed-size set of doctor indexes: facet filters are unions and
+//! intersections of these, a word at a time.
+
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Bits {
+    words: Vec<u64>,
+}
+
+impl Bits {
+    pub fn empty(n: usize) -> Bits {
+        Bits {
+            words: vec![0; n.div_ceil(64)],
+        }
+    }
+
+    pub fn full(n: usize) -> Bits {
+        let mut words = vec![u64::MAX; n.div_ceil(64)];
+        let tail = n & 63;
+        if tail != 0 {
+            if let Some(last) = words.last_mut() {
+                // Bits past `n` stay clear so that counts are exact.
+                *last = (1u64 << tail) - 1;
+            }
+        }
+        Bits { words }
+    }
+
+    pub fn set(&mut self, i: usize) {
+        if let Some(w) = self.words.get_mut(i / 64) {
+            *w |= 1 << (i % 64);
+        }
+    }
+
+    pub fn contains(&self, i: usize) -> bool {
+        self.words
+            .get(i / 64)
+            .is_some_and(|w| w & (1 << (i % 64)) != 0)
+    }
+
+    pub fn count(&self) -> usize {
+        self.words.iter().map(|w| w.count_ones() as usize).sum()
+    }
+
+    /// Indexes of the non-zero words when they are few, to count sparse sets fast.
+    pub fn sparse_words(&self) -> Option<Vec<u32>> {
+        let nz: Vec<u32> = (0..self.words.len() as u32)
+            .filter(|&i| self.words[i as usize] != 0)
+            .collect();
+        (nz.len() * 4 < self.words.len()).then_some(nz)
+    }
+
+    pub fn and_with(&mut self, other: &Bits) {
+        for (a, b) in self.words.iter_mut().zip(&other.words) {
+            *a &= b;
+        }
+    }
+
+    pub fn or_with(&mut self, other: &Bits) {
+        for (a, b) in self.words.iter_mut().zip(&other.words) {
+            *a |= b;
+        }
+    }
+
+    /// `|self ∩ (extra ∪ option)|`, without building the union. `sparse` is
+    /// `self.sparse_words()`.
+    pub fn count_with(&self, sparse: Option<&[u32]>, extra: Option<&Bits>, option: &Bits) -> usize {
+        if let Some(at) = sparse {
+            let word = |b: &Bits, i: usize| b.words.get(i).copied().unwrap_or(0);
+            return at
+                .iter()
+                .map(|&i| {
+                    let i = i as usize;
+                    let e = extra.map_or(0, |e| word(e, i));
+                    (word(self, i) & (e | word(option, i))).count_ones() as usize
+                })
+                .sum();
+        }
+        match extra {
+            None => self
+                .words
+                .iter()
+                .zip(&option.words)
+                .map(|(a, o)| (a & o).count_ones() as usize)
+                .sum(),
+            Some(e) => self
+                .words
+                .iter()
+                .zip(&e.words)
+                .zip(&option.words)
+                .map(|((a, e), o)| (a & (e | o)).count_ones() as usize)
+                .sum(),
+        }
+    }
+
+    /// The members, in increasing order.
+    pub fn ones(&self) -> Ones<'_> {
+        Ones {
+            words: &self.words,
+            i: 0,
+            w: self.words.first().copied().unwrap_or(0),
+        }
+    }
+}
+
+/// A hand-written iterator rather than adapters: the size-optimised build does not
+/// inline adapter closures, and this runs once per result.
+pub struct Ones<'a> {
+    words: &'a [u64],
+    i: usize,
+    w: u64,
+}
+
+impl Iterator for Ones<'_> {
+    type Item = usize;
+
+    fn next(&mut self) -> Option<usize> {
+        while self.w == 0 {
+            self.i += 1;
+            self.w = *self.words.get(self.i)?;
+        }
+        let b = self.w.trailing_zeros() as usize;
+        self.w &= self.w - 1;
+        Some(self.i * 64 + b)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn set_algebra() {
+        let mut a = Bits::empty(130);
+        for i in [0, 63, 64, 129, 500] {
+            a.set(i);
+        }
+        assert_eq!(a.ones().collect::<Vec<_>>(), vec![0, 63, 64, 129]);
+        let full = Bits::full(130);
+        assert_eq!(full.count(), 130);
+        let mut b = Bits::empty(130);
+        b.set(1);
+        b.set(64);
+        assert_eq!(full.count_with(None, Some(&a), &b), 5);
+        assert_eq!(a.count_with(None, None, &b), 1);
+        let mut sparse = Bits::empty(1000);
+        sparse.set(3);
+        sparse.set(700);
+        let at = sparse.sparse_words().expect("sparse");
+        assert_eq!(at, [0, 10]);
+        let mut o = Bits::empty(1000);
+        o.set(700);
+        o.set(5);
+        assert_eq!(sparse.count_with(Some(&at), None, &o), 1);
+        assert_eq!(sparse.count_with(Some(&at), Some(&sparse), &o), 2);
+        assert!(Bits::full(1000).sparse_words().is_none());
+        let mut c = a.clone();
+        c.and_with(&b);
+        assert_eq!(c.ones().collect::<Vec<_>>(), vec![64]);
+        c.or_with(&a);
+        assert_eq!(c, a);
+        assert!(a.contains(129) && !a.contains(1) && !a.contains(9999));
+    }
+}

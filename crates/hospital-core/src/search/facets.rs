@@ -1,0 +1,291 @@
+//! Facet filters and their live counts, on bitsets precomputed per option.
+//!
+//! Within a facet the selected options are alternatives (OR); facets combine with
+//! AND. Counts are disjunctive: an option's count is the number of results the
+//! search would have with that option added to its facet's selection, keeping the
+//! query text and every other facet as they are. So an unselected option of a facet
+//! with no selection shows how many results it would narrow to, an option of a facet
+//! with a selection shows how many results adding it would give, and a selected
+//! option shows the current number of results.
+
+use super::bits::Bits;
+use crate::model::{ClinicType, Dataset, Gender, TitleRank};
+use crate::route::{DoctorQuery, Slot};
+use std::collections::HashMap;
+
+/// Live counts for every facet option the dataset knows, zero counts included.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct FacetCounts {
+    /// Department ids, in dataset order.
+    pub departments: Vec<(String, usize)>,
+    /// Most senior first.
+    pub ranks: Vec<(TitleRank, usize)>,
+    pub clinics: Vec<(ClinicType, usize)>,
+    /// Monday morning first; only slots with a session that is not cancelled.
+    pub slots: Vec<(Slot, usize)>,
+    /// Campus ids: the hospital's campuses in dataset order, then any others by id.
+    pub campuses: Vec<(String, usize)>,
+    /// Language codes, most doctors first.
+    pub languages: Vec<(String, usize)>,
+    pub genders: Vec<(Gender, usize)>,
+    /// The number of results with "accepting new patients only" turned on.
+    pub accepting: usize,
+}
+
+/// One facet: its options, in display order, who has each, and how many.
+struct Facet<K> {
+    options: Vec<K>,
+    bits: Vec<Bits>,
+    /// The counts with no query at all: the first page of the finder.
+    totals: Vec<usize>,
+}
+
+impl<K: PartialEq + Clone> Facet<K> {
+    fn new(n: usize, options: Vec<K>, has: impl Fn(usize) -> Vec<K>) -> Facet<K> {
+        let mut bits = vec![Bits::empty(n); options.len()];
+        for doctor in 0..n {
+            for k in has(doctor) {
+                if let Some(i) = options.iter().position(|o| *o == k) {
+                    bits[i].set(doctor);
+                }
+            }
+        }
+        let totals = bits.iter().map(Bits::count).collect();
+        Facet {
+            options,
+            bits,
+            totals,
+        }
+    }
+
+    /// The union of the selected options; `None` when nothing is selected. A
+    /// selected option the dataset does not know matches nobody.
+    fn mask<Q>(&self, n: usize, selected: &[Q]) -> Option<Bits>
+    where
+        K: PartialEq<Q>,
+    {
+        if selected.is_empty() {
+            return None;
+        }
+        let mut m = Bits::empty(n);
+        for (o, b) in self.options.iter().zip(&self.bits) {
+            if selected.iter().any(|s| o == s) {
+                m.or_with(b);
+            }
+        }
+        Some(m)
+    }
+
+    fn counts(&self, base: Option<&Bits>, mask: Option<&Bits>) -> Vec<(K, usize)> {
+        let Some(base) = base else {
+            return self
+                .options
+                .iter()
+                .cloned()
+                .zip(self.totals.iter().copied())
+                .collect();
+        };
+        let sparse = base.sparse_words();
+        self.options
+            .iter()
+            .zip(&self.bits)
+            .map(|(o, b)| (o.clone(), base.count_with(sparse.as_deref(), mask, b)))
+            .collect()
+    }
+}
+
+pub struct Facets {
+    n: usize,
+    departments: Facet<String>,
+    ranks: Facet<TitleRank>,
+    clinics: Facet<ClinicType>,
+    slots: Facet<Slot>,
+    campuses: Facet<String>,
+    languages: Facet<String>,
+    genders: Facet<Gender>,
+    accepting: Facet<bool>,
+}
+
+/// Options that occur, in the order of `all`.
+fn present<K: PartialEq + Copy>(all: &[K], occurs: impl Iterator<Item = K>) -> Vec<K> {
+    let seen: Vec<K> = occurs.collect();
+    all.iter().copied().filter(|k| seen.contains(k)).collect()
+}
+
+fn push_new(v: &mut Vec<String>, s: &str) {
+    if !v.iter().any(|x| x == s) {
+        v.push(s.to_string());
+    }
+}
+
+/// The campuses a doctor works at: those of the sessions, and the departments'
+/// campuses when a session names none or there are no sessions.
+pub fn doctor_campuses(ds: &Dataset, doctor: usize) -> Vec<String> {
+    let mut out = Vec::new();
+    let Some(d) = ds.doctors.get(doctor) else {
+        return out;
+    };
+    let mut fallback = d.schedule.is_empty();
+    for s in &d.schedule {
+        match &s.campus {
+            Some(c) => push_new(&mut out, c),
+            None => fallback = true,
+        }
+    }
+    if fallback {
+        for dept in d.departments.iter().filter_map(|id| ds.department(id)) {
+            for c in &dept.campuses {
+                push_new(&mut out, c);
+            }
+        }
+    }
+    out
+}
+
+impl Facets {
+    pub fn build(ds: &Dataset) -> Facets {
+        let n = ds.doctors.len();
+        let docs = &ds.doctors;
+
+        let mut departments: Vec<String> = ds.departments.iter().map(|d| d.id.clone()).collect();
+        for d in docs {
+            for id in &d.departments {
+                push_new(&mut departments, id);
+            }
+        }
+        let departments = Facet::new(n, departments, |i| docs[i].departments.clone());
+
+        let ranks = present(TitleRank::ALL, docs.iter().map(|d| d.title));
+        let ranks = Facet::new(n, ranks, |i| vec![docs[i].title]);
+
+        let clinics = present(
+            ClinicType::ALL,
+            docs.iter()
+                .flat_map(|d| d.schedule.iter().map(|s| s.clinic)),
+        );
+        let clinics = Facet::new(n, clinics, |i| {
+            docs[i].schedule.iter().map(|s| s.clinic).collect()
+        });
+
+        let open_slots = |i: usize| -> Vec<Slot> {
+            docs[i]
+                .schedule
+                .iter()
+                .filter(|s| !s.cancelled)
+                .map(|s| Slot {
+                    weekday: s.weekday,
+                    half_day: s.half_day,
+                })
+                .collect()
+        };
+        let mut slots: Vec<Slot> = (0..n).flat_map(open_slots).collect();
+        slots.sort();
+        slots.dedup();
+        let slots = Facet::new(n, slots, open_slots);
+
+        let per_doctor: Vec<Vec<String>> = (0..n).map(|i| doctor_campuses(ds, i)).collect();
+        let mut campuses: Vec<String> = Vec::new();
+        let mut others: Vec<String> = Vec::new();
+        for c in &ds.hospital.campuses {
+            if per_doctor.iter().any(|v| v.contains(&c.id)) {
+                push_new(&mut campuses, &c.id);
+            }
+        }
+        for c in per_doctor.iter().flatten() {
+            if !campuses.contains(c) {
+                push_new(&mut others, c);
+            }
+        }
+        others.sort();
+        campuses.extend(others);
+        let campuses = Facet::new(n, campuses, |i| per_doctor[i].clone());
+
+        let mut freq: HashMap<&str, usize> = HashMap::new();
+        for l in docs.iter().flat_map(|d| &d.languages) {
+            *freq.entry(l.as_str()).or_default() += 1;
+        }
+        let mut languages: Vec<(&str, usize)> = freq.into_iter().collect();
+        languages.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
+        let languages = languages.into_iter().map(|(l, _)| l.to_string()).collect();
+        let languages = Facet::new(n, languages, |i| docs[i].languages.clone());
+
+        let genders = present(Gender::ALL, docs.iter().filter_map(|d| d.gender));
+        let genders = Facet::new(n, genders, |i| docs[i].gender.into_iter().collect());
+
+        let accepting = Facet::new(n, vec![true], |i| vec![docs[i].accepting_new_patients]);
+
+        Facets {
+            n,
+            departments,
+            ranks,
+            clinics,
+            slots,
+            campuses,
+            languages,
+            genders,
+            accepting,
+        }
+    }
+
+    /// Department ids, in facet order, and their doctors.
+    pub fn departments(&self) -> (&[String], &[Bits]) {
+        (&self.departments.options, &self.departments.bits)
+    }
+
+    /// Filters `text` (the doctors matching the query text) by the query's facets,
+    /// and counts every option. Returns the results and the counts.
+    /// `text` is `None` when the query has no words.
+    pub fn apply(&self, text: Option<&Bits>, q: &DoctorQuery) -> (Bits, FacetCounts) {
+        let n = self.n;
+        let masks: [Option<Bits>; 8] = [
+            self.departments.mask(n, &q.departments),
+            self.ranks.mask(n, &q.ranks),
+            self.clinics.mask(n, &q.clinics),
+            self.slots.mask(n, &q.slots),
+            self.campuses.mask(n, &q.campuses),
+            self.languages.mask(n, &q.languages),
+            self.genders.mask(n, &q.genders),
+            self.accepting
+                .mask(n, if q.accepting_only { &[true][..] } else { &[] }),
+        ];
+        let everyone = Bits::full(n);
+        let text_or_all = text.unwrap_or(&everyone);
+        let mut results = text_or_all.clone();
+        for m in masks.iter().flatten() {
+            results.and_with(m);
+        }
+        let unfiltered = text.is_none() && masks.iter().all(Option::is_none);
+        // A facet's counts ignore its own selection: all other facets still apply.
+        let own: Vec<Option<Bits>> = (0..masks.len())
+            .map(|f| {
+                masks[f].as_ref().map(|_| {
+                    let mut b = text_or_all.clone();
+                    for (g, m) in masks.iter().enumerate() {
+                        if let (true, Some(m)) = (g != f, m) {
+                            b.and_with(m);
+                        }
+                    }
+                    b
+                })
+            })
+            .collect();
+        let base = |f: usize| -> Option<&Bits> {
+            (!unfiltered).then(|| own[f].as_ref().unwrap_or(&results))
+        };
+        let counts = FacetCounts {
+            departments: self.departments.counts(base(0), masks[0].as_ref()),
+            ranks: self.ranks.counts(base(1), masks[1].as_ref()),
+            clinics: self.clinics.counts(base(2), masks[2].as_ref()),
+            slots: self.slots.counts(base(3), masks[3].as_ref()),
+            campuses: self.campuses.counts(base(4), masks[4].as_ref()),
+            languages: self.languages.counts(base(5), masks[5].as_ref()),
+            genders: self.genders.counts(base(6), masks[6].as_ref()),
+            accepting: self
+                .accepting
+                .counts(base(7), masks[7].as_ref())
+                .first()
+                .map_or(0, |c| c.1),
+        };
+        (results, counts)
+    }
+}

@@ -1,0 +1,274 @@
+//! The doctor finder's search engine: one search box, facets with live counts, and
+//! four sort orders, answered from an index built once when the data loads.
+//!
+//! ```text
+//! let index = DoctorIndex::build(&dataset);             // once
+//! let result = index.search(&dataset, &query, now);     // every keystroke
+//! result.hits                 // every matching doctor, in order; the UI pages them
+//! result.facets               // counts for every facet option, zeros included
+//! highlight(text, &result.terms)  // byte ranges to <mark> in names, specialties...
+//! ```
+//!
+//! What the search box matches (see `query` for the exact rules):
+//! - names in every language, and the pinyin as syllables (`zhang wei`), joined
+//!   (`zhangwei`) and as initials (`zw`), with or without tones (`lü` also as `lv`);
+//! - specialties and conditions; department names, ids and keywords; biography and
+//!   education;
+//! - plain-language symptoms through the built-in [`SYNONYMS`] table;
+//! - every word as a prefix (`cardi`), and words of five or more letters with one
+//!   typo (`cardiolgy`); each Chinese character as a word of its own.
+//!
+//! Every query word must match (AND), so adding a word never adds results.
+//! Relevance: a word found in a name beats one in a specialty or condition, which
+//! beats a department, which beats the biography; exact beats prefix beats typo.
+//! The scores of the words add up; ties go to the most senior title, then the name.
+//! The other orders: name (the English name, else the pinyin), title rank, and the
+//! soonest session from `now` ([`next_session`]); each with the same tie-breaks.
+//!
+//! Facet counts are disjunctive: see [`FacetCounts`] and `facets`.
+//!
+//! Only the first 1024 bytes and 16 words of the query count, and 16 characters of
+//! a run of Chinese: this bounds the work a pasted text can cause.
+
+mod bits;
+mod facets;
+mod highlight;
+mod index;
+mod order;
+mod query;
+mod synonyms;
+#[cfg(test)]
+mod tests;
+
+pub use facets::{doctor_campuses, FacetCounts};
+pub use highlight::highlight;
+pub use order::{next_session, slot_index, SLOTS_PER_WEEK};
+pub use synonyms::{SynonymGroup, SYNONYMS};
+
+use crate::model::{Dataset, Doctor};
+use crate::normalize::{fold, for_each_token};
+use crate::route::{DoctorQuery, Slot};
+use crate::text::Text;
+use index::{BIO, DEPARTMENT, NAME, SPECIALTY};
+use std::collections::HashMap;
+
+/// The field a doctor matched the query text in, best first.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum MatchField {
+    Biography,
+    Department,
+    /// Specialties and conditions.
+    Specialty,
+    Name,
+}
+
+impl MatchField {
+    pub(crate) fn from_score(score: u8) -> Option<MatchField> {
+        use MatchField::*;
+        let class = score.checked_sub(1)? / 4;
+        [Biography, Department, Specialty, Name]
+            .get(class as usize)
+            .copied()
+    }
+}
+
+/// One matching doctor.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Hit {
+    /// Index in `Dataset::doctors`.
+    pub doctor: usize,
+    /// Relevance: 0 when the query has no words. Only comparable within one search.
+    pub score: u32,
+    /// The best field any query word matched in; `None` when the query has no words.
+    pub matched: Option<MatchField>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SearchResult {
+    /// Every doctor matching the query text and all facets, in the query's order.
+    pub hits: Vec<Hit>,
+    /// Folded terms to pass to [`highlight`]: the query words, typo corrections
+    /// found in the data, and the synonyms the query triggered.
+    pub terms: Vec<String>,
+    pub facets: FacetCounts,
+}
+
+/// The search index of one dataset. Build it again when the dataset changes.
+pub struct DoctorIndex {
+    doctors: usize,
+    text: index::TextIndex,
+    synonyms: synonyms::Synonyms,
+    facets: facets::Facets,
+    /// Word ids of each department in facet order (empty for ids the dataset uses
+    /// without describing them).
+    department_words: Vec<Vec<u32>>,
+    orders: order::Orders,
+}
+
+impl std::fmt::Debug for DoctorIndex {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("DoctorIndex")
+            .field("doctors", &self.doctors)
+            .field("words", &self.text.len())
+            .finish_non_exhaustive()
+    }
+}
+
+fn add_text(b: &mut index::Builder, text: &Text, field: u8) {
+    for s in text.all() {
+        for_each_token(s, |w, _, _| b.add(w, field));
+    }
+}
+
+fn is_umlaut_u(c: char) -> bool {
+    matches!(c, 'ü' | 'Ü' | 'ǖ' | 'ǘ' | 'ǚ' | 'ǜ' | 'Ǖ' | 'Ǘ' | 'Ǚ' | 'Ǜ')
+}
+
+/// Pinyin as people type it: syllables, joined, and initials, with `ü` as `u`
+/// and also as `v` (the usual keyboard spelling). Tone marks and tone numbers go.
+fn add_pinyin(b: &mut index::Builder, pinyin: &str) {
+    let syllable = |raw: &str| -> String {
+        fold(raw)
+            .chars()
+            .filter(|c| c.is_alphanumeric() && !c.is_ascii_digit())
+            .collect()
+    };
+    let raws: Vec<&str> = pinyin
+        .split(|c: char| c.is_whitespace() || matches!(c, '\'' | '’' | '-' | '·'))
+        .filter(|s| !s.is_empty())
+        .collect();
+    let mut spellings = vec![raws.iter().map(|r| syllable(r)).collect::<Vec<_>>()];
+    if pinyin.chars().any(is_umlaut_u) {
+        let v: Vec<String> = raws
+            .iter()
+            .map(|r| {
+                syllable(
+                    &r.chars()
+                        .map(|c| if is_umlaut_u(c) { 'v' } else { c })
+                        .collect::<String>(),
+                )
+            })
+            .collect();
+        spellings.push(v);
+    }
+    for sylls in spellings {
+        let sylls: Vec<String> = sylls.into_iter().filter(|s| !s.is_empty()).collect();
+        for s in &sylls {
+            b.add(s, NAME);
+        }
+        if sylls.len() > 1 {
+            b.add(&sylls.concat(), NAME);
+            let initials: String = sylls.iter().filter_map(|s| s.chars().next()).collect();
+            b.add(&initials, NAME);
+        }
+    }
+}
+
+fn add_doctor(b: &mut index::Builder, d: &Doctor, departments: &HashMap<&str, Vec<u32>>) {
+    add_text(b, &d.name, NAME);
+    if let Some(p) = &d.pinyin {
+        add_pinyin(b, p);
+    }
+    for t in d.specialties.iter().chain(&d.conditions) {
+        add_text(b, t, SPECIALTY);
+    }
+    for id in &d.departments {
+        match departments.get(id.as_str()) {
+            Some(words) => words.iter().for_each(|&w| b.add_id(w, DEPARTMENT)),
+            None => for_each_token(id, |w, _, _| b.add(w, DEPARTMENT)),
+        }
+    }
+    add_text(b, &d.bio, BIO);
+    for t in &d.education {
+        add_text(b, t, BIO);
+    }
+}
+
+impl DoctorIndex {
+    pub fn build(ds: &Dataset) -> DoctorIndex {
+        let mut b = index::Builder::default();
+        // Tokenized once per department, not once per doctor in it.
+        let mut departments: HashMap<&str, Vec<u32>> = HashMap::new();
+        for dept in &ds.departments {
+            let mut words = Vec::new();
+            let texts = std::iter::once(&dept.name).chain(&dept.keywords);
+            for s in texts
+                .flat_map(Text::all)
+                .chain(std::iter::once(dept.id.as_str()))
+            {
+                for_each_token(s, |w, _, _| words.push(b.id(w)));
+            }
+            words.sort_unstable();
+            words.dedup();
+            departments.insert(dept.id.as_str(), words);
+        }
+        for (i, d) in ds.doctors.iter().enumerate() {
+            add_doctor(&mut b, d, &departments);
+            b.end_doctor(i);
+        }
+        let (text, final_id) = b.finish();
+        let facets = facets::Facets::build(ds);
+        let department_words = facets
+            .departments()
+            .0
+            .iter()
+            .map(|id| {
+                let mut words: Vec<u32> = departments
+                    .get(id.as_str())
+                    .into_iter()
+                    .flatten()
+                    .filter_map(|&w| final_id.get(w as usize).copied())
+                    .collect();
+                words.sort_unstable();
+                words
+            })
+            .collect();
+        DoctorIndex {
+            doctors: ds.doctors.len(),
+            text,
+            synonyms: synonyms::Synonyms::new(SYNONYMS),
+            facets,
+            department_words,
+            orders: order::Orders::build(ds),
+        }
+    }
+
+    /// The number of doctors indexed.
+    pub fn len(&self) -> usize {
+        self.doctors
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.doctors == 0
+    }
+
+    /// Every doctor matching `q` (text and facets), ordered by `q.sort`; `q.page` is
+    /// left to the caller. `now` is the current half-day, for the "soonest" order.
+    /// `ds` must be the dataset the index was built from.
+    pub fn search(&self, ds: &Dataset, q: &DoctorQuery, now: Slot) -> SearchResult {
+        debug_assert_eq!(
+            ds.doctors.len(),
+            self.doctors,
+            "index built from another dataset"
+        );
+        let n = self.doctors;
+        let mut parsed = query::parse(&q.q, &self.synonyms);
+        let (text, scores) = if parsed.clauses.is_empty() {
+            (None, None)
+        } else {
+            let depts = query::Departments {
+                words: &self.department_words,
+                doctors: self.facets.departments().1,
+            };
+            let m = query::eval(&mut parsed, &self.text, &depts, n);
+            (Some(m.doctors), Some((m.total, m.best)))
+        };
+        let (results, facets) = self.facets.apply(text.as_ref(), q);
+        let scores = scores.as_ref().map(|(t, b)| (t.as_slice(), b.as_slice()));
+        SearchResult {
+            hits: self.orders.hits(&results, scores, q.sort, now),
+            terms: parsed.terms,
+            facets,
+        }
+    }
+}

@@ -1,0 +1,678 @@
+//! The search engine on a small hand-built dataset whose answers are known.
+
+use super::*;
+use crate::model::*;
+use crate::route::DoctorSort;
+
+fn session(
+    weekday: Weekday,
+    half_day: HalfDay,
+    clinic: ClinicType,
+    campus: Option<&str>,
+) -> Session {
+    Session {
+        weekday,
+        half_day,
+        clinic,
+        campus: campus.map(str::to_string),
+        room: None,
+        cancelled: false,
+        note: None,
+    }
+}
+
+fn department(
+    id: &str,
+    en: &str,
+    zh: &str,
+    keywords: &[(&str, &str)],
+    campuses: &[&str],
+) -> Department {
+    Department {
+        id: id.into(),
+        name: Text::bilingual(en, zh),
+        keywords: keywords
+            .iter()
+            .map(|(e, z)| Text::bilingual(*e, *z))
+            .collect(),
+        campuses: campuses.iter().map(|c| c.to_string()).collect(),
+        ..Department::default()
+    }
+}
+
+#[allow(clippy::too_many_arguments)]
+fn doctor(
+    id: &str,
+    name: Text,
+    pinyin: Option<&str>,
+    title: TitleRank,
+    dept: &str,
+    specialties: &[(&str, &str)],
+    languages: &[&str],
+    gender: Option<Gender>,
+) -> Doctor {
+    Doctor {
+        id: id.into(),
+        name,
+        pinyin: pinyin.map(str::to_string),
+        title,
+        departments: vec![dept.into()],
+        specialties: specialties
+            .iter()
+            .map(|(e, z)| Text::bilingual(*e, *z))
+            .collect(),
+        languages: languages.iter().map(|l| l.to_string()).collect(),
+        gender,
+        ..Doctor::default()
+    }
+}
+
+/// Six doctors, numbered 0–5 below; the tests' expectations are worked out by hand.
+fn dataset() -> Dataset {
+    use ClinicType::*;
+    use HalfDay::*;
+    use Weekday::*;
+    let mut d = vec![
+        doctor(
+            "d1",
+            Text::bilingual("Zhang Wei", "张伟"),
+            Some("zhāng wěi"),
+            TitleRank::ChiefPhysician,
+            "cardio",
+            &[("Coronary heart disease", "冠心病")],
+            &["zh", "en"],
+            Some(Gender::Male),
+        ),
+        doctor(
+            "d2",
+            Text::bilingual("Li Na", "李娜"),
+            Some("lǐ nà"),
+            TitleRank::AttendingPhysician,
+            "neuro",
+            &[("Headache", "头痛"), ("Stroke", "中风")],
+            &["zh"],
+            Some(Gender::Female),
+        ),
+        doctor(
+            "d3",
+            Text::bilingual("Wang Fang", "王芳"),
+            Some("wáng fāng"),
+            TitleRank::AssociateChiefPhysician,
+            "derm",
+            &[("Acne", "痤疮")],
+            &["zh", "yue"],
+            Some(Gender::Female),
+        ),
+        doctor(
+            "d4",
+            Text::bilingual("Chen Ming", "陈明"),
+            Some("chén míng"),
+            TitleRank::ChiefPhysician,
+            "peds",
+            &[("Pediatric asthma", "小儿哮喘")],
+            &["zh", "en"],
+            Some(Gender::Male),
+        ),
+        doctor(
+            "d5",
+            Text::plain("Émilie Dubois"),
+            None,
+            TitleRank::ResidentPhysician,
+            "cardio",
+            &[("Cardiac imaging", "心脏影像")],
+            &["en", "fr"],
+            Some(Gender::Female),
+        ),
+        doctor(
+            "d6",
+            Text::bilingual("Zhang Wei", "张薇"),
+            Some("zhāng wēi"),
+            TitleRank::AttendingPhysician,
+            "derm",
+            &[("Psoriasis", "银屑病")],
+            &["zh"],
+            None,
+        ),
+    ];
+    d[0].conditions = vec![Text::bilingual("Hypertension", "高血压")];
+    d[0].bio = Text::bilingual("Trained in interventional cardiology.", "擅长介入治疗。");
+    d[0].schedule = vec![
+        session(Mon, Morning, Expert, Some("main")),
+        session(Wed, Afternoon, General, Some("main")),
+    ];
+    d[1].bio = Text::plain("Migraine research.");
+    d[1].schedule = vec![
+        session(Tue, Morning, General, Some("east")),
+        Session {
+            cancelled: true,
+            ..session(Fri, Afternoon, Expert, Some("main"))
+        },
+    ];
+    d[1].accepting_new_patients = false;
+    d[2].conditions = vec![Text::bilingual("Eczema", "湿疹")];
+    d[2].bio = Text::plain("Studied with Professor Zhang in Shanghai.");
+    d[2].schedule = vec![session(Thu, Morning, Special, Some("east"))];
+    d[3].conditions = vec![Text::bilingual("Fever", "发热")];
+    d[3].bio = Text::plain("Former cardiology fellow.");
+    d[4].schedule = vec![session(Sat, Morning, General, None)];
+    d[5].schedule = vec![session(Mon, Morning, General, Some("east"))];
+    d[5].accepting_new_patients = false;
+    for doc in &mut d[..5] {
+        if doc.id != "d2" {
+            doc.accepting_new_patients = true;
+        }
+    }
+    Dataset {
+        schema: SCHEMA_VERSION,
+        hospital: Hospital {
+            campuses: vec![
+                Campus {
+                    id: "main".into(),
+                    name: Text::plain("Main"),
+                    ..Campus::default()
+                },
+                Campus {
+                    id: "east".into(),
+                    name: Text::plain("East"),
+                    ..Campus::default()
+                },
+            ],
+            ..Hospital::default()
+        },
+        departments: vec![
+            department(
+                "cardio",
+                "Cardiology",
+                "心内科",
+                &[("heart", "心脏")],
+                &["main"],
+            ),
+            department("neuro", "Neurology", "神经内科", &[], &["main", "east"]),
+            department(
+                "derm",
+                "Dermatology",
+                "皮肤科",
+                &[("skin", "皮肤")],
+                &["east"],
+            ),
+            department("peds", "Pediatrics", "儿科", &[], &["main"]),
+        ],
+        doctors: d,
+        ..Dataset::default()
+    }
+}
+
+const NOW: Slot = Slot {
+    weekday: Weekday::Mon,
+    half_day: HalfDay::Afternoon,
+};
+
+struct Fixture {
+    ds: Dataset,
+    index: DoctorIndex,
+}
+
+impl Fixture {
+    fn new() -> Fixture {
+        let ds = dataset();
+        let index = DoctorIndex::build(&ds);
+        Fixture { ds, index }
+    }
+
+    fn run(&self, q: &DoctorQuery) -> SearchResult {
+        self.index.search(&self.ds, q, NOW)
+    }
+
+    /// Doctor ids of the hits, in order.
+    fn ids(&self, q: &DoctorQuery) -> Vec<&str> {
+        self.run(q)
+            .hits
+            .iter()
+            .map(|h| self.ds.doctors[h.doctor].id.as_str())
+            .collect()
+    }
+
+    fn find(&self, text: &str) -> Vec<&str> {
+        self.ids(&text_query(text))
+    }
+}
+
+fn text_query(text: &str) -> DoctorQuery {
+    DoctorQuery {
+        q: text.into(),
+        ..DoctorQuery::default()
+    }
+}
+
+#[test]
+fn empty_query_returns_everyone_by_rank_then_name() {
+    let f = Fixture::new();
+    assert_eq!(f.find(""), ["d4", "d1", "d3", "d2", "d6", "d5"]);
+    assert_eq!(f.find(" ,.🙂 "), ["d4", "d1", "d3", "d2", "d6", "d5"]);
+    assert!(f
+        .run(&text_query(""))
+        .hits
+        .iter()
+        .all(|h| h.score == 0 && h.matched.is_none()));
+}
+
+#[test]
+fn names_in_every_form() {
+    let f = Fixture::new();
+    for q in [
+        "zhang wei",
+        "zhangwei",
+        "zw",
+        "Zhang Wei",
+        "ZHANGWEI",
+        "zhāng wěi",
+        "Ｚｈａｎｇ　Ｗｅｉ",
+        "wei zhang",
+    ] {
+        assert_eq!(f.find(q), ["d1", "d6"], "{q}");
+    }
+    assert_eq!(f.find("张伟"), ["d1"]);
+    assert_eq!(
+        f.find("zhang w"),
+        ["d1", "d6", "d3"],
+        "d3: Zhang in the biography, Wang"
+    );
+    assert_eq!(
+        f.find("zhangw"),
+        ["d1", "d6", "d3"],
+        "d3: Zhang in the biography, one typo"
+    );
+    assert_eq!(
+        f.find("zhang w"),
+        ["d1", "d6", "d3"],
+        "d3: Zhang in the biography, Wang"
+    );
+    assert_eq!(f.find("张薇"), ["d6"]);
+    assert_eq!(f.find("张"), ["d1", "d6"]);
+    assert_eq!(f.find("emilie"), ["d5"]);
+    assert_eq!(f.find("ÉMILIE dub"), ["d5"]);
+    assert_eq!(f.find("wf"), ["d3"]);
+    assert_eq!(f.find("lina"), ["d2"]);
+}
+
+#[test]
+fn pinyin_u_umlaut_as_u_and_v() {
+    let mut ds = dataset();
+    ds.doctors.truncate(1);
+    ds.doctors[0].name = Text::bilingual("Lü Xin", "吕欣");
+    ds.doctors[0].pinyin = Some("lǚ xīn".into());
+    let index = DoctorIndex::build(&ds);
+    for q in ["lv", "lu xin", "lvxin", "luxin", "lx", "Lü", "吕"] {
+        assert_eq!(index.search(&ds, &text_query(q), NOW).hits.len(), 1, "{q}");
+    }
+}
+
+#[test]
+fn ranking_by_field_then_kind_then_title() {
+    let f = Fixture::new();
+    // Name (two doctors, senior first), then biography.
+    assert_eq!(f.find("zhang"), ["d1", "d6", "d3"]);
+    let r = f.run(&text_query("zhang"));
+    let fields: Vec<_> = r.hits.iter().map(|h| h.matched).collect();
+    assert_eq!(
+        fields,
+        [
+            Some(MatchField::Name),
+            Some(MatchField::Name),
+            Some(MatchField::Biography)
+        ]
+    );
+    // Specialty prefix ("cardiac"), department prefix ("cardiology"), biography.
+    assert_eq!(f.find("cardi"), ["d5", "d1", "d4"]);
+    // Same field and kind: senior first.
+    assert_eq!(f.find("cardiology"), ["d1", "d5", "d4"]);
+    // Exact beats prefix in the same field.
+    let mut ds = dataset();
+    ds.doctors[1].specialties.push(Text::plain("Coronaryology"));
+    let index = DoctorIndex::build(&ds);
+    let hits = index.search(&ds, &text_query("coronary"), NOW).hits;
+    assert_eq!(
+        hits.iter().map(|h| h.doctor).collect::<Vec<_>>(),
+        [0, 1],
+        "exact before prefix"
+    );
+    assert!(hits[0].score > hits[1].score);
+    // Name + department beats biography + department.
+    assert_eq!(f.find("zhang dermatology"), ["d6", "d3"]);
+}
+
+#[test]
+fn typos_in_long_words_only() {
+    let f = Fixture::new();
+    assert_eq!(f.find("cardiolgy"), ["d1", "d5", "d4"]);
+    assert_eq!(f.find("ekzema"), ["d3"]);
+    assert_eq!(f.find("psoraisis"), ["d6"], "a transposition");
+    assert_eq!(f.find("zhnagwei"), ["d1", "d6"]);
+    assert!(
+        f.find("ecne").is_empty(),
+        "four letters get no typo tolerance"
+    );
+    assert!(f.find("hert").is_empty());
+    assert!(f.find("cadriolgy").is_empty(), "two typos");
+    let r = f.run(&text_query("cardiolgy"));
+    assert!(r.terms.contains(&"cardiology".to_string()), "{:?}", r.terms);
+    let name = f.ds.departments[0].name.get(crate::Lang::En).text;
+    assert_eq!(highlight(name, &r.terms), vec![0..name.len()]);
+}
+
+#[test]
+fn prefixes() {
+    let f = Fixture::new();
+    assert_eq!(f.find("derm"), ["d3", "d6"]);
+    assert_eq!(f.find("pso"), ["d6"]);
+    assert_eq!(f.find("headac"), ["d2"]);
+    assert_eq!(
+        f.find("cardiologyx"),
+        ["d1", "d5", "d4"],
+        "one extra letter is one typo"
+    );
+}
+
+#[test]
+fn synonyms_reach_departments() {
+    let f = Fixture::new();
+    assert_eq!(f.find("chest pain"), ["d1", "d5"]);
+    assert_eq!(f.find("Chest Pains"), ["d1", "d5"]);
+    assert_eq!(f.find("胸痛"), ["d1", "d5"]);
+    assert_eq!(f.find("palpitations"), ["d1", "d5"]);
+    assert_eq!(f.find("skin rash"), ["d3", "d6"]);
+    assert_eq!(f.find("皮疹"), ["d3", "d6"]);
+    assert_eq!(f.find("migraine"), ["d2"]);
+    assert_eq!(f.find("头痛"), ["d2"]);
+    assert_eq!(f.find("child fever"), ["d4"]);
+    assert_eq!(f.find("儿童"), ["d4"]);
+    assert!(
+        f.find("kidney").is_empty(),
+        "no nephrologist in this dataset"
+    );
+    let terms = f.run(&text_query("chest pain")).terms;
+    assert!(terms.contains(&"chest".to_string()) && terms.contains(&"cardiolog".to_string()));
+    assert!(terms.contains(&"心内科".to_string()), "{terms:?}");
+}
+
+#[test]
+fn every_word_must_match() {
+    let f = Fixture::new();
+    assert_eq!(f.find("zhang cardiology"), ["d1"]);
+    assert_eq!(f.find("cardiology zhang"), ["d1"]);
+    assert!(f.find("zhang neurology").is_empty());
+    assert_eq!(f.find("张 伟"), ["d1"]);
+    assert!(f.find("张伟 chen").is_empty());
+    let words = [
+        "zhang",
+        "wei",
+        "cardiology",
+        "heart",
+        "chief",
+        "张",
+        "fever",
+    ];
+    for a in words {
+        let one = f.find(a);
+        for b in words {
+            let two = f.find(&format!("{a} {b}"));
+            assert!(
+                two.iter().all(|d| one.contains(d)),
+                "'{a} {b}' added results to '{a}'"
+            );
+        }
+    }
+}
+
+#[test]
+fn sort_orders() {
+    let f = Fixture::new();
+    let by = |sort| DoctorQuery {
+        sort,
+        ..DoctorQuery::default()
+    };
+    assert_eq!(
+        f.ids(&by(DoctorSort::Name)),
+        ["d4", "d5", "d2", "d3", "d1", "d6"]
+    );
+    assert_eq!(
+        f.ids(&by(DoctorSort::Rank)),
+        ["d4", "d1", "d3", "d2", "d6", "d5"]
+    );
+    // From Monday afternoon: Tuesday morning, Wednesday afternoon, Thursday morning,
+    // Saturday morning, next Monday morning; no sessions last. Friday is cancelled.
+    assert_eq!(
+        f.ids(&by(DoctorSort::Soonest)),
+        ["d2", "d1", "d3", "d5", "d6", "d4"]
+    );
+    let q = DoctorQuery {
+        q: "zhang".into(),
+        sort: DoctorSort::Name,
+        ..DoctorQuery::default()
+    };
+    assert_eq!(f.ids(&q), ["d3", "d1", "d6"]);
+}
+
+#[test]
+fn facet_counts_without_selection() {
+    let f = Fixture::new();
+    let c = f.run(&DoctorQuery::default()).facets;
+    let s = |d: &str| d.to_string();
+    assert_eq!(
+        c.departments,
+        [
+            (s("cardio"), 2),
+            (s("neuro"), 1),
+            (s("derm"), 2),
+            (s("peds"), 1)
+        ]
+    );
+    use TitleRank::*;
+    assert_eq!(
+        c.ranks,
+        [
+            (ChiefPhysician, 2),
+            (AssociateChiefPhysician, 1),
+            (AttendingPhysician, 2),
+            (ResidentPhysician, 1)
+        ]
+    );
+    assert_eq!(
+        c.clinics,
+        [
+            (ClinicType::General, 4),
+            (ClinicType::Expert, 2),
+            (ClinicType::Special, 1)
+        ]
+    );
+    let slot = |weekday, half_day| Slot { weekday, half_day };
+    use HalfDay::*;
+    use Weekday::*;
+    assert_eq!(
+        c.slots,
+        [
+            (slot(Mon, Morning), 2),
+            (slot(Tue, Morning), 1),
+            (slot(Wed, Afternoon), 1),
+            (slot(Thu, Morning), 1),
+            (slot(Sat, Morning), 1)
+        ],
+        "Friday's session is cancelled"
+    );
+    assert_eq!(c.campuses, [(s("main"), 4), (s("east"), 3)]);
+    assert_eq!(
+        c.languages,
+        [(s("zh"), 5), (s("en"), 3), (s("fr"), 1), (s("yue"), 1)]
+    );
+    assert_eq!(c.genders, [(Gender::Female, 3), (Gender::Male, 2)]);
+    assert_eq!(c.accepting, 4);
+}
+
+#[test]
+fn facet_counts_are_disjunctive() {
+    let f = Fixture::new();
+    let s = |d: &str| d.to_string();
+    let mut q = DoctorQuery {
+        departments: vec![s("cardio")],
+        ..DoctorQuery::default()
+    };
+    let r = f.run(&q);
+    assert_eq!(r.hits.len(), 2);
+    // Adding neurology would give cardiology's 2 plus neurology's 1.
+    assert_eq!(
+        r.facets.departments,
+        [
+            (s("cardio"), 2),
+            (s("neuro"), 3),
+            (s("derm"), 4),
+            (s("peds"), 3)
+        ]
+    );
+    use TitleRank::*;
+    assert_eq!(
+        r.facets.ranks,
+        [
+            (ChiefPhysician, 1),
+            (AssociateChiefPhysician, 0),
+            (AttendingPhysician, 0),
+            (ResidentPhysician, 1)
+        ]
+    );
+    assert_eq!(r.facets.genders, [(Gender::Female, 1), (Gender::Male, 1)]);
+    assert_eq!(r.facets.accepting, 2);
+
+    q.ranks = vec![ChiefPhysician];
+    let r = f.run(&q);
+    assert_eq!(f.ids(&q), ["d1"]);
+    assert_eq!(
+        r.facets.departments,
+        [
+            (s("cardio"), 1),
+            (s("neuro"), 1),
+            (s("derm"), 1),
+            (s("peds"), 2)
+        ]
+    );
+    assert_eq!(
+        r.facets.ranks,
+        [
+            (ChiefPhysician, 1),
+            (AssociateChiefPhysician, 1),
+            (AttendingPhysician, 1),
+            (ResidentPhysician, 2)
+        ]
+    );
+    assert_eq!(
+        r.facets.languages,
+        [(s("zh"), 1), (s("en"), 1), (s("fr"), 0), (s("yue"), 0)]
+    );
+
+    let q = DoctorQuery {
+        q: "zhang".into(),
+        genders: vec![Gender::Male],
+        ..DoctorQuery::default()
+    };
+    let r = f.run(&q);
+    assert_eq!(f.ids(&q), ["d1"]);
+    assert_eq!(r.facets.genders, [(Gender::Female, 2), (Gender::Male, 1)]);
+
+    let q = DoctorQuery {
+        accepting_only: true,
+        ..DoctorQuery::default()
+    };
+    let r = f.run(&q);
+    assert_eq!(r.hits.len(), 4);
+    assert_eq!(r.facets.accepting, 4);
+    assert_eq!(r.facets.genders, [(Gender::Female, 2), (Gender::Male, 2)]);
+
+    let q = DoctorQuery {
+        slots: vec![Slot {
+            weekday: Weekday::Mon,
+            half_day: HalfDay::Morning,
+        }],
+        campuses: vec![s("east")],
+        ..DoctorQuery::default()
+    };
+    assert_eq!(f.ids(&q), ["d6"]);
+    let q = DoctorQuery {
+        departments: vec![s("no-such-department")],
+        ..DoctorQuery::default()
+    };
+    assert!(f.ids(&q).is_empty(), "an unknown option matches nobody");
+}
+
+#[test]
+fn next_session_agrees_with_soonest() {
+    let f = Fixture::new();
+    let r = f.run(&DoctorQuery {
+        sort: DoctorSort::Soonest,
+        ..DoctorQuery::default()
+    });
+    let waits: Vec<Option<usize>> = r
+        .hits
+        .iter()
+        .map(|h| next_session(&f.ds.doctors[h.doctor], NOW).map(|(w, _)| w))
+        .collect();
+    assert_eq!(waits, [Some(2), Some(6), Some(8), Some(14), Some(20), None]);
+}
+
+#[test]
+fn large_result_sets_sort_like_small_ones() {
+    // Over an eighth of the doctors take the counting-sort path; a filter that keeps
+    // fewer takes the comparison sort. Both must agree on the shared doctors.
+    let f = Fixture::new();
+    for sort in DoctorSort::ALL {
+        let all = f.ids(&DoctorQuery {
+            sort,
+            ..DoctorQuery::default()
+        });
+        let mut ds = dataset();
+        for i in 0..60 {
+            let mut extra = doctor(
+                &format!("x{i}"),
+                Text::plain("Zz Filler"),
+                None,
+                TitleRank::Technician,
+                "peds",
+                &[],
+                &[],
+                None,
+            );
+            extra.accepting_new_patients = false;
+            ds.doctors.push(extra);
+        }
+        let index = DoctorIndex::build(&ds);
+        let q = DoctorQuery {
+            sort,
+            accepting_only: true,
+            ..DoctorQuery::default()
+        };
+        let few: Vec<&str> = index
+            .search(&ds, &q, NOW)
+            .hits
+            .iter()
+            .map(|h| ds.doctors[h.doctor].id.as_str())
+            .collect();
+        let expected: Vec<&str> = all.iter().copied().filter(|id| few.contains(id)).collect();
+        assert_eq!(few, expected, "{sort:?}");
+    }
+}
+
+#[test]
+fn empty_dataset() {
+    let ds = Dataset::default();
+    let index = DoctorIndex::build(&ds);
+    assert!(index.is_empty());
+    for sort in DoctorSort::ALL {
+        let q = DoctorQuery {
+            q: "zhang 心脏 chest pain".into(),
+            departments: vec!["x".into()],
+            accepting_only: true,
+            sort,
+            ..DoctorQuery::default()
+        };
+        let r = index.search(&ds, &q, NOW);
+        assert!(r.hits.is_empty());
+        assert_eq!(r.facets, FacetCounts::default());
+    }
+}

@@ -1,0 +1,410 @@
+//! Properties of the doctor search on a synthetic dataset: results obey the facets,
+//! facet counts predict the next search, words only narrow, nothing panics.
+
+use hospital_core::route::{DoctorQuery, DoctorSort, Slot};
+use hospital_core::search::DoctorIndex;
+use hospital_core::*;
+use proptest::prelude::*;
+use proptest::sample::{select, subsequence};
+use std::sync::OnceLock;
+
+const DEPARTMENTS: &[(&str, &str, &str, &str, &str)] = &[
+    ("cardiology", "Cardiology", "心内科", "heart", "心脏"),
+    ("neurology", "Neurology", "神经内科", "brain", "大脑"),
+    ("dermatology", "Dermatology", "皮肤科", "skin", "皮肤"),
+    ("pediatrics", "Pediatrics", "儿科", "child", "儿童"),
+    ("orthopedics", "Orthopedics", "骨科", "bone", "骨头"),
+    (
+        "respiratory",
+        "Respiratory Medicine",
+        "呼吸内科",
+        "lung",
+        "肺",
+    ),
+    ("ent", "ENT", "耳鼻喉科", "throat", "喉咙"),
+];
+const SURNAMES: &[(&str, &str, &str)] = &[
+    ("张", "zhāng", "Zhang"),
+    ("王", "wáng", "Wang"),
+    ("李", "lǐ", "Li"),
+    ("刘", "liú", "Liu"),
+    ("陈", "chén", "Chen"),
+    ("吕", "lǚ", "Lü"),
+];
+const GIVEN: &[(&str, &str, &str)] = &[
+    ("伟", "wěi", "Wei"),
+    ("芳", "fāng", "Fang"),
+    ("娜", "nà", "Na"),
+    ("敏", "mǐn", "Min"),
+    ("欣", "xīn", "Xin"),
+];
+const SPECIALTIES: &[(&str, &str)] = &[
+    ("Heart failure", "心力衰竭"),
+    ("Chest pain", "胸痛"),
+    ("Migraine", "偏头痛"),
+    ("Acne", "痤疮"),
+    ("Asthma", "哮喘"),
+    ("Knee surgery", "膝关节手术"),
+    ("Childhood fever", "儿童发热"),
+    ("Hearing loss", "听力下降"),
+];
+const BIO_WORDS: &[&str] = &[
+    "trained",
+    "research",
+    "clinical",
+    "cardiac",
+    "imaging",
+    "surgery",
+    "professor",
+    "visiting",
+];
+const CAMPUSES: &[&str] = &["north", "south", "annex"];
+const LANGUAGES: &[&str] = &["zh", "en", "yue", "fr"];
+
+/// A deterministic pseudo-random stream (64-bit LCG): the same dataset every run.
+struct Lcg(u64);
+
+impl Lcg {
+    fn next(&mut self, n: usize) -> usize {
+        self.0 = self
+            .0
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
+        ((self.0 >> 33) % n as u64) as usize
+    }
+}
+
+fn synthetic(n: usize) -> Dataset {
+    let mut r = Lcg(7);
+    let departments = DEPARTMENTS
+        .iter()
+        .enumerate()
+        .map(|(i, (id, en, zh, ken, kzh))| Department {
+            id: id.to_string(),
+            name: Text::bilingual(*en, *zh),
+            keywords: vec![Text::bilingual(*ken, *kzh)],
+            campuses: vec![CAMPUSES[i % 2].to_string()],
+            ..Department::default()
+        })
+        .collect();
+    let doctors = (0..n)
+        .map(|i| {
+            let (sz, sp, se) = SURNAMES[r.next(SURNAMES.len())];
+            let (gz, gp, ge) = GIVEN[r.next(GIVEN.len())];
+            let mut depts = vec![DEPARTMENTS[r.next(DEPARTMENTS.len())].0.to_string()];
+            if r.next(4) == 0 {
+                depts.push(DEPARTMENTS[r.next(DEPARTMENTS.len())].0.to_string());
+                depts.dedup();
+            }
+            let schedule = (0..r.next(4))
+                .map(|_| Session {
+                    weekday: Weekday::ALL[r.next(7)],
+                    half_day: HalfDay::ALL[r.next(3)],
+                    clinic: ClinicType::ALL[r.next(3)],
+                    campus: (r.next(3) > 0).then(|| CAMPUSES[r.next(CAMPUSES.len())].to_string()),
+                    room: None,
+                    cancelled: r.next(5) == 0,
+                    note: None,
+                })
+                .collect();
+            let (spe, spz) = SPECIALTIES[r.next(SPECIALTIES.len())];
+            let bio: Vec<&str> = (0..4).map(|_| BIO_WORDS[r.next(BIO_WORDS.len())]).collect();
+            Doctor {
+                id: format!("d{i}"),
+                name: Text::bilingual(format!("{se} {ge}"), format!("{sz}{gz}")),
+                pinyin: Some(format!("{sp} {gp}")),
+                title: TitleRank::ALL[r.next(5)],
+                departments: depts,
+                specialties: vec![Text::bilingual(spe, spz)],
+                languages: LANGUAGES
+                    .iter()
+                    .filter(|_| r.next(2) == 0)
+                    .map(|l| l.to_string())
+                    .collect(),
+                gender: [Some(Gender::Female), Some(Gender::Male), None][r.next(3)],
+                bio: Text::plain(bio.join(" ")),
+                schedule,
+                accepting_new_patients: r.next(3) > 0,
+                ..Doctor::default()
+            }
+        })
+        .collect();
+    Dataset {
+        schema: SCHEMA_VERSION,
+        hospital: Hospital {
+            campuses: ["north", "south"]
+                .iter()
+                .map(|id| Campus {
+                    id: id.to_string(),
+                    name: Text::plain(*id),
+                    ..Campus::default()
+                })
+                .collect(),
+            ..Hospital::default()
+        },
+        departments,
+        doctors,
+        ..Dataset::default()
+    }
+}
+
+fn fixture() -> &'static (Dataset, DoctorIndex) {
+    static F: OnceLock<(Dataset, DoctorIndex)> = OnceLock::new();
+    F.get_or_init(|| {
+        let ds = synthetic(120);
+        let index = DoctorIndex::build(&ds);
+        (ds, index)
+    })
+}
+
+const NOW: Slot = Slot {
+    weekday: Weekday::Wed,
+    half_day: HalfDay::Morning,
+};
+
+fn hits(q: &DoctorQuery) -> Vec<usize> {
+    let (ds, index) = fixture();
+    let mut v: Vec<usize> = index
+        .search(ds, q, NOW)
+        .hits
+        .iter()
+        .map(|h| h.doctor)
+        .collect();
+    v.sort_unstable();
+    v
+}
+
+const WORDS: &[&str] = &[
+    "zhang",
+    "wang",
+    "wei",
+    "zhangwei",
+    "zw",
+    "lv",
+    "lü",
+    "chen",
+    "xin",
+    "张",
+    "伟",
+    "张伟",
+    "陈敏",
+    "cardiology",
+    "cardi",
+    "cardiolgy",
+    "neuro",
+    "skin",
+    "heart",
+    "chest",
+    "pain",
+    "chest pain",
+    "胸痛",
+    "child",
+    "fever",
+    "knee",
+    "hearing",
+    "throat",
+    "migraine",
+    "asthma",
+    "surgery",
+    "research",
+    "reserch",
+    "imaging",
+    "ENT",
+    "心",
+    "内科",
+    "bone",
+    "lung",
+    "back",
+    "blood",
+];
+
+fn word() -> impl Strategy<Value = String> {
+    prop_oneof![
+        6 => select(WORDS).prop_map(str::to_string),
+        1 => "[a-z]{1,6}",
+        1 => "[张王李伟芳心内科骨肺胸痛]{1,2}",
+    ]
+}
+
+fn text() -> impl Strategy<Value = String> {
+    prop::collection::vec(word(), 0..3).prop_map(|w| w.join(" "))
+}
+
+/// Usually nothing selected, so that searches have results to check.
+fn some<T: Clone + std::fmt::Debug + 'static>(options: Vec<T>) -> impl Strategy<Value = Vec<T>> {
+    prop::option::weighted(0.3, subsequence(options, 1..=2)).prop_map(Option::unwrap_or_default)
+}
+
+fn strings(options: &[&str]) -> Vec<String> {
+    options.iter().map(|s| s.to_string()).collect()
+}
+
+fn all_slots() -> Vec<Slot> {
+    Weekday::ALL
+        .iter()
+        .flat_map(|&weekday| {
+            HalfDay::ALL
+                .iter()
+                .map(move |&half_day| Slot { weekday, half_day })
+        })
+        .collect()
+}
+
+prop_compose! {
+    fn query()(
+        q in text(),
+        departments in some(strings(&["cardiology", "neurology", "dermatology", "ent", "nowhere"])),
+        ranks in some(TitleRank::ALL.to_vec()),
+        clinics in some(ClinicType::ALL.to_vec()),
+        slots in some(all_slots()),
+        campuses in some(strings(&["north", "south", "annex"])),
+        languages in some(strings(LANGUAGES)),
+        genders in some(Gender::ALL.to_vec()),
+        accepting_only in prop::bool::weighted(0.2),
+        sort in select(DoctorSort::ALL.to_vec()),
+    ) -> DoctorQuery {
+        DoctorQuery { q, departments, ranks, clinics, slots, campuses, languages, genders, accepting_only, sort, page: 1 }
+    }
+}
+
+/// The doctor's campuses, worked out here independently of the engine.
+fn campuses_of(ds: &Dataset, d: &Doctor) -> Vec<String> {
+    let mut out: Vec<String> = d.schedule.iter().filter_map(|s| s.campus.clone()).collect();
+    if d.schedule.is_empty() || d.schedule.iter().any(|s| s.campus.is_none()) {
+        for id in &d.departments {
+            out.extend(
+                ds.department(id)
+                    .into_iter()
+                    .flat_map(|x| x.campuses.clone()),
+            );
+        }
+    }
+    out
+}
+
+fn satisfies(ds: &Dataset, d: &Doctor, q: &DoctorQuery) -> bool {
+    let any = |sel: bool, ok: bool| sel || ok;
+    any(
+        q.departments.is_empty(),
+        q.departments.iter().any(|x| d.departments.contains(x)),
+    ) && any(q.ranks.is_empty(), q.ranks.contains(&d.title))
+        && any(
+            q.clinics.is_empty(),
+            d.schedule.iter().any(|s| q.clinics.contains(&s.clinic)),
+        )
+        && any(
+            q.slots.is_empty(),
+            d.schedule.iter().any(|s| {
+                !s.cancelled
+                    && q.slots.contains(&Slot {
+                        weekday: s.weekday,
+                        half_day: s.half_day,
+                    })
+            }),
+        )
+        && any(
+            q.campuses.is_empty(),
+            campuses_of(ds, d).iter().any(|c| q.campuses.contains(c)),
+        )
+        && any(
+            q.languages.is_empty(),
+            d.languages.iter().any(|l| q.languages.contains(l)),
+        )
+        && any(
+            q.genders.is_empty(),
+            d.gender.is_some_and(|g| q.genders.contains(&g)),
+        )
+        && (!q.accepting_only || d.accepting_new_patients)
+}
+
+fn with<T: PartialEq + Clone>(v: &[T], x: &T) -> Vec<T> {
+    let mut v = v.to_vec();
+    if !v.contains(x) {
+        v.push(x.clone());
+    }
+    v
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(64))]
+
+    #[test]
+    fn results_satisfy_every_facet(q in query()) {
+        let (ds, _) = fixture();
+        for d in hits(&q) {
+            prop_assert!(satisfies(ds, &ds.doctors[d], &q), "{} fails {:?}", ds.doctors[d].id, q);
+        }
+    }
+
+    #[test]
+    fn facet_counts_predict_the_next_search(q in query()) {
+        let (ds, index) = fixture();
+        let c = index.search(ds, &q, NOW).facets;
+        for (o, n) in &c.departments {
+            prop_assert_eq!(*n, hits(&DoctorQuery { departments: with(&q.departments, o), ..q.clone() }).len());
+        }
+        for (o, n) in &c.ranks {
+            prop_assert_eq!(*n, hits(&DoctorQuery { ranks: with(&q.ranks, o), ..q.clone() }).len());
+        }
+        for (o, n) in &c.clinics {
+            prop_assert_eq!(*n, hits(&DoctorQuery { clinics: with(&q.clinics, o), ..q.clone() }).len());
+        }
+        for (o, n) in &c.slots {
+            prop_assert_eq!(*n, hits(&DoctorQuery { slots: with(&q.slots, o), ..q.clone() }).len());
+        }
+        for (o, n) in &c.campuses {
+            prop_assert_eq!(*n, hits(&DoctorQuery { campuses: with(&q.campuses, o), ..q.clone() }).len());
+        }
+        for (o, n) in &c.languages {
+            prop_assert_eq!(*n, hits(&DoctorQuery { languages: with(&q.languages, o), ..q.clone() }).len());
+        }
+        for (o, n) in &c.genders {
+            prop_assert_eq!(*n, hits(&DoctorQuery { genders: with(&q.genders, o), ..q.clone() }).len());
+        }
+        prop_assert_eq!(c.accepting, hits(&DoctorQuery { accepting_only: true, ..q.clone() }).len());
+        // Every option the dataset knows is listed, whatever its count.
+        prop_assert_eq!(c.departments.len(), DEPARTMENTS.len());
+        prop_assert_eq!(c.campuses.len(), CAMPUSES.len());
+    }
+
+    #[test]
+    fn adding_a_word_never_adds_results(q in query(), w in word()) {
+        let before = hits(&q);
+        let after = hits(&DoctorQuery { q: format!("{} {}", q.q, w), ..q.clone() });
+        prop_assert!(after.iter().all(|d| before.binary_search(d).is_ok()),
+            "'{} {}' found doctors that '{}' did not", q.q, w, q.q);
+    }
+
+    #[test]
+    fn arbitrary_text_never_panics(
+        s in prop::collection::vec(
+            prop_oneof![
+                any::<char>(),
+                select(vec!['🙂', '👩', '\u{200D}', '\u{200B}', '\u{202E}', '\u{FEFF}', 'ש', 'ل',
+                    '\u{301}', '\u{308}', 'ǚ', 'Ｚ', '１', '　', '张', '𠀀', ' ', 'e', 'z']),
+            ],
+            0..40,
+        ).prop_map(|v| v.into_iter().collect::<String>()),
+        sort in select(DoctorSort::ALL.to_vec()),
+    ) {
+        let (ds, index) = fixture();
+        let q = DoctorQuery { q: s.clone(), sort, ..DoctorQuery::default() };
+        let r = index.search(ds, &q, NOW);
+        let mut seen: Vec<usize> = r.hits.iter().map(|h| h.doctor).collect();
+        seen.sort_unstable();
+        seen.dedup();
+        prop_assert_eq!(seen.len(), r.hits.len(), "each doctor at most once");
+        for t in [s.as_str(), "张伟 Zhang Wei"] {
+            for range in hospital_core::search::highlight(t, &r.terms) {
+                prop_assert!(t.is_char_boundary(range.start) && t.is_char_boundary(range.end));
+                prop_assert!(range.start < range.end && range.end <= t.len());
+            }
+        }
+    }
+}
+
+#[test]
+fn empty_query_finds_everyone() {
+    let (ds, _) = fixture();
+    assert_eq!(hits(&DoctorQuery::default()).len(), ds.doctors.len());
+}
