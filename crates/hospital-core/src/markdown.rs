@@ -8,6 +8,7 @@
 //! - nesting deeper than [`MAX_DEPTH`] is flattened, so hostile input cannot
 //!   exhaust the stack while parsing, rendering or dropping the tree.
 
+use crate::normalize::is_cjk;
 use crate::urls;
 use pulldown_cmark::{Alignment, Event, LinkType, Options, Parser, Tag, TagEnd};
 use std::collections::{HashMap, HashSet};
@@ -132,17 +133,6 @@ pub fn reading_minutes(blocks: &[Block]) -> u32 {
     // words/200 + cjk/300 == (3*words + 2*cjk) / 600, rounded up.
     let minutes = (3 * words + 2 * cjk).div_ceil(600).max(1);
     u32::try_from(minutes).unwrap_or(u32::MAX)
-}
-
-/// Han ideographs, kana and bopomofo: scripts written without spaces between words.
-pub(crate) fn is_cjk(c: char) -> bool {
-    matches!(c as u32,
-        0x3040..=0x30FF          // hiragana, katakana
-        | 0x3100..=0x312F        // bopomofo
-        | 0x3400..=0x4DBF        // extension A
-        | 0x4E00..=0x9FFF        // unified ideographs
-        | 0xF900..=0xFAFF        // compatibility ideographs
-        | 0x20000..=0x3134F) // extensions B to G
 }
 
 fn block_text(block: &Block, out: &mut String) {

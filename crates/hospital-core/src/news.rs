@@ -12,6 +12,7 @@
 
 use crate::markdown;
 use crate::model::{ArticleBody, Dataset};
+use crate::normalize;
 use crate::route::{is_archive_key, NewsQuery};
 use std::cmp::Reverse;
 use std::collections::{BTreeMap, HashMap, HashSet};
@@ -79,7 +80,7 @@ impl NewsIndex {
             let rank = u32::try_from(rank).unwrap_or(u32::MAX);
             let mut runs = String::new();
             for token in news_tokens(&search_text(ds, i)) {
-                if token.chars().next().is_some_and(markdown::is_cjk) {
+                if token.chars().next().is_some_and(normalize::is_cjk) {
                     for c in token.chars() {
                         add_posting(cjk_chars.entry(c).or_default(), rank);
                     }
@@ -224,7 +225,7 @@ impl NewsIndex {
     /// Clears `hits` for the articles that do not contain `term`.
     fn keep_matches(&self, term: &str, hits: &mut [bool]) {
         let mut found = vec![false; hits.len()];
-        if term.chars().next().is_some_and(markdown::is_cjk) {
+        if term.chars().next().is_some_and(normalize::is_cjk) {
             // Articles holding every character of the run, then the run itself.
             let mut candidates: Option<Vec<u32>> = None;
             for c in term.chars() {
@@ -360,65 +361,21 @@ fn facets(ds: &Dataset) -> Facets {
     (listed, tags, months, years)
 }
 
-/// Search tokens: lowercase words of letters and digits, and runs of CJK
-/// characters kept whole (those scripts put no spaces between words).
-/// Case, accents and full-width forms are folded away.
-///
-/// TODO: use `crate::normalize` once it lands; this is a stop-gap copy.
+/// Search tokens as [`normalize`] folds them (case, accents, tones, full width),
+/// except that adjacent CJK characters are joined back into one run: news search
+/// matches a Chinese query as a whole run, not character by character.
 fn news_tokens(text: &str) -> Vec<String> {
-    let mut tokens = Vec::new();
-    let mut current = String::new();
-    let mut current_is_cjk = false;
-    for c in text
-        .chars()
-        .flat_map(fold_width)
-        .flat_map(char::to_lowercase)
-    {
-        // Combining accents (decomposed input) vanish instead of splitting a word.
-        if ('\u{300}'..='\u{36F}').contains(&c) {
-            continue;
+    let mut tokens: Vec<String> = Vec::new();
+    // Where the CJK run being built ends in `text`, to tell if the next character continues it.
+    let mut run_end = None;
+    normalize::for_each_token(text, |token, range, cjk| {
+        match tokens.last_mut() {
+            Some(run) if cjk && run_end == Some(range.start) => run.push_str(token),
+            _ => tokens.push(token.to_string()),
         }
-        let cjk = markdown::is_cjk(c);
-        if !(cjk || c.is_alphanumeric()) || cjk != current_is_cjk {
-            if !current.is_empty() {
-                tokens.push(std::mem::take(&mut current));
-            }
-            current_is_cjk = cjk;
-        }
-        if cjk || c.is_alphanumeric() {
-            current.push(strip_accent(c));
-        }
-    }
-    if !current.is_empty() {
-        tokens.push(current);
-    }
+        run_end = cjk.then_some(range.end);
+    });
     tokens
-}
-
-/// Full-width ASCII (ＡＢＣ１２３) as ASCII, the ideographic space as a space.
-fn fold_width(c: char) -> Option<char> {
-    match c as u32 {
-        0xFF01..=0xFF5E => char::from_u32(c as u32 - 0xFEE0),
-        0x3000 => Some(' '),
-        _ => Some(c),
-    }
-}
-
-/// Latin letters with diacritics (including pinyin tones) as the bare letter.
-fn strip_accent(c: char) -> char {
-    match c {
-        'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' | 'ā' | 'ă' | 'ą' | 'ǎ' => 'a',
-        'ç' | 'ć' | 'č' => 'c',
-        'è' | 'é' | 'ê' | 'ë' | 'ē' | 'ė' | 'ę' | 'ě' => 'e',
-        'ì' | 'í' | 'î' | 'ï' | 'ī' | 'ǐ' => 'i',
-        'ñ' | 'ń' | 'ň' => 'n',
-        'ò' | 'ó' | 'ô' | 'õ' | 'ö' | 'ø' | 'ō' | 'ǒ' => 'o',
-        'ù' | 'ú' | 'û' | 'ü' | 'ū' | 'ů' | 'ǔ' | 'ǖ' | 'ǘ' | 'ǚ' | 'ǜ' => 'u',
-        'ý' | 'ÿ' => 'y',
-        'ś' | 'š' => 's',
-        'ź' | 'ż' | 'ž' => 'z',
-        _ => c,
-    }
 }
 
 #[cfg(test)]
