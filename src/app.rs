@@ -45,7 +45,10 @@ pub fn App(config: MountConfig) -> impl IntoView {
     let ui = Ui::new(nav.url_lang(), config.lang);
     provide_context(ui);
 
-    let state = RwSignal::new(LoadState::Loading { received: 0, total: None });
+    let state = RwSignal::new(LoadState::Loading {
+        received: 0,
+        total: None,
+    });
     let asset_base = match &config.mode {
         Mode::Standalone { base } => format!("{base}/"),
         Mode::Widget { .. } => config.assets.clone().unwrap_or_default(),
@@ -63,7 +66,10 @@ pub fn App(config: MountConfig) -> impl IntoView {
         // The page's own <html lang> follows the choice; a widget only marks its own root.
         Effect::new(move || {
             let code = ui.lang.get().code();
-            if let Some(html) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.document_element()) {
+            if let Some(html) = web_sys::window()
+                .and_then(|w| w.document())
+                .and_then(|d| d.document_element())
+            {
                 let _ = html.set_attribute("lang", code);
             }
         });
@@ -76,7 +82,11 @@ pub fn App(config: MountConfig) -> impl IntoView {
     let main_view = move || match state.get() {
         LoadState::Loading { received, total } => {
             let t = ui.t();
-            let text = if received == 0 { t.loading.to_string() } else { (t.loading_bytes)(received, total) };
+            let text = if received == 0 {
+                t.loading.to_string()
+            } else {
+                (t.loading_bytes)(received, total)
+            };
             view! {
                 <div class="loading" role="status">
                     <span class="spinner" aria-hidden="true"></span>
@@ -111,9 +121,15 @@ pub fn App(config: MountConfig) -> impl IntoView {
         _ => None,
     };
     let scope = config.scope.clone();
-    let show = move |s: &Scope| scope == Scope::All || scope == *s || matches!(scope, Scope::Department(_));
+    let show = move |s: &Scope| {
+        scope == Scope::All || scope == *s || matches!(scope, Scope::Department(_))
+    };
     let (show_news, show_doctors) = (show(&Scope::News), show(&Scope::Doctors));
-    let main_id = if standalone { "main".to_string() } else { "hs-main".to_string() };
+    let main_id = if standalone {
+        "main".to_string()
+    } else {
+        "hs-main".to_string()
+    };
     let skip_target = main_id.clone();
 
     view! {
@@ -138,9 +154,10 @@ pub fn App(config: MountConfig) -> impl IntoView {
             <header class="site-header">
                 <div class="brand">
                     <span class="brand-mark" aria-hidden="true"></span>
-                    <Link to=Route::Home(NewsQuery { page: 1, ..Default::default() }) class="brand-name">
-                        {hospital_name}
-                    </Link>
+                    // Until the data is there, there is no name to link.
+                    {move || hospital_name().map(|name| view! {
+                        <Link to=Route::Home(NewsQuery { page: 1, ..Default::default() }) class="brand-name">{name}</Link>
+                    })}
                 </div>
                 <nav aria-label=move || ui.t().site_nav class="site-nav">
                     <ul>
@@ -221,7 +238,9 @@ fn focus_heading_on_navigation(nav: Nav, root: NodeRef<leptos::html::Div>) {
 }
 
 fn focus_first(root: NodeRef<leptos::html::Div>, selector: &str) {
-    let Some(root) = root.get_untracked() else { return };
+    let Some(root) = root.get_untracked() else {
+        return;
+    };
     if let Ok(Some(el)) = root.query_selector(selector) {
         if let Ok(el) = el.dyn_into::<web_sys::HtmlElement>() {
             if !el.has_attribute("tabindex") {
@@ -232,4 +251,3 @@ fn focus_first(root: NodeRef<leptos::html::Div>, selector: &str) {
         }
     }
 }
-

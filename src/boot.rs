@@ -8,12 +8,17 @@ use wasm_bindgen::JsCast;
 use web_sys::{HtmlElement, ShadowRootInit, ShadowRootMode};
 
 pub fn start() {
-    let Some(document) = web_sys::window().and_then(|w| w.document()) else { return };
+    show_panics();
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
     let widgets = document.query_selector_all("[data-hospital-site]").ok();
     let mut mounted = 0;
     if let Some(list) = widgets {
         for i in 0..list.length() {
-            let Some(el) = list.item(i).and_then(|n| n.dyn_into::<HtmlElement>().ok()) else { continue };
+            let Some(el) = list.item(i).and_then(|n| n.dyn_into::<HtmlElement>().ok()) else {
+                continue;
+            };
             // A second init() on the same page must not mount twice.
             if el.has_attribute("data-hs-mounted") {
                 continue;
@@ -24,7 +29,10 @@ pub fn start() {
         }
     }
     if mounted == 0 {
-        if let Some(root) = document.get_element_by_id("app").and_then(|e| e.dyn_into::<HtmlElement>().ok()) {
+        if let Some(root) = document
+            .get_element_by_id("app")
+            .and_then(|e| e.dyn_into::<HtmlElement>().ok())
+        {
             if root.has_attribute("data-hs-mounted") {
                 return;
             }
@@ -32,14 +40,20 @@ pub fn start() {
             // The static preview written at build time is replaced by the live app.
             root.set_inner_text("");
             let config = config::standalone(&root);
-            leptos::mount::mount_to(root, move || leptos::prelude::view! { <App config=config.clone()/> }).forget();
+            leptos::mount::mount_to(
+                root,
+                move || leptos::prelude::view! { <App config=config.clone()/> },
+            )
+            .forget();
         }
     }
 }
 
 fn mount_widget(document: &web_sys::Document, host: &HtmlElement, config: MountConfig) {
     let init = ShadowRootInit::new(ShadowRootMode::Open);
-    let Ok(shadow) = host.attach_shadow(&init) else { return };
+    let Ok(shadow) = host.attach_shadow(&init) else {
+        return;
+    };
     // A <link> passes a strict CSP (style-src 'self') where an inline <style> would not.
     if let Some(assets) = &config.assets {
         if let Ok(link) = document.create_element("link") {
@@ -48,10 +62,18 @@ fn mount_widget(document: &web_sys::Document, host: &HtmlElement, config: MountC
             let _ = shadow.append_child(&link);
         }
     }
-    let Ok(container) = document.create_element("div") else { return };
+    let Ok(container) = document.create_element("div") else {
+        return;
+    };
     let _ = shadow.append_child(&container);
-    let Ok(container) = container.dyn_into::<HtmlElement>() else { return };
-    leptos::mount::mount_to(container, move || leptos::prelude::view! { <App config=config.clone()/> }).forget();
+    let Ok(container) = container.dyn_into::<HtmlElement>() else {
+        return;
+    };
+    leptos::mount::mount_to(
+        container,
+        move || leptos::prelude::view! { <App config=config.clone()/> },
+    )
+    .forget();
 }
 
 fn ensure_slash(s: &str) -> String {
@@ -60,4 +82,45 @@ fn ensure_slash(s: &str) -> String {
     } else {
         format!("{s}/")
     }
+}
+
+/// A bug must never leave a blank page: the release build aborts on panic, so before it
+/// does, every mount point gets a short apology with a way forward, and the details go to
+/// the console for the web team. (The hook runs before the abort.)
+fn show_panics() {
+    std::panic::set_hook(Box::new(|info| {
+        web_sys::console::error_1(&format!("hospital-site stopped: {info}").into());
+        let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+            return;
+        };
+        // Both languages: the UI state that knew the choice may be what broke.
+        let message = format!(
+            "{} {}",
+            crate::i18n::messages(hospital_core::Lang::En).crashed,
+            crate::i18n::messages(hospital_core::Lang::Zh).crashed
+        );
+        let mut targets = Vec::new();
+        if let Ok(list) = document.query_selector_all("[data-hs-mounted]") {
+            for i in 0..list.length() {
+                if let Some(el) = list
+                    .item(i)
+                    .and_then(|n| n.dyn_into::<web_sys::Element>().ok())
+                {
+                    targets.push(
+                        el.shadow_root()
+                            .map(|r| r.unchecked_into::<web_sys::Node>())
+                            .unwrap_or_else(|| el.into()),
+                    );
+                }
+            }
+        }
+        for target in targets {
+            if let Ok(p) = document.create_element("p") {
+                let _ = p.set_attribute("role", "alert");
+                p.set_text_content(Some(&message));
+                target.set_text_content(None);
+                let _ = target.append_child(&p);
+            }
+        }
+    }));
 }

@@ -40,7 +40,9 @@ impl MountConfig {
 }
 
 fn attr(el: &HtmlElement, name: &str) -> Option<String> {
-    el.get_attribute(name).map(|v| v.trim().to_string()).filter(|v| !v.is_empty())
+    el.get_attribute(name)
+        .map(|v| v.trim().to_string())
+        .filter(|v| !v.is_empty())
 }
 
 fn scope_of(view: Option<&str>, department: Option<String>) -> Scope {
@@ -62,7 +64,9 @@ pub fn standalone(el: &HtmlElement) -> MountConfig {
         .map(|u| u.pathname())
         .unwrap_or_default();
     MountConfig {
-        mode: Mode::Standalone { base: base.trim_end_matches('/').to_string() },
+        mode: Mode::Standalone {
+            base: base.trim_end_matches('/').to_string(),
+        },
         scope: Scope::All,
         src: attr(el, "data-src"),
         lang: attr(el, "data-lang").and_then(|l| Lang::from_tag(&l)),
@@ -74,11 +78,19 @@ pub fn standalone(el: &HtmlElement) -> MountConfig {
 /// unless the element has an `id`, which makes the parameter stable across page edits.
 pub fn widget(el: &HtmlElement, index: usize) -> MountConfig {
     let key = attr(el, "id")
-        .filter(|id| id.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_'))
+        .filter(|id| {
+            id.bytes()
+                .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
+        })
         .unwrap_or_else(|| index.to_string());
     MountConfig {
-        mode: Mode::Widget { param: format!("hs-{key}") },
-        scope: scope_of(attr(el, "data-view").as_deref(), attr(el, "data-department")),
+        mode: Mode::Widget {
+            param: format!("hs-{key}"),
+        },
+        scope: scope_of(
+            attr(el, "data-view").as_deref(),
+            attr(el, "data-department"),
+        ),
         src: attr(el, "data-src"),
         lang: attr(el, "data-lang").and_then(|l| Lang::from_tag(&l)),
         assets: attr(el, "data-hs-assets"),

@@ -20,20 +20,33 @@ pub struct Head {
 const MARK: &str = "data-hs-head";
 
 pub fn set_head(head: Head) {
-    let Some(nav) = use_context::<Nav>() else { return };
+    let Some(nav) = use_context::<Nav>() else {
+        return;
+    };
     if nav.is_widget() {
         return;
     }
     let site = use_context::<std::sync::Arc<crate::data::AppData>>()
-        .map(|d| d.dataset.hospital.name.get(crate::ui::use_ui().lang.get_untracked()).text.to_string())
+        .map(|d| {
+            d.dataset
+                .hospital
+                .name
+                .get(crate::ui::use_ui().lang.get_untracked())
+                .text
+                .to_string()
+        })
         .unwrap_or_default();
-    let Some(document) = web_sys::window().and_then(|w| w.document()) else { return };
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
     document.set_title(&if head.title.is_empty() || site.is_empty() {
         format!("{}{}", head.title, site)
     } else {
         format!("{} · {site}", head.title)
     });
-    let Some(head_el) = document.head() else { return };
+    let Some(head_el) = document.head() else {
+        return;
+    };
     // Remove what the previous page (or the pre-rendered HTML) set.
     if let Ok(old) = head_el.query_selector_all(&format!("[{MARK}], meta[name=description], meta[property^='og:'], script[type='application/ld+json'], link[rel=canonical]")) {
         for i in 0..old.length() {
@@ -42,7 +55,9 @@ pub fn set_head(head: Head) {
             }
         }
     }
-    let url = web_sys::window().and_then(|w| w.location().href().ok()).unwrap_or_default();
+    let url = web_sys::window()
+        .and_then(|w| w.location().href().ok())
+        .unwrap_or_default();
     let canonical = url.split(['?', '#']).next().unwrap_or("").to_string();
     let meta = |attr: &str, key: &str, value: &str| {
         if value.is_empty() {

@@ -15,6 +15,8 @@ pub struct Nav {
     scope: StoredValue<Scope>,
     /// Counts navigations, so views can tell a new page from the first one.
     pub navigations: RwSignal<u32>,
+    /// The doctor search a visitor last left, for the profile's "Back to results" link.
+    pub last_search: RwSignal<Option<hospital_core::route::DoctorQuery>>,
 }
 
 fn window() -> web_sys::Window {
@@ -40,7 +42,11 @@ fn with_param(search: &str, param: &str, value: Option<&str>) -> String {
         .map(str::to_string)
         .collect();
     if let Some(v) = value {
-        pairs.push(format!("{}={}", route::encode_component(param), route::encode_component(v)));
+        pairs.push(format!(
+            "{}={}",
+            route::encode_component(param),
+            route::encode_component(v)
+        ));
     }
     if pairs.is_empty() {
         String::new()
@@ -50,7 +56,10 @@ fn with_param(search: &str, param: &str, value: Option<&str>) -> String {
 }
 
 fn default_route(scope: &Scope) -> Route {
-    let news = NewsQuery { page: 1, ..Default::default() };
+    let news = NewsQuery {
+        page: 1,
+        ..Default::default()
+    };
     match scope {
         Scope::All => Route::Home(news),
         Scope::News => Route::News(news),
@@ -68,10 +77,16 @@ fn read_location(mode: &Mode, scope: &Scope) -> Location {
             route::parse(rest, &search)
         }
         Mode::Widget { param } => {
-            let ours = route::parse_query(&search).into_iter().find(|(k, _)| k == param).map(|(_, v)| v);
+            let ours = route::parse_query(&search)
+                .into_iter()
+                .find(|(k, _)| k == param)
+                .map(|(_, v)| v);
             match ours {
                 Some(url) => route::parse_url(&url),
-                None => Location { route: default_route(scope), lang: None },
+                None => Location {
+                    route: default_route(scope),
+                    lang: None,
+                },
             }
         }
     }
@@ -85,9 +100,12 @@ impl Nav {
             mode: StoredValue::new(mode),
             scope: StoredValue::new(scope),
             navigations: RwSignal::new(0),
+            last_search: RwSignal::new(None),
         };
         let handle = window_event_listener(leptos::ev::popstate, move |_| {
-            let loc = nav.mode.with_value(|m| nav.scope.with_value(|s| read_location(m, s)));
+            let loc = nav
+                .mode
+                .with_value(|m| nav.scope.with_value(|s| read_location(m, s)));
             if loc != nav.location.get_untracked() {
                 nav.location.set(loc);
                 nav.navigations.update(|n| *n += 1);
@@ -134,6 +152,11 @@ impl Nav {
             };
         }
         let lang = self.location.with_untracked(|l| l.lang);
+        if let Route::Doctors(q) = self.location.with_untracked(|l| l.route.clone()) {
+            if !matches!(route, Route::Doctors(_)) {
+                self.last_search.set(Some(q));
+            }
+        }
         self.location.set(Location { route, lang });
         if !replace {
             self.navigations.update(|n| *n += 1);
@@ -143,7 +166,13 @@ impl Nav {
     /// Click handler for the app's own links: a plain left click navigates in place;
     /// a modified click (new tab, new window, download) is left to the browser.
     pub fn follow(&self, ev: &MouseEvent, route: Route) {
-        if ev.default_prevented() || ev.button() != 0 || ev.ctrl_key() || ev.meta_key() || ev.shift_key() || ev.alt_key() {
+        if ev.default_prevented()
+            || ev.button() != 0
+            || ev.ctrl_key()
+            || ev.meta_key()
+            || ev.shift_key()
+            || ev.alt_key()
+        {
             return;
         }
         ev.prevent_default();
@@ -164,7 +193,12 @@ pub fn Link(
     #[prop(optional, into)] aria_current: Option<Signal<bool>>,
 ) -> impl IntoView {
     let nav = use_nav();
-    let current = move || aria_current.map(|c| c.get()).unwrap_or(false).then_some("page");
+    let current = move || {
+        aria_current
+            .map(|c| c.get())
+            .unwrap_or(false)
+            .then_some("page")
+    };
     view! {
         <a
             href=move || nav.href(&to.get())
@@ -189,7 +223,10 @@ mod tests {
 
     #[test]
     fn keeps_the_hosts_own_parameters() {
-        assert_eq!(with_param("?page=2&hs-0=%2Fnews", "hs-0", Some("/doctors")), "?page=2&hs-0=%2Fdoctors");
+        assert_eq!(
+            with_param("?page=2&hs-0=%2Fnews", "hs-0", Some("/doctors")),
+            "?page=2&hs-0=%2Fdoctors"
+        );
         assert_eq!(with_param("", "hs-0", Some("/")), "?hs-0=%2F");
         assert_eq!(with_param("?a=1&hs-0=x", "hs-0", None), "?a=1");
     }

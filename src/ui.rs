@@ -21,17 +21,32 @@ fn storage() -> Option<web_sys::Storage> {
 
 fn browser_lang() -> Option<Lang> {
     let nav = web_sys::window()?.navigator();
-    nav.languages().iter().filter_map(|l| l.as_string()).find_map(|l| Lang::from_tag(&l))
+    nav.languages()
+        .iter()
+        .filter_map(|l| l.as_string())
+        .find_map(|l| Lang::from_tag(&l))
 }
 
 impl Ui {
     /// The URL wins (a shared link in Chinese opens in Chinese), then the user's remembered
     /// choice, then the embedding element's `data-lang`, then the browser's language.
     pub fn new(url_lang: Option<Lang>, element_lang: Option<Lang>) -> Ui {
-        let stored = storage().and_then(|s| s.get_item(LANG_KEY).ok().flatten()).and_then(|l| Lang::from_tag(&l));
-        let lang = url_lang.or(stored).or(element_lang).or_else(browser_lang).unwrap_or(Lang::En);
-        let larger = storage().and_then(|s| s.get_item(LARGE_KEY).ok().flatten()).is_some_and(|v| v == "1");
-        Ui { lang: RwSignal::new(lang), larger_text: RwSignal::new(larger), announcement: RwSignal::new(String::new()) }
+        let stored = storage()
+            .and_then(|s| s.get_item(LANG_KEY).ok().flatten())
+            .and_then(|l| Lang::from_tag(&l));
+        let lang = url_lang
+            .or(stored)
+            .or(element_lang)
+            .or_else(browser_lang)
+            .unwrap_or(Lang::En);
+        let larger = storage()
+            .and_then(|s| s.get_item(LARGE_KEY).ok().flatten())
+            .is_some_and(|v| v == "1");
+        Ui {
+            lang: RwSignal::new(lang),
+            larger_text: RwSignal::new(larger),
+            announcement: RwSignal::new(String::new()),
+        }
     }
 
     pub fn set_lang(&self, lang: Lang) {
@@ -81,6 +96,9 @@ pub fn lang_attr(t: &Text, lang: Lang) -> Option<&'static str> {
 
 /// A `tel:` URL from a phone number as people write it ("+86 21 6324 0090").
 pub fn tel_href(phone: &str) -> String {
-    let digits: String = phone.chars().filter(|c| c.is_ascii_digit() || *c == '+').collect();
+    let digits: String = phone
+        .chars()
+        .filter(|c| c.is_ascii_digit() || *c == '+')
+        .collect();
     format!("tel:{digits}")
 }

@@ -6,14 +6,26 @@ use leptos::prelude::*;
 #[component]
 pub fn Avatar(doctor: Doctor, lang: Lang, #[prop(optional)] large: bool) -> impl IntoView {
     let data = use_data();
-    let class = if large { "avatar avatar-large" } else { "avatar" };
+    let class = if large {
+        "avatar avatar-large"
+    } else {
+        "avatar"
+    };
     if let Some(src) = doctor.photo.as_ref().and_then(|p| data.resolve(&p.src)) {
-        let alt = doctor.photo.as_ref().map(|p| p.alt.get(lang).text.to_string()).unwrap_or_default();
+        let alt = doctor
+            .photo
+            .as_ref()
+            .map(|p| p.alt.get(lang).text.to_string())
+            .unwrap_or_default();
         let size = if large { "160" } else { "72" };
         return view! { <img class=class src=src alt=alt width=size height=size loading="lazy" decoding="async"/> }
             .into_any();
     }
-    let hue = doctor.id.bytes().fold(7u32, |h, b| h.wrapping_mul(31).wrapping_add(b as u32)) % 360;
+    let hue = doctor
+        .id
+        .bytes()
+        .fold(7u32, |h, b| h.wrapping_mul(31).wrapping_add(b as u32))
+        % 360;
     view! {
         <span class=format!("{class} avatar-initials hue-{}", hue / 30) aria-hidden="true">
             {initials(&doctor, lang)}
@@ -29,5 +41,9 @@ fn initials(doctor: &Doctor, lang: Lang) -> String {
     if !first.is_ascii() {
         return first.to_string();
     }
-    name.split_whitespace().filter_map(|w| w.chars().next()).take(2).flat_map(char::to_uppercase).collect()
+    name.split_whitespace()
+        .filter_map(|w| w.chars().next())
+        .take(2)
+        .flat_map(char::to_uppercase)
+        .collect()
 }

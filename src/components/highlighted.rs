@@ -4,7 +4,11 @@ use leptos::prelude::*;
 /// `text` with the parts that match the search terms wrapped in `<mark>`.
 #[component]
 pub fn Highlighted(#[prop(into)] text: String, terms: Vec<String>) -> impl IntoView {
-    let ranges = if terms.is_empty() { Vec::new() } else { highlight(&text, &terms) };
+    let ranges = if terms.is_empty() {
+        Vec::new()
+    } else {
+        highlight(&text, &terms)
+    };
     let mut parts = Vec::new();
     let mut at = 0;
     for r in ranges {

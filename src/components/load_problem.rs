@@ -13,7 +13,9 @@ pub fn LoadProblem(error: LoadError, retry: Callback<()>) -> impl IntoView {
         let lang = ui.lang.get();
         let (title, detail) = match error.get_value() {
             LoadError::Fetch(f) => (t.load_failed_title, fetch_detail(lang, &f).into_any()),
-            LoadError::Invalid(problems) => (t.dataset_invalid_title, problem_list(problems).into_any()),
+            LoadError::Invalid(problems) => {
+                (t.dataset_invalid_title, problem_list(problems).into_any())
+            }
         };
         view! {
             <section class="load-problem" role="alert" aria-labelledby="load-problem-title">
@@ -32,7 +34,9 @@ fn fetch_detail(lang: hospital_core::Lang, e: &FetchError) -> impl IntoView {
         FetchError::Status { status, .. } if zh => format!("服务器返回了错误 {status}。"),
         FetchError::Status { status, .. } => format!("The server answered with error {status}."),
         FetchError::Network { .. } if zh => "无法连接到服务器。请检查网络后重试。".to_string(),
-        FetchError::Network { .. } => "The server could not be reached. Check the connection and try again.".to_string(),
+        FetchError::Network { .. } => {
+            "The server could not be reached. Check the connection and try again.".to_string()
+        }
         FetchError::Timeout { .. } if zh => "服务器响应时间过长。".to_string(),
         FetchError::Timeout { .. } => "The server took too long to answer.".to_string(),
         FetchError::NotText { .. } if zh => "文件不是文本。".to_string(),
@@ -49,8 +53,9 @@ fn fetch_detail(lang: hospital_core::Lang, e: &FetchError) -> impl IntoView {
 fn problem_list(problems: Vec<Problem>) -> impl IntoView {
     let ui = use_ui();
     let t = ui.t();
-    let (errors, warnings): (Vec<Problem>, Vec<Problem>) =
-        problems.into_iter().partition(|p| p.severity == Severity::Error);
+    let (errors, warnings): (Vec<Problem>, Vec<Problem>) = problems
+        .into_iter()
+        .partition(|p| p.severity == Severity::Error);
     let item = move |p: Problem| {
         let place = match (p.line, p.column) {
             (Some(l), Some(c)) => Some((t.at_line)(l, c)),

@@ -24,11 +24,20 @@ fn block(b: Block) -> AnyView {
             }
         }
         Block::Paragraph(content) => view! { <p>{inlines(content)}</p> }.into_any(),
-        Block::List { ordered: true, start, items } => {
-            view! { <ol start=start.to_string()>{list_items(items)}</ol> }.into_any()
+        Block::List {
+            ordered: true,
+            start,
+            items,
+        } => view! { <ol start=start.to_string()>{list_items(items)}</ol> }.into_any(),
+        Block::List {
+            ordered: false,
+            items,
+            ..
+        } => view! { <ul>{list_items(items)}</ul> }.into_any(),
+        Block::Quote(blocks) => {
+            view! { <blockquote>{blocks.into_iter().map(block).collect_view()}</blockquote> }
+                .into_any()
         }
-        Block::List { ordered: false, items, .. } => view! { <ul>{list_items(items)}</ul> }.into_any(),
-        Block::Quote(blocks) => view! { <blockquote>{blocks.into_iter().map(block).collect_view()}</blockquote> }.into_any(),
         Block::Code { text } => view! { <pre><code>{text}</code></pre> }.into_any(),
         Block::Rule => view! { <hr/> }.into_any(),
         Block::Table { head, rows, align } => {
@@ -70,7 +79,10 @@ fn figure(src: String, alt: String, caption: Option<String>) -> AnyView {
 }
 
 fn list_items(items: Vec<Vec<Block>>) -> impl IntoView {
-    items.into_iter().map(|blocks| view! { <li>{blocks.into_iter().map(block).collect_view()}</li> }).collect_view()
+    items
+        .into_iter()
+        .map(|blocks| view! { <li>{blocks.into_iter().map(block).collect_view()}</li> })
+        .collect_view()
 }
 
 fn inlines(items: Vec<Inline>) -> impl IntoView {
@@ -85,7 +97,11 @@ fn inline(i: Inline) -> AnyView {
         Inline::Strike(c) => view! { <s>{inlines(c)}</s> }.into_any(),
         Inline::Code(t) => view! { <code>{t}</code> }.into_any(),
         Inline::LineBreak => view! { <br/> }.into_any(),
-        Inline::Link { href, title, content } => {
+        Inline::Link {
+            href,
+            title,
+            content,
+        } => {
             // The core already refused unsafe schemes; external links open normally
             // but never hand the opener to the other site.
             let external = href.starts_with("http://") || href.starts_with("https://");

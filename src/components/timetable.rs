@@ -24,13 +24,17 @@ pub fn Timetable(sessions: Vec<Session>, #[prop(into)] caption: String) -> impl 
         .filter(|h| *h != HalfDay::Evening || sessions.iter().any(|s| s.half_day == *h))
         .collect();
     let cell = |s: &Session| {
-        let campus = s.campus.as_deref().and_then(|c| data.dataset.campus(c)).map(|c| text_view(&c.name, lang));
+        let campus = s
+            .campus
+            .as_deref()
+            .and_then(|c| data.dataset.campus(c))
+            .map(|c| text_view(&c.name, lang));
         view! {
             <div class="session" class:cancelled=s.cancelled>
                 <span class=format!("clinic clinic-{}", s.clinic.key())>{clinic_name(lang, s.clinic)}</span>
                 {s.cancelled.then(|| view! { <strong class="cancelled-label">{t.cancelled}</strong> })}
                 {campus.map(|c| view! { <span class="where">{c}</span> })}
-                {s.room.clone().map(|r| view! { <span class="where">{t.room} " " {r}</span> })}
+                {s.room.clone().map(|r| view! { <span class="where">{r}</span> })}
                 {s.note.as_ref().map(|n| view! { <span class="note">{text_view(n, lang)}</span> })}
             </div>
         }

@@ -11,14 +11,23 @@ const TIMEOUT_MS: i32 = 20_000;
 #[derive(Clone, Debug, PartialEq)]
 pub enum FetchError {
     /// The server answered with an error status.
-    Status { url: String, status: u16 },
+    Status {
+        url: String,
+        status: u16,
+    },
     /// No answer: offline, DNS, CORS, or the connection dropped.
-    Network { url: String },
-    Timeout { url: String },
+    Network {
+        url: String,
+    },
+    Timeout {
+        url: String,
+    },
     /// Cancelled because the page that wanted it went away.
     Aborted,
     /// The bytes were not UTF-8 text.
-    NotText { url: String },
+    NotText {
+        url: String,
+    },
 }
 
 impl FetchError {
@@ -40,7 +49,9 @@ pub async fn fetch_text(
     progress: Option<&dyn Fn(u64, Option<u64>)>,
     cancel: Option<&AbortSignal>,
 ) -> Result<String, FetchError> {
-    let network = || FetchError::Network { url: url.to_string() };
+    let network = || FetchError::Network {
+        url: url.to_string(),
+    };
     let window = web_sys::window().ok_or_else(network)?;
     let controller = AbortController::new().map_err(|_| network())?;
     let signal = controller.signal();
@@ -60,15 +71,21 @@ pub async fn fetch_text(
             flag.set(true);
             c.abort();
         });
-        window.set_timeout_with_callback_and_timeout_and_arguments_0(cb.unchecked_ref(), TIMEOUT_MS).ok()
+        window
+            .set_timeout_with_callback_and_timeout_and_arguments_0(cb.unchecked_ref(), TIMEOUT_MS)
+            .ok()
     };
     let result = read(&window, url, &signal, progress).await;
     if let Some(t) = timer {
         window.clear_timeout_with_handle(t);
     }
     match result {
-        Err(FetchError::Network { .. }) if timed_out.get() => Err(FetchError::Timeout { url: url.to_string() }),
-        Err(FetchError::Network { .. }) if cancel.is_some_and(|c| c.aborted()) => Err(FetchError::Aborted),
+        Err(FetchError::Network { .. }) if timed_out.get() => Err(FetchError::Timeout {
+            url: url.to_string(),
+        }),
+        Err(FetchError::Network { .. }) if cancel.is_some_and(|c| c.aborted()) => {
+            Err(FetchError::Aborted)
+        }
         other => other,
     }
 }
@@ -79,7 +96,9 @@ async fn read(
     signal: &AbortSignal,
     progress: Option<&dyn Fn(u64, Option<u64>)>,
 ) -> Result<String, FetchError> {
-    let network = || FetchError::Network { url: url.to_string() };
+    let network = || FetchError::Network {
+        url: url.to_string(),
+    };
     let init = RequestInit::new();
     init.set_signal(Some(signal));
     let response: Response = JsFuture::from(window.fetch_with_str_and_init(url, &init))
@@ -88,17 +107,28 @@ async fn read(
         .dyn_into()
         .map_err(|_| network())?;
     if !response.ok() {
-        return Err(FetchError::Status { url: url.to_string(), status: response.status() });
+        return Err(FetchError::Status {
+            url: url.to_string(),
+            status: response.status(),
+        });
     }
-    let total = response.headers().get("content-length").ok().flatten().and_then(|v| v.parse::<u64>().ok());
+    let total = response
+        .headers()
+        .get("content-length")
+        .ok()
+        .flatten()
+        .and_then(|v| v.parse::<u64>().ok());
     let Some(body) = response.body() else {
         return Ok(String::new());
     };
-    let reader: ReadableStreamDefaultReader = body.get_reader().dyn_into().map_err(|_| network())?;
+    let reader: ReadableStreamDefaultReader =
+        body.get_reader().dyn_into().map_err(|_| network())?;
     let mut bytes: Vec<u8> = Vec::with_capacity(total.unwrap_or(0).min(64 << 20) as usize);
     loop {
         let chunk = JsFuture::from(reader.read()).await.map_err(|_| network())?;
-        let done = Reflect::get(&chunk, &JsValue::from_str("done")).map(|d| d.is_truthy()).unwrap_or(true);
+        let done = Reflect::get(&chunk, &JsValue::from_str("done"))
+            .map(|d| d.is_truthy())
+            .unwrap_or(true);
         if done {
             break;
         }
@@ -111,5 +141,7 @@ async fn read(
             report(bytes.len() as u64, total);
         }
     }
-    String::from_utf8(bytes).map_err(|_| FetchError::NotText { url: url.to_string() })
+    String::from_utf8(bytes).map_err(|_| FetchError::NotText {
+        url: url.to_string(),
+    })
 }

@@ -36,17 +36,42 @@ impl AppData {
         let dataset = loaded.dataset;
         let doctors = DoctorIndex::build(&dataset);
         let news = NewsIndex::build(&dataset);
-        let doctor_by_id = dataset.doctors.iter().enumerate().map(|(i, d)| (d.id.clone(), i)).collect();
-        let department_by_id = dataset.departments.iter().enumerate().map(|(i, d)| (d.id.clone(), i)).collect();
-        let article_by_slug = dataset.articles.iter().enumerate().map(|(i, a)| (a.slug.clone(), i)).collect();
-        AppData { dataset, doctors, news, base_url, doctor_by_id, department_by_id, article_by_slug }
+        let doctor_by_id = dataset
+            .doctors
+            .iter()
+            .enumerate()
+            .map(|(i, d)| (d.id.clone(), i))
+            .collect();
+        let department_by_id = dataset
+            .departments
+            .iter()
+            .enumerate()
+            .map(|(i, d)| (d.id.clone(), i))
+            .collect();
+        let article_by_slug = dataset
+            .articles
+            .iter()
+            .enumerate()
+            .map(|(i, a)| (a.slug.clone(), i))
+            .collect();
+        AppData {
+            dataset,
+            doctors,
+            news,
+            base_url,
+            doctor_by_id,
+            department_by_id,
+            article_by_slug,
+        }
     }
 
     pub fn doctor(&self, id: &str) -> Option<&hospital_core::Doctor> {
         self.doctor_by_id.get(id).map(|&i| &self.dataset.doctors[i])
     }
     pub fn department(&self, id: &str) -> Option<&hospital_core::Department> {
-        self.department_by_id.get(id).map(|&i| &self.dataset.departments[i])
+        self.department_by_id
+            .get(id)
+            .map(|&i| &self.dataset.departments[i])
     }
     pub fn article_index(&self, slug: &str) -> Option<usize> {
         self.article_by_slug.get(slug).copied()
@@ -57,7 +82,9 @@ impl AppData {
         if !hospital_core::urls::is_safe_image_src(url) {
             return None;
         }
-        web_sys::Url::new_with_base(url, &self.base_url).ok().map(|u| u.href())
+        web_sys::Url::new_with_base(url, &self.base_url)
+            .ok()
+            .map(|u| u.href())
     }
 }
 
@@ -84,7 +111,10 @@ fn document_base() -> String {
 /// Loads the dataset into `state`: from `src` when the deployment configured one, else the bundled sample.
 /// `asset_base` is where the bundled sample's images live.
 pub fn load(state: RwSignal<LoadState>, src: Option<String>, asset_base: String) {
-    state.set(LoadState::Loading { received: 0, total: None });
+    state.set(LoadState::Loading {
+        received: 0,
+        total: None,
+    });
     match src {
         None => {
             let base = web_sys::Url::new_with_base(&asset_base, &document_base())
@@ -96,9 +126,12 @@ pub fn load(state: RwSignal<LoadState>, src: Option<String>, asset_base: String)
             });
         }
         Some(src) => {
-            let absolute = web_sys::Url::new_with_base(&src, &document_base()).map(|u| u.href()).unwrap_or(src);
+            let absolute = web_sys::Url::new_with_base(&src, &document_base())
+                .map(|u| u.href())
+                .unwrap_or(src);
             leptos::task::spawn_local(async move {
-                let progress = move |received, total| state.set(LoadState::Loading { received, total });
+                let progress =
+                    move |received, total| state.set(LoadState::Loading { received, total });
                 let result = fetch_text(&absolute, Some(&progress), None).await;
                 state.set(match result {
                     Err(e) => LoadState::Failed(LoadError::Fetch(e)),

@@ -2,7 +2,11 @@ use super::{format_count, Messages};
 use hospital_core::Lang;
 
 fn plural(n: usize, one: &str, many: &str) -> String {
-    format!("{} {}", format_count(Lang::En, n), if n == 1 { one } else { many })
+    format!(
+        "{} {}",
+        format_count(Lang::En, n),
+        if n == 1 { one } else { many }
+    )
 }
 
 pub const EN: Messages = Messages {
@@ -94,8 +98,8 @@ pub const EN: Messages = Messages {
     call: "Call",
     last_verified: "Information last verified",
     colleagues: "Other doctors in this department",
+    back_to_results: "Back to search results",
     in_the_news: "In the news",
-    room: "Room",
     campus: "Campus",
     departments_title: "Departments",
     doctor_count: |n| plural(n, "doctor", "doctors"),
@@ -107,4 +111,5 @@ pub const EN: Messages = Messages {
     not_found_text: "There is no page at this address. It may have moved, or the link may be mistyped.",
     go_home: "Go to the news",
     footer_note: "In an emergency, call your local emergency number.",
+    crashed: "Sorry, this part of the page stopped working. Please reload the page.",
 };

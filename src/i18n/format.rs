@@ -3,14 +3,25 @@
 use hospital_core::Lang;
 
 const MONTHS_EN: [&str; 12] = [
-    "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November",
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
     "December",
 ];
 
 /// `2026-07-04` → "4 July 2026" or "2026年7月4日". Unparseable input is shown as it is.
 pub fn format_date(lang: Lang, iso: &str) -> String {
     let mut parts = iso.splitn(3, '-').map(|p| p.parse::<u32>().ok());
-    let (Some(Some(y)), Some(Some(m)), Some(Some(d))) = (parts.next(), parts.next(), parts.next()) else {
+    let (Some(Some(y)), Some(Some(m)), Some(Some(d))) = (parts.next(), parts.next(), parts.next())
+    else {
         return iso.to_string();
     };
     match (lang, MONTHS_EN.get((m as usize).wrapping_sub(1))) {
@@ -27,7 +38,10 @@ pub fn format_month(lang: Lang, key: &str) -> String {
         None => (key, None),
     };
     match (lang, m) {
-        (Lang::En, Some(m)) => format!("{} {y}", MONTHS_EN.get(m.wrapping_sub(1)).copied().unwrap_or("")),
+        (Lang::En, Some(m)) => format!(
+            "{} {y}",
+            MONTHS_EN.get(m.wrapping_sub(1)).copied().unwrap_or("")
+        ),
         (Lang::Zh, Some(m)) => format!("{y}年{m}月"),
         (Lang::En, None) => y.to_string(),
         (Lang::Zh, None) => format!("{y}年"),
@@ -42,7 +56,7 @@ pub fn format_count(lang: Lang, n: usize) -> String {
     }
     let mut out = String::new();
     for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
             out.push(',');
         }
         out.push(c);

@@ -101,8 +101,8 @@ pub struct Messages {
     pub call: &'static str,
     pub last_verified: &'static str,
     pub colleagues: &'static str,
+    pub back_to_results: &'static str,
     pub in_the_news: &'static str,
-    pub room: &'static str,
     pub campus: &'static str,
     // Departments
     pub departments_title: &'static str,
@@ -116,6 +116,7 @@ pub struct Messages {
     pub not_found_text: &'static str,
     pub go_home: &'static str,
     pub footer_note: &'static str,
+    pub crashed: &'static str,
 }
 
 pub fn messages(lang: Lang) -> &'static Messages {

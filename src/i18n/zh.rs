@@ -89,8 +89,8 @@ pub const ZH: Messages = Messages {
     call: "电话",
     last_verified: "信息核实日期",
     colleagues: "本科室其他医生",
+    back_to_results: "返回搜索结果",
     in_the_news: "相关新闻",
-    room: "诊室",
     campus: "院区",
     departments_title: "科室",
     doctor_count: |n| format!("{n} 位医生"),
@@ -102,4 +102,5 @@ pub const ZH: Messages = Messages {
     not_found_text: "此地址没有页面。页面可能已移动，或链接有误。",
     go_home: "返回新闻",
     footer_note: "如遇紧急情况，请拨打当地急救电话。",
+    crashed: "抱歉，此部分页面出现故障，请刷新页面。",
 };

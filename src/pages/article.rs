@@ -36,12 +36,16 @@ pub fn ArticlePage(slug: String) -> impl IntoView {
         Effect::new(move || {
             let lang = ui.lang.get();
             let a = &data.dataset.articles[index];
-            let url = web_sys::window().and_then(|w| w.location().href().ok()).unwrap_or_default();
+            let url = web_sys::window()
+                .and_then(|w| w.location().href().ok())
+                .unwrap_or_default();
             set_head(Head {
                 title: a.title.get(lang).text.to_string(),
                 description: a.summary.get(lang).text.to_string(),
                 image: a.cover.as_ref().and_then(|c| data.resolve(&c.src)),
-                json_ld: Some(seo::news_article(&data.dataset, a, lang, &url, |s| data.resolve(s))),
+                json_ld: Some(seo::news_article(&data.dataset, a, lang, &url, |s| {
+                    data.resolve(s)
+                })),
                 og_type: Some("article"),
             });
         });
@@ -147,7 +151,11 @@ pub fn ArticlePage(slug: String) -> impl IntoView {
 fn related_people(data: &Arc<AppData>, index: usize, lang: Lang) -> impl IntoView {
     let t = crate::i18n::messages(lang);
     let a = &data.dataset.articles[index];
-    let departments: Vec<_> = a.departments.iter().filter_map(|id| data.department(id)).collect();
+    let departments: Vec<_> = a
+        .departments
+        .iter()
+        .filter_map(|id| data.department(id))
+        .collect();
     let doctors: Vec<_> = a.doctors.iter().filter_map(|id| data.doctor(id)).collect();
     view! {
         {(!departments.is_empty()).then(|| view! {
@@ -178,14 +186,18 @@ fn start_body_load(data: Arc<AppData>, index: usize, body: RwSignal<Body>, attem
         let lang = use_ui().lang.get();
         let a = &data.dataset.articles[index];
         match &a.body {
-            ArticleBody::Inline { body: text } => body.set(Body::Ready(text.get(lang).text.to_string())),
+            ArticleBody::Inline { body: text } => {
+                body.set(Body::Ready(text.get(lang).text.to_string()))
+            }
             ArticleBody::External { body_src } => {
                 let Some(url) = data.resolve(body_src) else {
                     body.set(Body::Failed);
                     return;
                 };
                 body.set(Body::Loading);
-                let Ok(ctl) = web_sys::AbortController::new() else { return };
+                let Ok(ctl) = web_sys::AbortController::new() else {
+                    return;
+                };
                 let signal = ctl.signal();
                 if let Some(previous) = controller.get_value() {
                     previous.abort();
@@ -214,7 +226,9 @@ fn ShareButton() -> impl IntoView {
     let ui = use_ui();
     let status = RwSignal::new(String::new());
     let share = move |_| {
-        let Some(window) = web_sys::window() else { return };
+        let Some(window) = web_sys::window() else {
+            return;
+        };
         let url = window.location().href().unwrap_or_default();
         let title = window.document().map(|d| d.title()).unwrap_or_default();
         let navigator = window.navigator();
@@ -229,7 +243,9 @@ fn ShareButton() -> impl IntoView {
         }
         let clipboard = navigator.clipboard();
         leptos::task::spawn_local(async move {
-            let ok = wasm_bindgen_futures::JsFuture::from(clipboard.write_text(&url)).await.is_ok();
+            let ok = wasm_bindgen_futures::JsFuture::from(clipboard.write_text(&url))
+                .await
+                .is_ok();
             status.set(if ok { t.link_copied } else { t.copy_failed }.to_string());
         });
     };

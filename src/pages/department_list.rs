@@ -12,12 +12,22 @@ use leptos::prelude::*;
 pub fn DepartmentList() -> impl IntoView {
     let ui = use_ui();
     let data = use_data();
-    Effect::new(move || set_head(Head { title: ui.t().departments_title.to_string(), ..Head::default() }));
+    Effect::new(move || {
+        set_head(Head {
+            title: ui.t().departments_title.to_string(),
+            ..Head::default()
+        })
+    });
     move || {
         let lang = ui.lang.get();
         let t = ui.t();
         let ds = &data.dataset;
-        let count = |d: &Department| ds.doctors.iter().filter(|doc| doc.departments.contains(&d.id)).count();
+        let count = |d: &Department| {
+            ds.doctors
+                .iter()
+                .filter(|doc| doc.departments.contains(&d.id))
+                .count()
+        };
         let card = |d: &Department| {
             let n = count(d);
             view! {
@@ -33,11 +43,19 @@ pub fn DepartmentList() -> impl IntoView {
             .campuses
             .iter()
             .map(|c| {
-                let deps: Vec<_> = ds.departments.iter().filter(|d| d.campuses.contains(&c.id)).collect();
+                let deps: Vec<_> = ds
+                    .departments
+                    .iter()
+                    .filter(|d| d.campuses.contains(&c.id))
+                    .collect();
                 (Some(text_view(&c.name, lang)), deps)
             })
             .collect();
-        let unplaced: Vec<_> = ds.departments.iter().filter(|d| d.campuses.is_empty()).collect();
+        let unplaced: Vec<_> = ds
+            .departments
+            .iter()
+            .filter(|d| d.campuses.is_empty())
+            .collect();
         if !unplaced.is_empty() {
             groups.push((None, unplaced));
         }

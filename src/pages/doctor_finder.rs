@@ -5,7 +5,10 @@
 use crate::components::{Avatar, Highlighted, Pager};
 use crate::data::use_data;
 use crate::head::{set_head, Head};
-use crate::i18n::{clinic_name, format_count, gender_name, half_day_name, sort_name, spoken_language_name, weekday_short, Messages};
+use crate::i18n::{
+    clinic_name, format_count, gender_name, half_day_name, sort_name, spoken_language_name,
+    weekday_short, Messages,
+};
 use crate::nav::{use_nav, Link};
 use crate::ui::{text_view, use_ui};
 use hospital_core::model::{ClinicType, Gender, HalfDay, TitleRank, Weekday};
@@ -35,7 +38,10 @@ pub fn DoctorFinder() -> impl IntoView {
     let data = use_data();
     let query = Memo::new(move |_| match nav.route() {
         Route::Doctors(q) => q,
-        _ => DoctorQuery { page: 1, ..Default::default() },
+        _ => DoctorQuery {
+            page: 1,
+            ..Default::default()
+        },
     });
     let now = now_slot();
     let result = {
@@ -53,7 +59,14 @@ pub fn DoctorFinder() -> impl IntoView {
     let on_input = move |ev| {
         let text = event_target_value(&ev);
         typed.set(text.clone());
-        set_query(DoctorQuery { q: text, page: 1, ..query.get_untracked() }, true);
+        set_query(
+            DoctorQuery {
+                q: text,
+                page: 1,
+                ..query.get_untracked()
+            },
+            true,
+        );
     };
     let filters_open = RwSignal::new(false);
 
@@ -63,7 +76,11 @@ pub fn DoctorFinder() -> impl IntoView {
     });
     Effect::new(move || {
         let t = ui.t();
-        set_head(Head { title: t.doctors_title.to_string(), description: t.doctor_search_hint.to_string(), ..Head::default() });
+        set_head(Head {
+            title: t.doctors_title.to_string(),
+            description: t.doctor_search_hint.to_string(),
+            ..Head::default()
+        });
     });
 
     let facets = {
@@ -77,13 +94,24 @@ pub fn DoctorFinder() -> impl IntoView {
             let f = &r.facets;
             let toggle = move |edit: fn(&mut DoctorQuery, &str), value: String| {
                 move |_| {
-                    let mut next = DoctorQuery { page: 1, ..query.get_untracked() };
+                    let mut next = DoctorQuery {
+                        page: 1,
+                        ..query.get_untracked()
+                    };
                     edit(&mut next, &value);
                     set_query(next, false);
                 }
             };
-            let dept_name = |id: &str| ds.department(id).map(|d| d.name.get(lang).text.to_string()).unwrap_or_else(|| id.to_string());
-            let campus_name = |id: &str| ds.campus(id).map(|c| c.name.get(lang).text.to_string()).unwrap_or_else(|| id.to_string());
+            let dept_name = |id: &str| {
+                ds.department(id)
+                    .map(|d| d.name.get(lang).text.to_string())
+                    .unwrap_or_else(|| id.to_string())
+            };
+            let campus_name = |id: &str| {
+                ds.campus(id)
+                    .map(|c| c.name.get(lang).text.to_string())
+                    .unwrap_or_else(|| id.to_string())
+            };
             view! {
                 <FacetGroup legend=t.facet_department name="dept" options=f.departments.iter().map(|(id, n)| {
                     (id.clone(), dept_name(id), *n, q.departments.contains(id))
@@ -133,9 +161,15 @@ pub fn DoctorFinder() -> impl IntoView {
             let q = query.get();
             let ds = &data.dataset;
             let mut chips: Vec<(String, DoctorQuery)> = Vec::new();
-            let base = DoctorQuery { page: 1, ..q.clone() };
+            let base = DoctorQuery {
+                page: 1,
+                ..q.clone()
+            };
             for d in &q.departments {
-                let label = ds.department(d).map(|x| x.name.get(lang).text.to_string()).unwrap_or_else(|| d.clone());
+                let label = ds
+                    .department(d)
+                    .map(|x| x.name.get(lang).text.to_string())
+                    .unwrap_or_else(|| d.clone());
                 let mut n = base.clone();
                 n.departments.retain(|x| x != d);
                 chips.push((label, n));
@@ -153,10 +187,20 @@ pub fn DoctorFinder() -> impl IntoView {
             for s in &q.slots {
                 let mut n = base.clone();
                 n.slots.retain(|x| x != s);
-                chips.push((format!("{} {}", weekday_short(lang, s.weekday), half_day_name(lang, s.half_day)), n));
+                chips.push((
+                    format!(
+                        "{} {}",
+                        weekday_short(lang, s.weekday),
+                        half_day_name(lang, s.half_day)
+                    ),
+                    n,
+                ));
             }
             for c in &q.campuses {
-                let label = ds.campus(c).map(|x| x.name.get(lang).text.to_string()).unwrap_or_else(|| c.clone());
+                let label = ds
+                    .campus(c)
+                    .map(|x| x.name.get(lang).text.to_string())
+                    .unwrap_or_else(|| c.clone());
                 let mut n = base.clone();
                 n.campuses.retain(|x| x != c);
                 chips.push((label, n));
@@ -172,7 +216,13 @@ pub fn DoctorFinder() -> impl IntoView {
                 chips.push((gender_name(lang, *g).to_string(), n));
             }
             if q.accepting_only {
-                chips.push((t.accepting_only.to_string(), DoctorQuery { accepting_only: false, ..base.clone() }));
+                chips.push((
+                    t.accepting_only.to_string(),
+                    DoctorQuery {
+                        accepting_only: false,
+                        ..base.clone()
+                    },
+                ));
             }
             (!chips.is_empty()).then(|| {
                 let cleared = q.cleared();
@@ -219,7 +269,12 @@ pub fn DoctorFinder() -> impl IntoView {
                 .filter_map(|h| ds.doctors.get(h.doctor))
                 .map(|d| doctor_card(d.clone(), lang, r.terms.clone(), now, &data))
                 .collect_view();
-            let route_for = Callback::new(move |n: usize| Route::Doctors(DoctorQuery { page: n, ..q.clone() }));
+            let route_for = Callback::new(move |n: usize| {
+                Route::Doctors(DoctorQuery {
+                    page: n,
+                    ..q.clone()
+                })
+            });
             view! {
                 <p class="result-count" id="doctor-count">{(t.results_count)(total)}</p>
                 {(total == 0).then(|| view! { <p class="empty">{t.no_doctors}</p> })}
@@ -347,10 +402,25 @@ fn SlotGrid(
     t: &'static Messages,
     on_toggle: Callback<String>,
 ) -> impl IntoView {
-    let halves: Vec<HalfDay> =
-        HalfDay::ALL.iter().copied().filter(|h| counts.iter().any(|(s, n)| s.half_day == *h && *n > 0) || *h != HalfDay::Evening).collect();
-    let days: Vec<Weekday> = Weekday::ALL.iter().copied().filter(|d| d.index() < 5 || counts.iter().any(|(s, n)| s.weekday == *d && *n > 0)).collect();
-    let count_of = move |s: Slot| counts.iter().find(|(x, _)| *x == s).map(|(_, n)| *n).unwrap_or(0);
+    let halves: Vec<HalfDay> = HalfDay::ALL
+        .iter()
+        .copied()
+        .filter(|h| {
+            counts.iter().any(|(s, n)| s.half_day == *h && *n > 0) || *h != HalfDay::Evening
+        })
+        .collect();
+    let days: Vec<Weekday> = Weekday::ALL
+        .iter()
+        .copied()
+        .filter(|d| d.index() < 5 || counts.iter().any(|(s, n)| s.weekday == *d && *n > 0))
+        .collect();
+    let count_of = move |s: Slot| {
+        counts
+            .iter()
+            .find(|(x, _)| *x == s)
+            .map(|(_, n)| *n)
+            .unwrap_or(0)
+    };
     view! {
         <fieldset class="facet facet-slots">
             <legend>{t.facet_slot}</legend>
@@ -375,25 +445,57 @@ fn SlotGrid(
     }
 }
 
-fn doctor_card(d: Doctor, lang: Lang, terms: Vec<String>, now: Slot, data: &crate::data::AppData) -> impl IntoView {
+fn doctor_card(
+    d: Doctor,
+    lang: Lang,
+    terms: Vec<String>,
+    now: Slot,
+    data: &crate::data::AppData,
+) -> impl IntoView {
     let t = crate::i18n::messages(lang);
     let ds = &data.dataset;
     let name = d.name.get(lang);
-    let other_name = d.name.exact(lang.other()).filter(|o| *o != name.text).map(str::to_string);
+    let other_name = d
+        .name
+        .exact(lang.other())
+        .filter(|o| *o != name.text)
+        .map(str::to_string);
     let name_lang = name.lang.filter(|l| *l != lang).map(Lang::code);
     let name_text = name.text.to_string();
-    let departments: Vec<_> = d.departments.iter().filter_map(|id| ds.department(id)).map(|dep| text_view(&dep.name, lang)).collect();
-    let specialties: Vec<String> = d.specialties.iter().take(3).map(|s| s.get(lang).text.to_string()).collect();
+    let departments: Vec<_> = d
+        .departments
+        .iter()
+        .filter_map(|id| ds.department(id))
+        .map(|dep| text_view(&dep.name, lang))
+        .collect();
+    let specialties: Vec<String> = d
+        .specialties
+        .iter()
+        .take(3)
+        .map(|s| s.get(lang).text.to_string())
+        .collect();
     let upcoming: Vec<String> = (0..2)
         .scan(now, |from, _| {
             let (_, s) = next_session(&d, *from)?;
-            let label = format!("{} {} · {}", weekday_short(lang, s.weekday), half_day_name(lang, s.half_day), clinic_name(lang, s.clinic));
+            let label = format!(
+                "{} {} · {}",
+                weekday_short(lang, s.weekday),
+                half_day_name(lang, s.half_day),
+                clinic_name(lang, s.clinic)
+            );
             // Look for the one after this session.
-            *from = after(Slot { weekday: s.weekday, half_day: s.half_day });
+            *from = after(Slot {
+                weekday: s.weekday,
+                half_day: s.half_day,
+            });
             Some(label)
         })
         .collect();
-    let languages: Vec<String> = d.languages.iter().map(|l| spoken_language_name(lang, l)).collect();
+    let languages: Vec<String> = d
+        .languages
+        .iter()
+        .map(|l| spoken_language_name(lang, l))
+        .collect();
     let route = Route::Doctor(d.id.clone());
     view! {
         <li class="doctor-card">
@@ -429,10 +531,19 @@ fn doctor_card(d: Doctor, lang: Lang, terms: Vec<String>, now: Slot, data: &crat
 
 /// The half-day after `s`, wrapping from Sunday evening to Monday morning.
 fn after(s: Slot) -> Slot {
-    let h = HalfDay::ALL.iter().position(|h| *h == s.half_day).unwrap_or(0);
+    let h = HalfDay::ALL
+        .iter()
+        .position(|h| *h == s.half_day)
+        .unwrap_or(0);
     if h + 1 < HalfDay::ALL.len() {
-        Slot { weekday: s.weekday, half_day: HalfDay::ALL[h + 1] }
+        Slot {
+            weekday: s.weekday,
+            half_day: HalfDay::ALL[h + 1],
+        }
     } else {
-        Slot { weekday: Weekday::ALL[(s.weekday.index() + 1) % 7], half_day: HalfDay::Morning }
+        Slot {
+            weekday: Weekday::ALL[(s.weekday.index() + 1) % 7],
+            half_day: HalfDay::Morning,
+        }
     }
 }

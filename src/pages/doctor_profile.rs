@@ -14,6 +14,8 @@ use leptos::prelude::*;
 pub fn DoctorProfile(id: String) -> impl IntoView {
     let ui = use_ui();
     let data = use_data();
+    let nav = crate::nav::use_nav();
+    let back = nav.last_search.get_untracked();
     let Some(doctor) = data.doctor(&id).cloned() else {
         return view! { <super::NotFound path=format!("/doctors/{id}")/> }.into_any();
     };
@@ -23,10 +25,16 @@ pub fn DoctorProfile(id: String) -> impl IntoView {
         Effect::new(move || {
             let lang = ui.lang.get();
             let t = ui.t();
-            let url = web_sys::window().and_then(|w| w.location().href().ok()).unwrap_or_default();
+            let url = web_sys::window()
+                .and_then(|w| w.location().href().ok())
+                .unwrap_or_default();
             let name = doctor.name.get(lang).text.to_string();
             set_head(Head {
-                description: format!("{name}, {}. {}", t.rank(lang, doctor.title), doctor.bio.get(lang).text),
+                description: format!(
+                    "{name}, {}. {}",
+                    t.rank(lang, doctor.title),
+                    doctor.bio.get(lang).text
+                ),
                 title: name,
                 json_ld: Some(seo::physician(&data.dataset, &doctor, lang, &url)),
                 og_type: Some("profile"),
@@ -53,7 +61,9 @@ pub fn DoctorProfile(id: String) -> impl IntoView {
             items.iter().map(|s| view! { <li lang=lang_attr(s, lang)>{s.get(lang).text.to_string()}</li> }).collect_view()
         };
         let booking = d.booking.clone();
+        let back = back.clone().map(|q| view! { <p class="back-link"><Link to=Route::Doctors(q)>"← " {t.back_to_results}</Link></p> });
         view! {
+            {back}
             <article class="profile">
                 <header class="profile-header">
                     <Avatar doctor=d.clone() lang=lang large=true/>

@@ -21,9 +21,18 @@ pub fn NewsFeed() -> impl IntoView {
     let is_home = move || matches!(nav.route(), Route::Home(_));
     let query = Memo::new(move |_| match nav.route() {
         Route::Home(q) | Route::News(q) => q,
-        _ => NewsQuery { page: 1, ..Default::default() },
+        _ => NewsQuery {
+            page: 1,
+            ..Default::default()
+        },
     });
-    let route_with = move |q: NewsQuery| if is_home() && !q.has_filters() && q.page <= 1 { Route::Home(q) } else { Route::News(q) };
+    let route_with = move |q: NewsQuery| {
+        if is_home() && !q.has_filters() && q.page <= 1 {
+            Route::Home(q)
+        } else {
+            Route::News(q)
+        }
+    };
 
     // The box shows what the user typed; the URL keeps it (replacing, not adding, history entries).
     let typed = RwSignal::new(query.get_untracked().q);
@@ -36,7 +45,11 @@ pub fn NewsFeed() -> impl IntoView {
     let on_input = move |ev| {
         let text = event_target_value(&ev);
         typed.set(text.clone());
-        let q = NewsQuery { q: text, page: 1, ..query.get_untracked() };
+        let q = NewsQuery {
+            q: text,
+            page: 1,
+            ..query.get_untracked()
+        };
         nav.go(Route::News(q), true);
     };
 
@@ -74,7 +87,10 @@ pub fn NewsFeed() -> impl IntoView {
                 move |ev| {
                     let v = event_target_value(&ev);
                     let v = (!v.is_empty()).then_some(v);
-                    let mut next = NewsQuery { page: 1, ..query.get_untracked() };
+                    let mut next = NewsQuery {
+                        page: 1,
+                        ..query.get_untracked()
+                    };
                     match field {
                         "category" => next.category = v,
                         "tag" => next.tag = v,
@@ -88,7 +104,11 @@ pub fn NewsFeed() -> impl IntoView {
             let years = data.news.years().to_vec();
             let months = data.news.months().to_vec();
             let ds = &data.dataset;
-            let cat_name = |id: &str| ds.category(id).map(|c| c.name.get(lang).text.to_string()).unwrap_or_else(|| id.to_string());
+            let cat_name = |id: &str| {
+                ds.category(id)
+                    .map(|c| c.name.get(lang).text.to_string())
+                    .unwrap_or_else(|| id.to_string())
+            };
             view! {
                 <div class="news-filters" role="search">
                     <div class="field field-search">
@@ -147,7 +167,10 @@ pub fn NewsFeed() -> impl IntoView {
         let q = query.get();
         let ds = &data.dataset;
         if page.items.is_empty() {
-            let cleared = NewsQuery { page: 1, ..Default::default() };
+            let cleared = NewsQuery {
+                page: 1,
+                ..Default::default()
+            };
             return view! {
                 <div class="empty">
                     <p>{t.no_news}</p>
@@ -168,7 +191,12 @@ pub fn NewsFeed() -> impl IntoView {
             .collect_view();
         let pages = page.pages;
         let current = page.page;
-        let route_for = Callback::new(move |n: usize| route_with(NewsQuery { page: n, ..q.clone() }));
+        let route_for = Callback::new(move |n: usize| {
+            route_with(NewsQuery {
+                page: n,
+                ..q.clone()
+            })
+        });
         view! {
             <p class="result-count">{(t.news_count)(page.total)}</p>
             <ol class="news-list">{items}</ol>
@@ -197,8 +225,14 @@ fn news_card(
     let t = crate::i18n::messages(lang);
     let title = a.title.get(lang).text.to_string();
     let summary = a.summary.get(lang).text.to_string();
-    let category = ds.category(&a.category).map(|c| c.name.get(lang).text.to_string()).unwrap_or_else(|| a.category.clone());
-    let cover = a.cover.as_ref().and_then(|c| data.resolve(&c.src).map(|src| (src, c.alt.get(lang).text.to_string())));
+    let category = ds
+        .category(&a.category)
+        .map(|c| c.name.get(lang).text.to_string())
+        .unwrap_or_else(|| a.category.clone());
+    let cover = a.cover.as_ref().and_then(|c| {
+        data.resolve(&c.src)
+            .map(|src| (src, c.alt.get(lang).text.to_string()))
+    });
     let route = Route::Article(a.slug.clone());
     view! {
         <li class="news-card" class:lead=lead>

@@ -9,7 +9,10 @@ pub fn NotFound(path: String) -> impl IntoView {
     let ui = use_ui();
     move || {
         let t = ui.t();
-        set_head(Head { title: t.not_found_title.to_string(), ..Head::default() });
+        set_head(Head {
+            title: t.not_found_title.to_string(),
+            ..Head::default()
+        });
         view! {
             <section class="not-found">
                 <h1>{t.not_found_title}</h1>

@@ -14,12 +14,20 @@ export async function expectAccessible(page, label = "") {
   expect(summary, `axe violations ${label}`).toEqual([]);
 }
 
-/** Collects console errors and uncaught exceptions, so a test can assert there were none. */
+/**
+ * Collects uncaught exceptions, console errors and failed requests of the app's own files,
+ * so a test can assert there were none. The browser's own favicon probe is not the app's.
+ */
 export function watchErrors(page) {
   const errors = [];
   page.on("pageerror", (e) => errors.push(`pageerror: ${e.message}`));
   page.on("console", (m) => {
-    if (m.type() === "error") errors.push(`console: ${m.text()}`);
+    if (m.type() === "error" && !m.text().startsWith("Failed to load resource")) errors.push(`console: ${m.text()}`);
+  });
+  page.on("response", (r) => {
+    if (r.status() >= 400 && !r.url().endsWith("/favicon.ico") && r.request().resourceType() !== "document") {
+      errors.push(`http ${r.status()}: ${r.url()}`);
+    }
   });
   return errors;
 }

@@ -3,6 +3,8 @@
 // (redirecting `/dir` to `/dir/`); anything else 404 with the site's 404.html.
 // Mounts: `/` the root build (dist/), `/hospital-site/` the sub-path build (dist-sub/),
 // `/host/` the widget host pages (tests/e2e/host/).
+// For the benchmark (bench/), `--root DIR` serves `/` from DIR instead of dist/, and each
+// `--mount /prefix/=DIR` (repeatable) adds a mount before the others; the defaults are unchanged.
 // With --csp it sends the Content-Security-Policy that the page's own meta tag declares
 // (plus frame-ancestors, which only a header can carry), as a host that can send headers would.
 import http from "node:http";
@@ -16,11 +18,19 @@ const args = process.argv.slice(2);
 const port = Number(args[args.indexOf("--port") + 1] || 4173);
 const csp = args.includes("--csp");
 
+const optionValues = (name) => args.flatMap((a, i) => (a === name && i + 1 < args.length ? [args[i + 1]] : []));
+const rootArg = optionValues("--root").pop();
+const extraMounts = optionValues("--mount").map((m) => {
+  const at = m.indexOf("=");
+  if (at < 1 || !m.startsWith("/") || !m.slice(0, at).endsWith("/")) throw new Error(`--mount wants /prefix/=DIR, got ${m}`);
+  return [m.slice(0, at), path.resolve(m.slice(at + 1))];
+});
 const mounts = [
+  ...extraMounts,
   ["/hospital-site/", path.join(repo, "dist-sub")],
   ["/host/", path.join(here, "host")],
   ["/fixtures/", path.join(here, "fixtures")],
-  ["/", path.join(repo, "dist")],
+  ["/", rootArg ? path.resolve(rootArg) : path.join(repo, "dist")],
 ];
 
 const types = {
@@ -48,8 +58,33 @@ function send(res, status, file, extraHeaders = {}) {
   res.end(body);
 }
 
+// `/__slow/<file in dist>?ms=N` streams the file in ten chunks over N milliseconds with
+// its Content-Length, so tests can watch a slow download's progress.
+function slow(req, res, url) {
+  const file = path.join(repo, "dist", url.pathname.slice("/__slow/".length));
+  if (!file.startsWith(path.join(repo, "dist")) || !isFile(file)) {
+    res.writeHead(404);
+    return res.end();
+  }
+  const body = fs.readFileSync(file);
+  const ms = Math.min(Number(url.searchParams.get("ms")) || 2000, 20000);
+  res.writeHead(200, { "content-type": types[path.extname(file)] || "application/octet-stream", "content-length": body.length, "cache-control": "no-store" });
+  const size = Math.ceil(body.length / 10);
+  let i = 0;
+  const timer = setInterval(() => {
+    if (res.destroyed) return clearInterval(timer);
+    res.write(body.subarray(i * size, (i + 1) * size));
+    i += 1;
+    if (i * size >= body.length) {
+      clearInterval(timer);
+      res.end();
+    }
+  }, ms / 10);
+}
+
 const server = http.createServer((req, res) => {
   const url = new URL(req.url, "http://localhost");
+  if (url.pathname.startsWith("/__slow/")) return slow(req, res, url);
   let pathname;
   try { pathname = decodeURIComponent(url.pathname); } catch { pathname = "/"; }
   const [prefix, root] = mounts.find(([p]) => pathname.startsWith(p) || pathname + "/" === p);

@@ -45,29 +45,42 @@ pub fn main(args: &[String]) -> Result<i32, Failure> {
     let parsed = SPEC.parse(args)?;
     let dist = PathBuf::from(&parsed.positionals[0]);
     let data_path = parsed.option("data").unwrap_or("data/sample.json");
-    let site_url = parsed.option("site-url").unwrap_or("http://127.0.0.1:8080").trim_end_matches('/').to_string();
+    let site_url = parsed
+        .option("site-url")
+        .unwrap_or("http://127.0.0.1:8080")
+        .trim_end_matches('/')
+        .to_string();
     let lang = match parsed.option("lang") {
         None => Lang::En,
-        Some(l) => Lang::from_tag(l).ok_or_else(|| Failure::usage(format!("--lang must be en or zh, not \"{l}\"")))?,
+        Some(l) => Lang::from_tag(l)
+            .ok_or_else(|| Failure::usage(format!("--lang must be en or zh, not \"{l}\"")))?,
     };
-    let json = fs::read_to_string(data_path).map_err(|e| Failure::usage(format!("cannot read {data_path}: {e}")))?;
+    let json = fs::read_to_string(data_path)
+        .map_err(|e| Failure::usage(format!("cannot read {data_path}: {e}")))?;
     let dataset = match validate::load(&json) {
         Ok(l) => l.dataset,
         Err(problems) => {
             let list: Vec<String> = problems.iter().map(|p| p.to_string()).collect();
-            return Err(Failure::invalid(format!("{data_path} is not valid:\n{}", list.join("\n"))));
+            return Err(Failure::invalid(format!(
+                "{data_path} is not valid:\n{}",
+                list.join("\n")
+            )));
         }
     };
     let shell_path = dist.join("index.html");
-    let shell = fs::read_to_string(&shell_path)
-        .map_err(|e| Failure::usage(format!("cannot read {}: {e} (run trunk build first)", shell_path.display())))?;
+    let shell = fs::read_to_string(&shell_path).map_err(|e| {
+        Failure::usage(format!(
+            "cannot read {}: {e} (run trunk build first)",
+            shell_path.display()
+        ))
+    })?;
     if !shell.contains("<!--hs:csp-->") {
         return Err(Failure::usage(format!(
             "{} has no <!--hs:csp--> marker: it was already processed; run trunk build again first",
             shell_path.display()
         )));
     }
-    let summary = write_site(&dist, &shell, &dataset, &site_url, lang).map_err(|e| Failure::usage(e))?;
+    let summary = write_site(&dist, &shell, &dataset, &site_url, lang).map_err(Failure::usage)?;
     println!("{summary}");
     Ok(EXIT_OK)
 }
@@ -84,7 +97,13 @@ struct Page {
 }
 
 /// Builds every page and support file; returns a one-line summary.
-pub fn write_site(dist: &Path, shell: &str, ds: &Dataset, site_url: &str, lang: Lang) -> Result<String, String> {
+pub fn write_site(
+    dist: &Path,
+    shell: &str,
+    ds: &Dataset,
+    site_url: &str,
+    lang: Lang,
+) -> Result<String, String> {
     let base = base_path(shell);
     let origin_base = format!("{site_url}{}", base.trim_end_matches('/'));
     let csp = content_security_policy(shell);
@@ -105,21 +124,47 @@ pub fn write_site(dist: &Path, shell: &str, ds: &Dataset, site_url: &str, lang: 
     }
     let not_found = Page {
         route: Route::NotFound("/404".into()),
-        title: if lang == Lang::Zh { "找不到页面" } else { "Page not found" }.to_string(),
+        title: if lang == Lang::Zh {
+            "找不到页面"
+        } else {
+            "Page not found"
+        }
+        .to_string(),
         description: String::new(),
         json_ld: None,
         og_type: "website",
         image: None,
         preview: String::new(),
     };
-    let html_404 = render(shell, &not_found, &format!("{origin_base}/"), &csp, &site_name, &base, lang)
-        .replace("<!--hs:robots-->", "<meta name=\"robots\" content=\"noindex\">");
-    fs::write(dist.join("404.html"), html_404).map_err(|e| format!("cannot write 404.html: {e}"))?;
-    fs::write(dist.join("sitemap.xml"), sitemap(&urls)).map_err(|e| format!("cannot write sitemap.xml: {e}"))?;
-    fs::write(dist.join("robots.txt"), format!("User-agent: *\nAllow: /\nSitemap: {origin_base}/sitemap.xml\n"))
-        .map_err(|e| format!("cannot write robots.txt: {e}"))?;
-    fs::write(dist.join("feed.xml"), atom_feed(ds, lang, &origin_base)).map_err(|e| format!("cannot write feed.xml: {e}"))?;
-    Ok(format!("site: wrote {} pages ({} KB of HTML), 404.html, sitemap.xml, robots.txt, feed.xml", pages.len(), bytes / 1024))
+    let html_404 = render(
+        shell,
+        &not_found,
+        &format!("{origin_base}/"),
+        &csp,
+        &site_name,
+        &base,
+        lang,
+    )
+    .replace(
+        "<!--hs:robots-->",
+        "<meta name=\"robots\" content=\"noindex\">",
+    );
+    fs::write(dist.join("404.html"), html_404)
+        .map_err(|e| format!("cannot write 404.html: {e}"))?;
+    fs::write(dist.join("sitemap.xml"), sitemap(&urls))
+        .map_err(|e| format!("cannot write sitemap.xml: {e}"))?;
+    fs::write(
+        dist.join("robots.txt"),
+        format!("User-agent: *\nAllow: /\nSitemap: {origin_base}/sitemap.xml\n"),
+    )
+    .map_err(|e| format!("cannot write robots.txt: {e}"))?;
+    fs::write(dist.join("feed.xml"), atom_feed(ds, lang, &origin_base))
+        .map_err(|e| format!("cannot write feed.xml: {e}"))?;
+    Ok(format!(
+        "site: wrote {} pages ({} KB of HTML), 404.html, sitemap.xml, robots.txt, feed.xml",
+        pages.len(),
+        bytes / 1024
+    ))
 }
 
 /// The path Trunk wrote into `<base href="...">` (`--public-url`), always ending in `/`.
@@ -127,7 +172,11 @@ fn base_path(shell: &str) -> String {
     let href = shell
         .find("<base")
         .and_then(|i| shell[i..].find("href=\"").map(|j| i + j + 6))
-        .and_then(|start| shell[start..].find('"').map(|end| &shell[start..start + end]))
+        .and_then(|start| {
+            shell[start..]
+                .find('"')
+                .map(|end| &shell[start..start + end])
+        })
         .unwrap_or("/");
     if href.ends_with('/') {
         href.to_string()
@@ -157,10 +206,14 @@ fn inline_scripts(html: &str) -> Vec<&str> {
     let mut rest = html;
     while let Some(i) = rest.find("<script") {
         let after = &rest[i..];
-        let Some(tag_end) = after.find('>') else { break };
+        let Some(tag_end) = after.find('>') else {
+            break;
+        };
         let tag = &after[..tag_end];
         let body_start = tag_end + 1;
-        let Some(close) = after[body_start..].find("</script>") else { break };
+        let Some(close) = after[body_start..].find("</script>") else {
+            break;
+        };
         let body = &after[body_start..body_start + close];
         let is_data = tag.contains("application/ld+json") || tag.contains("application/json");
         if !tag.contains(" src=") && !is_data {
@@ -175,7 +228,10 @@ fn base64(bytes: &[u8]) -> String {
     const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
     let mut out = String::with_capacity(bytes.len().div_ceil(3) * 4);
     for chunk in bytes.chunks(3) {
-        let n = chunk.iter().enumerate().fold(0u32, |acc, (i, b)| acc | (*b as u32) << (16 - 8 * i));
+        let n = chunk
+            .iter()
+            .enumerate()
+            .fold(0u32, |acc, (i, b)| acc | (*b as u32) << (16 - 8 * i));
         for i in 0..4 {
             if i <= chunk.len() {
                 out.push(ALPHABET[(n >> (18 - 6 * i) & 63) as usize] as char);
@@ -200,7 +256,9 @@ fn file_for(route: &Route) -> String {
 
 fn canonical(origin_base: &str, route: &Route) -> String {
     match route {
-        Route::News(_) | Route::Doctors(_) | Route::Departments => format!("{origin_base}{}/", route.path()),
+        Route::News(_) | Route::Doctors(_) | Route::Departments => {
+            format!("{origin_base}{}/", route.path())
+        }
         _ => format!("{origin_base}{}", route.path()),
     }
 }
@@ -225,7 +283,10 @@ fn pages(ds: &Dataset, lang: Lang, origin_base: &str) -> Vec<Page> {
         s.push_str("</ul>");
         s
     };
-    let news_q = NewsQuery { page: 1, ..Default::default() };
+    let news_q = NewsQuery {
+        page: 1,
+        ..Default::default()
+    };
     let mut out = vec![
         Page {
             route: Route::Home(news_q.clone()),
@@ -234,7 +295,11 @@ fn pages(ds: &Dataset, lang: Lang, origin_base: &str) -> Vec<Page> {
             json_ld: Some(seo::hospital(ds, lang, &format!("{origin_base}/"))),
             og_type: "website",
             image: None,
-            preview: format!("<h1>{}</h1><p>{}</p>{news_preview}", esc(&hospital), esc(&description)),
+            preview: format!(
+                "<h1>{}</h1><p>{}</p>{news_preview}",
+                esc(&hospital),
+                esc(&description)
+            ),
         },
         Page {
             route: Route::News(news_q),
@@ -243,12 +308,20 @@ fn pages(ds: &Dataset, lang: Lang, origin_base: &str) -> Vec<Page> {
             json_ld: None,
             og_type: "website",
             image: None,
-            preview: format!("<h1>{}</h1>{news_preview}", if zh { "新闻" } else { "News" }),
+            preview: format!(
+                "<h1>{}</h1>{news_preview}",
+                if zh { "新闻" } else { "News" }
+            ),
         },
         Page {
             route: Route::Doctors(Default::default()),
             title: if zh { "找医生" } else { "Find a Doctor" }.into(),
-            description: if zh { "按姓名、疾病或科室搜索医生，查看每周门诊时间。" } else { "Search doctors by name, condition or department and see their weekly clinics." }.into(),
+            description: if zh {
+                "按姓名、疾病或科室搜索医生，查看每周门诊时间。"
+            } else {
+                "Search doctors by name, condition or department and see their weekly clinics."
+            }
+            .into(),
             json_ld: None,
             og_type: "website",
             image: None,
@@ -264,7 +337,12 @@ fn pages(ds: &Dataset, lang: Lang, origin_base: &str) -> Vec<Page> {
             preview: {
                 let mut s = format!("<h1>{}</h1><ul>", if zh { "科室" } else { "Departments" });
                 for d in &ds.departments {
-                    let _ = write!(s, "<li><a href=\"{}\">{}</a></li>", esc(&format!("{origin_base}/departments/{}", d.id)), esc(d.name.get(lang).text));
+                    let _ = write!(
+                        s,
+                        "<li><a href=\"{}\">{}</a></li>",
+                        esc(&format!("{origin_base}/departments/{}", d.id)),
+                        esc(d.name.get(lang).text)
+                    );
                 }
                 s.push_str("</ul>");
                 s
@@ -302,11 +380,21 @@ fn pages(ds: &Dataset, lang: Lang, origin_base: &str) -> Vec<Page> {
     for d in &ds.doctors {
         let url = format!("{origin_base}/doctors/{}", d.id);
         let name = d.name.get(lang).text.to_string();
-        let departments: Vec<&str> = d.departments.iter().filter_map(|id| ds.department(id)).map(|x| x.name.get(lang).text).collect();
+        let departments: Vec<&str> = d
+            .departments
+            .iter()
+            .filter_map(|id| ds.department(id))
+            .map(|x| x.name.get(lang).text)
+            .collect();
         let description = format!("{name} · {}", departments.join(", "));
         out.push(Page {
             route: Route::Doctor(d.id.clone()),
-            preview: format!("<h1>{}</h1><p>{}</p><p>{}</p>", esc(&name), esc(&departments.join(", ")), esc(d.bio.get(lang).text)),
+            preview: format!(
+                "<h1>{}</h1><p>{}</p><p>{}</p>",
+                esc(&name),
+                esc(&departments.join(", ")),
+                esc(d.bio.get(lang).text)
+            ),
             json_ld: Some(seo::physician(ds, d, lang, &url)),
             title: name,
             description,
@@ -330,14 +418,39 @@ fn pages(ds: &Dataset, lang: Lang, origin_base: &str) -> Vec<Page> {
     out
 }
 
-fn render(shell: &str, page: &Page, url: &str, csp: &str, site: &str, base: &str, lang: Lang) -> String {
-    let title = if page.title == site || site.is_empty() { page.title.clone() } else { format!("{} · {site}", page.title) };
+fn render(
+    shell: &str,
+    page: &Page,
+    url: &str,
+    csp: &str,
+    site: &str,
+    base: &str,
+    lang: Lang,
+) -> String {
+    let title = if page.title == site || site.is_empty() {
+        page.title.clone()
+    } else {
+        format!("{} · {site}", page.title)
+    };
     let mut head = String::new();
-    let _ = write!(head, "<link rel=\"canonical\" href=\"{}\" data-hs-head>", esc(url));
-    let _ = write!(head, "<link rel=\"alternate\" type=\"application/atom+xml\" href=\"{}feed.xml\" title=\"{}\">", esc(base), esc(site));
+    let _ = write!(
+        head,
+        "<link rel=\"canonical\" href=\"{}\" data-hs-head>",
+        esc(url)
+    );
+    let _ = write!(
+        head,
+        "<link rel=\"alternate\" type=\"application/atom+xml\" href=\"{}feed.xml\" title=\"{}\">",
+        esc(base),
+        esc(site)
+    );
     let mut meta = |property: &str, value: &str| {
         if !value.is_empty() {
-            let _ = write!(head, "<meta property=\"{property}\" content=\"{}\" data-hs-head>", esc(value));
+            let _ = write!(
+                head,
+                "<meta property=\"{property}\" content=\"{}\" data-hs-head>",
+                esc(value)
+            );
         }
     };
     meta("og:title", &page.title);
@@ -345,35 +458,67 @@ fn render(shell: &str, page: &Page, url: &str, csp: &str, site: &str, base: &str
     meta("og:type", page.og_type);
     meta("og:url", url);
     meta("og:site_name", site);
-    meta("og:locale", if lang == Lang::Zh { "zh_CN" } else { "en_US" });
+    meta(
+        "og:locale",
+        if lang == Lang::Zh { "zh_CN" } else { "en_US" },
+    );
     if let Some(img) = &page.image {
         meta("og:image", img);
     }
     if let Some(ld) = &page.json_ld {
-        let _ = write!(head, "<script type=\"application/ld+json\" data-hs-head>{}</script>", json_for_script(ld));
+        let _ = write!(
+            head,
+            "<script type=\"application/ld+json\" data-hs-head>{}</script>",
+            json_for_script(ld)
+        );
     }
     head.push_str("<!--hs:robots-->");
     let mut html = shell.to_string();
     html = replace_between(&html, "<title>", "</title>", &esc(&title));
-    html = replace_attr_of(&html, "<meta name=\"description\"", "content", &page.description);
-    html = html.replacen("<!--hs:csp-->", &format!("<meta http-equiv=\"Content-Security-Policy\" content=\"{}\">", esc(csp)), 1);
+    html = replace_attr_of(
+        &html,
+        "<meta name=\"description\"",
+        "content",
+        &page.description,
+    );
+    html = html.replacen(
+        "<!--hs:csp-->",
+        &format!(
+            "<meta http-equiv=\"Content-Security-Policy\" content=\"{}\">",
+            esc(csp)
+        ),
+        1,
+    );
     html = html.replacen("<!--hs:head-->", &head, 1);
     html = html.replacen("<!--hs:preview-->", &page.preview, 1);
-    html.replacen("<html lang=\"en\">", &format!("<html lang=\"{}\">", lang.code()), 1)
+    html.replacen(
+        "<html lang=\"en\">",
+        &format!("<html lang=\"{}\">", lang.code()),
+        1,
+    )
 }
 
 fn replace_between(html: &str, open: &str, close: &str, with: &str) -> String {
-    match html.find(open).and_then(|s| html[s..].find(close).map(|e| (s + open.len(), s + e))) {
+    match html
+        .find(open)
+        .and_then(|s| html[s..].find(close).map(|e| (s + open.len(), s + e)))
+    {
         Some((start, end)) => format!("{}{with}{}", &html[..start], &html[end..]),
         None => html.to_string(),
     }
 }
 
 fn replace_attr_of(html: &str, tag_start: &str, attr: &str, value: &str) -> String {
-    let Some(s) = html.find(tag_start) else { return html.to_string() };
+    let Some(s) = html.find(tag_start) else {
+        return html.to_string();
+    };
     let needle = format!("{attr}=\"");
-    let Some(a) = html[s..].find(&needle).map(|a| s + a + needle.len()) else { return html.to_string() };
-    let Some(e) = html[a..].find('"').map(|e| a + e) else { return html.to_string() };
+    let Some(a) = html[s..].find(&needle).map(|a| s + a + needle.len()) else {
+        return html.to_string();
+    };
+    let Some(e) = html[a..].find('"').map(|e| a + e) else {
+        return html.to_string();
+    };
     format!("{}{}{}", &html[..a], esc(value), &html[e..])
 }
 
@@ -396,7 +541,10 @@ pub fn esc(s: &str) -> String {
 /// JSON inside a `<script>` element: `<` is escaped so that no `</script>` or `<!--`
 /// in the data can end the element early.
 fn json_for_script(v: &Value) -> String {
-    v.to_string().replace('<', "\\u003c").replace('>', "\\u003e").replace('&', "\\u0026")
+    v.to_string()
+        .replace('<', "\\u003c")
+        .replace('>', "\\u003e")
+        .replace('&', "\\u0026")
 }
 
 fn sitemap(urls: &[String]) -> String {
@@ -412,16 +560,31 @@ fn sitemap(urls: &[String]) -> String {
 fn atom_feed(ds: &Dataset, lang: Lang, origin_base: &str) -> String {
     let mut newest: Vec<&Article> = ds.articles.iter().collect();
     newest.sort_by(|a, b| b.date.cmp(&a.date).then_with(|| a.slug.cmp(&b.slug)));
-    let updated = newest.first().map(|a| a.date.clone()).unwrap_or_else(|| "2026-01-01".into());
+    let updated = newest
+        .first()
+        .map(|a| a.date.clone())
+        .unwrap_or_else(|| "2026-01-01".into());
     let mut s = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\">\n");
-    let _ = writeln!(s, "  <title>{}</title>", esc(ds.hospital.name.get(lang).text));
+    let _ = writeln!(
+        s,
+        "  <title>{}</title>",
+        esc(ds.hospital.name.get(lang).text)
+    );
     let _ = writeln!(s, "  <id>{}/</id>", esc(origin_base));
     let _ = writeln!(s, "  <link href=\"{}/\"/>", esc(origin_base));
-    let _ = writeln!(s, "  <link rel=\"self\" href=\"{}/feed.xml\"/>", esc(origin_base));
+    let _ = writeln!(
+        s,
+        "  <link rel=\"self\" href=\"{}/feed.xml\"/>",
+        esc(origin_base)
+    );
     let _ = writeln!(s, "  <updated>{updated}T00:00:00Z</updated>");
     for a in newest.iter().take(100) {
         let url = format!("{origin_base}/news/{}", a.slug);
-        let author = a.author.as_ref().map(|x| x.get(lang).text).unwrap_or_else(|| ds.hospital.name.get(lang).text);
+        let author = a
+            .author
+            .as_ref()
+            .map(|x| x.get(lang).text)
+            .unwrap_or_else(|| ds.hospital.name.get(lang).text);
         let _ = writeln!(
             s,
             "  <entry><title>{}</title><id>{u}</id><link href=\"{u}\"/><updated>{}T00:00:00Z</updated><author><name>{}</name></author><summary>{}</summary></entry>",
@@ -466,7 +629,10 @@ mod tests {
 
     #[test]
     fn reads_the_base_trunk_wrote() {
-        assert_eq!(base_path("<base href=\"/hospital-site/\">"), "/hospital-site/");
+        assert_eq!(
+            base_path("<base href=\"/hospital-site/\">"),
+            "/hospital-site/"
+        );
         assert_eq!(base_path("<head></head>"), "/");
     }
 }

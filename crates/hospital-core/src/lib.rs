@@ -12,6 +12,7 @@ pub mod news;
 pub mod normalize;
 pub mod route;
 pub mod search;
+pub mod seo;
 pub mod text;
 pub mod urls;
 pub mod validate;

@@ -711,7 +711,6 @@ mod tests {
             ..Dataset::default()
         };
         let index = NewsIndex::build(&ds);
-        let started = std::time::Instant::now();
         for q in [
             "h",
             "he",
@@ -735,7 +734,5 @@ mod tests {
             );
             assert!(page.items.len() <= 20);
         }
-        // Generous for an unoptimised build on a busy machine; typically a few ms.
-        assert!(started.elapsed().as_secs() < 5, "{:?}", started.elapsed());
     }
 }

@@ -6,7 +6,13 @@ use crate::text::Lang;
 use serde_json::{json, Value};
 
 /// `NewsArticle` for an article page. `resolve` turns a dataset URL into an absolute one.
-pub fn news_article(ds: &Dataset, a: &Article, lang: Lang, url: &str, resolve: impl Fn(&str) -> Option<String>) -> Value {
+pub fn news_article(
+    ds: &Dataset,
+    a: &Article,
+    lang: Lang,
+    url: &str,
+    resolve: impl Fn(&str) -> Option<String>,
+) -> Value {
     let mut v = json!({
         "@context": "https://schema.org",
         "@type": "NewsArticle",
@@ -31,8 +37,12 @@ pub fn news_article(ds: &Dataset, a: &Article, lang: Lang, url: &str, resolve: i
 
 /// `Physician` for a doctor's profile.
 pub fn physician(ds: &Dataset, d: &Doctor, lang: Lang, url: &str) -> Value {
-    let departments: Vec<&str> =
-        d.departments.iter().filter_map(|id| ds.department(id)).map(|dep| dep.name.get(lang).text).collect();
+    let departments: Vec<&str> = d
+        .departments
+        .iter()
+        .filter_map(|id| ds.department(id))
+        .map(|dep| dep.name.get(lang).text)
+        .collect();
     let specialties: Vec<&str> = d.specialties.iter().map(|s| s.get(lang).text).collect();
     let mut v = json!({
         "@context": "https://schema.org",

@@ -1,0 +1,128 @@
+// WCAG 2.2 AA: axe-core on every page in both languages at desktop and phone widths
+// (filters open, error page included), and what axe cannot see: skip link, focus after
+// navigation, announcements, keyboard-only use, reflow at 320 px, larger text.
+import { test, expect } from "@playwright/test";
+import { ORIGIN_SLUG, appReady, expectAccessible } from "./helpers.mjs";
+
+const pages = ["/", "/news", `/news/${ORIGIN_SLUG}`, "/doctors", "/departments", "/nope"];
+const widths = { desktop: { width: 1280, height: 900 }, phone: { width: 375, height: 740 } };
+
+for (const [label, viewport] of Object.entries(widths)) {
+  for (const lang of ["en", "zh"]) {
+    test(`axe finds nothing on any page (${label}, ${lang})`, async ({ page }) => {
+      await page.setViewportSize(viewport);
+      for (const path of pages) {
+        await page.goto(`${path}?lang=${lang}`);
+        await appReady(page);
+        await expectAccessible(page, `${path} ${label} ${lang}`);
+      }
+      // A profile and a department page, reached as a person would.
+      await page.goto(`/doctors?lang=${lang}`);
+      await page.locator(".doctor-card h2 a").first().click();
+      await expect(page.locator("table.timetable, .profile")).not.toHaveCount(0);
+      await expectAccessible(page, `profile ${label} ${lang}`);
+      await page.locator(".profile-header .chip").first().click();
+      await expect(page.locator(".department h1")).toBeVisible();
+      await expectAccessible(page, `department ${label} ${lang}`);
+      // The finder with filters open and some chosen.
+      await page.goto(`/doctors?lang=${lang}&rank=chief_physician&new=1`);
+      const toggle = page.locator(".filters-toggle");
+      if (await toggle.isVisible()) await toggle.click();
+      await expect(page.locator(".facet").first()).toBeVisible();
+      await expectAccessible(page, `filters open ${label} ${lang}`);
+    });
+  }
+}
+
+test("the skip link is the first stop and moves focus to the main content", async ({ page }) => {
+  await page.goto("/doctors");
+  await appReady(page);
+  await page.keyboard.press("Tab");
+  const skip = page.locator(".skip-link");
+  await expect(skip).toBeFocused();
+  await expect(skip).toBeVisible();
+  await page.keyboard.press("Enter");
+  await expect(page.locator("main")).toBeFocused();
+});
+
+test("after navigation, focus is on the new page's heading", async ({ page }) => {
+  await page.goto("/");
+  await appReady(page);
+  await page.locator(".news-card h2 a").first().click();
+  await expect(page.locator("main h1")).toBeFocused();
+  await page.goBack();
+  await expect(page.locator("main h1")).toBeFocused();
+});
+
+test("result counts are announced in a live region", async ({ page }) => {
+  await page.goto("/doctors");
+  await appReady(page);
+  const live = page.locator('[role="status"][aria-live="polite"]');
+  await page.locator("#doctor-q").fill("cardiology");
+  await expect(live).toHaveText(/\d+ doctors? found/);
+});
+
+test("a whole journey by keyboard alone: search, filter, open a profile, come back", async ({ page }) => {
+  await page.goto("/doctors");
+  await appReady(page);
+  // Tab from the top of the page to the search box.
+  for (let i = 0; i < 20; i++) {
+    await page.keyboard.press("Tab");
+    if (await page.locator("#doctor-q").evaluate((el) => el === el.getRootNode().activeElement)) break;
+  }
+  await expect(page.locator("#doctor-q")).toBeFocused();
+  await page.keyboard.type("physician");
+  const count = page.locator("#doctor-count");
+  const before = await count.textContent();
+  // On to the first title-rank checkbox, and tick it with Space.
+  for (let i = 0; i < 80; i++) {
+    await page.keyboard.press("Tab");
+    const name = await page.evaluate(() => document.activeElement?.getAttribute("name"));
+    if (name === "rank") break;
+  }
+  await page.keyboard.press("Space");
+  await expect(count).not.toHaveText(before);
+  expect(page.url()).toContain("rank=");
+  // On to the first doctor's link, and open it with Enter.
+  for (let i = 0; i < 120; i++) {
+    await page.keyboard.press("Tab");
+    const inCard = await page.evaluate(() => !!document.activeElement?.closest(".doctor-name"));
+    if (inCard) break;
+  }
+  await page.keyboard.press("Enter");
+  await expect(page).toHaveURL(/\/doctors\/[A-Za-z0-9_-]+$/);
+  await expect(page.locator("main h1")).toBeFocused();
+  // Headless Chromium has no browser keys for Back; the page's own link serves keyboard users.
+  await page.keyboard.press("Shift+Tab");
+  await expect(page.locator(".back-link a")).toBeFocused();
+  await page.keyboard.press("Enter");
+  await expect(page).toHaveURL(/rank=/);
+  await expect(page.locator("#doctor-q")).toHaveValue("physician");
+});
+
+test("at 320 px wide nothing scrolls sideways, and the filters fold into a panel", async ({ page }) => {
+  await page.setViewportSize({ width: 320, height: 640 });
+  for (const path of ["/", `/news/${ORIGIN_SLUG}`, "/doctors", "/departments"]) {
+    await page.goto(path);
+    await appReady(page);
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    expect(overflow, path).toBeLessThanOrEqual(0);
+  }
+  await page.goto("/doctors");
+  await expect(page.locator(".facet").first()).toBeHidden();
+  await page.locator(".filters-toggle").click();
+  await expect(page.locator(".facet").first()).toBeVisible();
+  await expect(page.locator(".filters-toggle")).toHaveAttribute("aria-expanded", "true");
+});
+
+test("the larger-text switch enlarges the text and is remembered", async ({ page }) => {
+  await page.goto("/news");
+  await appReady(page);
+  const size = () => page.locator(".news-card h2").first().evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
+  const before = await size();
+  await page.getByRole("button", { name: "Larger text" }).click();
+  expect(await size()).toBeGreaterThan(before * 1.15);
+  await page.reload();
+  await appReady(page);
+  expect(await size()).toBeGreaterThan(before * 1.15);
+});

@@ -1,0 +1,99 @@
+// Widget mode: a host page with hostile CSS and two widgets. The widgets render and work
+// independently, never take over the host's links or path, and leave the host's styles alone.
+import { test, expect } from "@playwright/test";
+import { ORIGIN_SLUG, watchErrors } from "./helpers.mjs";
+
+const HOST = "/host/widgets.html";
+const news = (page) => page.locator("#news .hs");
+const finder = (page) => page.locator("#finder .hs");
+
+test("two widgets render in their own languages inside a hostile host page", async ({ page }) => {
+  const errors = watchErrors(page);
+  await page.goto(HOST);
+  await expect(news(page).locator(".news-card").first()).toBeVisible();
+  await expect(finder(page).locator("h1")).toHaveText("找医生");
+  await expect(news(page).locator("h1")).toHaveText("News");
+  // The host's `* { font: 30px serif; color: red }` does not reach into the widget.
+  const style = await news(page).locator("h1").evaluate((el) => {
+    const s = getComputedStyle(el);
+    return { color: s.color, family: s.fontFamily, display: getComputedStyle(el.closest(".hs")).display };
+  });
+  expect(style.color).not.toBe("rgb(255, 0, 0)");
+  expect(style.family).not.toBe("serif");
+  expect(style.display).toBe("block");
+  const card = await news(page).locator(".news-card").first().evaluate((el) => getComputedStyle(el).display);
+  expect(card).not.toBe("inline");
+  expect(errors).toEqual([]);
+});
+
+test("the widget changes nothing in the host page's own styles", async ({ page }) => {
+  const probe = () =>
+    ["host-title", "host-text", "host-link"].map((id) => {
+      const s = getComputedStyle(document.getElementById(id));
+      return [id, s.fontFamily, s.fontSize, s.color, s.display, s.letterSpacing, s.textTransform, s.margin];
+    });
+  // Without the widget (its script blocked) ...
+  await page.route("**/widget.js", (route) => route.abort());
+  await page.goto(HOST);
+  const without = await page.evaluate(probe);
+  // ... and with it.
+  await page.unroute("**/widget.js");
+  await page.goto(HOST);
+  await expect(news(page).locator(".news-card").first()).toBeVisible();
+  const withWidget = await page.evaluate(probe);
+  expect(withWidget).toEqual(without);
+});
+
+test("widget navigation keeps the host's path, uses its own parameter, and Back works", async ({ page }) => {
+  await page.goto(HOST + "?campaign=spring#top");
+  const link = news(page).locator(".news-card h2 a").first();
+  const title = (await link.textContent()).trim();
+  await link.click();
+  await expect(news(page).locator("main h1")).toHaveText(title);
+  const url = new URL(page.url());
+  expect(url.pathname).toBe(HOST);
+  expect(url.searchParams.get("campaign")).toBe("spring");
+  expect(url.searchParams.get("hs-news")).toMatch(/^\/news\/[a-z0-9-]+$/);
+  expect(url.hash).toBe("#top");
+  // The other widget did not move.
+  await expect(finder(page).locator("h1")).toHaveText("找医生");
+  await page.goBack();
+  await expect(news(page).locator(".news-card").first()).toBeVisible();
+  expect(new URL(page.url()).searchParams.get("hs-news")).toBeNull();
+  await page.goForward();
+  await expect(news(page).locator("main h1")).toHaveText(title);
+  // A reload restores the widget's page from its parameter.
+  await page.reload();
+  await expect(news(page).locator("main h1")).toHaveText(title);
+});
+
+test("the two widgets keep separate state", async ({ page }) => {
+  await page.goto(HOST);
+  const box = finder(page).locator("#doctor-q");
+  await box.fill("心");
+  await expect(finder(page).locator("#doctor-count")).not.toHaveText(/找到 6\d 位/);
+  expect(new URL(page.url()).searchParams.get("hs-finder")).toContain("q=");
+  await expect(news(page).locator(".news-card").first()).toBeVisible();
+  expect(new URL(page.url()).searchParams.get("hs-news")).toBeNull();
+});
+
+test("a host link navigates the host normally", async ({ page }) => {
+  await page.goto(HOST);
+  await expect(news(page).locator(".news-card").first()).toBeVisible();
+  await page.click("#host-link");
+  await expect(page).toHaveURL(/\/host\/other\.html$/);
+  await expect(page.locator("#other")).toBeVisible();
+});
+
+test("a shared link with the widget's parameter opens that page in the widget", async ({ page }) => {
+  await page.goto(`${HOST}?hs-news=${encodeURIComponent(`/news/${ORIGIN_SLUG}`)}`);
+  await expect(news(page).locator("main h1")).toContainText(/cooperation|agreement/i);
+});
+
+test("theming through custom properties on the host element", async ({ page }) => {
+  await page.goto(HOST);
+  const current = finder(page).locator('.site-nav a[aria-current="page"]');
+  await expect(current).toBeVisible();
+  const color = await current.evaluate((el) => getComputedStyle(el).color);
+  expect(color).toBe("rgb(122, 31, 92)");
+});
