@@ -1,0 +1,156 @@
+// Find a Doctor as patients use it: every way of writing a name, conditions and symptoms,
+// facets with live counts, sorting, the URL as the state, profiles and departments.
+import { test, expect } from "@playwright/test";
+import { appReady, expectAccessible } from "./helpers.mjs";
+
+const count = async (page) => Number((await page.locator("#doctor-count").textContent()).replace(/\D/g, ""));
+const names = (page) => page.locator(".doctor-card .doctor-name a").allTextContents();
+
+for (const q of ["zhang wei", "zhangwei", "zw", "张伟", "Ｚｈａｎｇ Ｗｅｉ", "zhāng wěi", "ZHANG"]) {
+  test(`"${q}" finds Zhang Wei 张伟`, async ({ page }) => {
+    await page.goto("/doctors");
+    await appReady(page);
+    await page.locator("#doctor-q").pressSequentially(q, { delay: 10 });
+    await expect(page.locator(".doctor-card").first()).toBeVisible();
+    const found = (await names(page)).map((n) => n.trim());
+    expect(found).toContain("Wei Zhang");
+  });
+}
+
+test("a typo, a prefix, a condition and a plain-language symptom all reach cardiology", async ({ page }) => {
+  for (const q of ["cardiolgy", "cardi", "angina", "chest pain"]) {
+    await page.goto(`/doctors?q=${encodeURIComponent(q)}`);
+    await appReady(page);
+    await expect(page.locator(".doctor-card").first()).toBeVisible();
+    expect((await names(page)).map((n) => n.trim()), q).toContain("Wei Zhang");
+  }
+});
+
+test("matched words are highlighted, and a name match ranks first", async ({ page }) => {
+  await page.goto("/doctors?q=zhang");
+  await appReady(page);
+  await expect(page.locator(".doctor-card").first().locator(".doctor-name mark").first()).toHaveText(/zhang/i);
+});
+
+test("facets show live counts; choosing one narrows results and keeps the others' counts", async ({ page }) => {
+  await page.goto("/doctors");
+  await appReady(page);
+  const total = await count(page);
+  const cardiology = page.locator('input[name="dept"][value="cardiology"]');
+  const label = page.locator("label", { has: cardiology });
+  const expected = Number((await label.locator(".count").textContent()).replace(/\D/g, ""));
+  const neurologyBefore = await page.locator("label", { has: page.locator('input[name="dept"][value="neurology"]') }).locator(".count").textContent();
+  await cardiology.check();
+  await expect(page).toHaveURL(/dept=cardiology/);
+  await expect(page.locator("#doctor-count")).toHaveText(`${expected} doctor${expected === 1 ? "" : "s"} found`);
+  expect(expected).toBeLessThan(total);
+  // Department is one facet: the other departments' counts stay what adding them would give.
+  const neurologyAfter = await page.locator("label", { has: page.locator('input[name="dept"][value="neurology"]') }).locator(".count").textContent();
+  expect(neurologyAfter).toBe(neurologyBefore);
+  // Another facet narrows further, and options with no result are shown but disabled.
+  await page.locator('input[name="rank"][value="chief_physician"]').check();
+  await expect(page).toHaveURL(/rank=chief_physician/);
+  const narrowed = await count(page);
+  expect(narrowed).toBeLessThanOrEqual(expected);
+  const disabled = page.locator('input[name="gender"]:disabled, input[name="slot"]:disabled, input[name="speaks"]:disabled');
+  expect(await disabled.count()).toBeGreaterThan(0);
+  // Reload restores the whole search.
+  await page.reload();
+  await expect(page.locator('input[name="dept"][value="cardiology"]')).toBeChecked();
+  await expect(page.locator('input[name="rank"][value="chief_physician"]')).toBeChecked();
+  expect(await count(page)).toBe(narrowed);
+  await expectAccessible(page, "finder with facets");
+});
+
+test("every result satisfies the chosen availability and new-patient filters", async ({ page }) => {
+  await page.goto("/doctors?slot=tue-afternoon&new=1");
+  await appReady(page);
+  const n = await count(page);
+  expect(n).toBeGreaterThan(0);
+  for (const card of await page.locator(".doctor-card").all()) {
+    await expect(card.locator(".badge-ok")).toBeVisible();
+  }
+  // The first profile does hold a Tuesday afternoon clinic.
+  await page.locator(".doctor-card h2 a").first().click();
+  const tuesdayAfternoon = page.locator("table.timetable tbody tr", { hasText: "Afternoon" }).locator("td").nth(1);
+  await expect(tuesdayAfternoon.locator(".session")).not.toHaveCount(0);
+});
+
+test("chips remove one filter; Clear all removes every filter and the query", async ({ page }) => {
+  await page.goto("/doctors?q=heart&dept=cardiology&rank=chief_physician");
+  await appReady(page);
+  const chips = page.locator(".active-filters .chip-remove");
+  await expect(chips).toHaveCount(2);
+  await chips.first().click();
+  await expect(page).not.toHaveURL(/dept=/);
+  await expect(page.locator(".active-filters .chip-remove")).toHaveCount(1);
+  await page.getByRole("button", { name: "Clear all" }).click();
+  await expect(page).toHaveURL(/\/doctors$/);
+  await expect(page.locator("#doctor-q")).toHaveValue("");
+  expect(await count(page)).toBe(65);
+});
+
+test("sorting by name and by title rank", async ({ page }) => {
+  await page.goto("/doctors");
+  await appReady(page);
+  await page.getByLabel("Sort by").selectOption("name");
+  await expect(page).toHaveURL(/sort=name/);
+  const byName = (await names(page)).map((n) => n.trim());
+  const sorted = [...byName].sort((a, b) => a.split(" ").reverse().join(" ").localeCompare(b.split(" ").reverse().join(" ")));
+  expect(byName.length).toBe(20);
+  // Sorted by family name, as the pinyin is written.
+  expect(byName).toEqual(sorted);
+  await page.getByLabel("Sort by").selectOption("rank");
+  await expect(page.locator(".doctor-card .rank").first()).toContainText("Chief Physician");
+  await page.getByLabel("Sort by").selectOption("soonest");
+  await expect(page.locator(".doctor-card .next").first()).not.toContainText("No regular clinics");
+});
+
+test("Back and Forward step through filter changes, not keystrokes", async ({ page }) => {
+  await page.goto("/doctors");
+  await appReady(page);
+  await page.locator('input[name="dept"][value="cardiology"]').check();
+  await expect(page).toHaveURL(/dept=cardiology$/);
+  await page.locator('input[name="clinic"][value="expert"]').check();
+  await expect(page).toHaveURL(/clinic=expert/);
+  await page.locator("#doctor-q").pressSequentially("wei", { delay: 10 });
+  await expect(page).toHaveURL(/q=wei/);
+  await page.goBack();
+  await expect(page).toHaveURL(/dept=cardiology$/);
+  await expect(page.locator('input[name="clinic"][value="expert"]')).not.toBeChecked();
+  await page.goForward();
+  await expect(page.locator('input[name="clinic"][value="expert"]')).toBeChecked();
+});
+
+test("a profile: timetable table, cancelled session, booking by link and phone, JSON-LD", async ({ page }) => {
+  await page.goto("/doctors/zhang-wei");
+  await appReady(page);
+  const table = page.locator("table.timetable");
+  await expect(table.locator("caption")).toContainText("Wei Zhang");
+  await expect(table.locator('thead th[scope="col"]')).toHaveCount(5);
+  await expect(table.locator('tbody th[scope="row"]').first()).toHaveText("Morning");
+  await expect(table.locator(".session.cancelled")).toContainText("Cancelled");
+  await expect(page.locator('.booking a[href^="tel:+86"]')).toBeVisible();
+  await expect(page.locator(".booking a.button")).toHaveAttribute("href", /^https:\/\//);
+  await expect(page.locator(".profile-side time")).toHaveAttribute("datetime", /^\d{4}-\d{2}-\d{2}$/);
+  const ld = JSON.parse(await page.locator('head script[type="application/ld+json"]').textContent());
+  expect(ld["@type"]).toBe("Physician");
+  expect(ld.name).toBe("Wei Zhang");
+  await page.locator(".profile-header .chip").first().click();
+  await expect(page.locator("main h1")).toHaveText("Cardiology");
+  await expectAccessible(page, "department");
+});
+
+test("departments are grouped by campus with doctor counts, and each has a week overview", async ({ page }) => {
+  await page.goto("/departments");
+  await appReady(page);
+  await expect(page.locator(".campus-group h2").first()).toBeVisible();
+  expect(await page.locator(".campus-group").count()).toBeGreaterThanOrEqual(2);
+  await expect(page.locator(".department-card").first()).toContainText(/\d+ doctors?/);
+  await page.locator(".department-card a", { hasText: "Cardiology" }).first().click();
+  await expect(page.locator("table.overview caption")).toContainText("Cardiology");
+  await expect(page.locator("table.overview a", { hasText: "Wei Zhang" }).first()).toBeVisible();
+  await page.locator(".department .button").click();
+  await expect(page).toHaveURL(/\/doctors\?dept=cardiology$/);
+  await expect(page.locator('input[name="dept"][value="cardiology"]')).toBeChecked();
+});
