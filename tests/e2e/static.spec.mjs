@@ -1,0 +1,85 @@
+// What a crawler, a link preview or Lighthouse sees before any script runs: every route
+// known from the dataset answers 200 with its own head; the sitemap, feed and robots.txt.
+import { test, expect } from "@playwright/test";
+import fs from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { ORIGIN_SLUG } from "./helpers.mjs";
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const sample = JSON.parse(fs.readFileSync(path.join(here, "../../data/sample.json"), "utf8"));
+const en = (t) => (typeof t === "string" ? t : t.en);
+const jsonLd = (html) => {
+  const m = /<script type="application\/ld\+json"[^>]*>(.*?)<\/script>/s.exec(html);
+  return m ? JSON.parse(m[1]) : null;
+};
+const unescape = (s) => s.replace(/&amp;/g, "&").replace(/&#39;/g, "'").replace(/&quot;/g, '"').replace(/&lt;/g, "<").replace(/&gt;/g, ">");
+
+test("every article, doctor and department answers 200 with its own title and JSON-LD", async ({ request }) => {
+  for (const a of sample.articles) {
+    const res = await request.get(`/news/${a.slug}`);
+    expect(res.status(), a.slug).toBe(200);
+    const html = await res.text();
+    expect(unescape(/<title>(.*?)<\/title>/s.exec(html)[1])).toContain(en(a.title));
+    const ld = jsonLd(html);
+    expect(ld["@type"]).toBe("NewsArticle");
+    expect(ld.headline).toBe(en(a.title));
+    expect(html).toContain('property="og:type" content="article"');
+    expect(html).toContain(`<link rel="canonical" href="http://127.0.0.1:8080/news/${a.slug}"`);
+  }
+  for (const d of sample.doctors) {
+    const res = await request.get(`/doctors/${d.id}`);
+    expect(res.status(), d.id).toBe(200);
+    const ld = jsonLd(await res.text());
+    expect(ld["@type"]).toBe("Physician");
+    expect(ld.name).toBe(en(d.name));
+  }
+  for (const d of sample.departments) {
+    const res = await request.get(`/departments/${d.id}`);
+    expect(res.status(), d.id).toBe(200);
+    expect(unescape(await res.text())).toContain(`<h1>${en(d.name)}</h1>`);
+  }
+  for (const list of ["/", "/news/", "/doctors/", "/departments/"]) {
+    expect((await request.get(list)).status(), list).toBe(200);
+  }
+});
+
+test("the pre-rendered preview and head are there before scripts run, and the CSP meta is in every page", async ({ request }) => {
+  const html = await (await request.get(`/news/${ORIGIN_SLUG}`)).text();
+  expect(html).toMatch(/<meta http-equiv="Content-Security-Policy" content="[^"]*script-src &#39;self&#39; &#39;wasm-unsafe-eval&#39; &#39;sha256-/);
+  expect(html).toContain('<link rel="alternate" type="application/atom+xml"');
+  expect(html).toMatch(/<div id="app"[^>]*>\s*<article><h1>/);
+  expect(html).not.toContain("<!--hs:");
+});
+
+test("unknown paths answer 404 with the app and noindex", async ({ request }) => {
+  const res = await request.get("/no/such/page");
+  expect(res.status()).toBe(404);
+  const html = await res.text();
+  expect(html).toContain('<meta name="robots" content="noindex">');
+  expect(html).toContain('id="app"');
+});
+
+test("the sitemap lists every page; robots.txt points to it; the Atom feed lists the news", async ({ request }) => {
+  const sitemap = await (await request.get("/sitemap.xml")).text();
+  const locs = [...sitemap.matchAll(/<loc>(.*?)<\/loc>/g)].map((m) => m[1]);
+  expect(locs.length).toBe(4 + sample.articles.length + sample.doctors.length + sample.departments.length);
+  expect(locs).toContain(`http://127.0.0.1:8080/news/${ORIGIN_SLUG}`);
+  expect(locs).toContain("http://127.0.0.1:8080/doctors/zhang-wei");
+  expect(await (await request.get("/robots.txt")).text()).toContain("Sitemap: http://127.0.0.1:8080/sitemap.xml");
+  const feed = await (await request.get("/feed.xml")).text();
+  expect(feed).toContain('<feed xmlns="http://www.w3.org/2005/Atom">');
+  expect([...feed.matchAll(/<entry>/g)].length).toBe(sample.articles.length);
+  expect(feed.indexOf("chest-pain-centre-opens")).toBeLessThan(feed.indexOf(ORIGIN_SLUG));
+});
+
+test("the sub-path build puts its prefix in canonical URLs, assets and the feed", async ({ request }) => {
+  const res = await request.get(`/hospital-site/news/${ORIGIN_SLUG}`);
+  expect(res.status()).toBe(200);
+  const html = await res.text();
+  expect(html).toContain(`<link rel="canonical" href="http://127.0.0.1:8080/hospital-site/news/${ORIGIN_SLUG}"`);
+  expect(html).toContain('<base href="/hospital-site/"');
+  expect(html).toContain("/hospital-site/hospital_site.js");
+  const sitemap = await (await request.get("/hospital-site/sitemap.xml")).text();
+  expect(sitemap).toContain("http://127.0.0.1:8080/hospital-site/doctors/zhang-wei");
+});
