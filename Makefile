@@ -33,5 +33,11 @@ build-sub: setup
 bench: setup
 	@scripts/bench.sh
 
+## Fuzzes every target for FUZZ_SECONDS each (default 60): `make fuzz FUZZ_SECONDS=600`.
+## Needs nightly; not part of `make test`. See scripts/fuzz.sh.
+FUZZ_SECONDS ?= 60
+fuzz:
+	@scripts/fuzz.sh $(FUZZ_SECONDS)
+
 clean:
 	rm -rf dist dist-sub test-results
