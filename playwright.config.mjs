@@ -18,7 +18,7 @@ export default defineConfig({
   fullyParallel: true,
   workers: 2,
   retries: 0,
-  reporter: [["list"], ["json", { outputFile: "test-results/results.json" }]],
+  reporter: [["list"], ["json", { outputFile: "target/test-logs/playwright.json" }]],
   use: { ...chromium, trace: "off", screenshot: "only-on-failure" },
   webServer: [
     { command: "node tests/e2e/server.mjs --port 4173", url: "http://127.0.0.1:4173/robots.txt", reuseExistingServer: false },

@@ -3,8 +3,8 @@
 # A step that cannot run its tests (format, lint, a build) counts as one failure.
 set -uo pipefail
 cd "$(dirname "$0")/.."
-mkdir -p test-results
-rm -f test-results/results.json
+mkdir -p target/test-logs
+rm -f target/test-logs/playwright.json
 failed_steps=0
 
 step() {
@@ -20,9 +20,9 @@ step() {
 step "format" cargo fmt --all -- --check
 step "clippy" cargo clippy --workspace --all-targets --quiet -- -D warnings
 echo "== cargo test"
-cargo test --workspace 2>&1 | tee test-results/cargo.log
+cargo test --workspace 2>&1 | tee target/test-logs/cargo.log
 cargo_status=${PIPESTATUS[0]}
-if [ "$cargo_status" != 0 ] && ! grep -q "^test result:" test-results/cargo.log; then
+if [ "$cargo_status" != 0 ] && ! grep -q "^test result:" target/test-logs/cargo.log; then
   failed_steps=$((failed_steps + 1))
 fi
 
@@ -33,4 +33,4 @@ else
   echo "!! browser tests skipped: the build failed"
 fi
 
-node scripts/count-tests.mjs test-results/cargo.log test-results/results.json "$failed_steps"
+node scripts/count-tests.mjs target/test-logs/cargo.log target/test-logs/playwright.json "$failed_steps"

@@ -71,6 +71,7 @@ test("an article renders its Markdown: headings, lists, quotes, tables, captione
   await expect(prose.locator("figure img")).toHaveAttribute("alt", /.+/);
   await expect(prose.locator("figure figcaption")).not.toHaveCount(0);
   await expect(page.locator(".article-header .meta")).toContainText("min read");
+  await page.goto(`/news/${ORIGIN_SLUG}`);
   await expect(page.locator(".article-cover figcaption")).toBeVisible();
   await expectAccessible(page, "rich article");
 });

@@ -472,7 +472,6 @@ fn render(
             json_for_script(ld)
         );
     }
-    head.push_str("<!--hs:robots-->");
     let mut html = shell.to_string();
     html = replace_between(&html, "<title>", "</title>", &esc(&title));
     html = replace_attr_of(

@@ -45,11 +45,13 @@ pub fn next_session(doctor: &Doctor, now: Slot) -> Option<(usize, &Session)> {
 }
 
 /// The name to sort by: the English name, else the pinyin, else any name.
+/// The pinyin puts the family name first, as a Chinese hospital's list does, where the
+/// English rendering ("Wei Zhang") puts it last; names without pinyin sort as written.
 fn sort_name(d: &Doctor) -> String {
     let name = d
-        .name
-        .exact(Lang::En)
-        .or(d.pinyin.as_deref())
+        .pinyin
+        .as_deref()
+        .or(d.name.exact(Lang::En))
         .unwrap_or(d.name.get(Lang::En).text);
     fold(name.trim())
 }

@@ -1,0 +1,57 @@
+#!/usr/bin/env bash
+# `make bench`: builds what the benchmark needs, generates the synthetic datasets, then runs
+# bench/run.mjs (engines in Chromium, the app end to end, Lighthouse), which writes
+# bench/results.md and bench/results.json. Not part of the test suite: no pass/fail.
+#
+# Environment: BENCH_SIZES (default 1000,10000,100000), BENCH_PARTS (engines,app,lighthouse),
+# BENCH_PORT_BASE is not needed: the servers use ports 4310-4312.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export PATH="$PWD/node_modules/.bin:$HOME/.cargo/bin:$PATH"
+export TRUNK_SKIP_VERSION_CHECK=true PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1
+
+sizes=${BENCH_SIZES:-1000,10000,100000}
+parts=${BENCH_PARTS:-engines,app,lighthouse}
+articles=5000
+out=bench/out
+data=bench/data
+
+# Lighthouse lives in its own package so that the test install stays small.
+if [ ! -x bench/node_modules/.bin/lighthouse ] || [ bench/package-lock.json -nt bench/node_modules/.package-lock.json ]; then
+  echo "bench: installing bench/package.json (Lighthouse)"
+  npm ci --prefix bench --no-audit --no-fund
+fi
+
+echo "bench: release build of the app into $out/site"
+mkdir -p "$out"
+trunk build --release --dist "$out/site"
+cargo build --quiet --release -p hospital-cli
+target/release/hospital-data site "$out/site" --data data/sample.json --site-url http://127.0.0.1:4310
+
+echo "bench: the search engine as a wasm module ($out/pkg)"
+cargo build --quiet --release --target wasm32-unknown-unknown -p hospital-bench-wasm
+wasm-bindgen --target web --no-typescript --out-dir "$out/pkg" target/wasm32-unknown-unknown/release/hospital_bench_wasm.wasm
+# Like the app's build (data-wasm-opt="z" in index.html).
+wasm-opt -Oz --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext --enable-mutable-globals \
+  "$out/pkg/hospital_bench_wasm_bg.wasm" -o "$out/pkg/hospital_bench_wasm_bg.wasm"
+
+echo "bench: datasets in $data"
+generator=target/release/hospital-data
+for n in ${sizes//,/ }; do
+  dir="$data/$n"
+  stamp="$dir/.generated"
+  want="doctors=$n articles=$articles seed=1 split-bodies $(sha256sum "$generator" | cut -c1-16)"
+  if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$want" ]; then
+    rm -rf "$dir"
+    "$generator" generate --doctors "$n" --articles "$articles" --seed 1 --out "$dir" --split-bodies
+    # Article covers are relative to the dataset's URL: give them the sample's images.
+    cp -r public/images "$dir/images"
+    echo "$want" > "$stamp"
+  fi
+done
+mkdir -p "$data/sample"
+cp data/sample.json "$data/sample/hospital.json"
+
+echo "bench: running (engines, app, Lighthouse); this takes a while"
+node --max-old-space-size=12000 bench/run.mjs --sizes "$sizes" --parts "$parts"
+echo "bench: wrote bench/results.md and bench/results.json"
