@@ -126,3 +126,26 @@ test("the larger-text switch enlarges the text and is remembered", async ({ page
   await appReady(page);
   expect(await size()).toBeGreaterThan(before * 1.15);
 });
+
+test.describe("dark mode", () => {
+  test.use({ colorScheme: "dark" });
+  test("follows the system setting and keeps its contrast", async ({ page }) => {
+    for (const path of ["/", "/doctors/zhang-wei", "/doctors?dept=cardiology"]) {
+      await page.goto(path);
+      await appReady(page);
+      const bg = await page.locator(".hs").evaluate((el) => getComputedStyle(el).backgroundColor);
+      expect(bg, path).toBe("rgb(18, 22, 28)");
+      await expectAccessible(page, `dark ${path}`);
+    }
+  });
+});
+
+test("animations stop for people who ask for reduced motion", async ({ page }) => {
+  await page.emulateMedia({ reducedMotion: "reduce" });
+  // Hold the dataset back so the loading spinner is on screen.
+  await page.route("**/fixtures/hospital.json", () => {});
+  await page.goto("/host/fetched.html");
+  const spinner = page.locator("#remote .hs .spinner");
+  await expect(spinner).toBeVisible();
+  expect(await spinner.evaluate((el) => getComputedStyle(el).animationName)).toBe("none");
+});
