@@ -213,7 +213,7 @@ fn megabyte_text_fields_load_search_and_render() {
     assert_eq!(found(ds, &index, "心"), ["Long Writer"]);
     let r = index.search(ds, &doctor_query("clinical zygomatic"), NOW);
     assert_eq!(r.hits.len(), 1);
-    let marks = highlight(&ds.doctors[0].bio.get(Lang::En).text, &r.terms);
+    let marks = highlight(ds.doctors[0].bio.get(Lang::En).text, &r.terms);
     assert!(marks.len() > 1000, "{} marks", marks.len());
 
     // A pasted megabyte as the query is cut, not choked on.
