@@ -145,9 +145,11 @@ pub fn write_site(
         &base,
         lang,
     )
-    .replace(
-        "<!--hs:robots-->",
-        "<meta name=\"robots\" content=\"noindex\">",
+    // Search engines must not index the page that answers unknown addresses.
+    .replacen(
+        "<link rel=\"canonical\"",
+        "<meta name=\"robots\" content=\"noindex\"><link rel=\"canonical\"",
+        1,
     );
     fs::write(dist.join("404.html"), html_404)
         .map_err(|e| format!("cannot write 404.html: {e}"))?;
