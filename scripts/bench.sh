@@ -35,6 +35,13 @@ wasm-bindgen --target web --no-typescript --out-dir "$out/pkg" target/wasm32-unk
 wasm-opt -Oz --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext --enable-mutable-globals \
   "$out/pkg/hospital_bench_wasm_bg.wasm" -o "$out/pkg/hospital_bench_wasm_bg.wasm"
 
+echo "bench: the same at opt-level 3 ($out/pkg/o3), an experiment: how much speed opt-level z costs"
+cargo build --quiet --release --target wasm32-unknown-unknown -p hospital-bench-wasm --target-dir target/bench-o3 \
+  --config 'profile.release.opt-level=3' --config 'profile.release.package.hospital-core.opt-level=3'
+wasm-bindgen --target web --no-typescript --out-dir "$out/pkg/o3" target/bench-o3/wasm32-unknown-unknown/release/hospital_bench_wasm.wasm
+wasm-opt -O3 --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext --enable-mutable-globals \
+  "$out/pkg/o3/hospital_bench_wasm_bg.wasm" -o "$out/pkg/o3/hospital_bench_wasm_bg.wasm"
+
 echo "bench: datasets in $data"
 generator=target/release/hospital-data
 for n in ${sizes//,/ }; do
