@@ -28,21 +28,14 @@ pub fn LoadProblem(error: LoadError, retry: Callback<()>) -> impl IntoView {
 }
 
 fn fetch_detail(lang: hospital_core::Lang, e: &FetchError) -> impl IntoView {
+    let t = crate::i18n::messages(lang);
     let url = e.url().to_string();
-    let zh = lang == hospital_core::Lang::Zh;
     let what = match e {
-        FetchError::Status { status, .. } if zh => format!("服务器返回了错误 {status}。"),
-        FetchError::Status { status, .. } => format!("The server answered with error {status}."),
-        FetchError::Network { .. } if zh => "无法连接到服务器。请检查网络后重试。".to_string(),
-        FetchError::Network { .. } => {
-            "The server could not be reached. Check the connection and try again.".to_string()
-        }
-        FetchError::Timeout { .. } if zh => "服务器响应时间过长。".to_string(),
-        FetchError::Timeout { .. } => "The server took too long to answer.".to_string(),
-        FetchError::NotText { .. } if zh => "文件不是文本。".to_string(),
-        FetchError::NotText { .. } => "The file is not text.".to_string(),
-        FetchError::Aborted if zh => "请求已取消。".to_string(),
-        FetchError::Aborted => "The request was cancelled.".to_string(),
+        FetchError::Status { status, .. } => (t.fetch_status)(*status),
+        FetchError::Network { .. } => t.fetch_network.to_string(),
+        FetchError::Timeout { .. } => t.fetch_timeout.to_string(),
+        FetchError::NotText { .. } => t.fetch_not_text.to_string(),
+        FetchError::Aborted => t.fetch_aborted.to_string(),
     };
     view! {
         <p>{what}</p>

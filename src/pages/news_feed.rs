@@ -136,7 +136,7 @@ pub fn NewsFeed() -> impl IntoView {
                     <div class="field">
                         <label for="news-tag">{t.tag}</label>
                         <select id="news-tag" on:change=on_select("tag")>
-                            <option value="" selected=q.tag.is_none()>"—"</option>
+                            <option value="" selected=q.tag.is_none()>{t.all_tags}</option>
                             {tags.into_iter().map(|Facet { key: tag, count: n }| {
                                 let selected = q.tag.as_deref() == Some(tag.as_str());
                                 let label = format!("{tag} ({n})");
