@@ -1,29 +1,38 @@
 use hospital_core::search::highlight;
 use leptos::prelude::*;
 
-/// `text` with the parts that match the search terms wrapped in `<mark>`.
+/// `text` with the parts that match the search terms wrapped in `<mark>`. The terms are a
+/// signal, so a result that stays on screen while the query grows is re-marked in place.
 #[component]
-pub fn Highlighted(#[prop(into)] text: String, terms: Vec<String>) -> impl IntoView {
+pub fn Highlighted(
+    #[prop(into)] text: String,
+    #[prop(into)] terms: Signal<Vec<String>>,
+) -> impl IntoView {
+    move || terms.with(|terms| marked(&text, terms))
+}
+
+fn marked(text: &str, terms: &[String]) -> Vec<AnyView> {
     let ranges = if terms.is_empty() {
         Vec::new()
     } else {
-        highlight(&text, &terms)
+        highlight(text, terms)
     };
     let mut parts = Vec::new();
     let mut at = 0;
     for r in ranges {
-        if r.start < at || r.end > text.len() {
+        // Ranges come from the core on char boundaries; `get` keeps a bad one harmless.
+        let (Some(before), Some(hit)) = (text.get(at..r.start), text.get(r.start..r.end)) else {
             continue;
+        };
+        if !before.is_empty() {
+            parts.push(before.to_string().into_any());
         }
-        if r.start > at {
-            parts.push(text[at..r.start].to_string().into_any());
-        }
-        let marked = text[r.start..r.end].to_string();
-        parts.push(view! { <mark>{marked}</mark> }.into_any());
+        let hit = hit.to_string();
+        parts.push(view! { <mark>{hit}</mark> }.into_any());
         at = r.end;
     }
-    if at < text.len() {
-        parts.push(text[at..].to_string().into_any());
+    if let Some(rest) = text.get(at..).filter(|r| !r.is_empty()) {
+        parts.push(rest.to_string().into_any());
     }
     parts
 }

@@ -1,6 +1,7 @@
 //! Pieces shared by several pages, one file each.
 
 mod avatar;
+mod facet_group;
 mod highlighted;
 mod load_problem;
 mod markdown_view;
@@ -8,6 +9,7 @@ mod pager;
 mod timetable;
 
 pub use avatar::Avatar;
+pub use facet_group::FacetGroup;
 pub use highlighted::Highlighted;
 pub use load_problem::LoadProblem;
 pub use markdown_view::MarkdownView;

@@ -2,7 +2,7 @@
 //! The URL is the state: every change is a navigation (typing replaces the entry,
 //! a filter adds one), so a search can be shared, reloaded and stepped back through.
 
-use crate::components::{Avatar, Highlighted, Pager};
+use crate::components::{Avatar, FacetGroup, Highlighted, Pager};
 use crate::data::use_data;
 use crate::head::{set_head, Head};
 use crate::i18n::{
@@ -11,9 +11,9 @@ use crate::i18n::{
 };
 use crate::nav::{use_nav, Link};
 use crate::ui::{text_view, use_ui};
-use hospital_core::model::{ClinicType, Gender, HalfDay, TitleRank, Weekday};
-use hospital_core::route::{DoctorQuery, DoctorSort, Route, Slot};
-use hospital_core::search::{next_session, SearchResult};
+use hospital_core::model::{HalfDay, Weekday};
+use hospital_core::route::{DoctorQuery, DoctorSort, FacetKind, Route, Slot};
+use hospital_core::search::{next_session, FacetCounts};
 use hospital_core::{Doctor, Lang};
 use leptos::prelude::*;
 
@@ -83,70 +83,75 @@ pub fn DoctorFinder() -> impl IntoView {
         });
     });
 
+    // Counts and choices per facet, as memos: a facet row updates only when its own
+    // number or checkbox changes, not on every keystroke.
+    let counts_of =
+        move |kind: FacetKind| Memo::new(move |_| result.with(|r| facet_counts(&r.facets, kind)));
+    let selected_of = move |kind: FacetKind| Memo::new(move |_| query.with(|q| q.selected(kind)));
+    let on_toggle = move |kind: FacetKind| {
+        Callback::new(move |key: String| {
+            let mut next = query.get_untracked();
+            next.toggle(kind, &key);
+            set_query(next, false);
+        })
+    };
+    let accepting = Memo::new(move |_| result.with(|r| r.facets.accepting));
+    let accepting_only = Memo::new(move |_| query.with(|q| q.accepting_only));
+    // The options themselves: every one the dataset has, in the order the core gives.
+    let all_options = {
+        let data = data.clone();
+        data.doctors
+            .search(
+                &data.dataset,
+                &DoctorQuery {
+                    page: 1,
+                    ..Default::default()
+                },
+                now,
+            )
+            .facets
+    };
     let facets = {
         let data = data.clone();
         move || {
             let t = ui.t();
             let lang = ui.lang.get();
-            let q = query.get();
-            let r = result.get();
             let ds = &data.dataset;
-            let f = &r.facets;
-            let toggle = move |edit: fn(&mut DoctorQuery, &str), value: String| {
-                move |_| {
-                    let mut next = DoctorQuery {
-                        page: 1,
-                        ..query.get_untracked()
-                    };
-                    edit(&mut next, &value);
-                    set_query(next, false);
+            let group = |kind: FacetKind, legend: &'static str, class: &'static str| {
+                let options: Vec<(String, String)> = facet_counts(&all_options, kind)
+                    .into_iter()
+                    .map(|(key, _)| {
+                        let label = facet_label(ds, lang, t, kind, &key);
+                        (key, label)
+                    })
+                    .collect();
+                view! {
+                    <FacetGroup legend=legend name=kind.param() options=options counts=counts_of(kind)
+                        selected=selected_of(kind) on_toggle=on_toggle(kind) class=class/>
                 }
             };
-            let dept_name = |id: &str| {
-                ds.department(id)
-                    .map(|d| d.name.get(lang).text.to_string())
-                    .unwrap_or_else(|| id.to_string())
-            };
-            let campus_name = |id: &str| {
-                ds.campus(id)
-                    .map(|c| c.name.get(lang).text.to_string())
-                    .unwrap_or_else(|| id.to_string())
-            };
             view! {
-                <FacetGroup legend=t.facet_department name="dept" options=f.departments.iter().map(|(id, n)| {
-                    (id.clone(), dept_name(id), *n, q.departments.contains(id))
-                }).collect() on_toggle=Callback::new(move |v: String| toggle(|q, v| flip(&mut q.departments, v.to_string()), v)(()))/>
-                <FacetGroup legend=t.facet_rank name="rank" options=f.ranks.iter().map(|(r, n)| {
-                    (r.key().to_string(), t.rank(lang, *r).to_string(), *n, q.ranks.contains(r))
-                }).collect() on_toggle=Callback::new(move |v: String| toggle(|q, v| if let Some(r) = TitleRank::from_key(v) { flip(&mut q.ranks, r) }, v)(()))/>
-                <FacetGroup legend=t.facet_clinic name="clinic" options=f.clinics.iter().map(|(c, n)| {
-                    (c.key().to_string(), clinic_name(lang, *c).to_string(), *n, q.clinics.contains(c))
-                }).collect() on_toggle=Callback::new(move |v: String| toggle(|q, v| if let Some(c) = ClinicType::from_key(v) { flip(&mut q.clinics, c) }, v)(()))/>
-                <SlotGrid counts=f.slots.clone() selected=q.slots.clone() lang=lang t=t
-                    on_toggle=Callback::new(move |v: String| toggle(|q, v| if let Some(s) = Slot::from_key(v) { flip(&mut q.slots, s) }, v)(()))/>
-                <FacetGroup legend=t.facet_campus name="campus" options=f.campuses.iter().map(|(id, n)| {
-                    (id.clone(), campus_name(id), *n, q.campuses.contains(id))
-                }).collect() on_toggle=Callback::new(move |v: String| toggle(|q, v| flip(&mut q.campuses, v.to_string()), v)(()))/>
-                <FacetGroup legend=t.facet_language name="speaks" options=f.languages.iter().map(|(code, n)| {
-                    (code.clone(), spoken_language_name(lang, code), *n, q.languages.contains(code))
-                }).collect() on_toggle=Callback::new(move |v: String| toggle(|q, v| flip(&mut q.languages, v.to_string()), v)(()))/>
-                <FacetGroup legend=t.facet_gender name="gender" options=f.genders.iter().map(|(g, n)| {
-                    (g.key().to_string(), gender_name(lang, *g).to_string(), *n, q.genders.contains(g))
-                }).collect() on_toggle=Callback::new(move |v: String| toggle(|q, v| if let Some(g) = Gender::from_key(v) { flip(&mut q.genders, g) }, v)(()))/>
+                {group(FacetKind::Department, t.facet_department, "")}
+                {group(FacetKind::Rank, t.facet_rank, "")}
+                {group(FacetKind::Clinic, t.facet_clinic, "")}
+                {group(FacetKind::Slot, t.facet_slot, "facet-slots")}
+                {group(FacetKind::Campus, t.facet_campus, "")}
+                {group(FacetKind::Language, t.facet_language, "")}
+                {group(FacetKind::Gender, t.facet_gender, "")}
                 <div class="facet facet-single">
                     <label class="check">
                         <input
                             type="checkbox"
                             name="new"
-                            prop:checked=q.accepting_only
-                            disabled=f.accepting == 0 && !q.accepting_only
+                            prop:checked=move || accepting_only.get()
+                            disabled=move || accepting.get() == 0 && !accepting_only.get()
                             on:change=move |_| {
                                 let mut next = DoctorQuery { page: 1, ..query.get_untracked() };
                                 next.accepting_only = !next.accepting_only;
                                 set_query(next, false);
                             }
                         />
-                        <span>{t.accepting_only} <span class="count">{format!("({})", format_count(lang, f.accepting))}</span></span>
+                        <span>{t.accepting_only} " " <span class="count">{move || format!("({})", format_count(lang, accepting.get()))}</span></span>
                     </label>
                 </div>
             }
@@ -161,66 +166,20 @@ pub fn DoctorFinder() -> impl IntoView {
             let q = query.get();
             let ds = &data.dataset;
             let mut chips: Vec<(String, DoctorQuery)> = Vec::new();
-            let base = DoctorQuery {
-                page: 1,
-                ..q.clone()
-            };
-            for d in &q.departments {
-                let label = ds
-                    .department(d)
-                    .map(|x| x.name.get(lang).text.to_string())
-                    .unwrap_or_else(|| d.clone());
-                let mut n = base.clone();
-                n.departments.retain(|x| x != d);
-                chips.push((label, n));
-            }
-            for r in &q.ranks {
-                let mut n = base.clone();
-                n.ranks.retain(|x| x != r);
-                chips.push((t.rank(lang, *r).to_string(), n));
-            }
-            for c in &q.clinics {
-                let mut n = base.clone();
-                n.clinics.retain(|x| x != c);
-                chips.push((clinic_name(lang, *c).to_string(), n));
-            }
-            for s in &q.slots {
-                let mut n = base.clone();
-                n.slots.retain(|x| x != s);
-                chips.push((
-                    format!(
-                        "{} {}",
-                        weekday_short(lang, s.weekday),
-                        half_day_name(lang, s.half_day)
-                    ),
-                    n,
-                ));
-            }
-            for c in &q.campuses {
-                let label = ds
-                    .campus(c)
-                    .map(|x| x.name.get(lang).text.to_string())
-                    .unwrap_or_else(|| c.clone());
-                let mut n = base.clone();
-                n.campuses.retain(|x| x != c);
-                chips.push((label, n));
-            }
-            for l in &q.languages {
-                let mut n = base.clone();
-                n.languages.retain(|x| x != l);
-                chips.push((spoken_language_name(lang, l), n));
-            }
-            for g in &q.genders {
-                let mut n = base.clone();
-                n.genders.retain(|x| x != g);
-                chips.push((gender_name(lang, *g).to_string(), n));
+            for kind in FacetKind::ALL {
+                for key in q.selected(kind) {
+                    let mut next = q.clone();
+                    next.toggle(kind, &key);
+                    chips.push((facet_label(ds, lang, t, kind, &key), next));
+                }
             }
             if q.accepting_only {
                 chips.push((
                     t.accepting_only.to_string(),
                     DoctorQuery {
                         accepting_only: false,
-                        ..base.clone()
+                        page: 1,
+                        ..q.clone()
                     },
                 ));
             }
@@ -250,36 +209,46 @@ pub fn DoctorFinder() -> impl IntoView {
         }
     };
 
+    let total = Memo::new(move |_| result.with(|r| r.hits.len()));
+    let pages = Memo::new(move |_| total.get().div_ceil(PAGE_SIZE).max(1));
+    let page = Memo::new(move |_| query.with(|q| q.page).clamp(1, pages.get()));
+    // The doctors on this page, by index: cards are keyed by doctor, so a doctor who stays
+    // in the results while the query grows keeps their card and only its highlights change.
+    let shown = Memo::new(move |_| {
+        let p = page.get();
+        result.with(|r| {
+            r.hits
+                .iter()
+                .skip((p - 1) * PAGE_SIZE)
+                .take(PAGE_SIZE)
+                .map(|h| h.doctor)
+                .collect::<Vec<usize>>()
+        })
+    });
+    let terms = Memo::new(move |_| result.with(|r| r.terms.clone()));
     let results = {
         let data = data.clone();
         move || {
-            let t = ui.t();
             let lang = ui.lang.get();
-            let q = query.get();
-            let r: SearchResult = result.get();
-            let ds = &data.dataset;
-            let total = r.hits.len();
-            let pages = total.div_ceil(PAGE_SIZE).max(1);
-            let page = q.page.clamp(1, pages);
-            let cards = r
-                .hits
-                .iter()
-                .skip((page - 1) * PAGE_SIZE)
-                .take(PAGE_SIZE)
-                .filter_map(|h| ds.doctors.get(h.doctor))
-                .map(|d| doctor_card(d.clone(), lang, r.terms.clone(), now, &data))
-                .collect_view();
-            let route_for = Callback::new(move |n: usize| {
-                Route::Doctors(DoctorQuery {
-                    page: n,
-                    ..q.clone()
-                })
-            });
+            let t = ui.t();
+            let data = data.clone();
             view! {
-                <p class="result-count" id="doctor-count">{(t.results_count)(total)}</p>
-                {(total == 0).then(|| view! { <p class="empty">{t.no_doctors}</p> })}
-                <ol class="doctor-list">{cards}</ol>
-                <Pager page=page pages=pages route_for=route_for/>
+                <p class="result-count" id="doctor-count">{move || (t.results_count)(total.get())}</p>
+                {move || (total.get() == 0).then(|| view! { <p class="empty">{t.no_doctors}</p> })}
+                <ol class="doctor-list">
+                    <For
+                        each=move || shown.get()
+                        key=|i| *i
+                        children=move |i| {
+                            data.dataset.doctors.get(i).cloned().map(|d| doctor_card(d, lang, terms, now, &data))
+                        }
+                    />
+                </ol>
+                {move || {
+                    let q = query.get();
+                    let route_for = Callback::new(move |n: usize| Route::Doctors(DoctorQuery { page: n, ..q.clone() }));
+                    view! { <Pager page=page.get() pages=pages.get() route_for=route_for/> }
+                }}
             }
         }
     };
@@ -346,109 +315,67 @@ pub fn DoctorFinder() -> impl IntoView {
     }
 }
 
-fn flip<T: PartialEq>(list: &mut Vec<T>, item: T) {
-    if let Some(i) = list.iter().position(|x| *x == item) {
-        list.remove(i);
-    } else {
-        list.push(item);
+/// A facet's live counts keyed by their URL keys.
+fn facet_counts(f: &FacetCounts, kind: FacetKind) -> Vec<(String, usize)> {
+    fn keyed<K>(items: &[(K, usize)], key: impl Fn(&K) -> String) -> Vec<(String, usize)> {
+        items.iter().map(|(k, n)| (key(k), *n)).collect()
+    }
+    match kind {
+        FacetKind::Department => f.departments.clone(),
+        FacetKind::Rank => keyed(&f.ranks, |r| r.key().to_string()),
+        FacetKind::Clinic => keyed(&f.clinics, |c| c.key().to_string()),
+        FacetKind::Slot => keyed(&f.slots, |s| s.key()),
+        FacetKind::Campus => f.campuses.clone(),
+        FacetKind::Language => f.languages.clone(),
+        FacetKind::Gender => keyed(&f.genders, |g| g.key().to_string()),
     }
 }
 
-/// A group of checkboxes: (value, label, count, checked). Options with no results
-/// stay visible but disabled, so people see what exists.
-#[component]
-fn FacetGroup(
-    legend: &'static str,
-    name: &'static str,
-    options: Vec<(String, String, usize, bool)>,
-    on_toggle: Callback<String>,
-) -> impl IntoView {
-    let lang = use_ui().lang.get_untracked();
-    (!options.is_empty()).then(|| {
-        view! {
-            <fieldset class="facet">
-                <legend>{legend}</legend>
-                <ul>
-                    {options.into_iter().map(|(value, label, count, checked)| {
-                        let v = value.clone();
-                        view! {
-                            <li>
-                                <label class="check" class:disabled=count == 0 && !checked>
-                                    <input
-                                        type="checkbox"
-                                        name=name
-                                        value=value
-                                        prop:checked=checked
-                                        disabled=count == 0 && !checked
-                                        on:change=move |_| on_toggle.run(v.clone())
-                                    />
-                                    <span>{label} " " <span class="count">{format!("({})", format_count(lang, count))}</span></span>
-                                </label>
-                            </li>
-                        }
-                    }).collect_view()}
-                </ul>
-            </fieldset>
-        }
-    })
-}
-
-/// Availability as a weekday × half-day grid of toggle checkboxes.
-#[component]
-fn SlotGrid(
-    counts: Vec<(Slot, usize)>,
-    selected: Vec<Slot>,
+/// What a facet option is called in the UI language.
+fn facet_label(
+    ds: &hospital_core::Dataset,
     lang: Lang,
     t: &'static Messages,
-    on_toggle: Callback<String>,
-) -> impl IntoView {
-    let halves: Vec<HalfDay> = HalfDay::ALL
-        .iter()
-        .copied()
-        .filter(|h| {
-            counts.iter().any(|(s, n)| s.half_day == *h && *n > 0) || *h != HalfDay::Evening
-        })
-        .collect();
-    let days: Vec<Weekday> = Weekday::ALL
-        .iter()
-        .copied()
-        .filter(|d| d.index() < 5 || counts.iter().any(|(s, n)| s.weekday == *d && *n > 0))
-        .collect();
-    let count_of = move |s: Slot| {
-        counts
-            .iter()
-            .find(|(x, _)| *x == s)
-            .map(|(_, n)| *n)
-            .unwrap_or(0)
-    };
-    view! {
-        <fieldset class="facet facet-slots">
-            <legend>{t.facet_slot}</legend>
-            <ul class="slot-grid">
-                {days.iter().flat_map(|d| halves.iter().map(move |h| Slot { weekday: *d, half_day: *h })).map(|s| {
-                    let n = count_of(s);
-                    let checked = selected.contains(&s);
-                    let key = s.key();
-                    let label = format!("{} {}", weekday_short(lang, s.weekday), half_day_name(lang, s.half_day));
-                    view! {
-                        <li>
-                            <label class="check" class:disabled=n == 0 && !checked>
-                                <input type="checkbox" name="slot" value=key.clone() prop:checked=checked disabled=n == 0 && !checked
-                                    on:change=move |_| on_toggle.run(key.clone())/>
-                                <span>{label} " " <span class="count">{format!("({n})")}</span></span>
-                            </label>
-                        </li>
-                    }
-                }).collect_view()}
-            </ul>
-        </fieldset>
+    kind: FacetKind,
+    key: &str,
+) -> String {
+    use hospital_core::model::{ClinicType, Gender, TitleRank};
+    let fallback = || key.to_string();
+    match kind {
+        FacetKind::Department => ds
+            .department(key)
+            .map(|d| d.name.get(lang).text.to_string())
+            .unwrap_or_else(fallback),
+        FacetKind::Campus => ds
+            .campus(key)
+            .map(|c| c.name.get(lang).text.to_string())
+            .unwrap_or_else(fallback),
+        FacetKind::Language => spoken_language_name(lang, key),
+        FacetKind::Rank => TitleRank::from_key(key)
+            .map(|r| t.rank(lang, r).to_string())
+            .unwrap_or_else(fallback),
+        FacetKind::Clinic => ClinicType::from_key(key)
+            .map(|c| clinic_name(lang, c).to_string())
+            .unwrap_or_else(fallback),
+        FacetKind::Gender => Gender::from_key(key)
+            .map(|g| gender_name(lang, g).to_string())
+            .unwrap_or_else(fallback),
+        FacetKind::Slot => Slot::from_key(key)
+            .map(|s| {
+                format!(
+                    "{} {}",
+                    weekday_short(lang, s.weekday),
+                    half_day_name(lang, s.half_day)
+                )
+            })
+            .unwrap_or_else(fallback),
     }
 }
 
 fn doctor_card(
     d: Doctor,
     lang: Lang,
-    terms: Vec<String>,
+    terms: Memo<Vec<String>>,
     now: Slot,
     data: &crate::data::AppData,
 ) -> impl IntoView {
@@ -502,15 +429,12 @@ fn doctor_card(
             <Avatar doctor=d.clone() lang=lang/>
             <div class="doctor-card-body">
                 <h2 class="doctor-name">
-                    {
-                        let terms = terms.clone();
-                        view! { <Link to=route.clone()><span lang=name_lang><Highlighted text=name_text terms=terms/></span></Link> }
-                    }
-                    {other_name.map(|o| view! { " " <span class="other-name" lang=lang.other().code()><Highlighted text=o terms=terms.clone()/></span> })}
+                    <Link to=route.clone()><span lang=name_lang><Highlighted text=name_text terms=terms/></span></Link>
+                    {other_name.map(|o| view! { " " <span class="other-name" lang=lang.other().code()><Highlighted text=o terms=terms/></span> })}
                 </h2>
                 <p class="rank">{t.rank(lang, d.title)} " · " {departments.into_iter().map(|dv| view! { <span class="dept">{dv}</span> }).collect_view()}</p>
                 {(!specialties.is_empty()).then(|| view! {
-                    <p class="specialties"><Highlighted text=specialties.join(" · ") terms=terms.clone()/></p>
+                    <p class="specialties"><Highlighted text=specialties.join(" · ") terms=terms/></p>
                 })}
                 {(!languages.is_empty()).then(|| view! { <p class="languages">{t.speaks} ": " {languages.join(", ")}</p> })}
                 <p class="next">

@@ -134,6 +134,83 @@ impl DoctorQuery {
     }
 }
 
+/// The facets of the doctor finder, named as in the URL.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum FacetKind {
+    Department,
+    Rank,
+    Clinic,
+    Slot,
+    Campus,
+    Language,
+    Gender,
+}
+
+impl FacetKind {
+    pub const ALL: [FacetKind; 7] = [
+        FacetKind::Department,
+        FacetKind::Rank,
+        FacetKind::Clinic,
+        FacetKind::Slot,
+        FacetKind::Campus,
+        FacetKind::Language,
+        FacetKind::Gender,
+    ];
+
+    /// The URL parameter, also the checkboxes' `name`.
+    pub fn param(self) -> &'static str {
+        match self {
+            FacetKind::Department => "dept",
+            FacetKind::Rank => "rank",
+            FacetKind::Clinic => "clinic",
+            FacetKind::Slot => "slot",
+            FacetKind::Campus => "campus",
+            FacetKind::Language => "speaks",
+            FacetKind::Gender => "gender",
+        }
+    }
+}
+
+impl DoctorQuery {
+    /// The chosen options of one facet, as URL keys.
+    pub fn selected(&self, facet: FacetKind) -> Vec<String> {
+        match facet {
+            FacetKind::Department => self.departments.clone(),
+            FacetKind::Rank => self.ranks.iter().map(|r| r.key().to_string()).collect(),
+            FacetKind::Clinic => self.clinics.iter().map(|c| c.key().to_string()).collect(),
+            FacetKind::Slot => self.slots.iter().map(|s| s.key()).collect(),
+            FacetKind::Campus => self.campuses.clone(),
+            FacetKind::Language => self.languages.clone(),
+            FacetKind::Gender => self.genders.iter().map(|g| g.key().to_string()).collect(),
+        }
+    }
+
+    /// Chooses the option `key` of `facet`, or un-chooses it if chosen; an unknown key
+    /// changes nothing. Back to the first page, since the results change.
+    pub fn toggle(&mut self, facet: FacetKind, key: &str) {
+        fn flip<T: PartialEq>(list: &mut Vec<T>, item: Option<T>) {
+            let Some(item) = item else { return };
+            match list.iter().position(|x| *x == item) {
+                Some(i) => {
+                    list.remove(i);
+                }
+                None => list.push(item),
+            }
+        }
+        let owned = (!key.is_empty()).then(|| key.to_string());
+        match facet {
+            FacetKind::Department => flip(&mut self.departments, owned),
+            FacetKind::Rank => flip(&mut self.ranks, TitleRank::from_key(key)),
+            FacetKind::Clinic => flip(&mut self.clinics, ClinicType::from_key(key)),
+            FacetKind::Slot => flip(&mut self.slots, Slot::from_key(key)),
+            FacetKind::Campus => flip(&mut self.campuses, owned),
+            FacetKind::Language => flip(&mut self.languages, owned),
+            FacetKind::Gender => flip(&mut self.genders, Gender::from_key(key)),
+        }
+        self.page = 1;
+    }
+}
+
 impl NewsQuery {
     pub fn has_filters(&self) -> bool {
         !self.q.trim().is_empty()
@@ -487,6 +564,36 @@ mod tests {
         let url = route.to_url();
         assert!(url.is_ascii(), "{url}");
         assert_eq!(parse_url(&url).route, route);
+    }
+
+    #[test]
+    fn toggling_a_facet_twice_restores_the_query() {
+        let start = DoctorQuery {
+            page: 4,
+            ..Default::default()
+        };
+        for facet in FacetKind::ALL {
+            let key = match facet {
+                FacetKind::Rank => "chief_physician",
+                FacetKind::Clinic => "expert",
+                FacetKind::Slot => "tue-afternoon",
+                FacetKind::Gender => "female",
+                _ => "x1",
+            };
+            let mut q = start.clone();
+            q.toggle(facet, key);
+            assert_eq!(q.selected(facet), vec![key.to_string()], "{facet:?}");
+            assert_eq!(q.page, 1);
+            q.toggle(facet, key);
+            assert!(q.selected(facet).is_empty(), "{facet:?}");
+            q.toggle(facet, "not-a-key-for-enums");
+            if matches!(
+                facet,
+                FacetKind::Rank | FacetKind::Clinic | FacetKind::Slot | FacetKind::Gender
+            ) {
+                assert!(q.selected(facet).is_empty(), "{facet:?}");
+            }
+        }
     }
 
     #[test]
