@@ -158,12 +158,18 @@ pub fn DoctorFinder() -> impl IntoView {
         }
     };
 
+    // The filters without the typed text: chips need not be rebuilt on every keystroke.
+    let filters = Memo::new(move |_| DoctorQuery {
+        q: String::new(),
+        page: 1,
+        ..query.get()
+    });
     let chips = {
         let data = data.clone();
         move || {
             let t = ui.t();
             let lang = ui.lang.get();
-            let q = query.get();
+            let q = filters.get();
             let ds = &data.dataset;
             let mut chips: Vec<(String, DoctorQuery)> = Vec::new();
             for kind in FacetKind::ALL {
@@ -191,7 +197,10 @@ pub fn DoctorFinder() -> impl IntoView {
                             let aria = (t.remove_filter)(&label);
                             view! {
                                 <li>
-                                    <button type="button" class="chip chip-remove" aria-label=aria on:click=move |_| set_query(next.clone(), false)>
+                                    <button type="button" class="chip chip-remove" aria-label=aria on:click=move |_| {
+                                        let text = query.with_untracked(|q| q.q.clone());
+                                        set_query(DoctorQuery { q: text, ..next.clone() }, false)
+                                    }>
                                         {label} <span aria-hidden="true">" ×"</span>
                                     </button>
                                 </li>
@@ -253,10 +262,11 @@ pub fn DoctorFinder() -> impl IntoView {
         }
     };
 
+    let sort = Memo::new(move |_| query.with(|q| q.sort));
     let sort_select = move || {
         let t = ui.t();
         let lang = ui.lang.get();
-        let current = query.get().sort;
+        let current = sort.get();
         view! {
             <div class="field field-inline">
                 <label for="doctor-sort">{t.sort_by}</label>
