@@ -16,9 +16,12 @@ test("two widgets render in their own languages inside a hostile host page", asy
   // The host's `* { font: 30px serif; color: red }` does not reach into the widget.
   const style = await news(page).locator("h1").evaluate((el) => {
     const s = getComputedStyle(el);
-    return { color: s.color, family: s.fontFamily, display: getComputedStyle(el.closest(".hs")).display };
+    const root = getComputedStyle(el.closest(".hs"));
+    return { color: s.color, family: s.fontFamily, display: root.display, size: root.fontSize };
   });
   expect(style.color).not.toBe("rgb(255, 0, 0)");
+  // Neither the host's `* { font: 30px }` nor its root size sets the widget's text size.
+  expect(style.size).toBe("16px");
   expect(style.family).not.toBe("serif");
   expect(style.display).toBe("block");
   const card = await news(page).locator(".news-card").first().evaluate((el) => getComputedStyle(el).display);
