@@ -11,15 +11,17 @@ use hospital_core::validate::{self, Problem};
 use hospital_core::Dataset;
 use leptos::prelude::*;
 use std::collections::HashMap;
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
 /// The sample hospital compiled into the build, used when no `data-src` is configured.
 const BUNDLED: &str = include_str!("../../data/sample.json");
 
 pub struct AppData {
     pub dataset: Dataset,
-    pub doctors: DoctorIndex,
-    pub news: NewsIndex,
+    /// Built on first use: the news pages never pay for the doctor index, nor the finder
+    /// for the news index, so the first page paints sooner on a large dataset.
+    doctors: OnceLock<DoctorIndex>,
+    news: OnceLock<NewsIndex>,
     /// Relative URLs in the dataset (images, article bodies) resolve against this.
     pub base_url: String,
     doctor_by_id: HashMap<String, usize>,
@@ -34,8 +36,6 @@ impl AppData {
             leptos::logging::warn!("hospital-site dataset: {w}");
         }
         let dataset = loaded.dataset;
-        let doctors = DoctorIndex::build(&dataset);
-        let news = NewsIndex::build(&dataset);
         let doctor_by_id = dataset
             .doctors
             .iter()
@@ -56,13 +56,22 @@ impl AppData {
             .collect();
         AppData {
             dataset,
-            doctors,
-            news,
+            doctors: OnceLock::new(),
+            news: OnceLock::new(),
             base_url,
             doctor_by_id,
             department_by_id,
             article_by_slug,
         }
+    }
+
+    pub fn doctors(&self) -> &DoctorIndex {
+        self.doctors
+            .get_or_init(|| DoctorIndex::build(&self.dataset))
+    }
+
+    pub fn news(&self) -> &NewsIndex {
+        self.news.get_or_init(|| NewsIndex::build(&self.dataset))
     }
 
     pub fn doctor(&self, id: &str) -> Option<&hospital_core::Doctor> {

@@ -87,8 +87,8 @@ pub fn ArticlePage(slug: String) -> impl IntoView {
                 view! { <MarkdownView blocks=blocks/> }.into_any()
             }
         };
-        let (newer, older) = data.news.neighbours(&a.slug);
-        let related = data.news.related(ds, &a.slug, 3);
+        let (newer, older) = data.news().neighbours(&a.slug);
+        let related = data.news().related(ds, &a.slug, 3);
         let article_link = |i: usize| {
             ds.articles.get(i).map(|x| {
                 let title = x.title.get(lang).text.to_string();

@@ -46,7 +46,7 @@ pub fn DoctorFinder() -> impl IntoView {
     let now = now_slot();
     let result = {
         let data = data.clone();
-        Memo::new(move |_| data.doctors.search(&data.dataset, &query.get(), now))
+        Memo::new(move |_| data.doctors().search(&data.dataset, &query.get(), now))
     };
     let typed = RwSignal::new(query.get_untracked().q);
     Effect::new(move || {
@@ -100,7 +100,7 @@ pub fn DoctorFinder() -> impl IntoView {
     // The options themselves: every one the dataset has, in the order the core gives.
     let all_options = {
         let data = data.clone();
-        data.doctors
+        data.doctors()
             .search(
                 &data.dataset,
                 &DoctorQuery {

@@ -55,7 +55,7 @@ pub fn NewsFeed() -> impl IntoView {
 
     let page_data = {
         let data = data.clone();
-        Memo::new(move |_| data.news.query(&data.dataset, &query.get(), PAGE_SIZE))
+        Memo::new(move |_| data.news().query(&data.dataset, &query.get(), PAGE_SIZE))
     };
     Effect::new(move || {
         let n = page_data.with(|p| p.total);
@@ -99,10 +99,10 @@ pub fn NewsFeed() -> impl IntoView {
                     nav.go(Route::News(next), false);
                 }
             };
-            let categories = data.news.categories().to_vec();
-            let tags = data.news.tags().to_vec();
-            let years = data.news.years().to_vec();
-            let months = data.news.months().to_vec();
+            let categories = data.news().categories().to_vec();
+            let tags = data.news().tags().to_vec();
+            let years = data.news().years().to_vec();
+            let months = data.news().months().to_vec();
             let ds = &data.dataset;
             let cat_name = |id: &str| {
                 ds.category(id)
