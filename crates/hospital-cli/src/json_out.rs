@@ -2,6 +2,7 @@
 //! alphabetically, which puts `articles` before `hospital` and `bio` before `name`:
 //! a file people read and edit by hand is easier to follow in schema order.
 
+use hospital_core::fields;
 use serde_json::Value;
 
 /// Arrays of scalars and small text maps that fit this width stay on one line.
@@ -11,70 +12,16 @@ const INLINE_WIDTH: usize = 72;
 /// (the key of the object, or of the array holding it; "" for the top level).
 fn field_order(parent: &str) -> &'static [&'static str] {
     match parent {
-        "" => &[
-            "$schema",
-            "schema",
-            "sample",
-            "hospital",
-            "categories",
-            "departments",
-            "doctors",
-            "articles",
-        ],
-        "hospital" => &[
-            "name",
-            "description",
-            "address",
-            "phone",
-            "website",
-            "campuses",
-        ],
-        "campuses" | "categories" => &["id", "name", "address"],
-        "departments" => &["id", "name", "description", "campuses", "phone", "keywords"],
-        "doctors" => &[
-            "id",
-            "name",
-            "pinyin",
-            "title",
-            "departments",
-            "specialties",
-            "conditions",
-            "languages",
-            "gender",
-            "photo",
-            "bio",
-            "education",
-            "schedule",
-            "accepting_new_patients",
-            "booking",
-            "verified",
-        ],
-        "schedule" => &[
-            "weekday",
-            "session",
-            "clinic",
-            "campus",
-            "room",
-            "cancelled",
-            "note",
-        ],
-        "booking" => &["url", "phone"],
-        "photo" | "cover" => &["src", "alt", "caption"],
-        "articles" => &[
-            "slug",
-            "title",
-            "date",
-            "category",
-            "tags",
-            "summary",
-            "cover",
-            "author",
-            "source_url",
-            "departments",
-            "doctors",
-            "body",
-            "body_src",
-        ],
+        "" => fields::DATASET,
+        "hospital" => fields::HOSPITAL,
+        "campuses" => fields::CAMPUS,
+        "categories" => fields::CATEGORY,
+        "departments" => fields::DEPARTMENT,
+        "doctors" => fields::DOCTOR,
+        "schedule" => fields::SESSION,
+        "booking" => fields::BOOKING,
+        "photo" | "cover" => fields::IMAGE,
+        "articles" => fields::ARTICLE,
         // Language maps: English first, then Chinese, then any other tag.
         _ => &["en", "zh"],
     }

@@ -6,6 +6,7 @@
 //! - [`news`]: the news feed's filters, search and paging.
 //! - [`route`]: URLs to typed routes and back; [`markdown`]: Markdown to safe blocks.
 
+pub mod fields;
 pub mod markdown;
 pub mod model;
 pub mod news;

@@ -4,6 +4,7 @@
 //! The JSON is first parsed into a `serde_json::Value` (syntax errors carry line and
 //! column), then decoded field by field so that one wrong field does not hide the next.
 
+use crate::fields;
 use crate::model::*;
 use crate::text::Text;
 use crate::urls::{is_safe_image_src, is_web_url};
@@ -450,7 +451,7 @@ impl Decoder {
         let v = m.get(key).filter(|v| !v.is_null())?;
         let p = at(path, key);
         let o = self.object(v, &p)?;
-        self.unknown_fields(o, &p, &["src", "alt", "caption"]);
+        self.unknown_fields(o, &p, fields::IMAGE);
         let src = self.string(o, &p, "src", true)?;
         if !is_safe_image_src(&src) {
             self.error(
@@ -475,20 +476,7 @@ impl Decoder {
 
     fn dataset(&mut self, v: &Value) -> Option<Dataset> {
         let m = self.object(v, "")?;
-        self.unknown_fields(
-            m,
-            "",
-            &[
-                "$schema",
-                "schema",
-                "sample",
-                "hospital",
-                "categories",
-                "departments",
-                "doctors",
-                "articles",
-            ],
-        );
+        self.unknown_fields(m, "", fields::DATASET);
         let schema = match m.get("schema") {
             Some(Value::Number(n)) if n.as_u64() == Some(SCHEMA_VERSION) => SCHEMA_VERSION,
             Some(Value::Number(n)) => {
@@ -560,18 +548,7 @@ impl Decoder {
         let Some(m) = self.object(v, p) else {
             return Hospital::default();
         };
-        self.unknown_fields(
-            m,
-            p,
-            &[
-                "name",
-                "description",
-                "address",
-                "phone",
-                "website",
-                "campuses",
-            ],
-        );
+        self.unknown_fields(m, p, fields::HOSPITAL);
         let campuses = self
             .array(m, p, "campuses", false)
             .iter()
@@ -579,7 +556,7 @@ impl Decoder {
             .filter_map(|(i, v)| {
                 let cp = idx(&at(p, "campuses"), i);
                 let c = self.object(v, &cp)?;
-                self.unknown_fields(c, &cp, &["id", "name", "address"]);
+                self.unknown_fields(c, &cp, fields::CAMPUS);
                 Some(Campus {
                     id: self.id(c, &cp, "id"),
                     name: self.text(c, &cp, "name", true),
@@ -599,7 +576,7 @@ impl Decoder {
 
     fn category(&mut self, v: &Value, p: &str) -> Option<Category> {
         let m = self.object(v, p)?;
-        self.unknown_fields(m, p, &["id", "name"]);
+        self.unknown_fields(m, p, fields::CATEGORY);
         Some(Category {
             id: self.id(m, p, "id"),
             name: self.text(m, p, "name", true),
@@ -608,11 +585,7 @@ impl Decoder {
 
     fn department(&mut self, v: &Value, p: &str) -> Option<Department> {
         let m = self.object(v, p)?;
-        self.unknown_fields(
-            m,
-            p,
-            &["id", "name", "description", "campuses", "phone", "keywords"],
-        );
+        self.unknown_fields(m, p, fields::DEPARTMENT);
         Some(Department {
             id: self.id(m, p, "id"),
             name: self.text(m, p, "name", true),
@@ -625,28 +598,7 @@ impl Decoder {
 
     fn doctor(&mut self, v: &Value, p: &str) -> Option<Doctor> {
         let m = self.object(v, p)?;
-        self.unknown_fields(
-            m,
-            p,
-            &[
-                "id",
-                "name",
-                "pinyin",
-                "title",
-                "departments",
-                "specialties",
-                "conditions",
-                "languages",
-                "gender",
-                "photo",
-                "bio",
-                "education",
-                "schedule",
-                "accepting_new_patients",
-                "booking",
-                "verified",
-            ],
-        );
+        self.unknown_fields(m, p, fields::DOCTOR);
         let id = self.id(m, p, "id");
         let name = self.text(m, p, "name", true);
         let pinyin = self.string(m, p, "pinyin", false);
@@ -674,7 +626,7 @@ impl Decoder {
             Some(b) => {
                 let bp = at(p, "booking");
                 self.object(b, &bp).map(|bm| {
-                    self.unknown_fields(bm, &bp, &["url", "phone"]);
+                    self.unknown_fields(bm, &bp, fields::BOOKING);
                     Booking {
                         url: self.web_url(bm, &bp, "url"),
                         phone: self.phone(bm, &bp, "phone"),
@@ -713,19 +665,7 @@ impl Decoder {
 
     fn session(&mut self, v: &Value, p: &str) -> Option<Session> {
         let m = self.object(v, p)?;
-        self.unknown_fields(
-            m,
-            p,
-            &[
-                "weekday",
-                "session",
-                "clinic",
-                "campus",
-                "room",
-                "cancelled",
-                "note",
-            ],
-        );
+        self.unknown_fields(m, p, fields::SESSION);
         let weekday = self.keyword(m, p, "weekday", Weekday::from_key, Weekday::keys());
         let half_day = self.keyword(m, p, "session", HalfDay::from_key, HalfDay::keys());
         let clinic = self.keyword(m, p, "clinic", ClinicType::from_key, ClinicType::keys());
@@ -746,25 +686,7 @@ impl Decoder {
 
     fn article(&mut self, v: &Value, p: &str) -> Option<Article> {
         let m = self.object(v, p)?;
-        self.unknown_fields(
-            m,
-            p,
-            &[
-                "slug",
-                "title",
-                "date",
-                "category",
-                "tags",
-                "summary",
-                "cover",
-                "author",
-                "source_url",
-                "departments",
-                "doctors",
-                "body",
-                "body_src",
-            ],
-        );
+        self.unknown_fields(m, p, fields::ARTICLE);
         let slug = self.id(m, p, "slug");
         let date = self.string(m, p, "date", true).unwrap_or_default();
         if !date.is_empty() && !is_valid_date(&date) {
