@@ -5,6 +5,7 @@
 #   scripts/fuzz.sh [seconds-per-target]        default 60
 #   FUZZ_TARGETS="route markdown" scripts/fuzz.sh 600
 #   FUZZ_JOBS=2 scripts/fuzz.sh 600              two targets at a time (2 cores: the most)
+#   FUZZ_ARGS=-max_len=4096 scripts/fuzz.sh 600  extra libFuzzer options for every target
 #
 # Needs the nightly toolchain (sanitizers) and cargo-fuzz; installs cargo-fuzz if missing.
 # Not part of `make test`: fuzzing is open-ended and its result depends on time.
@@ -45,7 +46,7 @@ run_one() {
   local t=$1 log="fuzz/artifacts/$t.log"
   # -rss_limit_mb: a target that needs more than this is itself a finding.
   (cd fuzz && nice -n 10 cargo +nightly fuzz run "$t" "corpus/$t" "seeds/$t" -- \
-      -max_total_time="$secs" -print_final_stats=1 -rss_limit_mb=2048 -timeout=10) >"$log" 2>&1
+      -max_total_time="$secs" -print_final_stats=1 -rss_limit_mb=2048 -timeout=10 ${FUZZ_ARGS:-}) >"$log" 2>&1
   local status=$?
   local done_line execs cov ft
   done_line=$(grep -E '^#[0-9]+[[:space:]]+DONE' "$log" | tail -1)
