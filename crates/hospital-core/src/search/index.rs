@@ -168,6 +168,10 @@ impl Builder {
             }
         }
         deletions.sort_unstable();
+        // Grown by doubling: without this, up to half of each is spare capacity.
+        arena.shrink_to_fit();
+        postings.shrink_to_fit();
+        deletions.shrink_to_fit();
         let mut final_id = vec![0; order.len()];
         for (new_id, &old) in order.iter().enumerate() {
             final_id[old as usize] = new_id as u32;

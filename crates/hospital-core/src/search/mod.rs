@@ -16,12 +16,23 @@
 //!   education;
 //! - plain-language symptoms through the built-in [`SYNONYMS`] table;
 //! - every word as a prefix (`cardi`), and words of five or more letters with one
-//!   typo (`cardiolgy`); each Chinese character as a word of its own.
+//!   typo (`cardiolgy`);
+//! - Chinese as written: a single character anywhere (`张`), and two or more
+//!   characters (`心内科`, `高血压`, `张伟`) only where they stand together, in that
+//!   order, inside one text (a name, a specialty, a department's name...). A run is
+//!   cut at the synonym triggers it contains (`严重胸痛`: `严重` and `胸痛`), and each
+//!   piece must match like a word.
 //!
 //! Every query word must match (AND), so adding a word never adds results.
-//! Relevance: a word found in a name beats one in a specialty or condition, which
-//! beats a department, which beats the biography; exact beats prefix beats typo.
-//! The scores of the words add up; ties go to the most senior title, then the name.
+//! Relevance: the query's own words first. A doctor matching more of the query's
+//! words literally (in any field, with any kind of match) ranks above one that
+//! needs synonyms for more of them, so a doctor whose condition says "asthma"
+//! comes before the respiratory doctors that "asthma" also finds through the
+//! synonym table. Then a word found in a name beats one in a specialty or
+//! condition, which beats a department, which beats the biography; exact beats
+//! prefix beats typo (a word reached only through a synonym scores where the
+//! synonym matched). The scores of the words add up; ties go to the most senior
+//! title, then the name.
 //! The other orders: name (the English name, else the pinyin), title rank, and the
 //! soonest session from `now` ([`next_session`]); each with the same tie-breaks.
 //!
@@ -102,6 +113,10 @@ pub struct DoctorIndex {
     /// Word ids of each department in facet order (empty for ids the dataset uses
     /// without describing them).
     department_words: Vec<Vec<u32>>,
+    /// Each department's name, keywords and id in facet order, one per line (the
+    /// id alone for ids the dataset does not describe): runs of Chinese characters
+    /// are matched in these, not through postings.
+    department_texts: Vec<String>,
     orders: order::Orders,
 }
 
@@ -114,9 +129,36 @@ impl std::fmt::Debug for DoctorIndex {
     }
 }
 
+/// Adds the tokens of `s`; with `pairs`, also each pair of adjacent CJK characters
+/// as a word of its own, so that a run of Chinese is found as the AND of its pairs.
+fn add_tokens(b: &mut index::Builder, s: &str, field: u8, pairs: bool, pair: &mut String) {
+    let mut last_cjk_end = usize::MAX;
+    for_each_token(s, |w, range, cjk| {
+        b.add(w, field);
+        if !pairs {
+            return;
+        }
+        if !cjk {
+            last_cjk_end = usize::MAX;
+            return;
+        }
+        if range.start == last_cjk_end {
+            pair.push_str(w);
+            b.add(pair, field);
+        }
+        pair.clear();
+        pair.push_str(w);
+        last_cjk_end = range.end;
+    });
+}
+
+/// Character pairs are indexed for names, specialties and conditions, not for the
+/// biography: free text would bring a vocabulary of pairs many times larger than
+/// everything else. Runs are found in it through its characters and the text.
 fn add_text(b: &mut index::Builder, text: &Text, field: u8) {
+    let mut pair = String::new();
     for s in text.all() {
-        for_each_token(s, |w, _, _| b.add(w, field));
+        add_tokens(b, s, field, field != BIO, &mut pair);
     }
 }
 
@@ -189,18 +231,23 @@ impl DoctorIndex {
         let mut b = index::Builder::default();
         // Tokenized once per department, not once per doctor in it.
         let mut departments: HashMap<&str, Vec<u32>> = HashMap::new();
+        let mut dept_texts: HashMap<&str, String> = HashMap::new();
         for dept in &ds.departments {
             let mut words = Vec::new();
+            let mut all = String::new();
             let texts = std::iter::once(&dept.name).chain(&dept.keywords);
             for s in texts
                 .flat_map(Text::all)
                 .chain(std::iter::once(dept.id.as_str()))
             {
                 for_each_token(s, |w, _, _| words.push(b.id(w)));
+                all.push_str(s);
+                all.push('\n');
             }
             words.sort_unstable();
             words.dedup();
             departments.insert(dept.id.as_str(), words);
+            dept_texts.insert(dept.id.as_str(), all);
         }
         for (i, d) in ds.doctors.iter().enumerate() {
             add_doctor(&mut b, d, &departments);
@@ -223,12 +270,24 @@ impl DoctorIndex {
                 words
             })
             .collect();
+        let department_texts = facets
+            .departments()
+            .0
+            .iter()
+            .map(|id| {
+                dept_texts
+                    .get(id.as_str())
+                    .cloned()
+                    .unwrap_or_else(|| id.clone())
+            })
+            .collect();
         DoctorIndex {
             doctors: ds.doctors.len(),
             text,
             synonyms: synonyms::Synonyms::new(SYNONYMS),
             facets,
             department_words,
+            department_texts,
             orders: order::Orders::build(ds),
         }
     }
@@ -256,17 +315,22 @@ impl DoctorIndex {
         let (text, scores) = if parsed.clauses.is_empty() {
             (None, None)
         } else {
-            let depts = query::Departments {
-                words: &self.department_words,
-                doctors: self.facets.departments().1,
+            let cx = query::Context {
+                ix: &self.text,
+                depts: query::Departments {
+                    words: &self.department_words,
+                    texts: &self.department_texts,
+                    doctors: self.facets.departments().1,
+                },
+                doctors: &ds.doctors,
+                n,
             };
-            let m = query::eval(&mut parsed, &self.text, &depts, n);
-            (Some(m.doctors), Some((m.total, m.best)))
+            let m = query::eval(&mut parsed, &cx);
+            (Some(m.doctors), Some(m.scores))
         };
         let (results, facets) = self.facets.apply(text.as_ref(), q);
-        let scores = scores.as_ref().map(|(t, b)| (t.as_slice(), b.as_slice()));
         SearchResult {
-            hits: self.orders.hits(&results, scores, q.sort, now),
+            hits: self.orders.hits(&results, scores.as_deref(), q.sort, now),
             terms: parsed.terms,
             facets,
         }

@@ -125,27 +125,29 @@ impl Orders {
         rotated.trailing_zeros()
     }
 
-    /// The hits in `results`, in `sort` order. `scores` holds the query's total and
-    /// best score per doctor, when the query has words.
+    /// The hits in `results`, in `sort` order. `scores` holds the query's scores
+    /// per doctor, when the query has words: the rank key (higher first) in bits
+    /// 8..24 and the best single score in bits 0..8 (see `query::Matches`).
     pub fn hits(
         &self,
         results: &Bits,
-        scores: Option<(&[u8], &[u8])>,
+        scores: Option<&[u32]>,
         sort: DoctorSort,
         now: Slot,
     ) -> Vec<Hit> {
         let now = slot_index(now) % SLOTS_PER_WEEK;
-        let (total, best) = scores.unwrap_or((&[], &[]));
-        let at = |v: &[u8], d: u32| v.get(d as usize).copied().unwrap_or(0);
+        let packed = scores.unwrap_or(&[]);
+        let total_at = |d: u32| (packed.get(d as usize).copied().unwrap_or(0) >> 8) as u16;
+        let best_at = |d: u32| packed.get(d as usize).copied().unwrap_or(0) as u8;
         let (order, pos) = match sort {
             DoctorSort::Name => (&self.by_name, &self.name_pos),
             _ => (&self.by_rank, &self.rank_pos),
         };
         // Only a coarse bucket differs between sorts; the position breaks ties.
-        let bucket = |d: u32| -> u8 {
+        let bucket = |d: u32| -> u16 {
             match sort {
-                DoctorSort::Relevance => 255 - at(total, d),
-                DoctorSort::Soonest => self.wait(d as usize, now) as u8,
+                DoctorSort::Relevance => u16::MAX - total_at(d),
+                DoctorSort::Soonest => self.wait(d as usize, now) as u16,
                 DoctorSort::Name | DoctorSort::Rank => 0,
             }
         };
@@ -176,30 +178,56 @@ impl Orders {
             if uniform {
                 in_order
             } else {
-                let buckets: Vec<u8> = in_order.iter().map(|&d| bucket(d)).collect();
-                let mut start = [0usize; 257];
-                for &b in &buckets {
-                    start[b as usize + 1] += 1;
-                }
-                for i in 1..start.len() {
-                    start[i] += start[i - 1];
-                }
-                let mut sorted = vec![0u32; in_order.len()];
-                for (&d, &b) in in_order.iter().zip(&buckets) {
-                    sorted[start[b as usize]] = d;
-                    start[b as usize] += 1;
-                }
-                sorted
+                let buckets: Vec<u16> = in_order.iter().map(|&d| bucket(d)).collect();
+                counting_sort(&in_order, &buckets)
             }
         };
         docs.into_iter()
             .map(|d| Hit {
                 doctor: d as usize,
-                score: at(total, d) as u32,
-                matched: MatchField::from_score(at(best, d)),
+                score: total_at(d) as u32,
+                matched: MatchField::from_score(best_at(d)),
             })
             .collect()
     }
+}
+
+/// `items` stably sorted by their `buckets`, in time linear in their number: one
+/// counting pass when the buckets span at most 256 values, as they nearly always
+/// do, else a radix sort by the low then the high byte.
+fn counting_sort(items: &[u32], buckets: &[u16]) -> Vec<u32> {
+    let lo = buckets.iter().copied().min().unwrap_or(0);
+    let hi = buckets.iter().copied().max().unwrap_or(0);
+    if hi - lo <= 255 {
+        let digits: Vec<u8> = buckets.iter().map(|&b| (b - lo) as u8).collect();
+        return counting_pass(items, &digits);
+    }
+    let low: Vec<u8> = buckets.iter().map(|&b| b as u8).collect();
+    let mut keyed: Vec<u32> = (0..items.len() as u32).collect();
+    keyed = counting_pass(&keyed, &low);
+    let high: Vec<u8> = keyed
+        .iter()
+        .map(|&i| (buckets[i as usize] >> 8) as u8)
+        .collect();
+    keyed = counting_pass(&keyed, &high);
+    keyed.iter().map(|&i| items[i as usize]).collect()
+}
+
+/// `items` stably sorted by one byte each.
+fn counting_pass(items: &[u32], digits: &[u8]) -> Vec<u32> {
+    let mut start = [0usize; 257];
+    for &b in digits {
+        start[b as usize + 1] += 1;
+    }
+    for i in 1..start.len() {
+        start[i] += start[i - 1];
+    }
+    let mut sorted = vec![0u32; items.len()];
+    for (&d, &b) in items.iter().zip(digits) {
+        sorted[start[b as usize]] = d;
+        start[b as usize] += 1;
+    }
+    sorted
 }
 
 #[cfg(test)]

@@ -2,11 +2,21 @@
 //!
 //! Every query word becomes a clause and every clause must match (AND). A clause is
 //! a list of alternatives (OR): the word itself, plus what the synonym table
-//! expands it to. An alternative with several parts (a Chinese synonym, a two-word
-//! trigger) needs all of them. A run of Chinese characters is one query word, but
-//! each character outside a synonym is a clause of its own. An expansion matches a
-//! doctor's specialties and conditions, or a department of the doctor whose name,
-//! id and keywords hold all its parts.
+//! expands it to. An alternative with several parts (a two-word trigger such as
+//! "chest pain") needs all of them. A run of Chinese characters is one query word,
+//! cut into the synonym triggers it contains and the stretches between them; each
+//! piece is a clause of its own, and a piece of two or more characters must occur
+//! as written, contiguous, inside one text of the doctor (see `eval_run`: names,
+//! specialties and conditions have every pair of adjacent characters indexed as a
+//! word, biographies are checked against their text). A single character is a
+//! word of its own. An expansion matches a doctor's specialties and
+//! conditions, or a department of the doctor whose name, id and keywords hold all
+//! its parts.
+//!
+//! A clause scores the best field and kind its literal alternative matched in; a
+//! doctor reached only through synonyms scores the expansion's match instead, but
+//! counts as matched "by synonym": doctors are ranked by the number of clauses they
+//! match literally first, so a direct match always beats a synonym-only one.
 //!
 //! Clauses depend only on their own words, except that a two-word trigger ("chest
 //! pain") merges two words into one clause; the synonym table guarantees that such a
@@ -18,9 +28,13 @@
 //! query costs what its posting lists cost, not the number of doctors.
 
 use super::bits::Bits;
-use super::index::{self, TextIndex, DEPARTMENT, EXACT, PREFIX, SPECIALTY, TYPO};
+use super::index::{
+    self, TextIndex, ALL_FIELDS, BIO, DEPARTMENT, EXACT, NAME, PREFIX, SPECIALTY, TYPO,
+};
 use super::synonyms::Synonyms;
-use crate::normalize::{fold, for_each_token};
+use crate::model::Doctor;
+use crate::normalize::{fold, for_each_token, is_cjk};
+use crate::text::Text;
 
 /// Longer query text is cut: nobody types more, and the cost stays bounded.
 const MAX_QUERY_BYTES: usize = 1024;
@@ -31,16 +45,30 @@ const MAX_RUN_CHARS: usize = 16;
 enum How {
     /// A typed Latin word: exact, prefix, or one typo when long enough.
     Word,
-    /// A CJK character or a whole-word expansion.
+    /// A single CJK character or a whole-word expansion.
     Exact,
     /// An expansion stem such as `cardiolog*`.
     Prefix,
+    /// Two or more CJK characters, contiguous in one text.
+    Run,
 }
 
 #[derive(Debug)]
 struct Part {
     text: String,
     how: How,
+}
+
+impl Part {
+    /// A piece of a CJK run: a run of its own from two characters on.
+    fn cjk(text: String) -> Part {
+        let how = if text.chars().nth(1).is_some() {
+            How::Run
+        } else {
+            How::Exact
+        };
+        Part { text, how }
+    }
 }
 
 #[derive(Debug)]
@@ -50,6 +78,8 @@ struct Alt {
     fields: u8,
     /// Also matches every doctor of a department whose words hold all the parts.
     departments: bool,
+    /// The query's own words, not a synonym expansion.
+    direct: bool,
 }
 
 #[derive(Debug)]
@@ -93,17 +123,12 @@ fn words(q: &str) -> Vec<Word> {
     out
 }
 
-fn literal(words: &[String], how: How) -> Alt {
+fn literal(parts: Vec<Part>) -> Alt {
     Alt {
-        parts: words
-            .iter()
-            .map(|w| Part {
-                text: w.clone(),
-                how,
-            })
-            .collect(),
-        fields: index::ALL_FIELDS,
+        parts,
+        fields: ALL_FIELDS,
         departments: false,
+        direct: true,
     }
 }
 
@@ -117,17 +142,24 @@ fn expansions(syn: &Synonyms, groups: &[u16], terms: &mut Vec<String>) -> Vec<Al
                     .words
                     .iter()
                     .enumerate()
-                    .map(|(i, w)| Part {
-                        text: w.clone(),
-                        how: if e.prefix && i == last {
-                            How::Prefix
+                    .map(|(i, w)| {
+                        if w.starts_with(is_cjk) {
+                            Part::cjk(w.clone())
                         } else {
-                            How::Exact
-                        },
+                            Part {
+                                text: w.clone(),
+                                how: if e.prefix && i == last {
+                                    How::Prefix
+                                } else {
+                                    How::Exact
+                                },
+                            }
+                        }
                     })
                     .collect(),
                 fields: SPECIALTY,
                 departments: true,
+                direct: false,
             });
             terms.push(fold(&e.label));
         }
@@ -160,7 +192,14 @@ pub fn parse(q: &str, syn: &Synonyms) -> Parsed {
                         (vec![a.clone()], syn.word(a))
                     }
                 };
-                let mut alts = vec![literal(&lit, How::Word)];
+                let parts = lit
+                    .iter()
+                    .map(|w| Part {
+                        text: w.clone(),
+                        how: How::Word,
+                    })
+                    .collect();
+                let mut alts = vec![literal(parts)];
                 alts.extend(expansions(syn, &groups, &mut terms));
                 terms.extend(lit);
                 clauses.push(Clause { alts });
@@ -168,22 +207,26 @@ pub fn parse(q: &str, syn: &Synonyms) -> Parsed {
             Word::Cjk(run) => {
                 let mut at = 0;
                 let mut segments = syn.cjk(run);
-                // Characters outside any trigger end up as one-character segments.
+                // The stretch after the last trigger, if any.
                 segments.push((run.len(), run.len(), Vec::new()));
                 for (start, end, groups) in segments {
-                    for c in &run[at..start] {
+                    // Characters outside any trigger: one contiguous piece.
+                    if at < start {
+                        let text = run[at..start].concat();
+                        terms.push(text.clone());
                         clauses.push(Clause {
-                            alts: vec![literal(std::slice::from_ref(c), How::Exact)],
+                            alts: vec![literal(vec![Part::cjk(text)])],
                         });
                     }
                     if start < end {
-                        let mut alts = vec![literal(&run[start..end], How::Exact)];
+                        let text = run[start..end].concat();
+                        terms.push(text.clone());
+                        let mut alts = vec![literal(vec![Part::cjk(text)])];
                         alts.extend(expansions(syn, &groups, &mut terms));
                         clauses.push(Clause { alts });
                     }
                     at = end;
                 }
-                terms.extend(run.iter().cloned());
                 i += 1;
             }
         }
@@ -193,7 +236,8 @@ pub fn parse(q: &str, syn: &Synonyms) -> Parsed {
     Parsed { clauses, terms }
 }
 
-/// A dense score array and the list of its non-zero entries.
+/// A dense per-doctor array of small values (scores, or field masks) and the list
+/// of its entries touched since the last `clear`.
 #[derive(Default)]
 struct Scores {
     score: Vec<u8>,
@@ -219,6 +263,16 @@ impl Scores {
         }
     }
 
+    /// Adds the field bits `m` (not zero) to the doctor's mask.
+    fn or(&mut self, doctor: usize, m: u8) {
+        if let Some(slot) = self.score.get_mut(doctor) {
+            if *slot == 0 {
+                self.touched.push(doctor as u32);
+            }
+            *slot |= m;
+        }
+    }
+
     fn get(&self, doctor: u32) -> u8 {
         self.score.get(doctor as usize).copied().unwrap_or(0)
     }
@@ -240,7 +294,33 @@ fn scan(ix: &TextIndex, id: usize, kind: u8, fields: u8, out: &mut Scores) {
     }
 }
 
-fn eval_part(ix: &TextIndex, part: &Part, fields: u8, out: &mut Scores, terms: &mut Vec<String>) {
+/// What a query is evaluated against: the index, the departments, and the
+/// doctors' own texts (to confirm that a run of three or more characters is
+/// contiguous, which its character pairs alone do not prove).
+pub struct Context<'a> {
+    pub ix: &'a TextIndex,
+    pub depts: Departments<'a>,
+    pub doctors: &'a [Doctor],
+    /// The number of doctors indexed.
+    pub n: usize,
+}
+
+/// Scratch arrays for runs, kept across the parts of one query.
+#[derive(Default)]
+struct RunWork {
+    masks: Scores,
+    next: Scores,
+}
+
+fn eval_part(
+    cx: &Context,
+    part: &Part,
+    fields: u8,
+    out: &mut Scores,
+    terms: &mut Vec<String>,
+    work: &mut RunWork,
+) {
+    let ix = cx.ix;
     match part.how {
         How::Exact => {
             if let Some(id) = ix.exact(&part.text) {
@@ -260,29 +340,169 @@ fn eval_part(ix: &TextIndex, part: &Part, fields: u8, out: &mut Scores, terms: &
                 }
             }
         }
+        How::Run => {
+            eval_run(cx, &part.text, fields, out, work);
+            if fields & DEPARTMENT != 0 {
+                let s = index::score(DEPARTMENT, EXACT);
+                for (text, doctors) in cx.depts.texts.iter().zip(cx.depts.doctors) {
+                    if text.contains(part.text.as_str()) {
+                        for d in doctors.ones() {
+                            out.raise(d, s);
+                        }
+                    }
+                }
+            }
+        }
     }
 }
 
-/// Each department's words (sorted word ids) and doctors. Synonym expansions are
-/// matched against these few departments rather than the long posting lists of
-/// department words that every doctor of a big department shares.
+/// Whether one of the doctor's texts in the field class `field` holds `run`.
+/// CJK characters fold to themselves, so the original text is searched as it is.
+fn doctor_has_run(d: &Doctor, field: u8, run: &str) -> bool {
+    let has = |t: &Text| t.all().any(|s| s.contains(run));
+    match field {
+        NAME => has(&d.name),
+        SPECIALTY => d.specialties.iter().chain(&d.conditions).any(has),
+        BIO => has(&d.bio) || d.education.iter().any(has),
+        _ => false,
+    }
+}
+
+/// Leaves in `work.masks` the doctors whose postings of every word in `ids` share
+/// a field class of `fields`, with those classes.
+fn intersect(cx: &Context, mut ids: Vec<usize>, fields: u8, work: &mut RunWork) {
+    let ix = cx.ix;
+    // The shortest list first: the intersection can only shrink.
+    ids.sort_unstable_by_key(|&id| (ix.postings(id, fields).len(), id));
+    ids.dedup();
+    let masks = work.masks.sized(cx.n);
+    let Some((&first, rest)) = ids.split_first() else {
+        return;
+    };
+    for &p in ix.postings(first, fields) {
+        let m = (p & 15) as u8 & fields;
+        if m != 0 {
+            masks.or((p >> 4) as usize, m);
+        }
+    }
+    for &id in rest {
+        if masks.touched.is_empty() {
+            break;
+        }
+        let next = work.next.sized(cx.n);
+        for &p in ix.postings(id, fields) {
+            let d = (p >> 4) as usize;
+            if masks.score.get(d).is_some_and(|&m| m != 0) {
+                let m = (p & 15) as u8 & fields;
+                if m != 0 {
+                    next.or(d, m);
+                }
+            }
+        }
+        masks.touched.retain(|&d| {
+            let m = masks.score[d as usize] & next.get(d);
+            masks.score[d as usize] = m;
+            m != 0
+        });
+        next.clear();
+    }
+}
+
+/// A run of two or more CJK characters in the doctors' own texts. Names,
+/// specialties and conditions have their adjacent character pairs indexed: the
+/// doctors whose postings hold every pair of the run in one field class, confirmed
+/// against the text when the run is longer than one pair. Biographies have no
+/// pairs indexed (a long free text would multiply the vocabulary): the doctors
+/// whose biography holds every character, confirmed against the text. Departments
+/// are matched by the caller.
+fn eval_run(cx: &Context, run: &str, fields: u8, out: &mut Scores, work: &mut RunWork) {
+    let ix = cx.ix;
+    let chars: Vec<char> = run.chars().collect();
+    let mut buf = String::new();
+    let doctor = |d: u32| cx.doctors.get(d as usize);
+    let f = fields & (NAME | SPECIALTY);
+    if f != 0 {
+        let pairs: Option<Vec<usize>> = chars
+            .windows(2)
+            .map(|w| {
+                buf.clear();
+                buf.extend(w);
+                ix.exact(&buf)
+            })
+            .collect();
+        if let Some(ids) = pairs {
+            intersect(cx, ids, f, work);
+            let confirm = chars.len() > 2;
+            for &d in &work.masks.touched {
+                let m = work.masks.score[d as usize];
+                let field = [NAME, SPECIALTY].into_iter().find(|&f| {
+                    m & f != 0
+                        && (!confirm || doctor(d).is_some_and(|doc| doctor_has_run(doc, f, run)))
+                });
+                if let Some(f) = field {
+                    out.raise(d as usize, index::score(f, EXACT));
+                }
+            }
+            work.masks.clear();
+        }
+    }
+    if fields & BIO != 0 {
+        let singles: Option<Vec<usize>> = chars
+            .iter()
+            .map(|&c| {
+                buf.clear();
+                buf.push(c);
+                ix.exact(&buf)
+            })
+            .collect();
+        if let Some(ids) = singles {
+            intersect(cx, ids, BIO, work);
+            let s = index::score(BIO, EXACT);
+            for &d in &work.masks.touched {
+                // A better field already found for this doctor makes the text moot.
+                if out.get(d) < s && doctor(d).is_some_and(|doc| doctor_has_run(doc, BIO, run)) {
+                    out.raise(d as usize, s);
+                }
+            }
+            work.masks.clear();
+        }
+    }
+}
+
+/// Each department's words (sorted word ids), texts and doctors. Synonym
+/// expansions are matched against these few departments rather than the long
+/// posting lists of department words that every doctor of a big department
+/// shares; so are runs of CJK characters, which have no department postings.
 pub struct Departments<'a> {
     pub words: &'a [Vec<u32>],
+    /// The department's name, keywords and id (its id alone when the dataset does
+    /// not describe it), separated by line breaks.
+    pub texts: &'a [String],
     pub doctors: &'a [Bits],
 }
 
-fn eval_departments(ix: &TextIndex, depts: &Departments, alt: &Alt, out: &mut Scores) {
+fn eval_departments(cx: &Context, alt: &Alt, out: &mut Scores) {
+    let ix = cx.ix;
+    let depts = &cx.depts;
     let ranges: Vec<std::ops::Range<usize>> = alt
         .parts
         .iter()
         .map(|p| match p.how {
             How::Exact => ix.exact(&p.text).map_or(0..0, |id| id..id + 1),
             How::Word | How::Prefix => ix.prefix_range(&p.text),
+            How::Run => 0..0,
         })
         .collect();
-    for (words, doctors) in depts.words.iter().zip(depts.doctors) {
+    for ((words, text), doctors) in depts.words.iter().zip(depts.texts).zip(depts.doctors) {
+        if words.is_empty() {
+            // Not described by the dataset: only its id, which synonyms never name.
+            continue;
+        }
         let mut kind = EXACT;
         let all = ranges.iter().zip(&alt.parts).all(|(r, p)| {
+            if p.how == How::Run {
+                return text.contains(p.text.as_str());
+            }
             let i = words.partition_point(|&w| (w as usize) < r.start);
             match words.get(i).map(|&w| w as usize) {
                 Some(w) if w < r.end => {
@@ -303,73 +523,114 @@ fn eval_departments(ix: &TextIndex, depts: &Departments, alt: &Alt, out: &mut Sc
     }
 }
 
-/// Doctors matching every clause, with their summed score (saturating: 17 clauses
-/// of 15 points would overflow a byte, and a query that long ranks nothing well
-/// anyway) and best single score.
+/// Doctors matching every clause, with their scores.
 pub struct Matches {
     pub doctors: Bits,
-    pub total: Vec<u8>,
-    pub best: Vec<u8>,
+    /// Per doctor (meaningful for `doctors` only), packed in one word to keep the
+    /// per-clause bookkeeping in one cache line per doctor: the number of clauses
+    /// matched by the query's own words (bits 16..24), the summed clause scores
+    /// (bits 8..16), both saturating at 255 (17 clauses of 15 points would
+    /// overflow, and a query that long ranks nothing well anyway), and the best
+    /// single clause score (bits 0..8). `score >> 8` is the rank key.
+    pub scores: Vec<u32>,
 }
 
-pub fn eval(parsed: &mut Parsed, ix: &TextIndex, depts: &Departments, n: usize) -> Matches {
-    let mut clause = Scores::default();
+/// Evaluates one alternative into `out`.
+fn eval_alt(
+    cx: &Context,
+    alt: &Alt,
+    out: &mut Scores,
+    all: &mut Scores,
+    one: &mut Scores,
+    work: &mut RunWork,
+    terms: &mut Vec<String>,
+) {
+    let n = cx.n;
+    if alt.departments {
+        eval_departments(cx, alt, out);
+    }
+    match alt.parts.as_slice() {
+        [part] => eval_part(cx, part, alt.fields, out, terms, work),
+        [first, rest @ ..] => {
+            // All parts must match; the weakest one sets the score.
+            let acc = all.sized(n);
+            eval_part(cx, first, alt.fields, acc, terms, work);
+            for part in rest {
+                let next = one.sized(n);
+                eval_part(cx, part, alt.fields, next, terms, work);
+                for &d in &acc.touched {
+                    let s = &mut acc.score[d as usize];
+                    *s = (*s).min(next.get(d));
+                }
+                next.clear();
+            }
+            for &d in &acc.touched {
+                let s = acc.get(d);
+                if s > 0 {
+                    out.raise(d as usize, s);
+                }
+            }
+            acc.clear();
+        }
+        [] => {}
+    }
+}
+
+pub fn eval(parsed: &mut Parsed, cx: &Context) -> Matches {
+    let n = cx.n;
+    let mut direct = Scores::default();
+    let mut synonym = Scores::default();
     let mut all = Scores::default();
     let mut one = Scores::default();
-    clause.sized(n);
-    let mut total = vec![0u8; n];
-    let mut best = vec![0u8; n];
+    let mut work = RunWork::default();
+    direct.sized(n);
+    let mut scores = vec![0u32; n];
     let mut candidates: Vec<u32> = Vec::new();
     let mut terms = Vec::new();
     for (k, c) in parsed.clauses.iter().enumerate() {
         for alt in &c.alts {
-            if alt.departments {
-                eval_departments(ix, depts, alt, &mut clause);
-            }
-            match alt.parts.as_slice() {
-                [part] => eval_part(ix, part, alt.fields, &mut clause, &mut terms),
-                [first, rest @ ..] => {
-                    // All parts must match; the weakest one sets the score.
-                    let acc = all.sized(n);
-                    eval_part(ix, first, alt.fields, acc, &mut terms);
-                    for part in rest {
-                        let next = one.sized(n);
-                        eval_part(ix, part, alt.fields, next, &mut terms);
-                        for &d in &acc.touched {
-                            let s = &mut acc.score[d as usize];
-                            *s = (*s).min(next.get(d));
-                        }
-                        next.clear();
-                    }
-                    for &d in &acc.touched {
-                        let s = acc.get(d);
-                        if s > 0 {
-                            clause.raise(d as usize, s);
-                        }
-                    }
-                    acc.clear();
-                }
-                [] => {}
-            }
+            // Sized on first use: most words trigger no synonym.
+            let out = if alt.direct {
+                &mut direct
+            } else {
+                synonym.sized(n)
+            };
+            eval_alt(cx, alt, out, &mut all, &mut one, &mut work, &mut terms);
         }
+        // A literal match counts as such; a synonym's score only when there is none.
         if k == 0 {
-            candidates = clause.touched.clone();
-            for &d in &candidates {
-                let s = clause.get(d);
-                total[d as usize] = s;
-                best[d as usize] = s;
+            // Scores are 1..=15: one clause sets count, sum and best at once.
+            for &d in &direct.touched {
+                if let Some(x) = scores.get_mut(d as usize) {
+                    *x = (1 << 16) | (direct.get(d) as u32 * 0x101);
+                }
+            }
+            candidates.extend_from_slice(&direct.touched);
+            for &d in &synonym.touched {
+                if direct.get(d) == 0 {
+                    if let Some(x) = scores.get_mut(d as usize) {
+                        *x = synonym.get(d) as u32 * 0x101;
+                    }
+                    candidates.push(d);
+                }
             }
         } else {
             candidates.retain(|&d| {
-                let s = clause.get(d);
-                if s > 0 {
-                    total[d as usize] = total[d as usize].saturating_add(s);
-                    best[d as usize] = best[d as usize].max(s);
-                }
+                let i = d as usize;
+                let (s, literal) = match direct.score[i] {
+                    0 => (synonym.get(d) as u32, 0),
+                    s => (s as u32, 1),
+                };
+                let a = scores[i];
+                let count = ((a >> 16) + literal).min(255);
+                let sum = (((a >> 8) & 255) + s).min(255);
+                let best = (a & 255).max(s);
+                scores[i] = (count << 16) | (sum << 8) | best;
                 s > 0
             });
         }
-        clause.clear();
+        direct.clear();
+        synonym.clear();
         if candidates.is_empty() {
             break;
         }
@@ -381,11 +642,7 @@ pub fn eval(parsed: &mut Parsed, ix: &TextIndex, depts: &Departments, n: usize) 
     parsed.terms.extend(terms);
     parsed.terms.sort();
     parsed.terms.dedup();
-    Matches {
-        doctors,
-        total,
-        best,
-    }
+    Matches { doctors, scores }
 }
 
 #[cfg(test)]
@@ -410,9 +667,18 @@ mod tests {
     #[test]
     fn words_and_runs() {
         let s = shape("Zhang 张伟");
-        assert_eq!(s.len(), 3);
+        assert_eq!(s.len(), 2);
         assert_eq!(s[0], vec![vec![("zhang".to_string(), How::Word)]]);
-        assert_eq!(s[1], vec![vec![("张".to_string(), How::Exact)]]);
+        assert_eq!(s[1], vec![vec![("张伟".to_string(), How::Run)]]);
+        assert_eq!(
+            shape("张 伟")[1],
+            vec![vec![("伟".to_string(), How::Exact)]]
+        );
+        assert_eq!(
+            shape("心\u{200B}内科")[1],
+            vec![vec![("内科".to_string(), How::Run)]],
+            "an invisible character between two characters ends the run"
+        );
         assert!(shape(" ,🙂 ").is_empty());
     }
 
@@ -425,8 +691,19 @@ mod tests {
             .iter()
             .any(|alt| alt == &vec![("cardiolog".to_string(), How::Prefix)]));
         let s = shape("严重胸痛");
-        assert_eq!(s.len(), 3, "严, 重, and the trigger 胸痛");
-        assert!(s[2].len() > 1);
+        assert_eq!(s.len(), 2, "严重, and the trigger 胸痛");
+        assert_eq!(s[0], vec![vec![("严重".to_string(), How::Run)]]);
+        assert_eq!(s[1][0], vec![("胸痛".to_string(), How::Run)]);
+        assert!(s[1]
+            .iter()
+            .any(|alt| alt == &vec![("心内科".to_string(), How::Run)]));
+        let s = shape("肺");
+        assert!(s[0]
+            .iter()
+            .any(|alt| alt == &vec![("肺".to_string(), How::Exact)]));
+        assert!(s[0]
+            .iter()
+            .any(|alt| alt == &vec![("呼吸".to_string(), How::Run)]));
     }
 
     #[test]
@@ -434,6 +711,11 @@ mod tests {
         let q = "word ".repeat(1000);
         assert_eq!(shape(&q).len(), MAX_WORDS);
         let q = "字".repeat(1000);
-        assert_eq!(shape(&q).len(), MAX_RUN_CHARS);
+        assert_eq!(
+            shape(&q),
+            vec![vec![vec![("字".repeat(MAX_RUN_CHARS), How::Run)]]]
+        );
+        let q = "字 ".repeat(1000);
+        assert_eq!(shape(&q).len(), MAX_WORDS);
     }
 }

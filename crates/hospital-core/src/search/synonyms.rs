@@ -3,7 +3,7 @@
 //! The table maps what patients type to what departments and specialties are called,
 //! and never to department ids, so it works with any dataset.
 
-use crate::normalize::tokenize;
+use crate::normalize::{tokenize, Token};
 
 /// One group of the built-in synonym table.
 pub struct SynonymGroup {
@@ -15,7 +15,8 @@ pub struct SynonymGroup {
     /// is a trigger matches a doctor if the doctor matches the word itself OR one of
     /// these in a department name or keyword, a specialty or a condition (never in a
     /// name or biography). Words must match whole, except that a trailing `*` makes
-    /// the word a prefix; Chinese expansions must have all their characters there.
+    /// the word a prefix; a Chinese expansion must occur as written, its characters
+    /// contiguous, in one of those texts.
     pub expands: &'static [&'static str],
 }
 
@@ -184,7 +185,8 @@ pub const SYNONYMS: &[SynonymGroup] = &[
 ];
 
 /// One expansion, folded: its words (all whole, but the last is a prefix when
-/// `prefix`), and the term to highlight.
+/// `prefix`; adjacent CJK characters make one word, matched as a contiguous run),
+/// and the term to highlight.
 pub struct Expansion {
     pub words: Vec<String>,
     pub prefix: bool,
@@ -242,8 +244,21 @@ impl Synonyms {
                 .map(|e| {
                     let prefix = e.ends_with('*');
                     let label = e.trim_end_matches('*');
+                    let mut words: Vec<String> = Vec::new();
+                    let mut last: Option<Token> = None;
+                    for t in tokenize(label) {
+                        match (&last, words.last_mut()) {
+                            (Some(l), Some(w))
+                                if l.cjk && t.cjk && l.range.end == t.range.start =>
+                            {
+                                w.push_str(&t.text)
+                            }
+                            _ => words.push(t.text.clone()),
+                        }
+                        last = Some(t);
+                    }
                     Expansion {
-                        words: tokenize(label).into_iter().map(|t| t.text).collect(),
+                        words,
                         prefix,
                         label: label.to_string(),
                     }

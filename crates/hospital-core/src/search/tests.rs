@@ -676,3 +676,192 @@ fn empty_dataset() {
         assert_eq!(r.facets, FacetCounts::default());
     }
 }
+
+/// Chinese runs and synonym ranking, on doctors built to tell the rules apart.
+fn runs_dataset() -> Dataset {
+    let mut d = vec![
+        doctor(
+            "r0",
+            Text::bilingual("Chen Ding", "丁晨"),
+            Some("dīng chén"),
+            TitleRank::AttendingPhysician,
+            "cardio",
+            &[("Hypertension", "高血压")],
+            &["zh"],
+            None,
+        ),
+        // 心 in a specialty, 内科 in the department (神经内科): not 心内科. 丁一晨 is
+        // not 丁晨.
+        doctor(
+            "r1",
+            Text::bilingual("Yichen Ding", "丁一晨"),
+            Some("dīng yī chén"),
+            TitleRank::ChiefPhysician,
+            "neuro",
+            &[("Palpitations", "心悸")],
+            &["zh"],
+            None,
+        ),
+        // Reached by "asthma" only through the synonym table (lung, respiratory).
+        doctor(
+            "r2",
+            Text::plain("Lung Expert"),
+            None,
+            TitleRank::ChiefPhysician,
+            "resp",
+            &[("Lung cancer", "肺癌")],
+            &["zh"],
+            None,
+        ),
+        // Asthma as a condition: a direct match.
+        doctor(
+            "r3",
+            Text::plain("Asthma Direct"),
+            None,
+            TitleRank::ResidentPhysician,
+            "resp",
+            &[],
+            &["zh"],
+            None,
+        ),
+        // Asthma in the biography only, and no respiratory department: the weakest
+        // direct match still beats every synonym-only one.
+        doctor(
+            "r4",
+            Text::plain("Bio Mention"),
+            None,
+            TitleRank::ResidentPhysician,
+            "neuro",
+            &[],
+            &["zh"],
+            None,
+        ),
+        // 高血 and 血压 are both in this doctor's specialty field class, but not 高血压.
+        doctor(
+            "r5",
+            Text::plain("Sugar Pressure"),
+            None,
+            TitleRank::ChiefPhysician,
+            "neuro",
+            &[("Blood sugar", "高血糖")],
+            &["zh"],
+            None,
+        ),
+        // 心内科 in the biography, written together; and apart (心脏内科).
+        doctor(
+            "r6",
+            Text::plain("Bio Together"),
+            None,
+            TitleRank::ResidentPhysician,
+            "neuro",
+            &[],
+            &["zh"],
+            None,
+        ),
+        doctor(
+            "r7",
+            Text::plain("Bio Apart"),
+            None,
+            TitleRank::ChiefPhysician,
+            "neuro",
+            &[],
+            &["zh"],
+            None,
+        ),
+    ];
+    d[3].conditions = vec![Text::bilingual("Asthma", "哮喘")];
+    d[4].bio = Text::plain("Also sees adults with asthma.");
+    d[5].conditions = vec![Text::bilingual("Blood pressure checks", "血压监测")];
+    d[6].bio = Text::bilingual("Formerly in cardiology.", "曾任心内科主治医师。");
+    d[7].bio = Text::bilingual("Heart and brain.", "心脏内科与神经内科。");
+    Dataset {
+        schema: SCHEMA_VERSION,
+        departments: vec![
+            department("cardio", "Cardiology", "心内科", &[("heart", "心脏")], &[]),
+            department("neuro", "Neurology", "神经内科", &[], &[]),
+            department(
+                "resp",
+                "Respiratory Medicine",
+                "呼吸内科",
+                &[("lung", "肺")],
+                &[],
+            ),
+        ],
+        doctors: d,
+        ..Dataset::default()
+    }
+}
+
+fn runs_fixture() -> Fixture {
+    let ds = runs_dataset();
+    let index = DoctorIndex::build(&ds);
+    Fixture { ds, index }
+}
+
+#[test]
+fn chinese_runs_match_contiguously_in_one_text() {
+    let f = runs_fixture();
+    // The department's name, then a biography that says it; not r1 (心 in a
+    // specialty, 内科 in the department) nor r7 (心脏内科).
+    assert_eq!(f.find("心内科"), ["r0", "r6"]);
+    let r = f.run(&text_query("心内科"));
+    let fields: Vec<_> = r.hits.iter().map(|h| h.matched).collect();
+    assert_eq!(
+        fields,
+        [Some(MatchField::Department), Some(MatchField::Biography)]
+    );
+    // Two characters: one pair, in a name.
+    assert_eq!(f.find("丁晨"), ["r0"]);
+    assert_eq!(f.find("丁"), ["r1", "r0"], "one character matches anywhere");
+    assert!(f.find("晨丁").is_empty(), "a sequence, not a set");
+    // Both pairs of 高血压 are in r5's specialties and conditions, but apart.
+    let found = f.find("高血压");
+    assert_eq!(found.first(), Some(&"r0"));
+    assert!(!found.contains(&"r5"), "{found:?}");
+    assert_eq!(f.find("高血糖"), ["r5"]);
+    // Separate words match separately, each anywhere: r1 has 心 in a specialty,
+    // r0 in its department; r7 and r6 in their biographies (chief first).
+    assert_eq!(f.find("心 内科"), ["r1", "r0", "r7", "r6"]);
+    // A run inside a longer text, and in a department name.
+    assert_eq!(f.find("内科"), f.find("内科 内"));
+    assert_eq!(f.find("神经内科"), ["r7", "r1", "r5", "r4", "r6"]);
+    assert_eq!(f.find("呼吸内科"), ["r2", "r3"]);
+    assert!(f.find("心内科主任").is_empty());
+}
+
+#[test]
+fn chinese_runs_highlight_as_a_whole() {
+    let f = runs_fixture();
+    let terms = f.run(&text_query("心内科")).terms;
+    assert_eq!(terms, ["心内科"]);
+    let bio = "曾任心内科主治医师。心脏内科";
+    let marked: Vec<&str> = highlight(bio, &terms)
+        .into_iter()
+        .map(|r| &bio[r])
+        .collect();
+    assert_eq!(marked, ["心内科"], "not the 心 and 内科 of 心脏内科");
+    let terms = f.run(&text_query("高血压")).terms;
+    assert!(terms.contains(&"高血压".to_string()), "{terms:?}");
+    assert!(highlight("高血糖，血压监测", &terms).is_empty());
+    assert_eq!(highlight("高血压", &terms), vec![0.."高血压".len()]);
+}
+
+#[test]
+fn direct_matches_rank_before_synonym_only_matches() {
+    let f = runs_fixture();
+    // r3 (condition) and r4 (biography) say asthma; r2 is a chief physician found
+    // only through "lung" and "respiratory", and comes after both.
+    assert_eq!(f.find("asthma"), ["r3", "r4", "r2"]);
+    let r = f.run(&text_query("asthma"));
+    assert!(r.hits[1].score > r.hits[2].score);
+    assert_eq!(r.hits[2].matched, Some(MatchField::Specialty));
+    // The same in Chinese: 哮喘 is a condition of r3, and a trigger for 呼吸 and 肺.
+    assert_eq!(f.find("哮喘"), ["r3", "r2"]);
+    // Matching more words directly ranks first: r3's department has "lung" as a
+    // keyword; r2 needs the synonym for "asthma".
+    assert_eq!(f.find("asthma lung"), ["r3", "r2"]);
+    // Synonym matches are still found on their own.
+    assert_eq!(f.find("wheezing"), ["r2", "r3"]);
+    // In the main fixture, "chest pain" still reaches the cardiologists.
+    assert_eq!(Fixture::new().find("chest pain"), ["d1", "d5"]);
+}
