@@ -78,6 +78,11 @@ fn syntax_message(e: &serde_json::Error) -> String {
         Some(i) => text[..i].to_string(),
         None => text,
     };
+    if text.contains("recursion limit exceeded") {
+        // Valid JSON, perhaps, but no dataset nests this deep; the parser stops here.
+        return "the file nests arrays or objects more than 128 levels deep, which no dataset does"
+            .to_string();
+    }
     format!("the file is not valid JSON: {text}")
 }
 
