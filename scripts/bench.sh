@@ -24,6 +24,10 @@ fi
 
 echo "bench: release build of the app into $out/site"
 mkdir -p "$out"
+# What was built: the report names this commit (and whether the tree had other changes).
+printf '{"commit":"%s","dirty":%s,"date":"%s"}\n' "$(git rev-parse --short HEAD)" \
+  "$([ -n "$(git status --porcelain -- src crates Cargo.toml Cargo.lock index.html style public data)" ] && echo true || echo false)" \
+  "$(date -u +%FT%TZ)" > "$out/build-info.json"
 trunk build --release --dist "$out/site"
 cargo build --quiet --release -p hospital-cli
 target/release/hospital-data site "$out/site" --data data/sample.json --site-url http://127.0.0.1:4310

@@ -1,0 +1,111 @@
+// Where the time of a keystroke in the doctor finder goes: a Chromium CPU profile (script,
+// by wasm function and crate) and a trace (style, layout, paint) while typing into
+// `#doctor-q`. Not part of `make bench`; run by hand after it, on a copy of the release
+// build whose wasm keeps its function names:
+//
+//   node bench/profile-typing.mjs [size|sample] [query]
+//
+// It uses target/wasm-bindgen/release/hospital_site_bg.wasm (what wasm-bindgen wrote before
+// wasm-opt: same code, opt-level z, names kept) with the glue beside it.
+import fs from "node:fs";
+import path from "node:path";
+import { launch, outDir, repo, startServer, log } from "./lib/common.mjs";
+import { siteWithData } from "./lib/app.mjs";
+
+const size = process.argv[2] || "1000";
+const query = process.argv[3] || "chen neurology epilepsy";
+const site = path.join(outDir, "site");
+const root = size === "sample" ? path.join(outDir, "site-profile") : siteWithData(site, size);
+if (size === "sample") {
+  fs.rmSync(root, { recursive: true, force: true });
+  fs.cpSync(site, root, { recursive: true });
+}
+// The named wasm and its glue; integrity attributes would reject the swapped files.
+const named = path.join(repo, "target/wasm-bindgen/release");
+fs.copyFileSync(path.join(named, "hospital_site_bg.wasm"), path.join(root, "hospital_site_bg.wasm"));
+fs.copyFileSync(path.join(named, "hospital_site.js"), path.join(root, "hospital_site.js"));
+const strip = (d) =>
+  fs.readdirSync(d, { withFileTypes: true }).forEach((e) => {
+    const p = path.join(d, e.name);
+    if (e.isDirectory()) return strip(p);
+    if (e.name.endsWith(".html")) fs.writeFileSync(p, fs.readFileSync(p, "utf8").replace(/ integrity="[^"]*"/g, ""));
+  });
+strip(root);
+
+const server = await startServer(4320, root);
+const browser = await launch();
+try {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  await page.goto(`${server.url}/doctors/`);
+  await page.waitForSelector(".doctor-card", { timeout: 600000 });
+  await page.waitForTimeout(500);
+  const box = page.locator("#doctor-q");
+  await box.click();
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send("Profiler.enable");
+  await cdp.send("Profiler.setSamplingInterval", { interval: 50 });
+  await browser.startTracing(page, { categories: ["devtools.timeline", "blink.user_timing", "v8.execute"] });
+  await cdp.send("Profiler.start");
+  const rounds = 3;
+  for (let r = 0; r < rounds; r++) {
+    for (const ch of query) {
+      await page.keyboard.type(ch);
+      await page.waitForTimeout(120);
+    }
+    await box.fill("");
+    await page.waitForTimeout(200);
+  }
+  const { profile } = await cdp.send("Profiler.stop");
+  const trace = JSON.parse((await browser.stopTracing()).toString("utf8"));
+
+  // Self time by function and by crate.
+  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+  const self = new Map();
+  const dt = profile.timeDeltas;
+  profile.samples.forEach((id, i) => self.set(id, (self.get(id) || 0) + (dt[i + 1] ?? 0) / 1000));
+  const byFn = new Map();
+  const byCrate = new Map();
+  for (const [id, t] of self) {
+    const f = byId.get(id).callFrame;
+    const name = f.functionName || `(anonymous ${f.url.split("/").pop()})`;
+    byFn.set(name, (byFn.get(name) || 0) + t);
+    let crate;
+    if (f.url.endsWith(".wasm") || /^\$?[a-z_]+::|^<|wasm-function/.test(name)) {
+      const m = name.match(/([a-z_][a-z0-9_]*)::/);
+      crate = `wasm: ${m ? m[1] : name.slice(0, 20)}`;
+    } else if (name.startsWith("(")) crate = name;
+    else crate = `js: ${f.url.split("/").pop() || "(inline)"}`;
+    byCrate.set(crate, (byCrate.get(crate) || 0) + t);
+  }
+  const total = [...self.values()].reduce((a, b) => a + b, 0);
+  const top = (m, k) => [...m.entries()].sort((a, b) => b[1] - a[1]).slice(0, k);
+
+  // Renderer main-thread time by trace event (complete events on the page's main thread).
+  const events = trace.traceEvents.filter((e) => e.ph === "X" && e.dur);
+  const main = events.filter((e) => e.name === "RunTask");
+  const tid = main.length ? Object.entries(main.reduce((acc, e) => ((acc[e.tid] = (acc[e.tid] || 0) + e.dur), acc), {})).sort((a, b) => b[1] - a[1])[0][0] : null;
+  const byEvent = new Map();
+  for (const e of events.filter((e) => String(e.tid) === tid)) {
+    if (["UpdateLayoutTree", "Layout", "Paint", "PrePaint", "Layerize", "Commit", "FunctionCall", "EventDispatch", "ParseHTML", "MinorGC", "MajorGC", "V8.GC_SCAVENGER", "BlinkGC.AtomicPhase"].includes(e.name)) {
+      byEvent.set(e.name, (byEvent.get(e.name) || 0) + e.dur / 1000);
+    }
+  }
+  const keys = rounds * [...query].length;
+  const out = {
+    size,
+    query,
+    keystrokes: keys,
+    profiledScriptMs: total,
+    perKeystrokeMs: Object.fromEntries(top(byCrate, 25).map(([k, v]) => [k, +(v / keys).toFixed(3)])),
+    topFunctionsMs: Object.fromEntries(top(byFn, 40).map(([k, v]) => [k.slice(0, 160), +(v / keys).toFixed(3)])),
+    rendererPerKeystrokeMs: Object.fromEntries([...byEvent.entries()].map(([k, v]) => [k, +(v / keys).toFixed(3)])),
+  };
+  const file = path.join(outDir, `profile-typing-${size}.json`);
+  fs.writeFileSync(file, JSON.stringify(out, null, 1));
+  fs.writeFileSync(path.join(outDir, `profile-typing-${size}.cpuprofile`), JSON.stringify(profile));
+  log(`wrote ${file}`);
+  console.log(JSON.stringify(out, null, 1));
+} finally {
+  await browser.close();
+  server.stop();
+}
