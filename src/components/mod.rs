@@ -1,5 +1,6 @@
 //! Pieces shared by several pages, one file each.
 
+mod accepting_badge;
 mod avatar;
 mod facet_group;
 mod highlighted;
@@ -8,6 +9,7 @@ mod markdown_view;
 mod pager;
 mod timetable;
 
+pub use accepting_badge::AcceptingBadge;
 pub use avatar::Avatar;
 pub use facet_group::FacetGroup;
 pub use highlighted::Highlighted;

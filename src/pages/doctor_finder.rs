@@ -2,7 +2,7 @@
 //! The URL is the state: every change is a navigation (typing replaces the entry,
 //! a filter adds one), so a search can be shared, reloaded and stepped back through.
 
-use crate::components::{Avatar, FacetGroup, Highlighted, Pager};
+use crate::components::{AcceptingBadge, Avatar, FacetGroup, Highlighted, Pager};
 use crate::data::use_data;
 use crate::head::{set_head, Head};
 use crate::i18n::{
@@ -452,11 +452,7 @@ fn doctor_card(
                     {if upcoming.is_empty() { t.no_clinics.to_string() } else { upcoming.join("; ") }}
                 </p>
                 <p>
-                    {if d.accepting_new_patients {
-                        view! { <span class="badge badge-ok">{t.accepting_badge}</span> }.into_any()
-                    } else {
-                        view! { <span class="badge badge-muted">{t.not_accepting_badge}</span> }.into_any()
-                    }}
+                    <AcceptingBadge accepting=d.accepting_new_patients/>
                 </p>
             </div>
         </li>

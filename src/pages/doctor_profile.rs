@@ -1,6 +1,6 @@
 //! `/doctors/<id>`: everything the dataset says about one doctor.
 
-use crate::components::{Avatar, Timetable};
+use crate::components::{AcceptingBadge, Avatar, Timetable};
 use crate::data::use_data;
 use crate::head::{set_head, Head};
 use crate::i18n::{format_date, gender_name, spoken_language_name};
@@ -76,11 +76,7 @@ pub fn DoctorProfile(id: String) -> impl IntoView {
                             }).collect_view()}
                         </p>
                         <p>
-                            {if d.accepting_new_patients {
-                                view! { <span class="badge badge-ok">{t.accepting_badge}</span> }.into_any()
-                            } else {
-                                view! { <span class="badge badge-muted">{t.not_accepting_badge}</span> }.into_any()
-                            }}
+                            <AcceptingBadge accepting=d.accepting_new_patients/>
                         </p>
                     </div>
                 </header>
