@@ -44,7 +44,7 @@ try {
   const cdp = await page.context().newCDPSession(page);
   await cdp.send("Profiler.enable");
   await cdp.send("Profiler.setSamplingInterval", { interval: 50 });
-  await browser.startTracing(page, { categories: ["devtools.timeline", "blink.user_timing", "v8.execute"] });
+  await browser.startTracing(page, { categories: ["devtools.timeline", "disabled-by-default-devtools.timeline", "toplevel", "v8.execute", "blink.user_timing", "blink", "input", "benchmark"] });
   await cdp.send("Profiler.start");
   const rounds = 3;
   for (let r = 0; r < rounds; r++) {
@@ -67,7 +67,7 @@ try {
   const byCrate = new Map();
   for (const [id, t] of self) {
     const f = byId.get(id).callFrame;
-    const name = f.functionName || `(anonymous ${f.url.split("/").pop()})`;
+    const name = f.functionName || `(anonymous ${f.url.split("/").pop()}:${f.lineNumber})`;
     byFn.set(name, (byFn.get(name) || 0) + t);
     let crate;
     if (f.url.endsWith(".wasm") || /^\$?[a-z_]+::|^<|wasm-function/.test(name)) {
@@ -80,15 +80,16 @@ try {
   const total = [...self.values()].reduce((a, b) => a + b, 0);
   const top = (m, k) => [...m.entries()].sort((a, b) => b[1] - a[1]).slice(0, k);
 
-  // Renderer main-thread time by trace event (complete events on the page's main thread).
-  const events = trace.traceEvents.filter((e) => e.ph === "X" && e.dur);
-  const main = events.filter((e) => e.name === "RunTask");
-  const tid = main.length ? Object.entries(main.reduce((acc, e) => ((acc[e.tid] = (acc[e.tid] || 0) + e.dur), acc), {})).sort((a, b) => b[1] - a[1])[0][0] : null;
+  // Renderer main-thread time by trace event: the CrRendererMain thread with the most layout.
+  const mains = trace.traceEvents.filter((e) => e.ph === "M" && e.name === "thread_name" && e.args?.name === "CrRendererMain").map((e) => `${e.pid}:${e.tid}`);
+  const events = trace.traceEvents.filter((e) => e.ph === "X" && e.dur && mains.includes(`${e.pid}:${e.tid}`));
+  const perThread = new Map();
+  for (const e of events) if (e.name === "Layout" || e.name === "UpdateLayoutTree") perThread.set(`${e.pid}:${e.tid}`, (perThread.get(`${e.pid}:${e.tid}`) || 0) + e.dur);
+  const thread = [...perThread.entries()].sort((a, b) => b[1] - a[1])[0]?.[0];
   const byEvent = new Map();
-  for (const e of events.filter((e) => String(e.tid) === tid)) {
-    if (["UpdateLayoutTree", "Layout", "Paint", "PrePaint", "Layerize", "Commit", "FunctionCall", "EventDispatch", "ParseHTML", "MinorGC", "MajorGC", "V8.GC_SCAVENGER", "BlinkGC.AtomicPhase"].includes(e.name)) {
-      byEvent.set(e.name, (byEvent.get(e.name) || 0) + e.dur / 1000);
-    }
+  const NAMES = ["RunTask", "EventDispatch", "FunctionCall", "RunMicrotasks", "UpdateLayoutTree", "Layout", "PrePaint", "Paint", "Layerize", "Commit", "HitTest", "MinorGC", "MajorGC", "BlinkGC.AtomicPhase", "ParseHTML"];
+  for (const e of events.filter((e) => `${e.pid}:${e.tid}` === thread)) {
+    if (NAMES.includes(e.name)) byEvent.set(e.name, (byEvent.get(e.name) || 0) + e.dur / 1000);
   }
   const keys = rounds * [...query].length;
   const out = {
@@ -103,6 +104,7 @@ try {
   const file = path.join(outDir, `profile-typing-${size}.json`);
   fs.writeFileSync(file, JSON.stringify(out, null, 1));
   fs.writeFileSync(path.join(outDir, `profile-typing-${size}.cpuprofile`), JSON.stringify(profile));
+  fs.writeFileSync(path.join(outDir, `profile-typing-${size}.trace.json`), JSON.stringify(trace));
   log(`wrote ${file}`);
   console.log(JSON.stringify(out, null, 1));
 } finally {
