@@ -14,11 +14,12 @@ export const ENGINE_LABELS = {
   fuse: "Fuse.js 7.5 (threshold 0.3)",
 };
 
-/** The doctors each final query should find, by the oracle, per dataset size. */
+/** The doctors each final query should find, by both oracles (see shared.mjs), per dataset size. */
 export function oracleAnswers(size) {
   const ds = JSON.parse(fs.readFileSync(path.join(dataDir, String(size), "hospital.json"), "utf8"));
   const oracle = new Oracle(doctorDocs(ds));
-  return QUERIES.map((q) => oracle.expected(q.intent ?? q.typed));
+  const intent = (q) => q.intent ?? q.typed;
+  return { runs: QUERIES.map((q) => oracle.expected(intent(q), "runs")), chars: QUERIES.map((q) => oracle.expected(intent(q), "chars")) };
 }
 
 function quality(expected, top) {
@@ -29,6 +30,20 @@ function quality(expected, top) {
     recall: expected.length ? hit / Math.min(20, expected.length) : null,
     precision: top.length ? hit / top.length : null,
   };
+}
+
+/**
+ * Recall and precision of one engine's top 20 per query against both oracles: `quality`
+ * (Chinese runs as written, the main figure) and `qualityPerChar` (Chinese per character).
+ */
+export function addQuality(r, answers) {
+  const per = (expected) =>
+    r.perQuery.map((q, i) => ({ typed: q.typed, intent: q.intent, kind: q.kind, found: q.found, top: q.top, ...quality(expected[i], q.top || []) }));
+  const summary = (perQuery) => ({ recall: mean(perQuery.map((q) => q.recall)), precision: mean(perQuery.map((q) => q.precision)), perQuery });
+  r.quality = summary(per(answers.runs));
+  r.qualityPerChar = summary(per(answers.chars));
+  delete r.perQuery;
+  return r;
 }
 
 const mean = (v) => {
@@ -74,7 +89,7 @@ export async function runEngines({ serverUrl, sizes, engines, budgetMs, quality:
   const results = [];
   for (const size of sizes) {
     if (withQuality) log(`engines: oracle for ${size} doctors`);
-    const expected = withQuality ? oracleAnswers(size) : QUERIES.map(() => []);
+    const expected = withQuality ? oracleAnswers(size) : null;
     for (const engine of engines) {
       log(`engines: ${engine} at ${size} doctors`);
       const builds = size >= 100000 ? 3 : 5;
@@ -92,14 +107,7 @@ export async function runEngines({ serverUrl, sizes, engines, budgetMs, quality:
           (byKind[kind] ||= []).push(t);
         }),
       );
-      const perQuery = QUERIES.map((q, qi) => ({
-        typed: q.typed,
-        intent: q.intent ?? null,
-        kind: q.kind,
-        found: raw.finalCount[qi],
-        top: raw.finalTop[qi],
-        ...quality(expected[qi], raw.finalTop[qi] || []),
-      }));
+      const perQuery = QUERIES.map((q, qi) => ({ typed: q.typed, intent: q.intent ?? null, kind: q.kind, found: raw.finalCount[qi], top: raw.finalTop[qi] }));
       const m = raw.memory;
       const r = {
         engine,
@@ -133,13 +141,10 @@ export async function runEngines({ serverUrl, sizes, engines, budgetMs, quality:
           max: max(all),
           byKind: Object.fromEntries(Object.entries(byKind).map(([k, v]) => [k, { p50: median(v), p95: p95(v), max: max(v) }])),
         },
-        quality: {
-          recall: mean(perQuery.map((q) => q.recall)),
-          precision: mean(perQuery.map((q) => q.precision)),
-          perQuery,
-        },
+        perQuery,
       };
-      if (!withQuality) delete r.quality;
+      if (withQuality) addQuality(r, expected);
+      else delete r.perQuery;
       log(`  build ${r.build.totalMs.toFixed(1)} ms (index ${r.build.indexMs.toFixed(1)}), query p50 ${r.query.p50.toFixed(3)} p95 ${r.query.p95.toFixed(3)} ms, recall ${r.quality?.recall?.toFixed(3)}`);
       results.push(r);
     }

@@ -147,28 +147,68 @@ export function keystrokes(queries = QUERIES) {
 }
 
 /**
- * The oracle: the doctors a query should find, by exact matching over the raw dataset.
- * A doctor is expected when EVERY folded query token (of the intent) is a prefix of some
- * folded token of the doctor's names (all languages), pinyin (syllables, joined, initials,
- * ü also as v), specialties, conditions or department names (all languages). A Chinese
- * character is a token of its own, so it must occur in one of those texts. No typo
- * tolerance, no synonyms, no biography: what a careful person would accept as a match.
+ * Query words for the oracle: folded Latin words, and each run of Chinese characters either
+ * as one word (`runs`) or as one word per character (`chars`).
+ */
+export function queryWords(q, mode = "runs") {
+  if (mode === "chars") return [...new Set(tokens(q))];
+  const out = [];
+  for (const m of fold(q).matchAll(WORD)) {
+    let run = "";
+    let latin = "";
+    for (const ch of m[0]) {
+      if (HAN.test(ch)) {
+        if (latin) out.push(latin);
+        latin = "";
+        run += ch;
+      } else {
+        if (run) out.push(run);
+        run = "";
+        latin += ch;
+      }
+    }
+    if (run) out.push(run);
+    if (latin) out.push(latin);
+  }
+  return [...new Set(out)];
+}
+
+/**
+ * The oracle: the doctors a query should find, by exact matching over the raw dataset, in
+ * the doctor's names (all languages), pinyin (syllables, joined, initials, ü as u and v),
+ * specialties, conditions and department names (all languages). A doctor is expected when
+ * EVERY word of the query (of the intent, for a typo) matches:
+ * - a Latin word: it is a prefix of one of the doctor's folded words;
+ * - a run of Chinese characters, in mode `runs` (the main oracle): the run occurs as it is
+ *   written in one of those texts (`心内科` in the department name 心内科, `王娜` in the name
+ *   王娜 but not in 王梓娜); in mode `chars`: every character occurs somewhere in them (how a
+ *   per-character tokenizer, as given to MiniSearch and Fuse.js, sees it).
+ * No typo tolerance, no synonyms, no biography: what a careful person would accept as a match.
  */
 export class Oracle {
   constructor(docs) {
-    this.tokenSets = docs.map((doc) => {
+    this.docs = docs.map((doc) => {
       const set = new Set();
-      for (const f of DOC_FIELDS) for (const s of doc[f]) for (const t of tokens(s)) set.add(t);
-      return [...set];
+      const texts = [];
+      for (const f of DOC_FIELDS) {
+        for (const s of doc[f]) {
+          texts.push(fold(s));
+          for (const t of tokens(s)) set.add(t);
+        }
+      }
+      return { tokens: [...set], texts };
     });
   }
 
-  expected(query) {
-    const words = [...new Set(tokens(query))];
+  expected(query, mode = "runs") {
+    const words = queryWords(query, mode);
     if (!words.length) return [];
     const out = [];
-    this.tokenSets.forEach((toks, id) => {
-      if (words.every((w) => toks.some((t) => t.startsWith(w)))) out.push(id);
+    this.docs.forEach((doc, id) => {
+      const ok = words.every((w) =>
+        HAN.test(w) && mode === "runs" ? doc.texts.some((t) => t.includes(w)) : doc.tokens.some((t) => t.startsWith(w)),
+      );
+      if (ok) out.push(id);
     });
     return out;
   }
