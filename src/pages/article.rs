@@ -16,8 +16,15 @@ use std::sync::Arc;
 #[derive(Clone)]
 enum Body {
     Loading,
-    Ready(String),
+    /// Parsed once when the text arrives: the reading time and the view share it.
+    Ready(Arc<Vec<Block>>),
     Failed,
+}
+
+impl Body {
+    fn ready(markdown: &str) -> Body {
+        Body::Ready(Arc::new(markdown::parse(markdown)))
+    }
 }
 
 #[component]
@@ -69,8 +76,8 @@ pub fn ArticlePage(slug: String) -> impl IntoView {
                 }
             })
         });
-        let reading = match (&a.body, body.get()) {
-            (_, Body::Ready(md)) => Some(markdown::reading_minutes(&markdown::parse(&md))),
+        let reading = match body.get() {
+            Body::Ready(blocks) => Some(markdown::reading_minutes(&blocks)),
             _ => None,
         };
         let body_view = move || match body.get() {
@@ -82,10 +89,7 @@ pub fn ArticlePage(slug: String) -> impl IntoView {
                 </div>
             }
             .into_any(),
-            Body::Ready(md) => {
-                let blocks: Vec<Block> = markdown::parse(&md);
-                view! { <MarkdownView blocks=blocks/> }.into_any()
-            }
+            Body::Ready(blocks) => view! { <MarkdownView blocks=blocks.to_vec()/> }.into_any(),
         };
         let (newer, older) = data.news().neighbours(&a.slug);
         let related = data.news().related(ds, &a.slug, 3);
@@ -186,9 +190,7 @@ fn start_body_load(data: Arc<AppData>, index: usize, body: RwSignal<Body>, attem
         let lang = use_ui().lang.get();
         let a = &data.dataset.articles[index];
         match &a.body {
-            ArticleBody::Inline { body: text } => {
-                body.set(Body::Ready(text.get(lang).text.to_string()))
-            }
+            ArticleBody::Inline { body: text } => body.set(Body::ready(text.get(lang).text)),
             ArticleBody::External { body_src } => {
                 let Some(url) = data.resolve(body_src) else {
                     body.set(Body::Failed);
@@ -205,7 +207,7 @@ fn start_body_load(data: Arc<AppData>, index: usize, body: RwSignal<Body>, attem
                 controller.set_value(Some(ctl));
                 leptos::task::spawn_local(async move {
                     match fetch_text(&url, None, Some(&signal)).await {
-                        Ok(text) if !text.trim().is_empty() => body.try_set(Body::Ready(text)),
+                        Ok(text) if !text.trim().is_empty() => body.try_set(Body::ready(&text)),
                         Err(crate::data::FetchError::Aborted) => None,
                         _ => body.try_set(Body::Failed),
                     };
