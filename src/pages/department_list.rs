@@ -7,6 +7,7 @@ use crate::ui::{text_view, use_ui};
 use hospital_core::route::Route;
 use hospital_core::Department;
 use leptos::prelude::*;
+use std::collections::HashMap;
 
 #[component]
 pub fn DepartmentList() -> impl IntoView {
@@ -22,14 +23,18 @@ pub fn DepartmentList() -> impl IntoView {
         let lang = ui.lang.get();
         let t = ui.t();
         let ds = &data.dataset;
-        let count = |d: &Department| {
-            ds.doctors
-                .iter()
-                .filter(|doc| doc.departments.contains(&d.id))
-                .count()
-        };
+        // One pass over the doctors, not one per department (and per campus it appears on).
+        let mut counts: HashMap<&str, usize> = HashMap::new();
+        for doc in &ds.doctors {
+            for (i, dep) in doc.departments.iter().enumerate() {
+                // A department listed twice for one doctor still counts that doctor once.
+                if !doc.departments[..i].contains(dep) {
+                    *counts.entry(dep.as_str()).or_default() += 1;
+                }
+            }
+        }
         let card = |d: &Department| {
-            let n = count(d);
+            let n = counts.get(d.id.as_str()).copied().unwrap_or(0);
             view! {
                 <li class="department-card">
                     <h3>{link(Route::Department(d.id.clone()), None, text_view(&d.name, lang))}</h3>
