@@ -1,8 +1,10 @@
 //! Reading a dataset from JSON text: syntax, types and meaning, with every
 //! problem reported at once and named by its JSON path (`doctors[12].schedule[3].weekday`).
 //!
-//! The JSON is first parsed into a `serde_json::Value` (syntax errors carry line and
-//! column), then decoded field by field so that one wrong field does not hide the next.
+//! The text is cut into records first ([`outline`]), then each record is parsed into a
+//! `serde_json::Value` and decoded field by field, so that one wrong field does not
+//! hide the next and the work can be done in slices ([`Staged`]). Text that does not
+//! cut cleanly is parsed whole, so that a syntax error carries its line and column.
 
 use crate::fields;
 use crate::model::*;
@@ -11,6 +13,11 @@ use crate::urls::{is_safe_image_src, is_web_url};
 use serde_json::{Map, Value};
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::fmt;
+
+mod outline;
+mod staged;
+
+pub use staged::Staged;
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Severity {
@@ -48,14 +55,24 @@ impl fmt::Display for Problem {
 }
 
 /// A dataset that loaded, with the warnings that did not stop it.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Loaded {
     pub dataset: Dataset,
     pub warnings: Vec<Problem>,
 }
 
 /// Parses and validates a dataset. `Err` holds every error found (and the warnings).
+///
+/// The same work as [`Staged`] run to its end; a browser runs [`Staged`] itself, a
+/// slice at a time, so that a large dataset never freezes the page.
 pub fn load(json: &str) -> Result<Loaded, Vec<Problem>> {
+    Staged::new(json.as_bytes()).run()
+}
+
+/// Parses the whole text into one JSON tree, then validates it: exact (a syntax error
+/// gets its line and column) but done in one go. [`Staged`] falls back to it when
+/// the text is not what its outline expects, and tests compare the two.
+pub fn load_whole(json: &str) -> Result<Loaded, Vec<Problem>> {
     let value: Value = match serde_json::from_str(json) {
         Ok(v) => v,
         Err(e) => {
@@ -69,6 +86,26 @@ pub fn load(json: &str) -> Result<Loaded, Vec<Problem>> {
         }
     };
     load_value(&value)
+}
+
+/// As [`load_whole`], for bytes that may not be UTF-8 text.
+pub fn load_whole_bytes(json: &[u8]) -> Result<Loaded, Vec<Problem>> {
+    match std::str::from_utf8(json) {
+        Ok(text) => load_whole(text),
+        Err(e) => {
+            let good = &json[..e.valid_up_to()];
+            let line = good.iter().filter(|&&b| b == b'\n').count() + 1;
+            let line_start = good.iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1);
+            let column = String::from_utf8_lossy(&good[line_start..]).chars().count() + 1;
+            Err(vec![Problem {
+                severity: Severity::Error,
+                path: String::new(),
+                line: Some(line),
+                column: Some(column),
+                message: "the file is not UTF-8 text (save it as UTF-8)".into(),
+            }])
+        }
+    }
 }
 
 fn syntax_message(e: &serde_json::Error) -> String {
@@ -93,18 +130,7 @@ pub fn load_value(value: &Value) -> Result<Loaded, Vec<Problem>> {
     if let Some(ds) = &dataset {
         d.check_meaning(ds);
     }
-    let (errors, warnings): (Vec<Problem>, Vec<Problem>) = d
-        .problems
-        .into_iter()
-        .partition(|p| p.severity == Severity::Error);
-    match dataset {
-        Some(dataset) if errors.is_empty() => Ok(Loaded { dataset, warnings }),
-        _ => {
-            let mut all = errors;
-            all.extend(warnings);
-            Err(all)
-        }
-    }
+    d.finish(dataset)
 }
 
 /// Reads a separately stored article body (Markdown text). Bodies are plain text,
@@ -125,6 +151,17 @@ pub fn check_body(path: &str, markdown: &str) -> Result<(), Problem> {
 #[derive(Default)]
 struct Decoder {
     problems: Vec<Problem>,
+}
+
+/// Ids the cross-record checks look up, gathered once.
+struct KnownIds {
+    campuses: HashSet<String>,
+    categories: HashSet<String>,
+    departments: HashSet<String>,
+    /// Each doctor id and where it first occurs, filled by `check_doctor_id`.
+    doctors: HashMap<String, usize>,
+    /// Departments at least one doctor works in, filled by `check_doctor`.
+    staffed: HashSet<String>,
 }
 
 fn at(path: &str, key: &str) -> String {
@@ -481,6 +518,24 @@ impl Decoder {
 
     fn dataset(&mut self, v: &Value) -> Option<Dataset> {
         let m = self.object(v, "")?;
+        let mut dataset = self.dataset_head(m);
+        dataset.doctors = self
+            .array(m, "", "doctors", true)
+            .iter()
+            .enumerate()
+            .filter_map(|(i, v)| self.doctor(v, &idx("doctors", i)))
+            .collect();
+        dataset.articles = self
+            .array(m, "", "articles", true)
+            .iter()
+            .enumerate()
+            .filter_map(|(i, v)| self.article(v, &idx("articles", i)))
+            .collect();
+        Some(dataset)
+    }
+
+    /// Every top-level field but the long lists of doctors and articles.
+    fn dataset_head(&mut self, m: &Map<String, Value>) -> Dataset {
         self.unknown_fields(m, "", fields::DATASET);
         let schema = match m.get("schema") {
             Some(Value::Number(n)) if n.as_u64() == Some(SCHEMA_VERSION) => SCHEMA_VERSION,
@@ -526,27 +581,15 @@ impl Decoder {
             .enumerate()
             .filter_map(|(i, v)| self.department(v, &idx("departments", i)))
             .collect();
-        let doctors = self
-            .array(m, "", "doctors", true)
-            .iter()
-            .enumerate()
-            .filter_map(|(i, v)| self.doctor(v, &idx("doctors", i)))
-            .collect();
-        let articles = self
-            .array(m, "", "articles", true)
-            .iter()
-            .enumerate()
-            .filter_map(|(i, v)| self.article(v, &idx("articles", i)))
-            .collect();
-        Some(Dataset {
+        Dataset {
             schema,
             sample,
             hospital,
             categories,
             departments,
-            doctors,
-            articles,
-        })
+            doctors: Vec::new(),
+            articles: Vec::new(),
+        }
     }
 
     fn hospital(&mut self, v: &Value, p: &str) -> Hospital {
@@ -750,40 +793,95 @@ impl Decoder {
 
     /// Checks across records: unique ids, references that resolve, a possible timetable.
     fn check_meaning(&mut self, ds: &Dataset) {
-        let campuses = self.unique(
+        let mut known = self.check_ids(ds);
+        for (i, doc) in ds.doctors.iter().enumerate() {
+            self.check_doctor_id(i, doc, &mut known);
+        }
+        self.check_more_ids(ds, &known);
+        for (i, doc) in ds.doctors.iter().enumerate() {
+            self.check_doctor(i, doc, &mut known);
+        }
+        self.check_links(ds, &known);
+    }
+
+    /// The dataset, or every error found (and the warnings).
+    fn finish(self, dataset: Option<Dataset>) -> Result<Loaded, Vec<Problem>> {
+        let (errors, warnings): (Vec<Problem>, Vec<Problem>) = self
+            .problems
+            .into_iter()
+            .partition(|p| p.severity == Severity::Error);
+        match dataset {
+            Some(dataset) if errors.is_empty() => Ok(Loaded { dataset, warnings }),
+            _ => {
+                let mut all = errors;
+                all.extend(warnings);
+                Err(all)
+            }
+        }
+    }
+
+    /// Unique campus, category and department ids: the first part of
+    /// [`Decoder::check_meaning`]. Doctor ids follow one at a time
+    /// ([`Decoder::check_doctor_id`]), then [`Decoder::check_more_ids`].
+    fn check_ids(&mut self, ds: &Dataset) -> KnownIds {
+        let owned = |set: HashSet<&str>| set.into_iter().map(str::to_string).collect();
+        let campuses: HashSet<String> = owned(self.unique(
             ds.hospital.campuses.iter().map(|c| c.id.as_str()),
             "hospital.campuses",
             "id",
             "campus id",
-        );
-        let categories = self.unique(
+        ));
+        let categories = owned(self.unique(
             ds.categories.iter().map(|c| c.id.as_str()),
             "categories",
             "id",
             "category id",
-        );
-        let departments = self.unique(
+        ));
+        let departments = owned(self.unique(
             ds.departments.iter().map(|d| d.id.as_str()),
             "departments",
             "id",
             "department id",
-        );
-        let doctors = self.unique(
-            ds.doctors.iter().map(|d| d.id.as_str()),
-            "doctors",
-            "id",
-            "doctor id",
-        );
+        ));
+        KnownIds {
+            campuses,
+            categories,
+            departments,
+            doctors: HashMap::with_capacity(ds.doctors.len()),
+            staffed: HashSet::new(),
+        }
+    }
+
+    /// Whether the doctor at `i` in `ds.doctors` repeats an earlier doctor's id.
+    fn check_doctor_id(&mut self, i: usize, doc: &Doctor, known: &mut KnownIds) {
+        if doc.id.is_empty() {
+            return;
+        }
+        match known.doctors.get(doc.id.as_str()) {
+            Some(&first) => self.error(
+                format!("doctors[{i}].id"),
+                format!(
+                    "duplicate doctor id \"{}\", first used by doctors[{first}]",
+                    clip(&doc.id)
+                ),
+            ),
+            None => {
+                known.doctors.insert(doc.id.clone(), i);
+            }
+        }
+    }
+
+    /// Unique article slugs, and the campuses departments name.
+    fn check_more_ids(&mut self, ds: &Dataset, known: &KnownIds) {
         self.unique(
             ds.articles.iter().map(|a| a.slug.as_str()),
             "articles",
             "slug",
             "article slug",
         );
-
         for (i, d) in ds.departments.iter().enumerate() {
             for (j, c) in d.campuses.iter().enumerate() {
-                if !campuses.contains(c.as_str()) {
+                if !known.campuses.contains(c) {
                     self.error(
                         format!("departments[{i}].campuses[{j}]"),
                         format!("no campus has the id \"{}\"", clip(c)),
@@ -791,54 +889,62 @@ impl Decoder {
                 }
             }
         }
-        let mut staffed: HashSet<&str> = HashSet::new();
-        for (i, doc) in ds.doctors.iter().enumerate() {
-            let p = format!("doctors[{i}]");
-            for (j, dep) in doc.departments.iter().enumerate() {
-                staffed.insert(dep);
-                if !departments.contains(dep.as_str()) {
-                    self.error(
-                        format!("{p}.departments[{j}]"),
-                        format!("no department has the id \"{}\"", clip(dep)),
-                    );
-                }
+    }
+
+    /// One doctor's references and timetable: `i` is its place in `ds.doctors`.
+    fn check_doctor(&mut self, i: usize, doc: &Doctor, known: &mut KnownIds) {
+        let p = format!("doctors[{i}]");
+        for (j, dep) in doc.departments.iter().enumerate() {
+            if !known.staffed.contains(dep) {
+                known.staffed.insert(dep.clone());
             }
-            if doc.schedule.is_empty() {
-                self.warn(
-                    format!("{p}.schedule"),
-                    "this doctor has no outpatient sessions",
-                );
-            }
-            let mut slots: HashMap<(Weekday, HalfDay), usize> = HashMap::new();
-            for (j, s) in doc.schedule.iter().enumerate() {
-                if let Some(c) = &s.campus {
-                    if !campuses.contains(c.as_str()) {
-                        self.error(
-                            format!("{p}.schedule[{j}].campus"),
-                            format!("no campus has the id \"{}\"", clip(c)),
-                        );
-                    }
-                }
-                if let Some(first) = slots.insert((s.weekday, s.half_day), j) {
-                    self.error(
-                        format!("{p}.schedule[{j}]"),
-                        format!(
-                            "a doctor cannot hold two sessions at once: {} {} is already schedule[{first}]",
-                            s.weekday.key(),
-                            s.half_day.key()
-                        ),
-                    );
-                }
-            }
-            if doc.pinyin.is_none() && doc.name.exact(crate::text::Lang::Zh).is_some() {
-                self.warn(
-                    format!("{p}.pinyin"),
-                    "no pinyin: run `hospital-data prepare` so patients can search by pinyin",
+            if !known.departments.contains(dep) {
+                self.error(
+                    format!("{p}.departments[{j}]"),
+                    format!("no department has the id \"{}\"", clip(dep)),
                 );
             }
         }
+        if doc.schedule.is_empty() {
+            self.warn(
+                format!("{p}.schedule"),
+                "this doctor has no outpatient sessions",
+            );
+        }
+        let mut slots: HashMap<(Weekday, HalfDay), usize> = HashMap::new();
+        for (j, s) in doc.schedule.iter().enumerate() {
+            if let Some(c) = &s.campus {
+                if !known.campuses.contains(c) {
+                    self.error(
+                        format!("{p}.schedule[{j}].campus"),
+                        format!("no campus has the id \"{}\"", clip(c)),
+                    );
+                }
+            }
+            if let Some(first) = slots.insert((s.weekday, s.half_day), j) {
+                self.error(
+                    format!("{p}.schedule[{j}]"),
+                    format!(
+                        "a doctor cannot hold two sessions at once: {} {} is already schedule[{first}]",
+                        s.weekday.key(),
+                        s.half_day.key()
+                    ),
+                );
+            }
+        }
+        if doc.pinyin.is_none() && doc.name.exact(crate::text::Lang::Zh).is_some() {
+            self.warn(
+                format!("{p}.pinyin"),
+                "no pinyin: run `hospital-data prepare` so patients can search by pinyin",
+            );
+        }
+    }
+
+    /// Departments nobody works in, and what articles refer to: the last part of
+    /// [`Decoder::check_meaning`].
+    fn check_links(&mut self, ds: &Dataset, known: &KnownIds) {
         for (i, d) in ds.departments.iter().enumerate() {
-            if !staffed.contains(d.id.as_str()) {
+            if !known.staffed.contains(d.id.as_str()) {
                 self.warn(
                     format!("departments[{i}]"),
                     format!("no doctor belongs to department \"{}\"", d.id),
@@ -847,14 +953,14 @@ impl Decoder {
         }
         for (i, a) in ds.articles.iter().enumerate() {
             let p = format!("articles[{i}]");
-            if !a.category.is_empty() && !categories.contains(a.category.as_str()) {
+            if !a.category.is_empty() && !known.categories.contains(a.category.as_str()) {
                 self.error(
                     format!("{p}.category"),
                     format!("no category has the id \"{}\"", clip(&a.category)),
                 );
             }
             for (j, dep) in a.departments.iter().enumerate() {
-                if !departments.contains(dep.as_str()) {
+                if !known.departments.contains(dep.as_str()) {
                     self.error(
                         format!("{p}.departments[{j}]"),
                         format!("no department has the id \"{}\"", clip(dep)),
@@ -862,7 +968,7 @@ impl Decoder {
                 }
             }
             for (j, doc) in a.doctors.iter().enumerate() {
-                if !doctors.contains(doc.as_str()) {
+                if !known.doctors.contains_key(doc.as_str()) {
                     self.error(
                         format!("{p}.doctors[{j}]"),
                         format!("no doctor has the id \"{}\"", clip(doc)),
