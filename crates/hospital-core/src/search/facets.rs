@@ -11,7 +11,9 @@
 use super::bits::Bits;
 use crate::model::{ClinicType, Dataset, Gender, TitleRank};
 use crate::route::{DoctorQuery, Slot};
-use std::collections::HashMap;
+
+mod build;
+pub use build::FacetsBuilder;
 
 /// Live counts for every facet option the dataset knows, zero counts included.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -41,20 +43,29 @@ struct Facet<K> {
 }
 
 impl<K: PartialEq + Clone> Facet<K> {
-    fn new(n: usize, options: Vec<K>, has: impl Fn(usize) -> Vec<K>) -> Facet<K> {
-        let mut bits = vec![Bits::empty(n); options.len()];
-        for doctor in 0..n {
-            for k in has(doctor) {
-                if let Some(i) = options.iter().position(|o| *o == k) {
-                    bits[i].set(doctor);
-                }
-            }
-        }
-        let totals = bits.iter().map(Bits::count).collect();
+    /// A facet with `options` and nobody in them yet: `mark` fills it in.
+    fn empty(n: usize, options: Vec<K>) -> Facet<K> {
         Facet {
+            bits: vec![Bits::empty(n); options.len()],
+            totals: vec![0; options.len()],
             options,
-            bits,
-            totals,
+        }
+    }
+
+    /// Puts `doctor` in option `k`, if the facet has it. Counts as it goes: a
+    /// count of every option at the end would be one long step.
+    fn mark<Q: ?Sized>(&mut self, doctor: usize, k: &Q)
+    where
+        K: PartialEq<Q>,
+    {
+        let Some(i) = self.options.iter().position(|o| o == k) else {
+            return;
+        };
+        if let (Some(bits), Some(total)) = (self.bits.get_mut(i), self.totals.get_mut(i)) {
+            if !bits.contains(doctor) {
+                bits.set(doctor);
+                *total += 1;
+            }
         }
     }
 
@@ -106,12 +117,6 @@ pub struct Facets {
     accepting: Facet<bool>,
 }
 
-/// Options that occur, in the order of `all`.
-fn present<K: PartialEq + Copy>(all: &[K], occurs: impl Iterator<Item = K>) -> Vec<K> {
-    let seen: Vec<K> = occurs.collect();
-    all.iter().copied().filter(|k| seen.contains(k)).collect()
-}
-
 fn push_new(v: &mut Vec<String>, s: &str) {
     if !v.iter().any(|x| x == s) {
         v.push(s.to_string());
@@ -143,90 +148,6 @@ pub fn doctor_campuses(ds: &Dataset, doctor: usize) -> Vec<String> {
 }
 
 impl Facets {
-    pub fn build(ds: &Dataset) -> Facets {
-        let n = ds.doctors.len();
-        let docs = &ds.doctors;
-
-        let mut departments: Vec<String> = ds.departments.iter().map(|d| d.id.clone()).collect();
-        for d in docs {
-            for id in &d.departments {
-                push_new(&mut departments, id);
-            }
-        }
-        let departments = Facet::new(n, departments, |i| docs[i].departments.clone());
-
-        let ranks = present(TitleRank::ALL, docs.iter().map(|d| d.title));
-        let ranks = Facet::new(n, ranks, |i| vec![docs[i].title]);
-
-        let clinics = present(
-            ClinicType::ALL,
-            docs.iter()
-                .flat_map(|d| d.schedule.iter().map(|s| s.clinic)),
-        );
-        let clinics = Facet::new(n, clinics, |i| {
-            docs[i].schedule.iter().map(|s| s.clinic).collect()
-        });
-
-        let open_slots = |i: usize| -> Vec<Slot> {
-            docs[i]
-                .schedule
-                .iter()
-                .filter(|s| !s.cancelled)
-                .map(|s| Slot {
-                    weekday: s.weekday,
-                    half_day: s.half_day,
-                })
-                .collect()
-        };
-        let mut slots: Vec<Slot> = (0..n).flat_map(open_slots).collect();
-        slots.sort();
-        slots.dedup();
-        let slots = Facet::new(n, slots, open_slots);
-
-        let per_doctor: Vec<Vec<String>> = (0..n).map(|i| doctor_campuses(ds, i)).collect();
-        let mut campuses: Vec<String> = Vec::new();
-        let mut others: Vec<String> = Vec::new();
-        for c in &ds.hospital.campuses {
-            if per_doctor.iter().any(|v| v.contains(&c.id)) {
-                push_new(&mut campuses, &c.id);
-            }
-        }
-        for c in per_doctor.iter().flatten() {
-            if !campuses.contains(c) {
-                push_new(&mut others, c);
-            }
-        }
-        others.sort();
-        campuses.extend(others);
-        let campuses = Facet::new(n, campuses, |i| per_doctor[i].clone());
-
-        let mut freq: HashMap<&str, usize> = HashMap::new();
-        for l in docs.iter().flat_map(|d| &d.languages) {
-            *freq.entry(l.as_str()).or_default() += 1;
-        }
-        let mut languages: Vec<(&str, usize)> = freq.into_iter().collect();
-        languages.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
-        let languages = languages.into_iter().map(|(l, _)| l.to_string()).collect();
-        let languages = Facet::new(n, languages, |i| docs[i].languages.clone());
-
-        let genders = present(Gender::ALL, docs.iter().filter_map(|d| d.gender));
-        let genders = Facet::new(n, genders, |i| docs[i].gender.into_iter().collect());
-
-        let accepting = Facet::new(n, vec![true], |i| vec![docs[i].accepting_new_patients]);
-
-        Facets {
-            n,
-            departments,
-            ranks,
-            clinics,
-            slots,
-            campuses,
-            languages,
-            genders,
-            accepting,
-        }
-    }
-
     /// Department ids, in facet order, and their doctors.
     pub fn departments(&self) -> (&[String], &[Bits]) {
         (&self.departments.options, &self.departments.bits)

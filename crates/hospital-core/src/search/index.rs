@@ -8,9 +8,13 @@
 //! and of each of its one-character deletions, and a query looks up its own. That
 //! costs a few binary searches instead of a scan of the vocabulary.
 
-use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
+use std::hash::Hasher;
 use std::ops::Range;
+
+mod finish;
+mod words;
+pub use finish::Finisher;
+use words::Vocabulary;
 
 /// Field classes, as bits of a posting's field mask. Higher ranks higher.
 pub const BIO: u8 = 1;
@@ -53,7 +57,7 @@ pub struct TextIndex {
     deletions: Vec<u64>,
 }
 
-/// A multiply-rotate hash for the builder's word table: building looks words up
+/// A multiply-rotate hash for the builder's word tables: building looks words up
 /// millions of times, SipHash's protection against crafted keys is not needed for
 /// the site's own dataset, and it made up a fifth of the build time.
 #[derive(Default)]
@@ -77,9 +81,7 @@ impl Hasher for WordHasher {
 /// Collects tokens doctor by doctor; `finish` sorts the vocabulary.
 #[derive(Default)]
 pub struct Builder {
-    ids: HashMap<Box<str>, u32, BuildHasherDefault<WordHasher>>,
-    words: Vec<Box<str>>,
-    lists: Vec<Vec<u32>>,
+    words: Vocabulary,
     current: Vec<(u32, u8)>,
 }
 
@@ -87,14 +89,7 @@ impl Builder {
     /// The builder's id of a word, for callers that add the same words to many
     /// doctors (a department's words go to all its doctors).
     pub fn id(&mut self, word: &str) -> u32 {
-        if let Some(&id) = self.ids.get(word) {
-            return id;
-        }
-        let id = self.words.len() as u32;
-        self.ids.insert(word.into(), id);
-        self.words.push(word.into());
-        self.lists.push(Vec::new());
-        id
+        self.words.id(word)
     }
 
     pub fn add(&mut self, word: &str, field: u8) {
@@ -118,73 +113,21 @@ impl Builder {
                 mask |= self.current[i].1;
                 i += 1;
             }
-            self.lists[id as usize].push((doctor as u32) << 4 | mask as u32);
+            self.words
+                .add_posting(id as usize, (doctor as u32) << 4 | mask as u32);
         }
         self.current.clear();
     }
 
-    /// The index, and each builder id's final word id.
+    /// The index, and each builder id's final word id, in one go.
+    #[cfg(test)]
     pub fn finish(self) -> (TextIndex, Vec<u32>) {
-        let mut order: Vec<u32> = (0..self.words.len() as u32).collect();
-        order.sort_unstable_by(|&a, &b| self.words[a as usize].cmp(&self.words[b as usize]));
-        let mut arena = String::new();
-        let mut ends = Vec::with_capacity(order.len());
-        let mut post_ends = Vec::with_capacity(order.len());
-        let mut post_mids = Vec::with_capacity(order.len());
-        let mut postings = Vec::new();
-        let mut deletions = Vec::new();
-        let mut chars = Vec::new();
-        let mut buf = String::new();
-        for (new_id, &old) in order.iter().enumerate() {
-            let word = &self.words[old as usize];
-            arena.push_str(word);
-            ends.push(arena.len() as u32);
-            let list = &self.lists[old as usize];
-            let first = |p: &&u32| *p & (NAME | SPECIALTY) as u32 != 0;
-            postings.extend(list.iter().filter(first));
-            post_mids.push(postings.len() as u32);
-            postings.extend(list.iter().filter(|p| !first(p)));
-            post_ends.push(postings.len() as u32);
-            chars.clear();
-            chars.extend(word.chars());
-            if chars.len() + 1 >= TYPO_MIN_CHARS
-                && chars.len() <= TYPO_MAX_CHARS + 1
-                && chars.iter().any(|c| c.is_alphabetic())
-            {
-                let first = deletions.len();
-                for_each_variant(&chars, &mut buf, |h| {
-                    deletions.push((h as u64) << 32 | new_id as u64)
-                });
-                // "hello" minus either 'l' is the same string: store it once.
-                deletions[first..].sort_unstable();
-                let mut w = first;
-                for r in first..deletions.len() {
-                    if w == first || deletions[r] != deletions[w - 1] {
-                        deletions[w] = deletions[r];
-                        w += 1;
-                    }
-                }
-                deletions.truncate(w);
-            }
-        }
-        deletions.sort_unstable();
-        // Grown by doubling: without this, up to half of each is spare capacity.
-        arena.shrink_to_fit();
-        postings.shrink_to_fit();
-        deletions.shrink_to_fit();
-        let mut final_id = vec![0; order.len()];
-        for (new_id, &old) in order.iter().enumerate() {
-            final_id[old as usize] = new_id as u32;
-        }
-        let ix = TextIndex {
-            arena,
-            ends,
-            post_ends,
-            post_mids,
-            postings,
-            deletions,
-        };
-        (ix, final_id)
+        self.finisher().finish()
+    }
+
+    /// The work of `finish`, to do in slices.
+    pub fn finisher(self) -> Finisher {
+        Finisher::new(self.words)
     }
 }
 

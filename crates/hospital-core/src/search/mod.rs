@@ -3,6 +3,15 @@
 //!
 //! ```text
 //! let index = DoctorIndex::build(&dataset);             // once
+//!
+//! // or, without freezing the page: a slice of work, then the browser's turn
+//! let mut b = DoctorIndexBuilder::new(&dataset);       // cheap: departments only
+//! while !b.step(&dataset, &mut || started.elapsed() > 8 ms) {   // true when done
+//!     show(b.progress());                              // (done, total)
+//!     yield_to_the_browser().await;
+//! }
+//! let index = b.finish(&dataset);                      // same index as `build`
+//!
 //! let result = index.search(&dataset, &query, now);     // every keystroke
 //! result.hits                 // every matching doctor, in order; the UI pages them
 //! result.facets               // counts for every facet option, zeros included
@@ -40,17 +49,26 @@
 //!
 //! Only the first 1024 bytes and 16 words of the query count, and 16 characters of
 //! a run of Chinese: this bounds the work a pasted text can cause.
+//!
+//! The builder owns its state and borrows nothing, so it can live across `.await`
+//! points beside the dataset's owner; every call must get the same, unchanged
+//! dataset. A step checks the clock after each doctor or a few thousand items of
+//! other work, and always does some work first, so a clock that is always out of
+//! time still finishes (see `build` for the pieces that cannot stop midway).
 
 mod bits;
+mod build;
 mod facets;
 mod highlight;
 mod index;
 mod order;
 mod query;
+mod slices;
 mod synonyms;
 #[cfg(test)]
 mod tests;
 
+pub use build::DoctorIndexBuilder;
 pub use facets::{doctor_campuses, FacetCounts};
 pub use highlight::highlight;
 pub use order::{next_session, slot_index, SLOTS_PER_WEEK};
@@ -206,7 +224,7 @@ fn add_pinyin(b: &mut index::Builder, pinyin: &str) {
     }
 }
 
-fn add_doctor(b: &mut index::Builder, d: &Doctor, departments: &HashMap<&str, Vec<u32>>) {
+fn add_doctor(b: &mut index::Builder, d: &Doctor, departments: &HashMap<String, Vec<u32>>) {
     add_text(b, &d.name, NAME);
     if let Some(p) = &d.pinyin {
         add_pinyin(b, p);
@@ -227,69 +245,11 @@ fn add_doctor(b: &mut index::Builder, d: &Doctor, departments: &HashMap<&str, Ve
 }
 
 impl DoctorIndex {
+    /// The index in one call; [`DoctorIndexBuilder`] does the same work in slices.
     pub fn build(ds: &Dataset) -> DoctorIndex {
-        let mut b = index::Builder::default();
-        // Tokenized once per department, not once per doctor in it.
-        let mut departments: HashMap<&str, Vec<u32>> = HashMap::new();
-        let mut dept_texts: HashMap<&str, String> = HashMap::new();
-        for dept in &ds.departments {
-            let mut words = Vec::new();
-            let mut all = String::new();
-            let texts = std::iter::once(&dept.name).chain(&dept.keywords);
-            for s in texts
-                .flat_map(Text::all)
-                .chain(std::iter::once(dept.id.as_str()))
-            {
-                for_each_token(s, |w, _, _| words.push(b.id(w)));
-                all.push_str(s);
-                all.push('\n');
-            }
-            words.sort_unstable();
-            words.dedup();
-            departments.insert(dept.id.as_str(), words);
-            dept_texts.insert(dept.id.as_str(), all);
-        }
-        for (i, d) in ds.doctors.iter().enumerate() {
-            add_doctor(&mut b, d, &departments);
-            b.end_doctor(i);
-        }
-        let (text, final_id) = b.finish();
-        let facets = facets::Facets::build(ds);
-        let department_words = facets
-            .departments()
-            .0
-            .iter()
-            .map(|id| {
-                let mut words: Vec<u32> = departments
-                    .get(id.as_str())
-                    .into_iter()
-                    .flatten()
-                    .filter_map(|&w| final_id.get(w as usize).copied())
-                    .collect();
-                words.sort_unstable();
-                words
-            })
-            .collect();
-        let department_texts = facets
-            .departments()
-            .0
-            .iter()
-            .map(|id| {
-                dept_texts
-                    .get(id.as_str())
-                    .cloned()
-                    .unwrap_or_else(|| id.clone())
-            })
-            .collect();
-        DoctorIndex {
-            doctors: ds.doctors.len(),
-            text,
-            synonyms: synonyms::Synonyms::new(SYNONYMS),
-            facets,
-            department_words,
-            department_texts,
-            orders: order::Orders::build(ds),
-        }
+        let mut b = DoctorIndexBuilder::new(ds);
+        while !b.step(ds, &mut || false) {}
+        b.finish(ds)
     }
 
     /// The number of doctors indexed.

@@ -6,10 +6,13 @@
 
 use super::bits::Bits;
 use super::{Hit, MatchField};
-use crate::model::{Dataset, Doctor, HalfDay, Session};
+use crate::model::{Doctor, HalfDay, Session};
 use crate::normalize::fold;
 use crate::route::{DoctorSort, Slot};
 use crate::text::Lang;
+
+mod build;
+pub use build::OrdersBuilder;
 
 /// Half-days in a week: the length of the cycle that "soonest" wraps around.
 pub const SLOTS_PER_WEEK: usize = 7 * 3;
@@ -76,44 +79,6 @@ fn positions(order: &[u32]) -> Vec<u32> {
 }
 
 impl Orders {
-    pub fn build(ds: &Dataset) -> Orders {
-        let names: Vec<String> = ds.doctors.iter().map(sort_name).collect();
-        let n = names.len() as u32;
-        let rank = |d: u32| ds.doctors[d as usize].title;
-        let name = |d: u32| &names[d as usize];
-        let mut by_rank: Vec<u32> = (0..n).collect();
-        by_rank.sort_by(|&a, &b| {
-            rank(a)
-                .cmp(&rank(b))
-                .then_with(|| name(a).cmp(name(b)))
-                .then(a.cmp(&b))
-        });
-        let mut by_name: Vec<u32> = (0..n).collect();
-        by_name.sort_by(|&a, &b| {
-            name(a)
-                .cmp(name(b))
-                .then_with(|| rank(a).cmp(&rank(b)))
-                .then(a.cmp(&b))
-        });
-        let open = ds
-            .doctors
-            .iter()
-            .map(|d| {
-                d.schedule
-                    .iter()
-                    .filter(|s| !s.cancelled)
-                    .fold(0, |m, s| m | 1 << slot_index(session_slot(s)))
-            })
-            .collect();
-        Orders {
-            rank_pos: positions(&by_rank),
-            name_pos: positions(&by_name),
-            by_rank,
-            by_name,
-            open,
-        }
-    }
-
     /// Half-days from `now` to the doctor's next session; a week for none.
     fn wait(&self, doctor: usize, now: usize) -> u32 {
         let m = self.open.get(doctor).copied().unwrap_or(0);
@@ -233,7 +198,7 @@ fn counting_pass(items: &[u32], digits: &[u8]) -> Vec<u32> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{ClinicType, Weekday};
+    use crate::model::{ClinicType, Dataset, Weekday};
 
     fn session(weekday: Weekday, half_day: HalfDay, cancelled: bool) -> Session {
         Session {
@@ -276,7 +241,7 @@ mod tests {
             doctors: vec![d.clone()],
             ..Dataset::default()
         };
-        let orders = Orders::build(&ds);
+        let orders = OrdersBuilder::new(&ds).finish(&ds);
         for slot in 0..SLOTS_PER_WEEK {
             let now = at(Weekday::ALL[slot / 3], HalfDay::ALL[slot % 3]);
             let expect = next_session(&d, now).map_or(21, |x| x.0 as u32);
