@@ -96,6 +96,14 @@ pub fn App(config: MountConfig) -> impl IntoView {
             }
             .into_any()
         }
+        LoadState::Preparing { percent } => view! {
+            <div class="loading" role="status">
+                <span class="spinner" aria-hidden="true"></span>
+                {move || (ui.t().preparing_data)(percent)}
+                <progress max="100" value=percent.to_string()></progress>
+            </div>
+        }
+        .into_any(),
         LoadState::Failed(error) => view! { <LoadProblem error=error retry=retry/> }.into_any(),
         LoadState::Ready(data) => {
             provide_context(data.clone());

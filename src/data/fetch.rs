@@ -49,6 +49,19 @@ pub async fn fetch_text(
     progress: Option<&dyn Fn(u64, Option<u64>)>,
     cancel: Option<&AbortSignal>,
 ) -> Result<String, FetchError> {
+    let bytes = fetch_bytes(url, progress, cancel).await?;
+    String::from_utf8(bytes).map_err(|_| FetchError::NotText {
+        url: url.to_string(),
+    })
+}
+
+/// As [`fetch_text`], the bytes as they came: a large dataset is checked a slice at
+/// a time by its loader rather than all at once here.
+pub async fn fetch_bytes(
+    url: &str,
+    progress: Option<&dyn Fn(u64, Option<u64>)>,
+    cancel: Option<&AbortSignal>,
+) -> Result<Vec<u8>, FetchError> {
     let network = || FetchError::Network {
         url: url.to_string(),
     };
@@ -95,7 +108,7 @@ async fn read(
     url: &str,
     signal: &AbortSignal,
     progress: Option<&dyn Fn(u64, Option<u64>)>,
-) -> Result<String, FetchError> {
+) -> Result<Vec<u8>, FetchError> {
     let network = || FetchError::Network {
         url: url.to_string(),
     };
@@ -119,7 +132,7 @@ async fn read(
         .flatten()
         .and_then(|v| v.parse::<u64>().ok());
     let Some(body) = response.body() else {
-        return Ok(String::new());
+        return Ok(Vec::new());
     };
     let reader: ReadableStreamDefaultReader =
         body.get_reader().dyn_into().map_err(|_| network())?;
@@ -134,14 +147,14 @@ async fn read(
         }
         if let Ok(value) = Reflect::get(&chunk, &JsValue::from_str("value")) {
             if let Ok(array) = value.dyn_into::<Uint8Array>() {
-                bytes.extend_from_slice(&array.to_vec());
+                let start = bytes.len();
+                bytes.resize(start + array.length() as usize, 0);
+                array.copy_to(&mut bytes[start..]);
             }
         }
         if let Some(report) = progress {
             report(bytes.len() as u64, total);
         }
     }
-    String::from_utf8(bytes).map_err(|_| FetchError::NotText {
-        url: url.to_string(),
-    })
+    Ok(bytes)
 }

@@ -2,12 +2,13 @@
 //! indexed, then shared read-only by every page.
 
 mod fetch;
+mod slices;
 
-pub use fetch::{fetch_text, FetchError};
+pub use fetch::{fetch_bytes, fetch_text, FetchError};
 
 use hospital_core::news::NewsIndex;
-use hospital_core::search::DoctorIndex;
-use hospital_core::validate::{self, Problem};
+use hospital_core::search::{DoctorIndex, DoctorIndexBuilder};
+use hospital_core::validate::{self, Problem, Staged};
 use hospital_core::Dataset;
 use leptos::prelude::*;
 use std::collections::HashMap;
@@ -21,6 +22,8 @@ pub struct AppData {
     /// Built on first use: the news pages never pay for the doctor index, nor the finder
     /// for the news index, so the first page paints sooner on a large dataset.
     doctors: OnceLock<DoctorIndex>,
+    /// How much of the doctor index the background build has done, in percent.
+    doctors_built: ArcRwSignal<u8>,
     news: OnceLock<NewsIndex>,
     /// Relative URLs in the dataset (images, article bodies) resolve against this.
     pub base_url: String,
@@ -57,6 +60,7 @@ impl AppData {
         AppData {
             dataset,
             doctors: OnceLock::new(),
+            doctors_built: ArcRwSignal::new(0),
             news: OnceLock::new(),
             base_url,
             doctor_by_id,
@@ -65,9 +69,20 @@ impl AppData {
         }
     }
 
+    /// The doctor index; built here in one go if the background build has not
+    /// finished (pages that can wait check [`AppData::doctor_index_percent`] first).
     pub fn doctors(&self) -> &DoctorIndex {
         self.doctors
             .get_or_init(|| DoctorIndex::build(&self.dataset))
+    }
+
+    /// How much of the doctor index is built, in percent; 100 when it is ready. Reactive.
+    pub fn doctor_index_percent(&self) -> u8 {
+        if self.doctors.get().is_some() {
+            100
+        } else {
+            self.doctors_built.get()
+        }
     }
 
     pub fn news(&self) -> &NewsIndex {
@@ -99,7 +114,14 @@ impl AppData {
 
 #[derive(Clone)]
 pub enum LoadState {
-    Loading { received: u64, total: Option<u64> },
+    Loading {
+        received: u64,
+        total: Option<u64>,
+    },
+    /// Checking what was loaded, in percent (shown only for datasets that take a while).
+    Preparing {
+        percent: u8,
+    },
     Failed(LoadError),
     Ready(Arc<AppData>),
 }
@@ -130,7 +152,7 @@ pub fn load(state: RwSignal<LoadState>, src: Option<String>, asset_base: String)
                 .map(|u| u.href())
                 .unwrap_or(asset_base);
             state.set(match validate::load(BUNDLED) {
-                Ok(loaded) => LoadState::Ready(Arc::new(AppData::new(loaded, base))),
+                Ok(loaded) => ready(loaded, base),
                 Err(problems) => LoadState::Failed(LoadError::Invalid(problems)),
             });
         }
@@ -141,16 +163,66 @@ pub fn load(state: RwSignal<LoadState>, src: Option<String>, asset_base: String)
             leptos::task::spawn_local(async move {
                 let progress =
                     move |received, total| state.set(LoadState::Loading { received, total });
-                let result = fetch_text(&absolute, Some(&progress), None).await;
+                let result = fetch_bytes(&absolute, Some(&progress), None).await;
                 state.set(match result {
                     Err(e) => LoadState::Failed(LoadError::Fetch(e)),
-                    Ok(text) => match validate::load(&text) {
-                        Ok(loaded) => LoadState::Ready(Arc::new(AppData::new(loaded, absolute))),
+                    Ok(bytes) => match load_in_slices(&bytes, state).await {
+                        Ok(loaded) => ready(loaded, absolute),
                         Err(problems) => LoadState::Failed(LoadError::Invalid(problems)),
                     },
                 });
             });
         }
+    }
+}
+
+/// Builds the doctor index a slice at a time, after the first page has painted: on
+/// a large dataset that takes seconds, and the news pages need none of it.
+fn build_doctor_index_in_slices(data: Arc<AppData>) {
+    leptos::task::spawn_local(async move {
+        slices::next_task().await;
+        let ds = &data.dataset;
+        let mut builder = DoctorIndexBuilder::new(ds);
+        while data.doctors.get().is_none() {
+            if builder.step(ds, &mut slices::slice_deadline()) {
+                let _ = data.doctors.set(builder.finish(ds));
+                break;
+            }
+            let (done, total) = builder.progress();
+            let percent = (done.saturating_mul(100) / total.max(1)).min(99) as u8;
+            if data.doctors_built.get_untracked() != percent {
+                data.doctors_built.set(percent);
+            }
+            slices::next_task().await;
+        }
+        data.doctors_built.set(100);
+    });
+}
+
+/// A dataset that loaded, ready for the pages; its doctor index follows in slices.
+fn ready(loaded: validate::Loaded, base_url: String) -> LoadState {
+    let data = Arc::new(AppData::new(loaded, base_url));
+    build_doctor_index_in_slices(data.clone());
+    LoadState::Ready(data)
+}
+
+/// Checks a fetched dataset a slice at a time, showing how far it has come.
+async fn load_in_slices(
+    bytes: &[u8],
+    state: RwSignal<LoadState>,
+) -> Result<validate::Loaded, Vec<Problem>> {
+    let mut load = Staged::new(bytes);
+    let mut shown = None;
+    loop {
+        if let Some(answer) = load.step(&mut slices::slice_deadline()) {
+            return answer;
+        }
+        let percent = (load.progress() * 100.0) as u8;
+        if shown != Some(percent) {
+            shown = Some(percent);
+            state.set(LoadState::Preparing { percent });
+        }
+        slices::next_task().await;
     }
 }
 

@@ -23,6 +23,8 @@ pub const EN: Messages = Messages {
         Some(t) if t > 0 => format!("Loading… {} of {} KB", got / 1024, t / 1024),
         _ => format!("Loading… {} KB", got / 1024),
     },
+    preparing_data: |p| format!("Preparing the hospital information… {p} %"),
+    preparing_search: |p| format!("Preparing the doctor search… {p} %"),
     retry: "Try again",
     load_failed_title: "The hospital information could not be loaded",
     dataset_invalid_title: "The hospital information has errors",

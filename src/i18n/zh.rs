@@ -14,6 +14,8 @@ pub const ZH: Messages = Messages {
         Some(t) if t > 0 => format!("正在加载… {} / {} KB", got / 1024, t / 1024),
         _ => format!("正在加载… {} KB", got / 1024),
     },
+    preparing_data: |p| format!("正在准备医院信息… {p}%"),
+    preparing_search: |p| format!("正在准备医生搜索… {p}%"),
     retry: "重试",
     load_failed_title: "无法加载医院信息",
     dataset_invalid_title: "医院信息有错误",

@@ -31,8 +31,39 @@ pub fn now_slot() -> Slot {
     Slot { weekday, half_day }
 }
 
+/// The finder, once the doctor index is built; until then (seconds, for a very
+/// large dataset) the page says how far the build has come.
 #[component]
 pub fn DoctorFinder() -> impl IntoView {
+    let ui = use_ui();
+    let data = use_data();
+    Effect::new(move || {
+        let t = ui.t();
+        set_head(Head {
+            title: t.doctors_title.to_string(),
+            description: t.doctor_search_hint.to_string(),
+            ..Head::default()
+        });
+    });
+    let percent = move || data.doctor_index_percent();
+    move || match percent() {
+        100 => view! { <FinderReady/> }.into_any(),
+        p => view! {
+            <section class="doctor-finder">
+                <h1>{move || ui.t().doctors_title}</h1>
+                <div class="loading" role="status">
+                    <span class="spinner" aria-hidden="true"></span>
+                    {move || (ui.t().preparing_search)(p)}
+                    <progress max="100" value=p.to_string()></progress>
+                </div>
+            </section>
+        }
+        .into_any(),
+    }
+}
+
+#[component]
+fn FinderReady() -> impl IntoView {
     let ui = use_ui();
     let nav = use_nav();
     let data = use_data();
@@ -73,14 +104,6 @@ pub fn DoctorFinder() -> impl IntoView {
     Effect::new(move || {
         let n = result.with(|r| r.hits.len());
         ui.announce((ui.t().results_count)(n));
-    });
-    Effect::new(move || {
-        let t = ui.t();
-        set_head(Head {
-            title: t.doctors_title.to_string(),
-            description: t.doctor_search_hint.to_string(),
-            ..Head::default()
-        });
     });
 
     // Counts and choices per facet, as memos: a facet row updates only when its own

@@ -72,3 +72,44 @@ test("a slow dataset shows how much has arrived", async ({ page }) => {
   await expect(page.locator("#slow .hs progress")).toBeVisible();
   await expect(page.locator("#slow .hs .doctor-card").first()).toBeVisible({ timeout: 15_000 });
 });
+
+test("a large dataset is checked and indexed in slices: progress moves and the page keeps painting", async ({ page }) => {
+  test.setTimeout(90_000);
+  // About 6,000 doctors: the sample's, then copies of them under new ids (about 12 MB).
+  const data = JSON.parse(sample);
+  const doctors = [...data.doctors];
+  for (let copy = 1; doctors.length < 6000; copy += 1) {
+    for (const d of data.doctors) doctors.push({ ...d, id: `${d.id}-${copy}` });
+  }
+  data.doctors = doctors;
+  await serveDataset(page, [{ body: JSON.stringify(data) }]);
+  // In the page, every frame notes what the widget's status says: frames painted
+  // while the data was being prepared mean the page was not frozen meanwhile.
+  await page.addInitScript(() => {
+    window.__statuses = [];
+    const watch = () => {
+      const root = document.querySelector("#remote")?.shadowRoot;
+      const status = root?.querySelector(".loading");
+      if (status) window.__statuses.push(status.textContent.trim());
+      requestAnimationFrame(watch);
+    };
+    requestAnimationFrame(watch);
+  });
+  await page.goto(HOST);
+  await expect(widget(page).locator(".doctor-card").first()).toBeVisible({ timeout: 60_000 });
+  await expect(widget(page).locator(".result-count")).toContainText(/6,0\d\d doctors found/);
+  const statuses = await page.evaluate(() => window.__statuses);
+  const preparing = statuses.filter((s) => s.startsWith("Preparing the hospital information"));
+  const percents = new Set(preparing.map((s) => s.match(/(\d+) %/)?.[1]));
+  expect(preparing.length, statuses.join(" | ").slice(0, 500)).toBeGreaterThanOrEqual(3);
+  expect(percents.size).toBeGreaterThanOrEqual(2);
+  // The doctor search of so many doctors is built in slices too, with its own progress.
+  expect(statuses.some((s) => s.startsWith("Preparing the doctor search"))).toBe(true);
+  // Then it works as with the sample: the 6,000 doctors are all searchable.
+  await widget(page).getByRole("searchbox").fill("zhang wei");
+  await expect(widget(page).locator(".doctor-card").first()).toContainText("Wei Zhang 张伟");
+  // The sample's Zhang Wei and each of their 92 copies, at least.
+  const found = Number((await widget(page).locator(".result-count").textContent()).replace(/\D/g, ""));
+  expect(found).toBeGreaterThanOrEqual(93);
+  expect(found).toBeLessThan(6000);
+});

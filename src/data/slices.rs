@@ -1,0 +1,33 @@
+//! Long work in slices: the app loads and indexes a large dataset a slice at a time
+//! and gives the main thread back to the browser in between, so that the page keeps
+//! painting and answering while it works.
+
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
+
+/// Work per slice, in milliseconds: under the 50 ms after which the browser counts
+/// a task as long, with room for the unit of work that runs past the deadline.
+const SLICE_MS: f64 = 25.0;
+
+/// A fresh "out of time?" check for one slice.
+pub fn slice_deadline() -> impl FnMut() -> bool {
+    let performance = web_sys::window().and_then(|w| w.performance());
+    let end = performance.as_ref().map_or(0.0, |p| p.now()) + SLICE_MS;
+    // Without a clock, slices are one unit of work each: slower, never frozen.
+    move || performance.as_ref().is_none_or(|p| p.now() >= end)
+}
+
+/// Resolves in a new task, after the browser has had its turn (events, paint).
+pub async fn next_task() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        let scheduled = web_sys::window().is_some_and(|window| {
+            window
+                .set_timeout_with_callback_and_timeout_and_arguments_0(resolve.unchecked_ref(), 0)
+                .is_ok()
+        });
+        if !scheduled {
+            let _ = resolve.call0(&wasm_bindgen::JsValue::NULL);
+        }
+    });
+    let _ = JsFuture::from(promise).await;
+}
