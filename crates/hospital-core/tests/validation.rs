@@ -706,6 +706,9 @@ fn warnings_do_not_block_loading() {
     let mut v = base();
     v["colour"] = json!("blue");
     v["doctors"][1]["x-internal"] = json!(true);
+    v["doctors"][1]["notes.v2"] = json!(1);
+    v["doctors"][1]["a \"b\"[0]"] = json!(1);
+    v[""] = json!(1);
     remove(&mut v["doctors"][1], "pinyin");
     remove(&mut v["doctors"][1], "schedule");
     push(
@@ -729,6 +732,14 @@ fn warnings_do_not_block_loading() {
         "{}",
         listing(w)
     );
+    // Keys that would read as several steps of a path are quoted, as in JSONPath.
+    for quoted in [
+        r#"doctors[1]["notes.v2"]"#,
+        r#"doctors[1]["a \"b\"[0]"]"#,
+        r#"[""]"#,
+    ] {
+        assert!(has(quoted, "unknown field"), "{quoted}: {}", listing(w));
+    }
     assert!(
         has("doctors[1].pinyin", "run `hospital-data prepare`"),
         "{}",
@@ -747,7 +758,7 @@ fn warnings_do_not_block_loading() {
         "{}",
         listing(w)
     );
-    assert_eq!(w.len(), 5, "{}", listing(w));
+    assert_eq!(w.len(), 8, "{}", listing(w));
     assert_eq!(loaded.dataset.departments.len(), 3);
 }
 

@@ -164,11 +164,20 @@ struct KnownIds {
     staffed: HashSet<String>,
 }
 
+/// The path of `key` inside `path`: `doctors[3].name`, or, for a key that would
+/// read as more than one step (`a.b`, `x[0]`, spaces, an empty key), `doctors[3]["a.b"]`.
 fn at(path: &str, key: &str) -> String {
-    if path.is_empty() {
-        key.to_string()
-    } else {
-        format!("{path}.{key}")
+    let plain = !key.is_empty()
+        && key
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'-');
+    match (plain, path.is_empty()) {
+        (true, true) => key.to_string(),
+        (true, false) => format!("{path}.{key}"),
+        (false, _) => {
+            let quoted = serde_json::to_string(key).unwrap_or_else(|_| format!("\"{key}\""));
+            format!("{path}[{quoted}]")
+        }
     }
 }
 
