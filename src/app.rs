@@ -1,7 +1,7 @@
 //! The shell around every page: skip link, header with navigation and language switch,
 //! the main region, the footer and the live region. Pages are chosen by route here.
 
-use crate::components::LoadProblem;
+use crate::components::{LoadProblem, ProgressStatus};
 use crate::config::{Mode, MountConfig, Scope};
 use crate::data::{self, LoadState};
 use crate::nav::{Link, Nav};
@@ -49,6 +49,7 @@ pub fn App(config: MountConfig) -> impl IntoView {
         received: 0,
         total: None,
     });
+    let preparing = RwSignal::new(0u8);
     let asset_base = match &config.mode {
         Mode::Standalone { base } => format!("{base}/"),
         Mode::Widget { .. } => config.assets.clone().unwrap_or_default(),
@@ -56,7 +57,7 @@ pub fn App(config: MountConfig) -> impl IntoView {
     let src = config.src.clone();
     let reload = {
         let asset_base = asset_base.clone();
-        move || data::load(state, src.clone(), asset_base.clone())
+        move || data::load(state, preparing, src.clone(), asset_base.clone())
     };
     reload();
     let retry = Callback::new(move |_| reload());
@@ -96,12 +97,8 @@ pub fn App(config: MountConfig) -> impl IntoView {
             }
             .into_any()
         }
-        LoadState::Preparing { percent } => view! {
-            <div class="loading" role="status">
-                <span class="spinner" aria-hidden="true"></span>
-                {move || (ui.t().preparing_data)(percent)}
-                <progress max="100" value=percent.to_string()></progress>
-            </div>
+        LoadState::Preparing => view! {
+            <ProgressStatus label=Signal::derive(move || ui.t().preparing_data) percent=preparing/>
         }
         .into_any(),
         LoadState::Failed(error) => view! { <LoadProblem error=error retry=retry/> }.into_any(),

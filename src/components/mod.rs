@@ -7,6 +7,7 @@ mod highlighted;
 mod load_problem;
 mod markdown_view;
 mod pager;
+mod progress_status;
 mod timetable;
 
 pub use accepting_badge::AcceptingBadge;
@@ -16,4 +17,5 @@ pub use highlighted::Highlighted;
 pub use load_problem::LoadProblem;
 pub use markdown_view::MarkdownView;
 pub use pager::Pager;
+pub use progress_status::ProgressStatus;
 pub use timetable::Timetable;

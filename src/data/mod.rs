@@ -118,10 +118,9 @@ pub enum LoadState {
         received: u64,
         total: Option<u64>,
     },
-    /// Checking what was loaded, in percent (shown only for datasets that take a while).
-    Preparing {
-        percent: u8,
-    },
+    /// Checking what was loaded (shown only for datasets that take a while); how far
+    /// it has come is a signal of its own, so that the view is not rebuilt per percent.
+    Preparing,
     Failed(LoadError),
     Ready(Arc<AppData>),
 }
@@ -141,7 +140,12 @@ fn document_base() -> String {
 
 /// Loads the dataset into `state`: from `src` when the deployment configured one, else the bundled sample.
 /// `asset_base` is where the bundled sample's images live.
-pub fn load(state: RwSignal<LoadState>, src: Option<String>, asset_base: String) {
+pub fn load(
+    state: RwSignal<LoadState>,
+    preparing: RwSignal<u8>,
+    src: Option<String>,
+    asset_base: String,
+) {
     state.set(LoadState::Loading {
         received: 0,
         total: None,
@@ -166,7 +170,7 @@ pub fn load(state: RwSignal<LoadState>, src: Option<String>, asset_base: String)
                 let result = fetch_bytes(&absolute, Some(&progress), None).await;
                 state.set(match result {
                     Err(e) => LoadState::Failed(LoadError::Fetch(e)),
-                    Ok(bytes) => match load_in_slices(&bytes, state).await {
+                    Ok(bytes) => match load_in_slices(&bytes, state, preparing).await {
                         Ok(loaded) => ready(loaded, absolute),
                         Err(problems) => LoadState::Failed(LoadError::Invalid(problems)),
                     },
@@ -210,17 +214,20 @@ fn ready(loaded: validate::Loaded, base_url: String) -> LoadState {
 async fn load_in_slices(
     bytes: &[u8],
     state: RwSignal<LoadState>,
+    preparing: RwSignal<u8>,
 ) -> Result<validate::Loaded, Vec<Problem>> {
     let mut load = Staged::new(bytes);
-    let mut shown = None;
+    preparing.set(0);
     loop {
         if let Some(answer) = load.step(&mut slices::slice_deadline()) {
             return answer;
         }
+        if !matches!(state.get_untracked(), LoadState::Preparing) {
+            state.set(LoadState::Preparing);
+        }
         let percent = (load.progress() * 100.0) as u8;
-        if shown != Some(percent) {
-            shown = Some(percent);
-            state.set(LoadState::Preparing { percent });
+        if preparing.get_untracked() != percent {
+            preparing.set(percent);
         }
         slices::next_task().await;
     }

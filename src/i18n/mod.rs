@@ -22,10 +22,11 @@ pub struct Messages {
     pub larger_text: &'static str,
     pub loading: &'static str,
     pub loading_bytes: fn(u64, Option<u64>) -> String,
-    /// Checking a large dataset, in percent.
-    pub preparing_data: fn(u8) -> String,
-    /// Building the doctor search of a large dataset, in percent.
-    pub preparing_search: fn(u8) -> String,
+    /// Checking a large dataset.
+    pub preparing_data: &'static str,
+    /// Building the doctor search of a large dataset.
+    pub preparing_search: &'static str,
+    pub percent: fn(u8) -> String,
     pub retry: &'static str,
     pub load_failed_title: &'static str,
     pub dataset_invalid_title: &'static str,

@@ -2,7 +2,7 @@
 //! The URL is the state: every change is a navigation (typing replaces the entry,
 //! a filter adds one), so a search can be shared, reloaded and stepped back through.
 
-use crate::components::{AcceptingBadge, Avatar, FacetGroup, Highlighted, Pager};
+use crate::components::{AcceptingBadge, Avatar, FacetGroup, Highlighted, Pager, ProgressStatus};
 use crate::data::use_data;
 use crate::head::{set_head, Head};
 use crate::i18n::{
@@ -45,20 +45,19 @@ pub fn DoctorFinder() -> impl IntoView {
             ..Head::default()
         });
     });
-    let percent = move || data.doctor_index_percent();
-    move || match percent() {
-        100 => view! { <FinderReady/> }.into_any(),
-        p => view! {
+    let percent = Signal::derive(move || data.doctor_index_percent());
+    let ready = Memo::new(move |_| percent.get() == 100);
+    move || {
+        match ready.get() {
+        true => view! { <FinderReady/> }.into_any(),
+        false => view! {
             <section class="doctor-finder">
                 <h1>{move || ui.t().doctors_title}</h1>
-                <div class="loading" role="status">
-                    <span class="spinner" aria-hidden="true"></span>
-                    {move || (ui.t().preparing_search)(p)}
-                    <progress max="100" value=p.to_string()></progress>
-                </div>
+                <ProgressStatus label=Signal::derive(move || ui.t().preparing_search) percent=percent/>
             </section>
         }
         .into_any(),
+    }
     }
 }
 
