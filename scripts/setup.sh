@@ -33,8 +33,10 @@ if [ ! -x node_modules/.bin/wasm-opt ] || [ ! -d node_modules/@playwright/test ]
 fi
 
 # Chromium for the browser tests, and CJK fonts so that Chinese text renders in screenshots.
-if [ "$need_browser" = 1 ] && { [ ! -x /usr/bin/chromium ] || [ ! -d /usr/share/fonts/opentype/noto ]; }; then
-  echo "setup: installing Chromium and Noto CJK fonts from Debian's packages"
+# chromedriver runs the wasm-bindgen-test suite (tests/web.rs).
+if [ "$need_browser" = 1 ] && { [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ] \
+   || [ ! -d /usr/share/fonts/opentype/noto ]; }; then
+  echo "setup: installing Chromium, chromedriver and Noto CJK fonts from Debian's packages"
   apt-get update -qq
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver fonts-noto-cjk >/dev/null
 fi

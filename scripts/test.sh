@@ -26,6 +26,16 @@ if [ "$cargo_status" != 0 ] && ! grep -q "^test result:" target/test-logs/cargo.
   failed_steps=$((failed_steps + 1))
 fi
 
+# The app's browser-bound pieces, in headless Chromium through chromedriver
+# (.cargo/config.toml names wasm-bindgen-test-runner as the wasm runner).
+echo "== browser unit tests (wasm-bindgen-test)"
+cargo test --target wasm32-unknown-unknown --test web 2>&1 | tee target/test-logs/web.log
+web_status=${PIPESTATUS[0]}
+cat target/test-logs/web.log >> target/test-logs/cargo.log
+if [ "$web_status" != 0 ] && ! grep -q "^test result:" target/test-logs/web.log; then
+  failed_steps=$((failed_steps + 1))
+fi
+
 if step "release build" make --no-print-directory build && step "sub-path build" make --no-print-directory build-sub; then
   echo "== browser tests (Playwright, Chromium)"
   npx playwright test

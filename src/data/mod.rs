@@ -5,6 +5,7 @@ mod fetch;
 mod slices;
 
 pub use fetch::{fetch_bytes, fetch_text, FetchError};
+pub use slices::{next_task, slice_deadline};
 
 use hospital_core::news::NewsIndex;
 use hospital_core::search::{DoctorIndex, DoctorIndexBuilder};

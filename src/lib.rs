@@ -1,0 +1,20 @@
+//! hospital-site: a hospital's news and Find a Doctor, rendered in the browser.
+//! `boot` decides where the app mounts; `app` is the shell; `pages` holds one file per page.
+//! A library as well as the binary Trunk builds, so that `tests/web.rs` can run its
+//! pieces in a real browser (wasm-bindgen-test).
+
+mod app;
+mod boot;
+pub mod components;
+mod config;
+pub mod data;
+mod head;
+pub mod i18n;
+mod nav;
+mod pages;
+pub mod ui;
+
+/// Mounts the app (or every widget) in the current page.
+pub fn start() {
+    boot::start();
+}

@@ -1,0 +1,160 @@
+//! The app's browser-bound pieces in a real Chromium (wasm-bindgen-test): the
+//! slicing of long work, the progress component, and loading a dataset through
+//! `fetch` into the staged loader. Run by scripts/test.sh:
+//! `cargo test --target wasm32-unknown-unknown --test web`.
+#![cfg(target_arch = "wasm32")]
+
+use hospital_core::Lang;
+use hospital_site::components::ProgressStatus;
+use hospital_site::data::{self, LoadError, LoadState};
+use hospital_site::ui::Ui;
+use leptos::prelude::*;
+use std::cell::Cell;
+use std::rc::Rc;
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+const SAMPLE: &str = include_str!("../data/sample.json");
+
+fn document() -> web_sys::Document {
+    web_sys::window()
+        .and_then(|w| w.document())
+        .expect("a document")
+}
+
+#[wasm_bindgen_test]
+async fn between_slices_the_browser_gets_its_turn() {
+    // A timer set before the pause has run by the time the pause ends: the
+    // browser ran its own tasks in between.
+    let ran = Rc::new(Cell::new(false));
+    let flag = ran.clone();
+    let timer = Closure::once_into_js(move || flag.set(true));
+    web_sys::window()
+        .expect("a window")
+        .set_timeout_with_callback_and_timeout_and_arguments_0(timer.unchecked_ref(), 0)
+        .expect("a timer");
+    assert!(!ran.get());
+    data::next_task().await;
+    assert!(ran.get());
+}
+
+#[wasm_bindgen_test]
+fn a_slice_deadline_passes() {
+    let mut out_of_time = data::slice_deadline();
+    let mut checks = 0u64;
+    while !out_of_time() {
+        checks += 1;
+        assert!(checks < 1_000_000_000, "the deadline never came");
+    }
+}
+
+#[wasm_bindgen_test]
+async fn progress_changes_the_bar_not_the_announced_words() {
+    let host = document().create_element("div").expect("a div");
+    document()
+        .body()
+        .expect("a body")
+        .append_child(&host)
+        .expect("appended");
+    let percent = RwSignal::new(3u8);
+    let mounted = leptos::mount::mount_to(host.clone().unchecked_into(), move || {
+        provide_context(Ui::new(None, Some(Lang::En)));
+        let label = Signal::derive(|| "Preparing the hospital information…");
+        view! { <ProgressStatus label=label percent=percent/> }
+    });
+    leptos::task::tick().await;
+    let find = |selector: &str| {
+        host.query_selector(selector)
+            .ok()
+            .flatten()
+            .unwrap_or_else(|| panic!("no {selector} in {}", host.inner_html()))
+    };
+    let status = find("[role=status]");
+    assert_eq!(
+        status.text_content().as_deref(),
+        Some("Preparing the hospital information…")
+    );
+    assert_eq!(
+        find("progress").get_attribute("value").as_deref(),
+        Some("3")
+    );
+    assert_eq!(
+        find("progress").get_attribute("aria-label").as_deref(),
+        Some("Preparing the hospital information…")
+    );
+
+    percent.set(57);
+    leptos::task::tick().await;
+    assert_eq!(
+        find("progress").get_attribute("value").as_deref(),
+        Some("57")
+    );
+    assert_eq!(
+        find("[aria-hidden=true]:last-child")
+            .text_content()
+            .as_deref(),
+        Some("57 %")
+    );
+    // The same live-region node, untouched: screen readers are not told again.
+    assert!(find("[role=status]").is_same_node(Some(&status)));
+    assert_eq!(
+        status.text_content().as_deref(),
+        Some("Preparing the hospital information…")
+    );
+    drop(mounted);
+    host.remove();
+}
+
+fn data_url(json: &str) -> String {
+    format!(
+        "data:application/json;charset=utf-8,{}",
+        String::from(js_sys::encode_uri_component(json))
+    )
+}
+
+/// Starts `data::load` on `src` and waits (a bounded number of browser turns) for it to end.
+async fn load(src: String) -> LoadState {
+    let state = RwSignal::new(LoadState::Loading {
+        received: 0,
+        total: None,
+    });
+    let preparing = RwSignal::new(0u8);
+    data::load(state, preparing, Some(src), "/".to_string());
+    for _ in 0..10_000 {
+        match state.get_untracked() {
+            LoadState::Loading { .. } | LoadState::Preparing => data::next_task().await,
+            done => return done,
+        }
+    }
+    panic!("the dataset never finished loading");
+}
+
+#[wasm_bindgen_test]
+async fn a_fetched_dataset_loads_in_slices_and_its_doctor_index_follows() {
+    let LoadState::Ready(app) = load(data_url(SAMPLE)).await else {
+        panic!("the sample did not load");
+    };
+    assert_eq!(app.dataset.doctors.len(), 65);
+    for _ in 0..10_000 {
+        if app.doctor_index_percent() == 100 {
+            break;
+        }
+        data::next_task().await;
+    }
+    assert_eq!(app.doctor_index_percent(), 100);
+    assert_eq!(app.doctors().len(), 65);
+}
+
+#[wasm_bindgen_test]
+async fn a_broken_dataset_fetched_is_refused_with_its_line() {
+    let broken = SAMPLE.replacen("\"schema\": 1,", "\"schema\": 1,,", 1);
+    match load(data_url(&broken)).await {
+        LoadState::Failed(LoadError::Invalid(problems)) => {
+            assert_eq!(problems[0].line, Some(3), "{:?}", problems[0]);
+        }
+        other => panic!("not refused: {}", matches!(other, LoadState::Ready(_))),
+    }
+}
