@@ -164,25 +164,45 @@ struct KnownIds {
     staffed: HashSet<String>,
 }
 
-/// The path of `key` inside `path`: `doctors[3].name`, or, for a key that would
-/// read as more than one step (`a.b`, `x[0]`, spaces, an empty key), `doctors[3]["a.b"]`.
-fn at(path: &str, key: &str) -> String {
-    let plain = !key.is_empty()
-        && key
-            .bytes()
-            .all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'-');
-    match (plain, path.is_empty()) {
-        (true, true) => key.to_string(),
-        (true, false) => format!("{path}.{key}"),
-        (false, _) => {
-            let quoted = serde_json::to_string(key).unwrap_or_else(|_| format!("\"{key}\""));
-            format!("{path}[{quoted}]")
+/// A place in the document (`doctors[3].schedule[0].weekday`), built while decoding
+/// without allocating: it is written out only when a problem names it.
+#[derive(Clone, Copy)]
+enum Path<'a> {
+    Root,
+    Key(&'a Path<'a>, &'a str),
+    Index(&'a Path<'a>, usize),
+}
+
+const ROOT: Path<'static> = Path::Root;
+
+impl fmt::Display for Path<'_> {
+    /// A key that would read as more than one step (`a.b`, `x[0]`, spaces, an empty
+    /// key) is quoted: `doctors[3]["a.b"]`.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match *self {
+            Path::Root => Ok(()),
+            Path::Key(parent, key) => {
+                let plain = !key.is_empty()
+                    && key
+                        .bytes()
+                        .all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'-');
+                match (plain, parent) {
+                    (true, Path::Root) => f.write_str(key),
+                    (true, _) => write!(f, "{parent}.{key}"),
+                    (false, _) => write!(f, "{parent}[{}]", Value::from(key)),
+                }
+            }
+            Path::Index(parent, i) => write!(f, "{parent}[{i}]"),
         }
     }
 }
 
-fn idx(path: &str, i: usize) -> String {
-    format!("{path}[{i}]")
+fn at<'a>(path: &'a Path<'a>, key: &'a str) -> Path<'a> {
+    Path::Key(path, key)
+}
+
+fn idx<'a>(path: &'a Path<'a>, i: usize) -> Path<'a> {
+    Path::Index(path, i)
 }
 
 fn kind_of(v: &Value) -> &'static str {
@@ -228,27 +248,27 @@ pub fn is_valid_date(s: &str) -> bool {
 }
 
 impl Decoder {
-    fn error(&mut self, path: impl Into<String>, message: impl Into<String>) {
+    fn error(&mut self, path: impl fmt::Display, message: impl Into<String>) {
         self.problems.push(Problem {
             severity: Severity::Error,
-            path: path.into(),
+            path: path.to_string(),
             line: None,
             column: None,
             message: message.into(),
         });
     }
 
-    fn warn(&mut self, path: impl Into<String>, message: impl Into<String>) {
+    fn warn(&mut self, path: impl fmt::Display, message: impl Into<String>) {
         self.problems.push(Problem {
             severity: Severity::Warning,
-            path: path.into(),
+            path: path.to_string(),
             line: None,
             column: None,
             message: message.into(),
         });
     }
 
-    fn object<'v>(&mut self, v: &'v Value, path: &str) -> Option<&'v Map<String, Value>> {
+    fn object<'v>(&mut self, v: &'v Value, path: &Path<'_>) -> Option<&'v Map<String, Value>> {
         match v {
             Value::Object(m) => Some(m),
             other => {
@@ -261,7 +281,7 @@ impl Decoder {
         }
     }
 
-    fn unknown_fields(&mut self, m: &Map<String, Value>, path: &str, known: &[&str]) {
+    fn unknown_fields(&mut self, m: &Map<String, Value>, path: &Path<'_>, known: &[&str]) {
         for k in m.keys() {
             if !known.contains(&k.as_str()) {
                 self.warn(at(path, k), format!("unknown field \"{k}\" is ignored"));
@@ -272,7 +292,7 @@ impl Decoder {
     fn array<'v>(
         &mut self,
         m: &'v Map<String, Value>,
-        path: &str,
+        path: &Path<'_>,
         key: &str,
         required: bool,
     ) -> &'v [Value] {
@@ -297,7 +317,7 @@ impl Decoder {
     fn string(
         &mut self,
         m: &Map<String, Value>,
-        path: &str,
+        path: &Path<'_>,
         key: &str,
         required: bool,
     ) -> Option<String> {
@@ -326,7 +346,13 @@ impl Decoder {
         }
     }
 
-    fn boolean(&mut self, m: &Map<String, Value>, path: &str, key: &str, default: bool) -> bool {
+    fn boolean(
+        &mut self,
+        m: &Map<String, Value>,
+        path: &Path<'_>,
+        key: &str,
+        default: bool,
+    ) -> bool {
         match m.get(key) {
             Some(Value::Bool(b)) => *b,
             Some(Value::Null) | None => default,
@@ -340,7 +366,7 @@ impl Decoder {
         }
     }
 
-    fn text_value(&mut self, v: &Value, path: &str, required: bool) -> Text {
+    fn text_value(&mut self, v: &Value, path: &Path<'_>, required: bool) -> Text {
         match v {
             Value::String(s) => {
                 if required && s.trim().is_empty() {
@@ -354,7 +380,7 @@ impl Decoder {
                     let p = at(path, k);
                     if crate::text::Lang::from_tag(k).is_none() && !is_language_tag(k) {
                         self.error(
-                            &p,
+                            p,
                             format!("\"{k}\" is not a language code (use \"en\" or \"zh\")"),
                         );
                         continue;
@@ -387,7 +413,7 @@ impl Decoder {
         }
     }
 
-    fn text(&mut self, m: &Map<String, Value>, path: &str, key: &str, required: bool) -> Text {
+    fn text(&mut self, m: &Map<String, Value>, path: &Path<'_>, key: &str, required: bool) -> Text {
         match m.get(key) {
             None | Some(Value::Null) => {
                 if required {
@@ -399,14 +425,14 @@ impl Decoder {
         }
     }
 
-    fn opt_text(&mut self, m: &Map<String, Value>, path: &str, key: &str) -> Option<Text> {
+    fn opt_text(&mut self, m: &Map<String, Value>, path: &Path<'_>, key: &str) -> Option<Text> {
         match m.get(key) {
             None | Some(Value::Null) => None,
             Some(v) => Some(self.text_value(v, &at(path, key), false)),
         }
     }
 
-    fn texts(&mut self, m: &Map<String, Value>, path: &str, key: &str) -> Vec<Text> {
+    fn texts(&mut self, m: &Map<String, Value>, path: &Path<'_>, key: &str) -> Vec<Text> {
         let p = at(path, key);
         self.array(m, path, key, false)
             .iter()
@@ -418,7 +444,7 @@ impl Decoder {
     fn strings(
         &mut self,
         m: &Map<String, Value>,
-        path: &str,
+        path: &Path<'_>,
         key: &str,
         required: bool,
     ) -> Vec<String> {
@@ -438,7 +464,7 @@ impl Decoder {
         out
     }
 
-    fn id(&mut self, m: &Map<String, Value>, path: &str, key: &str) -> String {
+    fn id(&mut self, m: &Map<String, Value>, path: &Path<'_>, key: &str) -> String {
         let s = self.string(m, path, key, true).unwrap_or_default();
         if !s.is_empty() && !is_valid_id(&s) {
             self.error(
@@ -455,7 +481,7 @@ impl Decoder {
     fn keyword<T>(
         &mut self,
         m: &Map<String, Value>,
-        path: &str,
+        path: &Path<'_>,
         key: &str,
         parse: fn(&str) -> Option<T>,
         allowed: String,
@@ -471,7 +497,7 @@ impl Decoder {
         parsed
     }
 
-    fn web_url(&mut self, m: &Map<String, Value>, path: &str, key: &str) -> Option<String> {
+    fn web_url(&mut self, m: &Map<String, Value>, path: &Path<'_>, key: &str) -> Option<String> {
         let s = self.string(m, path, key, false)?;
         if !is_web_url(&s) {
             self.error(
@@ -483,7 +509,7 @@ impl Decoder {
         Some(s)
     }
 
-    fn phone(&mut self, m: &Map<String, Value>, path: &str, key: &str) -> Option<String> {
+    fn phone(&mut self, m: &Map<String, Value>, path: &Path<'_>, key: &str) -> Option<String> {
         let s = self.string(m, path, key, false)?;
         let ok = s.chars().any(|c| c.is_ascii_digit())
             && s.chars()
@@ -498,7 +524,7 @@ impl Decoder {
         Some(s)
     }
 
-    fn image(&mut self, m: &Map<String, Value>, path: &str, key: &str) -> Option<Image> {
+    fn image(&mut self, m: &Map<String, Value>, path: &Path<'_>, key: &str) -> Option<Image> {
         let v = m.get(key).filter(|v| !v.is_null())?;
         let p = at(path, key);
         let o = self.object(v, &p)?;
@@ -526,26 +552,26 @@ impl Decoder {
     }
 
     fn dataset(&mut self, v: &Value) -> Option<Dataset> {
-        let m = self.object(v, "")?;
+        let m = self.object(v, &ROOT)?;
         let mut dataset = self.dataset_head(m);
         dataset.doctors = self
-            .array(m, "", "doctors", true)
+            .array(m, &ROOT, "doctors", true)
             .iter()
             .enumerate()
-            .filter_map(|(i, v)| self.doctor(v, &idx("doctors", i)))
+            .filter_map(|(i, v)| self.doctor(v, &idx(&at(&ROOT, "doctors"), i)))
             .collect();
         dataset.articles = self
-            .array(m, "", "articles", true)
+            .array(m, &ROOT, "articles", true)
             .iter()
             .enumerate()
-            .filter_map(|(i, v)| self.article(v, &idx("articles", i)))
+            .filter_map(|(i, v)| self.article(v, &idx(&at(&ROOT, "articles"), i)))
             .collect();
         Some(dataset)
     }
 
     /// Every top-level field but the long lists of doctors and articles.
     fn dataset_head(&mut self, m: &Map<String, Value>) -> Dataset {
-        self.unknown_fields(m, "", fields::DATASET);
+        self.unknown_fields(m, &ROOT, fields::DATASET);
         let schema = match m.get("schema") {
             Some(Value::Number(n)) if n.as_u64() == Some(SCHEMA_VERSION) => SCHEMA_VERSION,
             Some(Value::Number(n)) => {
@@ -570,25 +596,25 @@ impl Decoder {
                 SCHEMA_VERSION
             }
         };
-        let sample = self.boolean(m, "", "sample", false);
+        let sample = self.boolean(m, &ROOT, "sample", false);
         let hospital = match m.get("hospital") {
-            Some(h) => self.hospital(h, "hospital"),
+            Some(h) => self.hospital(h, &at(&ROOT, "hospital")),
             None => {
                 self.error("hospital", "this field is required (an object)");
                 Hospital::default()
             }
         };
         let categories = self
-            .array(m, "", "categories", false)
+            .array(m, &ROOT, "categories", false)
             .iter()
             .enumerate()
-            .filter_map(|(i, v)| self.category(v, &idx("categories", i)))
+            .filter_map(|(i, v)| self.category(v, &idx(&at(&ROOT, "categories"), i)))
             .collect();
         let departments = self
-            .array(m, "", "departments", true)
+            .array(m, &ROOT, "departments", true)
             .iter()
             .enumerate()
-            .filter_map(|(i, v)| self.department(v, &idx("departments", i)))
+            .filter_map(|(i, v)| self.department(v, &idx(&at(&ROOT, "departments"), i)))
             .collect();
         Dataset {
             schema,
@@ -601,17 +627,18 @@ impl Decoder {
         }
     }
 
-    fn hospital(&mut self, v: &Value, p: &str) -> Hospital {
+    fn hospital(&mut self, v: &Value, p: &Path<'_>) -> Hospital {
         let Some(m) = self.object(v, p) else {
             return Hospital::default();
         };
         self.unknown_fields(m, p, fields::HOSPITAL);
+        let list = at(p, "campuses");
         let campuses = self
             .array(m, p, "campuses", false)
             .iter()
             .enumerate()
             .filter_map(|(i, v)| {
-                let cp = idx(&at(p, "campuses"), i);
+                let cp = idx(&list, i);
                 let c = self.object(v, &cp)?;
                 self.unknown_fields(c, &cp, fields::CAMPUS);
                 Some(Campus {
@@ -631,7 +658,7 @@ impl Decoder {
         }
     }
 
-    fn category(&mut self, v: &Value, p: &str) -> Option<Category> {
+    fn category(&mut self, v: &Value, p: &Path<'_>) -> Option<Category> {
         let m = self.object(v, p)?;
         self.unknown_fields(m, p, fields::CATEGORY);
         Some(Category {
@@ -640,7 +667,7 @@ impl Decoder {
         })
     }
 
-    fn department(&mut self, v: &Value, p: &str) -> Option<Department> {
+    fn department(&mut self, v: &Value, p: &Path<'_>) -> Option<Department> {
         let m = self.object(v, p)?;
         self.unknown_fields(m, p, fields::DEPARTMENT);
         Some(Department {
@@ -653,7 +680,7 @@ impl Decoder {
         })
     }
 
-    fn doctor(&mut self, v: &Value, p: &str) -> Option<Doctor> {
+    fn doctor(&mut self, v: &Value, p: &Path<'_>) -> Option<Doctor> {
         let m = self.object(v, p)?;
         self.unknown_fields(m, p, fields::DOCTOR);
         let id = self.id(m, p, "id");
@@ -720,7 +747,7 @@ impl Decoder {
         })
     }
 
-    fn session(&mut self, v: &Value, p: &str) -> Option<Session> {
+    fn session(&mut self, v: &Value, p: &Path<'_>) -> Option<Session> {
         let m = self.object(v, p)?;
         self.unknown_fields(m, p, fields::SESSION);
         let weekday = self.keyword(m, p, "weekday", Weekday::from_key, Weekday::keys());
@@ -741,7 +768,7 @@ impl Decoder {
         })
     }
 
-    fn article(&mut self, v: &Value, p: &str) -> Option<Article> {
+    fn article(&mut self, v: &Value, p: &Path<'_>) -> Option<Article> {
         let m = self.object(v, p)?;
         self.unknown_fields(m, p, fields::ARTICLE);
         let slug = self.id(m, p, "slug");
@@ -902,7 +929,9 @@ impl Decoder {
 
     /// One doctor's references and timetable: `i` is its place in `ds.doctors`.
     fn check_doctor(&mut self, i: usize, doc: &Doctor, known: &mut KnownIds) {
-        let p = format!("doctors[{i}]");
+        // Written out only if a problem names it.
+        let list = at(&ROOT, "doctors");
+        let p = idx(&list, i);
         for (j, dep) in doc.departments.iter().enumerate() {
             if !known.staffed.contains(dep) {
                 known.staffed.insert(dep.clone());
@@ -960,8 +989,9 @@ impl Decoder {
                 );
             }
         }
+        let articles = at(&ROOT, "articles");
         for (i, a) in ds.articles.iter().enumerate() {
-            let p = format!("articles[{i}]");
+            let p = idx(&articles, i);
             if !a.category.is_empty() && !known.categories.contains(a.category.as_str()) {
                 self.error(
                     format!("{p}.category"),

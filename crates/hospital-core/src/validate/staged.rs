@@ -8,7 +8,7 @@
 //! included, is what [`super::load_whole`] gives for the same text.
 
 use super::outline::{Outline, Scan, Scanner, Value as Part};
-use super::{idx, load_whole_bytes, Decoder, KnownIds, Loaded, Problem};
+use super::{at, idx, load_whole_bytes, Decoder, KnownIds, Loaded, Problem, ROOT};
 use crate::model::Dataset;
 use serde_json::{Map, Value};
 use std::ops::Range;
@@ -199,7 +199,7 @@ impl<'t> Staged<'t> {
         };
         let Some(records) = slot.take() else {
             // Missing, or not an array: the whole-text loader's words for it.
-            let list = self.decoder.array(&self.head, "", key, true);
+            let list = self.decoder.array(&self.head, &ROOT, key, true);
             debug_assert!(list.is_empty(), "arrays are cut into records");
             return true;
         };
@@ -207,7 +207,8 @@ impl<'t> Staged<'t> {
             let Some(value) = self.record(range) else {
                 return false;
             };
-            let path = idx(key, self.next);
+            let list_path = at(&ROOT, key);
+            let path = idx(&list_path, self.next);
             match list {
                 List::Doctors => {
                     if let Some(doctor) = self.decoder.doctor(&value, &path) {
