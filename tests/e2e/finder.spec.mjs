@@ -17,6 +17,22 @@ for (const q of ["zhang wei", "zhangwei", "zw", "张伟", "Ｚｈａｎｇ Ｗ�
   });
 }
 
+test("opened directly, a small hospital's finder shows results at once, never a progress bar", async ({ page }) => {
+  // Every frame notes whether the finder showed its "Preparing the doctor search" state.
+  await page.addInitScript(() => {
+    window.__preparing = 0;
+    const watch = () => {
+      if (document.querySelector(".doctor-finder .loading")) window.__preparing += 1;
+      requestAnimationFrame(watch);
+    };
+    requestAnimationFrame(watch);
+  });
+  await page.goto("/doctors?q=cardiology");
+  await appReady(page);
+  await expect(page.locator(".doctor-card").first()).toBeVisible();
+  expect(await page.evaluate(() => window.__preparing)).toBe(0);
+});
+
 test("a typo, a prefix, a condition and a plain-language symptom all reach cardiology", async ({ page }) => {
   for (const q of ["cardiolgy", "cardi", "angina", "chest pain"]) {
     await page.goto(`/doctors?q=${encodeURIComponent(q)}`);
