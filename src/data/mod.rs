@@ -24,8 +24,9 @@ const BUNDLED: &str = include_str!("../../data/sample.json");
 
 pub struct AppData {
     pub dataset: Dataset,
-    /// Built on first use: the news pages never pay for the doctor index, nor the finder
-    /// for the news index, so the first page paints sooner on a large dataset.
+    /// Built in slices after the first page has painted (or at once by a page that
+    /// needs it first); the news index on first use. So the first page of a large
+    /// dataset paints without waiting for either.
     doctors: OnceLock<DoctorIndex>,
     /// How much of the doctor index the background build has done, in percent.
     doctors_built: ArcRwSignal<u8>,

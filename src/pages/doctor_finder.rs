@@ -48,16 +48,17 @@ pub fn DoctorFinder() -> impl IntoView {
     let percent = Signal::derive(move || data.doctor_index_percent());
     let ready = Memo::new(move |_| percent.get() == 100);
     move || {
-        match ready.get() {
-        true => view! { <FinderReady/> }.into_any(),
-        false => view! {
+        if ready.get() {
+            return view! { <FinderReady/> }.into_any();
+        }
+        let label = Signal::derive(move || ui.t().preparing_search);
+        view! {
             <section class="doctor-finder">
                 <h1>{move || ui.t().doctors_title}</h1>
-                <ProgressStatus label=Signal::derive(move || ui.t().preparing_search) percent=percent/>
+                <ProgressStatus label=label percent=percent/>
             </section>
         }
-        .into_any(),
-    }
+        .into_any()
     }
 }
 
