@@ -133,7 +133,7 @@ async fn load(src: String) -> LoadState {
 }
 
 #[wasm_bindgen_test]
-async fn a_fetched_dataset_loads_in_slices_and_its_doctor_index_follows() {
+async fn a_fetched_dataset_loads_in_slices_and_its_doctor_index_is_ready_when_asked() {
     let LoadState::Ready(app) = load(data_url(SAMPLE)).await else {
         panic!("the sample did not load");
     };

@@ -24,9 +24,9 @@ const BUNDLED: &str = include_str!("../../data/sample.json");
 
 pub struct AppData {
     pub dataset: Dataset,
-    /// Built in slices after the first page has painted (or at once by a page that
-    /// needs it first); the news index on first use. So the first page of a large
-    /// dataset paints without waiting for either.
+    /// Up to [`BUILD_AT_ONCE_MAX`] doctors, built on first use, like the news index;
+    /// above, built in slices after the first page has painted (or at once by a page
+    /// that needs it first). So the first page never waits for either.
     doctors: OnceLock<DoctorIndex>,
     /// How much of the doctor index the background build has done, in percent.
     doctors_built: ArcRwSignal<u8>,
@@ -90,11 +90,17 @@ impl AppData {
         if self.doctors.get().is_some() {
             return 100;
         }
-        if self.dataset.doctors.len() <= BUILD_AT_ONCE_MAX {
+        if self.builds_index_at_once() {
             self.doctors();
             return 100;
         }
         self.doctors_built.get()
+    }
+
+    /// A small hospital's doctor index costs a few milliseconds: built when a page
+    /// first needs it, with no background build and no progress bar.
+    fn builds_index_at_once(&self) -> bool {
+        self.dataset.doctors.len() <= BUILD_AT_ONCE_MAX
     }
 
     pub fn news(&self) -> &NewsIndex {
@@ -215,10 +221,13 @@ fn build_doctor_index_in_slices(data: Arc<AppData>) {
     });
 }
 
-/// A dataset that loaded, ready for the pages; its doctor index follows in slices.
+/// A dataset that loaded, ready for the pages; a large one's doctor index follows
+/// in slices.
 fn ready(loaded: validate::Loaded, base_url: String) -> LoadState {
     let data = Arc::new(AppData::new(loaded, base_url));
-    build_doctor_index_in_slices(data.clone());
+    if !data.builds_index_at_once() {
+        build_doctor_index_in_slices(data.clone());
+    }
     LoadState::Ready(data)
 }
 
