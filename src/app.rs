@@ -3,9 +3,10 @@
 
 use crate::components::{LoadProblem, ProgressStatus};
 use crate::config::{Mode, MountConfig, Scope};
-use crate::data::{self, LoadState};
+use crate::data::{self, LoadPhase, LoadState};
 use crate::nav::{Link, Nav};
 use crate::pages;
+use crate::pages::LastSearch;
 use crate::ui::{text_view, Ui};
 use hospital_core::route::{DoctorQuery, NewsQuery, Route};
 use leptos::prelude::*;
@@ -44,12 +45,12 @@ pub fn App(config: MountConfig) -> impl IntoView {
     provide_context(nav);
     let ui = Ui::new(nav.url_lang(), config.lang);
     provide_context(ui);
+    provide_context(LastSearch(RwSignal::new(None)));
 
     let state = RwSignal::new(LoadState::Loading {
         received: 0,
         total: None,
     });
-    let preparing = RwSignal::new(0u8);
     let asset_base = match &config.mode {
         Mode::Standalone { base } => format!("{base}/"),
         Mode::Widget { .. } => config.assets.clone().unwrap_or_default(),
@@ -57,7 +58,7 @@ pub fn App(config: MountConfig) -> impl IntoView {
     let src = config.src.clone();
     let reload = {
         let asset_base = asset_base.clone();
-        move || data::load(state, preparing, src.clone(), asset_base.clone())
+        move || data::load(state, src.clone(), asset_base.clone())
     };
     reload();
     let retry = Callback::new(move |_| reload());
@@ -80,29 +81,49 @@ pub fn App(config: MountConfig) -> impl IntoView {
     focus_heading_on_navigation(nav, root);
 
     let page = Memo::new(move |_| PageKey::of(&nav.route()));
-    let main_view = move || match state.get() {
-        LoadState::Loading { received, total } => {
-            let t = ui.t();
-            let text = if received == 0 {
-                t.loading.to_string()
-            } else {
-                (t.loading_bytes)(received, total)
-            };
-            view! {
-                <div class="loading" role="status">
-                    <span class="spinner" aria-hidden="true"></span>
-                    {text}
-                    {total.map(|t| view! { <progress max=t.to_string() value=received.to_string()></progress> })}
-                </div>
-            }
-            .into_any()
+    // Views follow the phase, not each byte or percent of progress.
+    let phase = Memo::new(move |_| state.with(LoadState::phase));
+    let ready_data = move || {
+        phase.track();
+        match state.get_untracked() {
+            LoadState::Ready(d) => Some(d),
+            _ => None,
         }
-        LoadState::Preparing => view! {
-            <ProgressStatus label=Signal::derive(move || ui.t().preparing_data) percent=preparing/>
+    };
+    let main_view = move || {
+        match phase.get() {
+        LoadPhase::Loading => view! {
+            <div class="loading" role="status">
+                <span class="spinner" aria-hidden="true"></span>
+                {move || state.with(|s| match *s {
+                    LoadState::Loading { received, total } => {
+                        let t = ui.t();
+                        let text = if received == 0 { t.loading.to_string() } else { (t.loading_bytes)(received, total) };
+                        Some(view! {
+                            {text}
+                            {total.map(|t| view! { <progress max=t.to_string() value=received.to_string()></progress> })}
+                        })
+                    }
+                    _ => None,
+                })}
+            </div>
         }
         .into_any(),
-        LoadState::Failed(error) => view! { <LoadProblem error=error retry=retry/> }.into_any(),
-        LoadState::Ready(data) => {
+        LoadPhase::Preparing => view! {
+            <ProgressStatus
+                label=Signal::derive(move || ui.t().preparing_data)
+                percent=Signal::derive(move || state.with(LoadState::preparing_percent))
+            />
+        }
+        .into_any(),
+        LoadPhase::Failed => match state.get_untracked() {
+            LoadState::Failed(error) => view! { <LoadProblem error=error retry=retry/> }.into_any(),
+            _ => ().into_any(),
+        },
+        LoadPhase::Ready => {
+            let Some(data) = ready_data() else {
+                return ().into_any();
+            };
             provide_context(data.clone());
             let sample = data.dataset.sample;
             view! {
@@ -119,12 +140,11 @@ pub fn App(config: MountConfig) -> impl IntoView {
             }
             .into_any()
         }
+    }
     };
 
-    let hospital_name = move || match state.get() {
-        LoadState::Ready(d) => Some(text_view(&d.dataset.hospital.name, ui.lang.get())),
-        _ => None,
-    };
+    let hospital_name =
+        move || ready_data().map(|d| text_view(&d.dataset.hospital.name, ui.lang.get()));
     let scope = config.scope.clone();
     let show = move |s: &Scope| {
         scope == Scope::All || scope == *s || matches!(scope, Scope::Department(_))
@@ -161,20 +181,20 @@ pub fn App(config: MountConfig) -> impl IntoView {
                     <span class="brand-mark" aria-hidden="true"></span>
                     // Until the data is there, there is no name to link.
                     {move || hospital_name().map(|name| view! {
-                        <Link to=Route::Home(NewsQuery { page: 1, ..Default::default() }) class="brand-name">{name}</Link>
+                        <Link to=Route::Home(NewsQuery::default()) class="brand-name">{name}</Link>
                     })}
                 </div>
                 <nav aria-label=move || ui.t().site_nav class="site-nav">
                     <ul>
                         {show_news.then(|| view! {
                             <li><Link
-                                to=Route::News(NewsQuery { page: 1, ..Default::default() })
+                                to=Route::News(NewsQuery::default())
                                 aria_current=Signal::derive(move || page.get() == PageKey::Feed || matches!(page.get(), PageKey::Article(_)))
                             >{move || ui.t().nav_news}</Link></li>
                         })}
                         {show_doctors.then(|| view! {
                             <li><Link
-                                to=Route::Doctors(DoctorQuery { page: 1, ..Default::default() })
+                                to=Route::Doctors(DoctorQuery::default())
                                 aria_current=Signal::derive(move || matches!(page.get(), PageKey::Doctors | PageKey::Doctor(_)))
                             >{move || ui.t().nav_doctors}</Link></li>
                             <li><Link
@@ -208,8 +228,8 @@ pub fn App(config: MountConfig) -> impl IntoView {
             </main>
             <footer class="site-footer">
                 <p>{move || ui.t().footer_note}</p>
-                <p>{move || match state.get() {
-                    LoadState::Ready(d) => {
+                <p>{move || match ready_data() {
+                    Some(d) => {
                         let h = &d.dataset.hospital;
                         let lang = ui.lang.get();
                         Some(view! {

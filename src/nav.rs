@@ -15,8 +15,6 @@ pub struct Nav {
     scope: StoredValue<Scope>,
     /// Counts navigations, so views can tell a new page from the first one.
     pub navigations: RwSignal<u32>,
-    /// The doctor search a visitor last left, for the profile's "Back to results" link.
-    pub last_search: RwSignal<Option<hospital_core::route::DoctorQuery>>,
 }
 
 fn window() -> web_sys::Window {
@@ -56,10 +54,7 @@ fn with_param(search: &str, param: &str, value: Option<&str>) -> String {
 }
 
 fn default_route(scope: &Scope) -> Route {
-    let news = NewsQuery {
-        page: 1,
-        ..Default::default()
-    };
+    let news = NewsQuery::default();
     match scope {
         Scope::All => Route::Home(news),
         Scope::News => Route::News(news),
@@ -100,7 +95,6 @@ impl Nav {
             mode: StoredValue::new(mode),
             scope: StoredValue::new(scope),
             navigations: RwSignal::new(0),
-            last_search: RwSignal::new(None),
         };
         let handle = window_event_listener(leptos::ev::popstate, move |_| {
             let loc = nav
@@ -152,11 +146,6 @@ impl Nav {
             };
         }
         let lang = self.location.with_untracked(|l| l.lang);
-        if let Route::Doctors(q) = self.location.with_untracked(|l| l.route.clone()) {
-            if !matches!(route, Route::Doctors(_)) {
-                self.last_search.set(Some(q));
-            }
-        }
         self.location.set(Location { route, lang });
         if !replace {
             self.navigations.update(|n| *n += 1);

@@ -1,14 +1,18 @@
 //! The dataset as the app holds it: loaded once (bundled or fetched), validated,
 //! indexed, then shared read-only by every page.
 
+mod facets;
 mod fetch;
 mod slices;
+
+pub use facets::{facet_counts, facet_label};
 
 pub use fetch::{fetch_bytes, fetch_text, FetchError};
 pub use slices::{next_task, slice_deadline};
 
-use hospital_core::news::NewsIndex;
-use hospital_core::search::{DoctorIndex, DoctorIndexBuilder};
+use hospital_core::news::{NewsIndex, NewsPage};
+use hospital_core::route::{DoctorQuery, NewsQuery, Slot};
+use hospital_core::search::{DoctorIndex, DoctorIndexBuilder, FacetCounts, SearchResult};
 use hospital_core::validate::{self, Problem, Staged};
 use hospital_core::Dataset;
 use leptos::prelude::*;
@@ -31,6 +35,8 @@ pub struct AppData {
     /// How much of the doctor index the background build has done, in percent.
     doctors_built: ArcRwSignal<u8>,
     news: OnceLock<NewsIndex>,
+    /// Every facet option the dataset has (the counts of a search for nothing).
+    facet_options: OnceLock<FacetCounts>,
     /// Relative URLs in the dataset (images, article bodies) resolve against this.
     pub base_url: String,
     doctor_by_id: HashMap<String, usize>,
@@ -68,6 +74,7 @@ impl AppData {
             doctors: OnceLock::new(),
             doctors_built: ArcRwSignal::new(0),
             news: OnceLock::new(),
+            facet_options: OnceLock::new(),
             base_url,
             doctor_by_id,
             department_by_id,
@@ -107,6 +114,48 @@ impl AppData {
         self.news.get_or_init(|| NewsIndex::build(&self.dataset))
     }
 
+    /// The doctors matching `q`, in its order, with live facet counts.
+    pub fn search(&self, q: &DoctorQuery, now: Slot) -> SearchResult {
+        self.doctors().search(&self.dataset, q, now)
+    }
+
+    /// Every option of every facet, in display order.
+    pub fn facet_options(&self) -> &FacetCounts {
+        self.facet_options.get_or_init(|| {
+            // Any "now" will do: facet options do not depend on it.
+            let now = Slot {
+                weekday: hospital_core::model::Weekday::Mon,
+                half_day: hospital_core::model::HalfDay::Morning,
+            };
+            self.search(&DoctorQuery::default(), now).facets
+        })
+    }
+
+    /// One page of the newsroom for `q`.
+    pub fn news_page(&self, q: &NewsQuery, page_size: usize) -> NewsPage {
+        self.news().query(&self.dataset, q, page_size)
+    }
+
+    /// The doctors of a department, most senior first, then by name in `lang`.
+    pub fn department_doctors(
+        &self,
+        id: &str,
+        lang: hospital_core::Lang,
+    ) -> Vec<&hospital_core::Doctor> {
+        let mut doctors: Vec<_> = self
+            .dataset
+            .doctors
+            .iter()
+            .filter(|d| d.departments.iter().any(|dep| dep == id))
+            .collect();
+        doctors.sort_by(|a, b| {
+            a.title
+                .cmp(&b.title)
+                .then_with(|| a.name.get(lang).text.cmp(b.name.get(lang).text))
+        });
+        doctors
+    }
+
     pub fn doctor(&self, id: &str) -> Option<&hospital_core::Doctor> {
         self.doctor_by_id.get(id).map(|&i| &self.dataset.doctors[i])
     }
@@ -136,11 +185,40 @@ pub enum LoadState {
         received: u64,
         total: Option<u64>,
     },
-    /// Checking what was loaded (shown only for datasets that take a while); how far
-    /// it has come is a signal of its own, so that the view is not rebuilt per percent.
-    Preparing,
+    /// Checking what was loaded (shown only for datasets that take a while), in percent.
+    /// The shell renders by [`LoadState::phase`], so the view is not rebuilt per percent.
+    Preparing(u8),
     Failed(LoadError),
     Ready(Arc<AppData>),
+}
+
+/// Which screen a [`LoadState`] needs; progress within a phase does not change it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum LoadPhase {
+    Loading,
+    Preparing,
+    Failed,
+    Ready,
+}
+
+impl LoadState {
+    pub fn phase(&self) -> LoadPhase {
+        match self {
+            LoadState::Loading { .. } => LoadPhase::Loading,
+            LoadState::Preparing(_) => LoadPhase::Preparing,
+            LoadState::Failed(_) => LoadPhase::Failed,
+            LoadState::Ready(_) => LoadPhase::Ready,
+        }
+    }
+
+    /// How far checking the dataset has come, in percent (0 before it starts).
+    pub fn preparing_percent(&self) -> u8 {
+        match self {
+            LoadState::Preparing(p) => *p,
+            LoadState::Ready(_) => 100,
+            _ => 0,
+        }
+    }
 }
 
 #[derive(Clone, Debug)]
@@ -158,12 +236,7 @@ fn document_base() -> String {
 
 /// Loads the dataset into `state`: from `src` when the deployment configured one, else the bundled sample.
 /// `asset_base` is where the bundled sample's images live.
-pub fn load(
-    state: RwSignal<LoadState>,
-    preparing: RwSignal<u8>,
-    src: Option<String>,
-    asset_base: String,
-) {
+pub fn load(state: RwSignal<LoadState>, src: Option<String>, asset_base: String) {
     state.set(LoadState::Loading {
         received: 0,
         total: None,
@@ -188,7 +261,7 @@ pub fn load(
                 let result = fetch_bytes(&absolute, Some(&progress), None).await;
                 state.set(match result {
                     Err(e) => LoadState::Failed(LoadError::Fetch(e)),
-                    Ok(bytes) => match load_in_slices(&bytes, state, preparing).await {
+                    Ok(bytes) => match load_in_slices(&bytes, state).await {
                         Ok(loaded) => ready(loaded, absolute),
                         Err(problems) => LoadState::Failed(LoadError::Invalid(problems)),
                     },
@@ -235,20 +308,15 @@ fn ready(loaded: validate::Loaded, base_url: String) -> LoadState {
 async fn load_in_slices(
     bytes: &[u8],
     state: RwSignal<LoadState>,
-    preparing: RwSignal<u8>,
 ) -> Result<validate::Loaded, Vec<Problem>> {
     let mut load = Staged::new(bytes);
-    preparing.set(0);
     loop {
         if let Some(answer) = load.step(&mut slices::slice_deadline()) {
             return answer;
         }
-        if !matches!(state.get_untracked(), LoadState::Preparing) {
-            state.set(LoadState::Preparing);
-        }
         let percent = (load.progress() * 100.0) as u8;
-        if preparing.get_untracked() != percent {
-            preparing.set(percent);
+        if state.with_untracked(|s| !matches!(s, LoadState::Preparing(p) if *p == percent)) {
+            state.set(LoadState::Preparing(percent));
         }
         slices::next_task().await;
     }

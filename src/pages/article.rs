@@ -118,7 +118,7 @@ pub fn ArticlePage(slug: String) -> impl IntoView {
                         <h2 class="visually-hidden">{t.tags}</h2>
                         <ul class="chips">
                             {a.tags.iter().map(|tag| {
-                                let q = NewsQuery { tag: Some(tag.clone()), page: 1, ..Default::default() };
+                                let q = NewsQuery { tag: Some(tag.clone()), ..Default::default() };
                                 view! { <li><Link to=Route::News(q) class="chip">{format!("#{tag}")}</Link></li> }
                             }).collect_view()}
                         </ul>
@@ -134,7 +134,7 @@ pub fn ArticlePage(slug: String) -> impl IntoView {
                 <aside class="cta" aria-labelledby="cta-title">
                     <h2 id="cta-title">{t.find_a_doctor_cta_title}</h2>
                     <p>{t.find_a_doctor_cta_text}</p>
-                    <Link to=Route::Doctors(DoctorQuery { page: 1, ..Default::default() }) class="button">{t.find_a_doctor}</Link>
+                    <Link to=Route::Doctors(DoctorQuery::default()) class="button">{t.find_a_doctor}</Link>
                 </aside>
                 <nav class="article-nav" aria-label=t.related_articles>
                     {(!related.is_empty()).then(|| view! {

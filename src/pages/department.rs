@@ -31,8 +31,7 @@ pub fn DepartmentPage(id: String) -> impl IntoView {
         let lang = ui.lang.get();
         let t = ui.t();
         let ds = &data.dataset;
-        let mut doctors: Vec<_> = ds.doctors.iter().filter(|d| d.departments.contains(&dep.id)).collect();
-        doctors.sort_by(|a, b| a.title.cmp(&b.title).then_with(|| a.name.get(lang).text.cmp(b.name.get(lang).text)));
+        let doctors = data.department_doctors(&dep.id, lang);
         let days: Vec<Weekday> =
             Weekday::ALL.iter().copied().filter(|d| d.index() < 5 || doctors.iter().any(|doc| doc.schedule.iter().any(|s| s.weekday == *d))).collect();
         let halves: Vec<HalfDay> = HalfDay::ALL
@@ -94,7 +93,7 @@ pub fn DepartmentPage(id: String) -> impl IntoView {
                         <li>{link(Route::Doctor(d.id.clone()), None, text_view(&d.name, lang))} " · " {t.rank(lang, d.title)}</li>
                     }).collect_view()}
                 </ul>
-                <p><Link to=Route::Doctors(DoctorQuery { departments: vec![dep.id.clone()], page: 1, ..Default::default() }) class="button">{t.find_a_doctor}</Link></p>
+                <p><Link to=Route::Doctors(DoctorQuery { departments: vec![dep.id.clone()], ..Default::default() }) class="button">{t.find_a_doctor}</Link></p>
             </article>
         }
     })

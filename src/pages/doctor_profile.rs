@@ -14,8 +14,8 @@ use leptos::prelude::*;
 pub fn DoctorProfile(id: String) -> impl IntoView {
     let ui = use_ui();
     let data = use_data();
-    let nav = crate::nav::use_nav();
-    let back = nav.last_search.get_untracked();
+    let back =
+        use_context::<super::LastSearch>().and_then(|super::LastSearch(last)| last.get_untracked());
     let Some(doctor) = data.doctor(&id).cloned() else {
         return view! { <super::NotFound path=format!("/doctors/{id}")/> }.into_any();
     };

@@ -11,7 +11,7 @@ mod not_found;
 pub use article::ArticlePage;
 pub use department::DepartmentPage;
 pub use department_list::DepartmentList;
-pub use doctor_finder::DoctorFinder;
+pub use doctor_finder::{DoctorFinder, LastSearch};
 pub use doctor_profile::DoctorProfile;
 pub use news_feed::NewsFeed;
 pub use not_found::NotFound;

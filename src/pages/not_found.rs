@@ -19,8 +19,8 @@ pub fn NotFound(path: String) -> impl IntoView {
                 <p>{t.not_found_text}</p>
                 <p class="muted"><code>{path.clone()}</code></p>
                 <ul class="link-list">
-                    <li><Link to=Route::Home(NewsQuery { page: 1, ..Default::default() })>{t.go_home}</Link></li>
-                    <li><Link to=Route::Doctors(DoctorQuery { page: 1, ..Default::default() })>{t.find_a_doctor}</Link></li>
+                    <li><Link to=Route::Home(NewsQuery::default())>{t.go_home}</Link></li>
+                    <li><Link to=Route::Doctors(DoctorQuery::default())>{t.find_a_doctor}</Link></li>
                     <li><Link to=Route::Departments>{t.nav_departments}</Link></li>
                 </ul>
             </section>

@@ -1,0 +1,114 @@
+use super::FacetGroup;
+use crate::data::{facet_counts, facet_label, use_data};
+use crate::i18n::format_count;
+use crate::ui::use_ui;
+use hospital_core::route::{DoctorQuery, FacetKind};
+use hospital_core::search::FacetCounts;
+use leptos::prelude::*;
+
+/// The finder's filters: one group of checkboxes per facet, and "accepting new patients".
+/// On a phone the panel is folded behind a button.
+#[component]
+pub fn FacetPanel(
+    query: Memo<DoctorQuery>,
+    /// Live counts of the current search.
+    facets: Memo<FacetCounts>,
+    on_change: Callback<DoctorQuery>,
+) -> impl IntoView {
+    let ui = use_ui();
+    let open = RwSignal::new(false);
+    view! {
+        <div class="filters-panel" class:open=move || open.get()>
+            <button
+                type="button"
+                class="filters-toggle"
+                aria-expanded=move || open.get().to_string()
+                aria-controls="doctor-filters"
+                on:click=move |_| open.update(|o| *o = !*o)
+            >
+                {move || if open.get() { ui.t().hide_filters } else { ui.t().show_filters }}
+            </button>
+            <div id="doctor-filters" class="filters-body">
+                <h2 class="filters-title">{move || ui.t().filters}</h2>
+                {move || {
+                    let t = ui.t();
+                    view! {
+                        <Facet kind=FacetKind::Department legend=t.facet_department query facets on_change/>
+                        <Facet kind=FacetKind::Rank legend=t.facet_rank query facets on_change/>
+                        <Facet kind=FacetKind::Clinic legend=t.facet_clinic query facets on_change/>
+                        <Facet kind=FacetKind::Slot legend=t.facet_slot class="facet-slots" query facets on_change/>
+                        <Facet kind=FacetKind::Campus legend=t.facet_campus query facets on_change/>
+                        <Facet kind=FacetKind::Language legend=t.facet_language query facets on_change/>
+                        <Facet kind=FacetKind::Gender legend=t.facet_gender query facets on_change/>
+                        <AcceptingOnly query facets on_change/>
+                    }
+                }}
+            </div>
+        </div>
+    }
+}
+
+/// One facet: every option the dataset has, in the core's order, with its live count.
+#[component]
+fn Facet(
+    kind: FacetKind,
+    legend: &'static str,
+    #[prop(optional)] class: &'static str,
+    query: Memo<DoctorQuery>,
+    facets: Memo<FacetCounts>,
+    on_change: Callback<DoctorQuery>,
+) -> impl IntoView {
+    let ui = use_ui();
+    let data = use_data();
+    let lang = ui.lang.get_untracked();
+    let options: Vec<(String, String)> = facet_counts(data.facet_options(), kind)
+        .into_iter()
+        .map(|(key, _)| {
+            let label = facet_label(&data.dataset, lang, kind, &key);
+            (key, label)
+        })
+        .collect();
+    // Memos, so a row updates only when its own number or checkbox changes.
+    let counts = Memo::new(move |_| facets.with(|f| facet_counts(f, kind)));
+    let selected = Memo::new(move |_| query.with(|q| q.selected(kind)));
+    let on_toggle = Callback::new(move |key: String| {
+        let mut next = query.get_untracked();
+        next.toggle(kind, &key);
+        on_change.run(next);
+    });
+    view! {
+        <FacetGroup legend name=kind.param() options counts selected on_toggle class/>
+    }
+}
+
+#[component]
+fn AcceptingOnly(
+    query: Memo<DoctorQuery>,
+    facets: Memo<FacetCounts>,
+    on_change: Callback<DoctorQuery>,
+) -> impl IntoView {
+    let ui = use_ui();
+    let t = ui.t();
+    let lang = ui.lang.get_untracked();
+    let count = Memo::new(move |_| facets.with(|f| f.accepting));
+    let checked = Memo::new(move |_| query.with(|q| q.accepting_only));
+    view! {
+        <div class="facet facet-single">
+            <label class="check">
+                <input
+                    type="checkbox"
+                    name="new"
+                    prop:checked=move || checked.get()
+                    disabled=move || count.get() == 0 && !checked.get()
+                    on:change=move |_| {
+                        let mut next = query.get_untracked();
+                        next.accepting_only = !next.accepting_only;
+                        next.page = 1;
+                        on_change.run(next);
+                    }
+                />
+                <span>{t.accepting_only} " " <span class="count">{move || format!("({})", format_count(lang, count.get()))}</span></span>
+            </label>
+        </div>
+    }
+}
