@@ -1,14 +1,14 @@
 //! The shell around every page: skip link, header with navigation and language switch,
 //! the main region, the footer and the live region. Pages are chosen by route here.
 
-use crate::components::{LoadProblem, ProgressStatus};
-use crate::config::{Mode, MountConfig, Scope};
+use crate::components::{LoadProblem, ProgressStatus, Section, SiteFooter, SiteHeader};
+use crate::config::{Chrome, Mode, MountConfig, Scope};
 use crate::data::{self, LoadPhase, LoadState};
-use crate::nav::{Link, Nav};
+use crate::nav::Nav;
 use crate::pages;
 use crate::pages::LastSearch;
-use crate::ui::{text_view, Ui};
-use hospital_core::route::{DoctorQuery, NewsQuery, Route};
+use crate::ui::Ui;
+use hospital_core::route::Route;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -16,6 +16,7 @@ use wasm_bindgen::JsCast;
 /// so the page is updated in place and the search box keeps its focus.
 #[derive(Clone, Debug, PartialEq, Eq)]
 enum PageKey {
+    Home,
     Feed,
     Article(String),
     Doctors,
@@ -28,6 +29,8 @@ enum PageKey {
 impl PageKey {
     fn of(route: &Route) -> PageKey {
         match route {
+            // A filtered or later page of the feed under `/` is the feed (old links).
+            Route::Home(q) if !q.has_filters() && q.page <= 1 => PageKey::Home,
             Route::Home(_) | Route::News(_) => PageKey::Feed,
             Route::Article(s) => PageKey::Article(s.clone()),
             Route::Doctors(_) => PageKey::Doctors,
@@ -43,7 +46,8 @@ impl PageKey {
 pub fn App(config: MountConfig) -> impl IntoView {
     let nav = Nav::new(config.mode.clone(), config.scope.clone());
     provide_context(nav);
-    let ui = Ui::new(nav.url_lang(), config.lang);
+    let full = config.chrome == Chrome::Full;
+    let ui = Ui::new(nav.url_lang(), config.lang, !full);
     provide_context(ui);
     provide_context(LastSearch(RwSignal::new(None)));
 
@@ -127,8 +131,9 @@ pub fn App(config: MountConfig) -> impl IntoView {
             provide_context(data.clone());
             let sample = data.dataset.sample;
             view! {
-                {sample.then(|| view! { <p class="sample-notice">{move || ui.t().sample_notice}</p> })}
+                {(sample && full).then(|| view! { <p class="sample-notice">{move || ui.t().sample_notice}</p> })}
                 {move || match page.get() {
+                    PageKey::Home => view! { <pages::HomePage/> }.into_any(),
                     PageKey::Feed => view! { <pages::NewsFeed/> }.into_any(),
                     PageKey::Article(slug) => view! { <pages::ArticlePage slug=slug/> }.into_any(),
                     PageKey::Doctors => view! { <pages::DoctorFinder/> }.into_any(),
@@ -143,104 +148,49 @@ pub fn App(config: MountConfig) -> impl IntoView {
     }
     };
 
-    let hospital_name =
-        move || ready_data().map(|d| text_view(&d.dataset.hospital.name, ui.lang.get()));
     let scope = config.scope.clone();
     let show = move |s: &Scope| {
         scope == Scope::All || scope == *s || matches!(scope, Scope::Department(_))
     };
     let (show_news, show_doctors) = (show(&Scope::News), show(&Scope::Doctors));
-    let main_id = if standalone {
-        "main".to_string()
-    } else {
-        "hs-main".to_string()
-    };
-    let skip_target = main_id.clone();
+    let section = Signal::derive(move || match page.get() {
+        PageKey::Feed | PageKey::Article(_) => Section::News,
+        PageKey::Home => Section::Other,
+        PageKey::Doctors | PageKey::Doctor(_) => Section::Doctors,
+        PageKey::Departments | PageKey::Department(_) => Section::Departments,
+        PageKey::NotFound(_) => Section::Other,
+    });
+    let hospital = Signal::derive(move || ready_data().map(|d| d.dataset.hospital.clone()));
+    let hospital_name = Signal::derive(move || hospital.get().map(|h| h.name));
+    let main_id = if standalone { "main" } else { "hs-main" };
 
     view! {
         <div
             class="hs"
             class:hs-widget=!standalone
+            class:hs-bare=!full
             class:hs-larger=move || ui.larger_text.get()
             lang=move || ui.lang.get().code()
             node_ref=root
         >
-            <a
-                class="skip-link"
-                href=format!("#{skip_target}")
-                on:click=move |ev| {
-                    // In a widget, a hash link would scroll and rewrite the host page.
-                    ev.prevent_default();
-                    focus_first(root, "main");
-                }
-            >
-                {move || ui.t().skip_to_content}
-            </a>
-            <header class="site-header">
-                <div class="brand">
-                    <span class="brand-mark" aria-hidden="true"></span>
-                    // Until the data is there, there is no name to link.
-                    {move || hospital_name().map(|name| view! {
-                        <Link to=Route::Home(NewsQuery::default()) class="brand-name">{name}</Link>
-                    })}
-                </div>
-                <nav aria-label=move || ui.t().site_nav class="site-nav">
-                    <ul>
-                        {show_news.then(|| view! {
-                            <li><Link
-                                to=Route::News(NewsQuery::default())
-                                aria_current=Signal::derive(move || page.get() == PageKey::Feed || matches!(page.get(), PageKey::Article(_)))
-                            >{move || ui.t().nav_news}</Link></li>
-                        })}
-                        {show_doctors.then(|| view! {
-                            <li><Link
-                                to=Route::Doctors(DoctorQuery::default())
-                                aria_current=Signal::derive(move || matches!(page.get(), PageKey::Doctors | PageKey::Doctor(_)))
-                            >{move || ui.t().nav_doctors}</Link></li>
-                            <li><Link
-                                to=Route::Departments
-                                aria_current=Signal::derive(move || matches!(page.get(), PageKey::Departments | PageKey::Department(_)))
-                            >{move || ui.t().nav_departments}</Link></li>
-                        })}
-                    </ul>
-                </nav>
-                <div class="header-tools">
-                    <button
-                        type="button"
-                        class="tool-button"
-                        aria-pressed=move || ui.larger_text.get().to_string()
-                        on:click=move |_| ui.toggle_larger_text()
-                    >
-                        {move || ui.t().larger_text}
-                    </button>
-                    <button
-                        type="button"
-                        class="tool-button lang-switch"
-                        lang=move || ui.lang.get().other().code()
-                        on:click=move |_| ui.set_lang(ui.lang.get_untracked().other())
-                    >
-                        {move || ui.t().other_language_name}
-                    </button>
-                </div>
-            </header>
+            {full.then(|| view! {
+                <a
+                    class="skip-link"
+                    href=format!("#{main_id}")
+                    on:click=move |ev| {
+                        // In a widget, a hash link would scroll and rewrite the host page.
+                        ev.prevent_default();
+                        focus_first(root, "main");
+                    }
+                >
+                    {move || ui.t().skip_to_content}
+                </a>
+                <SiteHeader hospital=hospital_name section show_news show_doctors/>
+            })}
             <main id=main_id tabindex="-1" class="site-main">
                 {main_view}
             </main>
-            <footer class="site-footer">
-                <p>{move || ui.t().footer_note}</p>
-                <p>{move || match ready_data() {
-                    Some(d) => {
-                        let h = &d.dataset.hospital;
-                        let lang = ui.lang.get();
-                        Some(view! {
-                            {text_view(&h.name, lang)}
-                            {(!h.address.is_blank()).then(|| view! { " · " {text_view(&h.address, lang)} })}
-                            {h.phone.clone().map(|p| view! { " · " <a href=crate::ui::tel_href(&p)>{p.clone()}</a> })}
-                        })
-                    }
-                    _ => None,
-                }}</p>
-            </footer>
+            {full.then(|| view! { <SiteFooter hospital/> })}
             <div class="visually-hidden" role="status" aria-live="polite" aria-atomic="true">
                 {move || ui.announcement.get()}
             </div>

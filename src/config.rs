@@ -22,10 +22,20 @@ pub enum Mode {
     Widget { param: String },
 }
 
+/// What surrounds the page's content: the whole site's header, navigation, language and
+/// text-size switches, sample notice and footer, or (a widget of one view) none of it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Chrome {
+    Full,
+    /// The view alone, inside a host page that has its own header and footer.
+    Bare,
+}
+
 #[derive(Clone, Debug)]
 pub struct MountConfig {
     pub mode: Mode,
     pub scope: Scope,
+    pub chrome: Chrome,
     /// Dataset URL set by the deployment (never by the page's own query string).
     pub src: Option<String>,
     pub lang: Option<Lang>,
@@ -68,6 +78,7 @@ pub fn standalone(el: &HtmlElement) -> MountConfig {
             base: base.trim_end_matches('/').to_string(),
         },
         scope: Scope::All,
+        chrome: Chrome::Full,
         src: attr(el, "data-src"),
         lang: attr(el, "data-lang").and_then(|l| Lang::from_tag(&l)),
         assets: None,
@@ -83,16 +94,56 @@ pub fn widget(el: &HtmlElement, index: usize) -> MountConfig {
                 .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
         })
         .unwrap_or_else(|| index.to_string());
+    let scope = scope_of(
+        attr(el, "data-view").as_deref(),
+        attr(el, "data-department"),
+    );
     MountConfig {
         mode: Mode::Widget {
             param: format!("hs-{key}"),
         },
-        scope: scope_of(
-            attr(el, "data-view").as_deref(),
-            attr(el, "data-department"),
-        ),
+        chrome: chrome_of(&scope, attr(el, "data-chrome").as_deref()),
+        scope,
         src: attr(el, "data-src"),
-        lang: attr(el, "data-lang").and_then(|l| Lang::from_tag(&l)),
+        // The widget speaks the host page's language unless told otherwise.
+        lang: attr(el, "data-lang")
+            .or_else(host_lang)
+            .and_then(|l| Lang::from_tag(&l)),
         assets: attr(el, "data-hs-assets"),
+    }
+}
+
+/// A widget of the whole site keeps the site's chrome; a widget of one view shows that
+/// view alone, unless `data-chrome="full"` asks for the rest.
+fn chrome_of(scope: &Scope, attr: Option<&str>) -> Chrome {
+    match (scope, attr) {
+        (_, Some("full")) | (Scope::All, None) => Chrome::Full,
+        _ => Chrome::Bare,
+    }
+}
+
+fn host_lang() -> Option<String> {
+    web_sys::window()?
+        .document()?
+        .document_element()?
+        .get_attribute("lang")
+        .filter(|l| !l.trim().is_empty())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{chrome_of, Chrome, Scope};
+
+    #[test]
+    fn one_view_widgets_are_bare_unless_asked() {
+        assert_eq!(chrome_of(&Scope::All, None), Chrome::Full);
+        assert_eq!(chrome_of(&Scope::Doctors, None), Chrome::Bare);
+        assert_eq!(chrome_of(&Scope::News, None), Chrome::Bare);
+        assert_eq!(
+            chrome_of(&Scope::Department("x".into()), None),
+            Chrome::Bare
+        );
+        assert_eq!(chrome_of(&Scope::Doctors, Some("full")), Chrome::Full);
+        assert_eq!(chrome_of(&Scope::All, Some("bare")), Chrome::Bare);
     }
 }

@@ -29,16 +29,19 @@ fn browser_lang() -> Option<Lang> {
 
 impl Ui {
     /// The URL wins (a shared link in Chinese opens in Chinese), then the user's remembered
-    /// choice, then the embedding element's `data-lang`, then the browser's language.
-    pub fn new(url_lang: Option<Lang>, element_lang: Option<Lang>) -> Ui {
+    /// choice, then the embedding element's language, then the browser's. Where the
+    /// visitor has no switch (`host_decides`, a bare widget), the element's comes second.
+    pub fn new(url_lang: Option<Lang>, element_lang: Option<Lang>, host_decides: bool) -> Ui {
         let stored = storage()
             .and_then(|s| s.get_item(LANG_KEY).ok().flatten())
             .and_then(|l| Lang::from_tag(&l));
-        let lang = url_lang
-            .or(stored)
-            .or(element_lang)
-            .or_else(browser_lang)
-            .unwrap_or(Lang::En);
+        let lang = if host_decides {
+            url_lang.or(element_lang).or(stored)
+        } else {
+            url_lang.or(stored).or(element_lang)
+        }
+        .or_else(browser_lang)
+        .unwrap_or(Lang::En);
         let larger = storage()
             .and_then(|s| s.get_item(LARGE_KEY).ok().flatten())
             .is_some_and(|v| v == "1");

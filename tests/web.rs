@@ -121,11 +121,10 @@ async fn load(src: String) -> LoadState {
         received: 0,
         total: None,
     });
-    let preparing = RwSignal::new(0u8);
-    data::load(state, preparing, Some(src), "/".to_string());
+    data::load(state, Some(src), "/".to_string());
     for _ in 0..10_000 {
         match state.get_untracked() {
-            LoadState::Loading { .. } | LoadState::Preparing => data::next_task().await,
+            LoadState::Loading { .. } | LoadState::Preparing(_) => data::next_task().await,
             done => return done,
         }
     }

@@ -16,6 +16,8 @@ mod news_filters;
 mod pager;
 mod progress_status;
 mod search_box;
+mod site_footer;
+mod site_header;
 mod sort_menu;
 mod timetable;
 
@@ -35,5 +37,7 @@ pub use news_filters::NewsFilters;
 pub use pager::Pager;
 pub use progress_status::ProgressStatus;
 pub use search_box::SearchBox;
+pub use site_footer::SiteFooter;
+pub use site_header::{Section, SiteHeader};
 pub use sort_menu::SortMenu;
 pub use timetable::Timetable;

@@ -122,6 +122,16 @@ pub struct Messages {
     pub weekly_overview: &'static str,
     pub doctors_in_department: &'static str,
     pub other_campuses: &'static str,
+    // Home
+    pub home_search_title: &'static str,
+    pub search_button: &'static str,
+    pub emergency_title: &'static str,
+    pub emergency_call: fn(&str) -> String,
+    pub campuses_title: &'static str,
+    pub open_map: fn(&str) -> String,
+    pub latest_news: &'static str,
+    pub all_news: &'static str,
+    pub all_departments: &'static str,
     // Not found
     pub not_found_title: &'static str,
     pub not_found_text: &'static str,

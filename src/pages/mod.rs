@@ -5,6 +5,7 @@ mod department;
 mod department_list;
 mod doctor_finder;
 mod doctor_profile;
+mod home;
 mod news_feed;
 mod not_found;
 
@@ -13,5 +14,6 @@ pub use department::DepartmentPage;
 pub use department_list::DepartmentList;
 pub use doctor_finder::{DoctorFinder, LastSearch};
 pub use doctor_profile::DoctorProfile;
+pub use home::HomePage;
 pub use news_feed::NewsFeed;
 pub use not_found::NotFound;

@@ -1,4 +1,4 @@
-//! `/` and `/news`: the newsroom. Filters, search and page live in the URL.
+//! `/news`: the newsroom. Filters, search and page live in the URL.
 
 use crate::components::{NewsCard, NewsFilters, Pager};
 use crate::data::use_data;
@@ -15,19 +15,10 @@ pub fn NewsFeed() -> impl IntoView {
     let ui = use_ui();
     let nav = use_nav();
     let data = use_data();
-    let is_home = move || matches!(nav.route(), Route::Home(_));
     let query = Memo::new(move |last: Option<&NewsQuery>| match nav.route() {
         Route::Home(q) | Route::News(q) => q,
         _ => last.cloned().unwrap_or_default(),
     });
-    // The first page of the plain feed stays the home page; anything else is /news.
-    let route_with = move |q: NewsQuery| {
-        if is_home() && !q.has_filters() && q.page <= 1 {
-            Route::Home(q)
-        } else {
-            Route::News(q)
-        }
-    };
     let refine = Callback::new(move |q: NewsQuery| nav.go(Route::News(q), false));
 
     let page_data = {
@@ -76,7 +67,7 @@ pub fn NewsFeed() -> impl IntoView {
             .collect_view();
         let q = query.get();
         let route_for = Callback::new(move |n: usize| {
-            route_with(NewsQuery {
+            Route::News(NewsQuery {
                 page: n,
                 ..q.clone()
             })

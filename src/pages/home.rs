@@ -1,0 +1,106 @@
+//! `/`: the hospital's front door. What visitors come for comes first: finding a doctor,
+//! the emergency department, the campuses; then the latest news.
+
+use crate::components::NewsCard;
+use crate::data::use_data;
+use crate::head::{set_head, Head};
+use crate::nav::{use_nav, Link};
+use crate::ui::{tel_href, text_view, use_ui};
+use hospital_core::route::{DoctorQuery, NewsQuery, Route};
+use leptos::prelude::*;
+
+/// How many of the newest articles the front page shows.
+const LATEST: usize = 3;
+
+#[component]
+pub fn HomePage() -> impl IntoView {
+    let ui = use_ui();
+    let data = use_data();
+    {
+        let data = data.clone();
+        Effect::new(move || {
+            let lang = ui.lang.get();
+            let h = &data.dataset.hospital;
+            set_head(Head {
+                title: h.name.get(lang).text.to_string(),
+                description: h.description.get(lang).text.to_string(),
+                ..Head::default()
+            });
+        });
+    }
+    move || {
+        let t = ui.t();
+        let lang = ui.lang.get();
+        let h = &data.dataset.hospital;
+        let latest = data.news_page(&NewsQuery::default(), LATEST);
+        let cards = latest
+            .items
+            .iter()
+            .filter_map(|&i| data.dataset.articles.get(i).cloned())
+            .map(|article| view! { <NewsCard article lang terms=Vec::new()/> })
+            .collect_view();
+        view! {
+            <div class="home">
+                <h1>{text_view(&h.name, lang)}</h1>
+                {(!h.description.is_blank()).then(|| view! { <p class="lede">{text_view(&h.description, lang)}</p> })}
+                <DoctorSearchForm/>
+                <section class="home-contacts" aria-labelledby="home-campuses">
+                    <h2 id="home-campuses">{t.campuses_title}</h2>
+                    <ul class="campus-list">
+                        {h.campuses.iter().map(|c| view! {
+                            <li class="campus-card">
+                                <h3>{text_view(&c.name, lang)}</h3>
+                                {(!c.address.is_blank()).then(|| view! { <p>{text_view(&c.address, lang)}</p> })}
+                            </li>
+                        }).collect_view()}
+                    </ul>
+                    {h.phone.clone().map(|p| view! {
+                        <p class="switchboard">{t.phone} ": " <a href=tel_href(&p)>{p.clone()}</a></p>
+                    })}
+                    <p><Link to=Route::Departments>{t.all_departments}</Link></p>
+                </section>
+                <section class="home-news" aria-labelledby="home-news">
+                    <h2 id="home-news">{t.latest_news}</h2>
+                    <ol class="news-list">{cards}</ol>
+                    <p><Link to=Route::News(NewsQuery::default()) class="button">{t.all_news}</Link></p>
+                </section>
+            </div>
+        }
+    }
+}
+
+/// A search box that opens the finder with what was typed. A plain GET form, so it
+/// also works as a link to `/doctors?q=…` where the app is not running.
+#[component]
+fn DoctorSearchForm() -> impl IntoView {
+    let ui = use_ui();
+    let nav = use_nav();
+    let input = NodeRef::<leptos::html::Input>::new();
+    let action = nav.href(&Route::Doctors(DoctorQuery::default()));
+    let on_submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let q = input.get_untracked().map(|i| i.value()).unwrap_or_default();
+        nav.go(
+            Route::Doctors(DoctorQuery {
+                q,
+                ..Default::default()
+            }),
+            false,
+        );
+    };
+    view! {
+        <section class="home-search" aria-labelledby="home-search-title">
+            <h2 id="home-search-title">{move || ui.t().home_search_title}</h2>
+            <form role="search" action=action method="get" on:submit=on_submit>
+                <label for="home-q">{move || ui.t().doctor_search_label}</label>
+                <div class="search-row">
+                    <input id="home-q" name="q" type="search" autocomplete="off" spellcheck="false"
+                        aria-describedby="home-q-hint"
+                        placeholder=move || ui.t().doctor_search_placeholder node_ref=input/>
+                    <button type="submit" class="button">{move || ui.t().search_button}</button>
+                </div>
+                <p id="home-q-hint" class="hint">{move || ui.t().doctor_search_hint}</p>
+            </form>
+        </section>
+    }
+}
