@@ -6,11 +6,11 @@
 mod app;
 mod boot;
 pub mod components;
-mod config;
+pub mod config;
 pub mod data;
 mod head;
 pub mod i18n;
-mod nav;
+pub mod nav;
 mod pages;
 pub mod ui;
 

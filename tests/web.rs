@@ -4,9 +4,12 @@
 //! `cargo test --target wasm32-unknown-unknown --test web`.
 #![cfg(target_arch = "wasm32")]
 
+use hospital_core::route::{DoctorQuery, Route};
 use hospital_core::Lang;
-use hospital_site::components::ProgressStatus;
+use hospital_site::components::{FilterSelect, ProgressStatus, SearchBox};
+use hospital_site::config::{Mode, Scope};
 use hospital_site::data::{self, LoadError, LoadState};
+use hospital_site::nav::Nav;
 use hospital_site::ui::Ui;
 use leptos::prelude::*;
 use std::cell::Cell;
@@ -61,7 +64,7 @@ async fn progress_changes_the_bar_not_the_announced_words() {
         .expect("appended");
     let percent = RwSignal::new(3u8);
     let mounted = leptos::mount::mount_to(host.clone().unchecked_into(), move || {
-        provide_context(Ui::new(None, Some(Lang::En)));
+        provide_context(Ui::new(None, Some(Lang::En), false));
         let label = Signal::derive(|| "Preparing the hospital information…");
         view! { <ProgressStatus label=label percent=percent/> }
     });
@@ -156,4 +159,149 @@ async fn a_broken_dataset_fetched_is_refused_with_its_line() {
         }
         other => panic!("not refused: {}", matches!(other, LoadState::Ready(_))),
     }
+}
+
+/// Mounts `view` in a fresh element under a widget-mode `Nav` (so the test page's path
+/// is left alone) and returns the element and the `Nav`.
+fn mount_with_nav<V: IntoView + 'static>(
+    view: impl Fn(Nav) -> V + 'static,
+) -> (
+    web_sys::Element,
+    Nav,
+    leptos::mount::UnmountHandle<V::State>,
+) {
+    let host = document().create_element("div").expect("a div");
+    document()
+        .body()
+        .expect("a body")
+        .append_child(&host)
+        .expect("appended");
+    let nav_out = Rc::new(Cell::new(None));
+    let nav_in = nav_out.clone();
+    let mounted = leptos::mount::mount_to(host.clone().unchecked_into(), move || {
+        let nav = Nav::new(
+            Mode::Widget {
+                param: "hs-test".into(),
+            },
+            Scope::Doctors,
+        );
+        provide_context(nav);
+        provide_context(Ui::new(None, Some(Lang::En), false));
+        nav_in.set(Some(nav));
+        view(nav)
+    });
+    let nav = nav_out.get().expect("the view ran");
+    (host, nav, mounted)
+}
+
+fn typed_query(nav: Nav) -> String {
+    match nav.route() {
+        Route::Doctors(q) => q.q,
+        _ => String::new(),
+    }
+}
+
+#[wasm_bindgen_test]
+async fn the_search_box_writes_the_url_and_shows_what_the_url_says() {
+    let (host, nav, mounted) = mount_with_nav(|nav| {
+        view! {
+            <SearchBox
+                id="t-q"
+                label=Signal::derive(|| "Search doctors")
+                placeholder=Signal::derive(|| "Name or condition")
+                text=Signal::derive(move || typed_query(nav))
+                route_for=Callback::new(|q: String| Route::Doctors(DoctorQuery { q, ..Default::default() }))
+            />
+        }
+    });
+    leptos::task::tick().await;
+    let input: web_sys::HtmlInputElement = host
+        .query_selector("#t-q")
+        .ok()
+        .flatten()
+        .expect("the input")
+        .unchecked_into();
+    let history_before = web_sys::window()
+        .expect("a window")
+        .history()
+        .expect("history")
+        .length()
+        .expect("length");
+
+    input.set_value("cardio");
+    input
+        .dispatch_event(&web_sys::Event::new("input").expect("an event"))
+        .expect("dispatched");
+    leptos::task::tick().await;
+    assert_eq!(typed_query(nav), "cardio");
+    let search = web_sys::window()
+        .expect("a window")
+        .location()
+        .search()
+        .expect("search");
+    assert!(
+        search.contains("hs-test=%2Fdoctors%3Fq%3Dcardio"),
+        "{search}"
+    );
+    // Typing replaces the history entry instead of adding one per key.
+    let history_after = web_sys::window()
+        .expect("a window")
+        .history()
+        .expect("history")
+        .length()
+        .expect("length");
+    assert_eq!(history_after, history_before);
+
+    // Anything else that changes the URL (Clear all, Back) shows in the box.
+    nav.go(Route::Doctors(DoctorQuery::default()), true);
+    leptos::task::tick().await;
+    assert_eq!(input.value(), "");
+    assert_eq!(
+        host.query_selector("label[for=t-q]")
+            .ok()
+            .flatten()
+            .and_then(|l| l.text_content())
+            .as_deref(),
+        Some("Search doctors")
+    );
+    drop(mounted);
+    host.remove();
+}
+
+#[wasm_bindgen_test]
+async fn a_filter_select_reports_the_choice_and_none_for_all() {
+    let chosen: RwSignal<Option<Option<String>>> = RwSignal::new(None);
+    let (host, _nav, mounted) = mount_with_nav(move |_| {
+        view! {
+            <FilterSelect
+                id="t-cat"
+                label="Category"
+                all_label="All categories"
+                options=vec![("events".into(), "Events (3)".into()), ("research".into(), "Research (2)".into())]
+                selected=Some("research".to_string())
+                on_change=Callback::new(move |v| chosen.set(Some(v)))
+            />
+        }
+    });
+    leptos::task::tick().await;
+    let select: web_sys::HtmlSelectElement = host
+        .query_selector("#t-cat")
+        .ok()
+        .flatten()
+        .expect("the select")
+        .unchecked_into();
+    assert_eq!(select.value(), "research");
+    assert_eq!(select.length(), 3);
+    select.set_value("events");
+    select
+        .dispatch_event(&web_sys::Event::new("change").expect("an event"))
+        .expect("dispatched");
+    assert_eq!(chosen.get_untracked(), Some(Some("events".to_string())));
+    select.set_value("");
+    select
+        .dispatch_event(&web_sys::Event::new("change").expect("an event"))
+        .expect("dispatched");
+    assert_eq!(chosen.get_untracked(), Some(None));
+    drop(mounted);
+    host.remove();
 }
