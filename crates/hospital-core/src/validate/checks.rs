@@ -90,6 +90,19 @@ impl Decoder {
             "slug",
             "article slug",
         );
+        if let Some(c) = ds
+            .hospital
+            .emergency
+            .as_ref()
+            .and_then(|e| e.campus.as_ref())
+        {
+            if !known.campuses.contains(c) {
+                self.error(
+                    "hospital.emergency.campus",
+                    format!("no campus has the id \"{}\"", clip(c)),
+                );
+            }
+        }
         for (i, d) in ds.departments.iter().enumerate() {
             for (j, c) in d.campuses.iter().enumerate() {
                 if !known.campuses.contains(c) {

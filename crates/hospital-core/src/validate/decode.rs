@@ -369,6 +369,28 @@ impl Decoder {
         Some(s)
     }
 
+    /// As [`Decoder::web_url`], for a link the site can do without: a value that is
+    /// not an http(s) URL is a warning and dropped, not an error.
+    pub(in crate::validate) fn web_url_or_drop(
+        &mut self,
+        m: &Map<String, Value>,
+        path: &Path<'_>,
+        key: &str,
+    ) -> Option<String> {
+        let s = self.string(m, path, key, false)?;
+        if !is_web_url(&s) {
+            self.warn(
+                at(path, key),
+                format!(
+                    "\"{}\" is not an http(s) URL, so it is left out (no link is shown)",
+                    clip(&s)
+                ),
+            );
+            return None;
+        }
+        Some(s)
+    }
+
     pub(in crate::validate) fn phone(
         &mut self,
         m: &Map<String, Value>,

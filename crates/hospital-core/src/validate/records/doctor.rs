@@ -81,7 +81,7 @@ impl Decoder {
         let half_day = self.keyword(m, p, "session", HalfDay::from_key, HalfDay::keys());
         let clinic = self.keyword(m, p, "clinic", ClinicType::from_key, ClinicType::keys());
         let campus = self.string(m, p, "campus", false);
-        let room = self.string(m, p, "room", false);
+        let room = self.opt_text(m, p, "room");
         let cancelled = self.boolean(m, p, "cancelled", false);
         let note = self.opt_text(m, p, "note");
         Some(Session {

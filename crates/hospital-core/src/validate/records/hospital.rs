@@ -1,10 +1,10 @@
 //! The hospital with its campuses, the news categories and the departments.
 
 use crate::fields;
-use crate::model::{Campus, Category, Department, Hospital};
+use crate::model::{Campus, Category, Department, Emergency, Hospital, DEFAULT_TIMEZONE};
 use crate::validate::decode::Decoder;
-use crate::validate::problem::{at, idx, Path};
-use serde_json::Value;
+use crate::validate::problem::{at, clip, idx, Path};
+use serde_json::{Map, Value};
 
 impl Decoder {
     pub(in crate::validate) fn hospital(&mut self, v: &Value, p: &Path<'_>) -> Hospital {
@@ -25,6 +25,8 @@ impl Decoder {
                     id: self.id(c, &cp, "id"),
                     name: self.text(c, &cp, "name", true),
                     address: self.text(c, &cp, "address", false),
+                    phone: self.phone(c, &cp, "phone"),
+                    map_url: self.web_url_or_drop(c, &cp, "map_url"),
                 })
             })
             .collect();
@@ -34,8 +36,49 @@ impl Decoder {
             address: self.text(m, p, "address", false),
             phone: self.phone(m, p, "phone"),
             website: self.web_url(m, p, "website"),
+            timezone: self.timezone(m, p),
+            emergency: self.emergency(m, p),
             campuses,
         }
+    }
+
+    /// A time zone that does not look like an IANA name is dropped with a warning,
+    /// so the site falls back to the default instead of failing in the browser.
+    fn timezone(&mut self, m: &Map<String, Value>, p: &Path<'_>) -> Option<String> {
+        let zone = self.string(m, p, "timezone", false)?;
+        let zone = zone.trim();
+        if looks_like_iana_zone(zone) {
+            return Some(zone.to_string());
+        }
+        self.warn(
+            at(p, "timezone"),
+            format!(
+                "\"{}\" does not look like an IANA time zone name such as \"Asia/Shanghai\" or \"Europe/London\"; the site uses {DEFAULT_TIMEZONE}",
+                clip(zone)
+            ),
+        );
+        None
+    }
+
+    fn emergency(&mut self, m: &Map<String, Value>, p: &Path<'_>) -> Option<Emergency> {
+        let v = m.get("emergency").filter(|v| !v.is_null())?;
+        let ep = at(p, "emergency");
+        let e = self.object(v, &ep)?;
+        self.unknown_fields(e, &ep, fields::EMERGENCY);
+        if e.get("phone").is_none_or(Value::is_null) {
+            self.error(
+                at(&ep, "phone"),
+                "this field is required (the emergency department's telephone number)",
+            );
+        }
+        let phone = self.phone(e, &ep, "phone");
+        let hours = self.text(e, &ep, "hours", true);
+        let campus = self.string(e, &ep, "campus", false);
+        Some(Emergency {
+            phone: phone?,
+            hours,
+            campus,
+        })
     }
 
     pub(in crate::validate) fn category(&mut self, v: &Value, p: &Path<'_>) -> Option<Category> {
@@ -63,4 +106,37 @@ impl Decoder {
             keywords: self.texts(m, p, "keywords"),
         })
     }
+}
+
+/// Whether `zone` has the shape of an IANA time zone name: `UTC`, or an area such as
+/// `Asia` followed by `/` and a location (`Asia/Shanghai`, `America/Argentina/Buenos_Aires`,
+/// `Etc/GMT-8`). It does not hold the whole database, so a misspelt city passes.
+fn looks_like_iana_zone(zone: &str) -> bool {
+    const AREAS: &[&str] = &[
+        "Africa",
+        "America",
+        "Antarctica",
+        "Arctic",
+        "Asia",
+        "Atlantic",
+        "Australia",
+        "Europe",
+        "Indian",
+        "Pacific",
+        "Etc",
+    ];
+    if zone == "UTC" {
+        return true;
+    }
+    let mut parts = zone.split('/');
+    let area = parts.next().unwrap_or("");
+    let rest: Vec<&str> = parts.collect();
+    AREAS.contains(&area)
+        && !rest.is_empty()
+        && rest.iter().all(|part| {
+            part.starts_with(|c: char| c.is_ascii_uppercase())
+                && part
+                    .bytes()
+                    .all(|b| b.is_ascii_alphanumeric() || b"_-+".contains(&b))
+        })
 }
