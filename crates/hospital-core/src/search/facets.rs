@@ -11,8 +11,9 @@
 //! The results themselves are the doctors matching the text and every facet.
 
 use super::bits::Bits;
+use super::DoctorIndex;
 use crate::model::{ClinicType, Dataset, Gender, TitleRank};
-use crate::route::{DoctorQuery, Slot};
+use crate::route::{DoctorQuery, FacetKind, Slot};
 
 mod build;
 pub use build::FacetsBuilder;
@@ -35,6 +36,45 @@ pub struct FacetCounts {
     /// The doctors accepting new patients, with every other selection applied
     /// (whether or not the toggle is on).
     pub accepting: usize,
+}
+
+/// Options and counts keyed by their URL keys.
+fn keyed<K>(items: &[(K, usize)], key: impl Fn(&K) -> String) -> Vec<(String, usize)> {
+    items.iter().map(|(k, n)| (key(k), *n)).collect()
+}
+
+impl FacetCounts {
+    /// One facet's counts, keyed by the options' URL keys, in display order.
+    pub fn of(&self, kind: FacetKind) -> Vec<(String, usize)> {
+        match kind {
+            FacetKind::Department => self.departments.clone(),
+            FacetKind::Rank => keyed(&self.ranks, |r| r.key().to_string()),
+            FacetKind::Clinic => keyed(&self.clinics, |c| c.key().to_string()),
+            FacetKind::Slot => keyed(&self.slots, |s| s.key()),
+            FacetKind::Campus => self.campuses.clone(),
+            FacetKind::Language => self.languages.clone(),
+            FacetKind::Gender => keyed(&self.genders, |g| g.key().to_string()),
+        }
+    }
+}
+
+impl DoctorIndex {
+    /// The options of one facet, as URL keys in display order: every one the
+    /// dataset has (the same list, in the same order, as the counts of any search).
+    /// Departments: the dataset's, then ids that doctors use without a record.
+    pub fn facet_options(&self, kind: FacetKind) -> Vec<String> {
+        let f = &self.facets;
+        let keys = |v: &[String]| v.to_vec();
+        match kind {
+            FacetKind::Department => keys(&f.departments.options),
+            FacetKind::Rank => f.ranks.options.iter().map(|r| r.key().into()).collect(),
+            FacetKind::Clinic => f.clinics.options.iter().map(|c| c.key().into()).collect(),
+            FacetKind::Slot => f.slots.options.iter().map(|s| s.key()).collect(),
+            FacetKind::Campus => keys(&f.campuses.options),
+            FacetKind::Language => keys(&f.languages.options),
+            FacetKind::Gender => f.genders.options.iter().map(|g| g.key().into()).collect(),
+        }
+    }
 }
 
 /// One facet: its options, in display order, who has each, and how many.

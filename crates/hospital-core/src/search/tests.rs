@@ -454,6 +454,57 @@ fn sort_orders() {
 }
 
 #[test]
+fn facet_options_without_a_search() {
+    use crate::route::FacetKind;
+    let f = Fixture::new();
+    let keys = |kind| f.index.facet_options(kind);
+    assert_eq!(
+        keys(FacetKind::Department),
+        ["cardio", "neuro", "derm", "peds"]
+    );
+    assert_eq!(
+        keys(FacetKind::Rank),
+        [
+            "chief_physician",
+            "associate_chief_physician",
+            "attending_physician",
+            "resident_physician"
+        ]
+    );
+    assert_eq!(keys(FacetKind::Clinic), ["general", "expert", "special"]);
+    assert_eq!(
+        keys(FacetKind::Slot),
+        [
+            "mon-morning",
+            "tue-morning",
+            "wed-afternoon",
+            "thu-morning",
+            "sat-morning"
+        ],
+        "Friday's session is cancelled"
+    );
+    assert_eq!(keys(FacetKind::Campus), ["main", "east"]);
+    assert_eq!(keys(FacetKind::Language), ["zh", "en", "fr", "yue"]);
+    assert_eq!(keys(FacetKind::Gender), ["female", "male"]);
+    // The same options, in the same order, as every search's counts.
+    for q in [
+        DoctorQuery::default(),
+        text_query("zhang"),
+        DoctorQuery {
+            departments: vec!["derm".into()],
+            accepting_only: true,
+            ..text_query("wang")
+        },
+    ] {
+        let counts = f.run(&q).facets;
+        for kind in FacetKind::ALL {
+            let listed: Vec<String> = counts.of(kind).into_iter().map(|(k, _)| k).collect();
+            assert_eq!(listed, keys(kind), "{kind:?} for {q:?}");
+        }
+    }
+}
+
+#[test]
 fn facet_counts_without_selection() {
     let f = Fixture::new();
     let c = f.run(&DoctorQuery::default()).facets;
