@@ -163,7 +163,6 @@ impl Engine {
         };
         let query = DoctorQuery {
             q: q.to_string(),
-            page: 1,
             ..DoctorQuery::default()
         };
         index

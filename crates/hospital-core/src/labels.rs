@@ -6,8 +6,8 @@
 //! Each table is a `match` over the enum, so a new variant without its names does
 //! not compile; the tests check that every name is there and tells its variant apart.
 
-use crate::model::{ClinicType, Gender, HalfDay, TitleRank, Weekday};
-use crate::route::DoctorSort;
+use crate::model::{ClinicType, Dataset, Gender, HalfDay, TitleRank, Weekday};
+use crate::route::{DoctorSort, FacetKind, Slot};
 use crate::text::Lang;
 
 /// A name in English and in Chinese.
@@ -172,6 +172,35 @@ pub fn spoken_language_name(lang: Lang, code: &str) -> &str {
     spoken_language(code).map_or(code, |l| l.get(lang))
 }
 
+/// A half-day of the week as the finder's availability facet names it: "Tue
+/// Afternoon", "周二 下午".
+pub fn slot_name(lang: Lang, slot: Slot) -> String {
+    format!(
+        "{} {}",
+        slot.weekday.short_name(lang),
+        slot.half_day.name(lang)
+    )
+}
+
+/// What the option `key` of a doctor-finder facet is called in `lang`: a department
+/// or campus by its name in the dataset (in another language if it has none in
+/// `lang`), a keyword by its label. A key the dataset or the table does not know is
+/// shown as it is.
+pub fn facet_label(ds: &Dataset, lang: Lang, kind: FacetKind, key: &str) -> String {
+    let named = match kind {
+        FacetKind::Department => ds
+            .department(key)
+            .map(|d| d.name.get(lang).text.to_string()),
+        FacetKind::Campus => ds.campus(key).map(|c| c.name.get(lang).text.to_string()),
+        FacetKind::Language => spoken_language(key).map(|l| l.get(lang).to_string()),
+        FacetKind::Rank => TitleRank::from_key(key).map(|r| r.name(lang).to_string()),
+        FacetKind::Clinic => ClinicType::from_key(key).map(|c| c.name(lang).to_string()),
+        FacetKind::Gender => Gender::from_key(key).map(|g| g.name(lang).to_string()),
+        FacetKind::Slot => Slot::from_key(key).map(|s| slot_name(lang, s)),
+    };
+    named.unwrap_or_else(|| key.to_string())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -269,6 +298,49 @@ mod tests {
         assert_eq!(HalfDay::Afternoon.name(Lang::Zh), "下午");
         assert_eq!(spoken_language_name(Lang::Zh, "yue"), "粤语");
         assert_eq!(spoken_language_name(Lang::En, "xx-unknown"), "xx-unknown");
+    }
+
+    #[test]
+    fn facet_labels_name_dataset_records_and_keywords() {
+        use crate::model::{Campus, Department};
+        use crate::text::Text;
+        let mut ds = Dataset::default();
+        ds.departments.push(Department {
+            id: "cardio".into(),
+            name: Text::bilingual("Cardiology", "心内科"),
+            ..Department::default()
+        });
+        ds.hospital.campuses.push(Campus {
+            id: "east".into(),
+            name: Text::plain("East Campus"),
+            ..Campus::default()
+        });
+        let label = |lang, kind, key| facet_label(&ds, lang, kind, key);
+        assert_eq!(label(Lang::Zh, FacetKind::Department, "cardio"), "心内科");
+        assert_eq!(
+            label(Lang::En, FacetKind::Department, "cardio"),
+            "Cardiology"
+        );
+        assert_eq!(label(Lang::En, FacetKind::Department, "gone"), "gone");
+        assert_eq!(label(Lang::Zh, FacetKind::Campus, "east"), "East Campus");
+        assert_eq!(
+            label(Lang::Zh, FacetKind::Rank, "chief_physician"),
+            "主任医师"
+        );
+        assert_eq!(label(Lang::En, FacetKind::Rank, "pope"), "pope");
+        assert_eq!(
+            label(Lang::En, FacetKind::Clinic, "expert"),
+            "Expert clinic"
+        );
+        assert_eq!(label(Lang::Zh, FacetKind::Gender, "female"), "女");
+        assert_eq!(
+            label(Lang::En, FacetKind::Slot, "tue-afternoon"),
+            "Tue Afternoon"
+        );
+        assert_eq!(label(Lang::Zh, FacetKind::Slot, "sun-evening"), "周日 晚间");
+        assert_eq!(label(Lang::Zh, FacetKind::Slot, "tue"), "tue");
+        assert_eq!(label(Lang::Zh, FacetKind::Language, "wuu"), "上海话");
+        assert_eq!(label(Lang::En, FacetKind::Language, "tlh"), "tlh");
     }
 
     #[test]

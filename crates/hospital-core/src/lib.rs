@@ -5,6 +5,7 @@
 //! - [`normalize`]: folding text for search; [`search`]: the doctor index and query engine.
 //! - [`news`]: the news feed's filters, search and paging.
 //! - [`route`]: URLs to typed routes and back; [`markdown`]: Markdown to safe blocks.
+//! - [`schedule`]: weekly sessions as dated clinics from "now".
 //! - [`labels`]: the keywords' names (ranks, clinic types, weekdays...) in each language.
 
 pub mod fields;
@@ -14,6 +15,7 @@ pub mod model;
 pub mod news;
 pub mod normalize;
 pub mod route;
+pub mod schedule;
 pub mod search;
 pub mod seo;
 pub mod text;

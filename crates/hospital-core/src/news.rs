@@ -486,7 +486,6 @@ mod tests {
     fn search(text: &str) -> Vec<usize> {
         run(NewsQuery {
             q: text.into(),
-            page: 1,
             ..NewsQuery::default()
         })
         .items
@@ -544,7 +543,6 @@ mod tests {
                 category: category.map(str::to_string),
                 tag: tag.map(str::to_string),
                 archive: archive.map(str::to_string),
-                page: 1,
                 ..NewsQuery::default()
             })
             .items
@@ -588,7 +586,6 @@ mod tests {
         assert_eq!(search("疫苗heart"), Vec::<usize>::new());
         let page = run(NewsQuery {
             q: "Flu,  心脏  flu".into(),
-            page: 1,
             ..NewsQuery::default()
         });
         assert_eq!(page.terms, ["flu", "心脏"]);
@@ -635,7 +632,6 @@ mod tests {
             &ds,
             &NewsQuery {
                 tag: Some("events".into()),
-                page: 1,
                 ..NewsQuery::default()
             },
             2,
@@ -727,7 +723,6 @@ mod tests {
                 &ds,
                 &NewsQuery {
                     q: q.into(),
-                    page: 1,
                     ..NewsQuery::default()
                 },
                 20,

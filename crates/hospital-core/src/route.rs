@@ -32,8 +32,9 @@ pub struct Location {
     pub lang: Option<Lang>,
 }
 
-/// Filters and paging of the news feed.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+/// Filters and paging of the news feed. `Default` is the first page of the
+/// unfiltered feed.
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct NewsQuery {
     pub q: String,
     pub category: Option<String>,
@@ -96,7 +97,8 @@ impl Slot {
 
 /// Search text, facets, sort and page of the doctor finder. Within one facet the
 /// chosen options are alternatives (OR); different facets must all hold (AND).
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+/// `Default` is the first page of every doctor, by relevance.
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct DoctorQuery {
     pub q: String,
     pub departments: Vec<String>,
@@ -111,6 +113,24 @@ pub struct DoctorQuery {
     pub sort: DoctorSort,
     /// 1-based.
     pub page: usize,
+}
+
+impl Default for DoctorQuery {
+    fn default() -> Self {
+        DoctorQuery {
+            q: String::new(),
+            departments: Vec::new(),
+            ranks: Vec::new(),
+            clinics: Vec::new(),
+            slots: Vec::new(),
+            campuses: Vec::new(),
+            languages: Vec::new(),
+            genders: Vec::new(),
+            accepting_only: false,
+            sort: DoctorSort::default(),
+            page: 1,
+        }
+    }
 }
 
 impl DoctorQuery {
@@ -211,6 +231,18 @@ impl DoctorQuery {
     }
 }
 
+impl Default for NewsQuery {
+    fn default() -> Self {
+        NewsQuery {
+            q: String::new(),
+            category: None,
+            tag: None,
+            archive: None,
+            page: 1,
+        }
+    }
+}
+
 impl NewsQuery {
     pub fn has_filters(&self) -> bool {
         !self.q.trim().is_empty()
@@ -294,10 +326,7 @@ fn page_of(v: &str) -> usize {
 }
 
 fn news_query(pairs: &[(String, String)]) -> NewsQuery {
-    let mut q = NewsQuery {
-        page: 1,
-        ..Default::default()
-    };
+    let mut q = NewsQuery::default();
     let non_empty = |v: &String| (!v.trim().is_empty()).then(|| v.trim().to_string());
     for (k, v) in pairs {
         match k.as_str() {
@@ -328,10 +357,7 @@ pub fn is_archive_key(s: &str) -> bool {
 }
 
 fn doctor_query(pairs: &[(String, String)]) -> DoctorQuery {
-    let mut q = DoctorQuery {
-        page: 1,
-        ..Default::default()
-    };
+    let mut q = DoctorQuery::default();
     for (k, v) in pairs {
         match k.as_str() {
             "q" => q.q = v.clone(),
@@ -502,13 +528,7 @@ mod tests {
 
     #[test]
     fn parses_every_kind_of_page() {
-        assert_eq!(
-            parse("/", "").route,
-            Route::Home(NewsQuery {
-                page: 1,
-                ..Default::default()
-            })
-        );
+        assert_eq!(parse("/", "").route, Route::Home(NewsQuery::default()));
         assert_eq!(
             parse("/news/cooperation-agreement", "").route,
             Route::Article("cooperation-agreement".into())
@@ -558,7 +578,6 @@ mod tests {
     fn unicode_queries_are_encoded_and_decoded() {
         let route = Route::News(NewsQuery {
             q: "心脏 & 50%".into(),
-            page: 1,
             ..Default::default()
         });
         let url = route.to_url();
@@ -594,6 +613,27 @@ mod tests {
                 assert!(q.selected(facet).is_empty(), "{facet:?}");
             }
         }
+    }
+
+    #[test]
+    fn defaults_are_the_first_page_and_what_a_bare_url_parses_to() {
+        assert_eq!(DoctorQuery::default().page, 1);
+        assert_eq!(NewsQuery::default().page, 1);
+        assert_eq!(
+            parse("/doctors", "").route,
+            Route::Doctors(DoctorQuery::default())
+        );
+        assert_eq!(parse("/news", "").route, Route::News(NewsQuery::default()));
+        // "Clear all" gives the query its URL parses back to.
+        let q = DoctorQuery {
+            q: "x".into(),
+            page: 3,
+            sort: DoctorSort::Name,
+            ..DoctorQuery::default()
+        };
+        let cleared = Route::Doctors(q.cleared());
+        assert_eq!(cleared.to_url(), "/doctors?sort=name");
+        assert_eq!(parse_url(&cleared.to_url()).route, cleared);
     }
 
     #[test]

@@ -33,7 +33,6 @@ fn listing(problems: &[Problem]) -> String {
 fn doctor_query(q: &str) -> DoctorQuery {
     DoctorQuery {
         q: q.to_string(),
-        page: 1,
         ..Default::default()
     }
 }
@@ -41,7 +40,6 @@ fn doctor_query(q: &str) -> DoctorQuery {
 fn news_query(q: &str) -> NewsQuery {
     NewsQuery {
         q: q.to_string(),
-        page: 1,
         ..Default::default()
     }
 }

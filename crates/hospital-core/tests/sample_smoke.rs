@@ -19,20 +19,12 @@ fn the_sample_loads_indexes_and_answers() {
         weekday: Weekday::Wed,
         half_day: HalfDay::Morning,
     };
-    let all = doctors.search(
-        ds,
-        &DoctorQuery {
-            page: 1,
-            ..Default::default()
-        },
-        now,
-    );
+    let all = doctors.search(ds, &DoctorQuery::default(), now);
     assert_eq!(all.hits.len(), ds.doctors.len());
     let zw = doctors.search(
         ds,
         &DoctorQuery {
             q: "张伟".into(),
-            page: 1,
             ..Default::default()
         },
         now,
@@ -41,14 +33,7 @@ fn the_sample_loads_indexes_and_answers() {
         .hits
         .iter()
         .any(|h| ds.doctors[h.doctor].pinyin.as_deref() == Some("zhāng wěi")));
-    let page = news.query(
-        ds,
-        &NewsQuery {
-            page: 1,
-            ..Default::default()
-        },
-        10,
-    );
+    let page = news.query(ds, &NewsQuery::default(), 10);
     assert_eq!(page.total, ds.articles.len());
     for a in &ds.articles {
         if let hospital_core::model::ArticleBody::Inline { body } = &a.body {
@@ -81,7 +66,6 @@ fn the_finder_queries_reach_zhang_wei_on_the_first_page() {
             ds,
             &DoctorQuery {
                 q: q.into(),
-                page: 1,
                 ..Default::default()
             },
             now,

@@ -151,16 +151,10 @@ fn use_dataset(result: &Result<hospital_core::validate::Loaded, Vec<Problem>>) {
                 weekday: Weekday::Wed,
                 half_day: HalfDay::Afternoon,
             };
-            let all = DoctorQuery {
-                page: 1,
-                ..Default::default()
-            };
+            let all = DoctorQuery::default();
             let found = DoctorIndex::build(ds).search(ds, &all, now);
             assert_eq!(found.hits.len(), ds.doctors.len());
-            let first = NewsQuery {
-                page: 1,
-                ..Default::default()
-            };
+            let first = NewsQuery::default();
             let page = NewsIndex::build(ds).query(ds, &first, 10);
             assert_eq!(page.total, ds.articles.len());
         }

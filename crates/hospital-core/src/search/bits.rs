@@ -61,35 +61,24 @@ impl Bits {
         }
     }
 
-    /// `|self ∩ (extra ∪ option)|`, without building the union. `sparse` is
+    /// `|self ∩ option|`, without building the intersection. `sparse` is
     /// `self.sparse_words()`.
-    pub fn count_with(&self, sparse: Option<&[u32]>, extra: Option<&Bits>, option: &Bits) -> usize {
+    pub fn count_and(&self, sparse: Option<&[u32]>, option: &Bits) -> usize {
         if let Some(at) = sparse {
-            let word = |b: &Bits, i: usize| b.words.get(i).copied().unwrap_or(0);
             return at
                 .iter()
                 .map(|&i| {
                     let i = i as usize;
-                    let e = extra.map_or(0, |e| word(e, i));
-                    (word(self, i) & (e | word(option, i))).count_ones() as usize
+                    let word = |b: &Bits| b.words.get(i).copied().unwrap_or(0);
+                    (word(self) & word(option)).count_ones() as usize
                 })
                 .sum();
         }
-        match extra {
-            None => self
-                .words
-                .iter()
-                .zip(&option.words)
-                .map(|(a, o)| (a & o).count_ones() as usize)
-                .sum(),
-            Some(e) => self
-                .words
-                .iter()
-                .zip(&e.words)
-                .zip(&option.words)
-                .map(|((a, e), o)| (a & (e | o)).count_ones() as usize)
-                .sum(),
-        }
+        self.words
+            .iter()
+            .zip(&option.words)
+            .map(|(a, o)| (a & o).count_ones() as usize)
+            .sum()
     }
 
     /// The members, in increasing order.
@@ -140,8 +129,8 @@ mod tests {
         let mut b = Bits::empty(130);
         b.set(1);
         b.set(64);
-        assert_eq!(full.count_with(None, Some(&a), &b), 5);
-        assert_eq!(a.count_with(None, None, &b), 1);
+        assert_eq!(full.count_and(None, &b), 2);
+        assert_eq!(a.count_and(None, &b), 1);
         let mut sparse = Bits::empty(1000);
         sparse.set(3);
         sparse.set(700);
@@ -150,8 +139,9 @@ mod tests {
         let mut o = Bits::empty(1000);
         o.set(700);
         o.set(5);
-        assert_eq!(sparse.count_with(Some(&at), None, &o), 1);
-        assert_eq!(sparse.count_with(Some(&at), Some(&sparse), &o), 2);
+        assert_eq!(sparse.count_and(Some(&at), &o), 1);
+        assert_eq!(sparse.count_and(Some(&at), &sparse), 2);
+        assert_eq!(sparse.count_and(Some(&at), &Bits::empty(1000)), 0);
         assert!(Bits::full(1000).sparse_words().is_none());
         let mut c = a.clone();
         c.and_with(&b);

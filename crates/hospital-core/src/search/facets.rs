@@ -1,16 +1,19 @@
 //! Facet filters and their live counts, on bitsets precomputed per option.
 //!
 //! Within a facet the selected options are alternatives (OR); facets combine with
-//! AND. Counts are disjunctive: an option's count is the number of results the
-//! search would have with that option added to its facet's selection, keeping the
-//! query text and every other facet as they are. So an unselected option of a facet
-//! with no selection shows how many results it would narrow to, an option of a facet
-//! with a selection shows how many results adding it would give, and a selected
-//! option shows the current number of results.
+//! AND. Counts are disjunctive, as search engines count facets: an option's count
+//! is the number of doctors with that option among those matching the query text
+//! and every *other* facet's selection. A facet's own selection does not change its
+//! counts, so ticking Gastroenterology leaves the count beside Cardiology as it was:
+//! it always reads "this many doctors are cardiologists" (for this query and these
+//! other filters), never "this many results if you also tick it". The "accepting new
+//! patients" toggle counts the same way, with every other selection applied.
+//! The results themselves are the doctors matching the text and every facet.
 
 use super::bits::Bits;
+use super::DoctorIndex;
 use crate::model::{ClinicType, Dataset, Gender, TitleRank};
-use crate::route::{DoctorQuery, Slot};
+use crate::route::{DoctorQuery, FacetKind, Slot};
 
 mod build;
 pub use build::FacetsBuilder;
@@ -30,8 +33,48 @@ pub struct FacetCounts {
     /// Language codes, most doctors first.
     pub languages: Vec<(String, usize)>,
     pub genders: Vec<(Gender, usize)>,
-    /// The number of results with "accepting new patients only" turned on.
+    /// The doctors accepting new patients, with every other selection applied
+    /// (whether or not the toggle is on).
     pub accepting: usize,
+}
+
+/// Options and counts keyed by their URL keys.
+fn keyed<K>(items: &[(K, usize)], key: impl Fn(&K) -> String) -> Vec<(String, usize)> {
+    items.iter().map(|(k, n)| (key(k), *n)).collect()
+}
+
+impl FacetCounts {
+    /// One facet's counts, keyed by the options' URL keys, in display order.
+    pub fn of(&self, kind: FacetKind) -> Vec<(String, usize)> {
+        match kind {
+            FacetKind::Department => self.departments.clone(),
+            FacetKind::Rank => keyed(&self.ranks, |r| r.key().to_string()),
+            FacetKind::Clinic => keyed(&self.clinics, |c| c.key().to_string()),
+            FacetKind::Slot => keyed(&self.slots, |s| s.key()),
+            FacetKind::Campus => self.campuses.clone(),
+            FacetKind::Language => self.languages.clone(),
+            FacetKind::Gender => keyed(&self.genders, |g| g.key().to_string()),
+        }
+    }
+}
+
+impl DoctorIndex {
+    /// The options of one facet, as URL keys in display order: every one the
+    /// dataset has (the same list, in the same order, as the counts of any search).
+    /// Departments: the dataset's, then ids that doctors use without a record.
+    pub fn facet_options(&self, kind: FacetKind) -> Vec<String> {
+        let f = &self.facets;
+        let keys = |v: &[String]| v.to_vec();
+        match kind {
+            FacetKind::Department => keys(&f.departments.options),
+            FacetKind::Rank => f.ranks.options.iter().map(|r| r.key().into()).collect(),
+            FacetKind::Clinic => f.clinics.options.iter().map(|c| c.key().into()).collect(),
+            FacetKind::Slot => f.slots.options.iter().map(|s| s.key()).collect(),
+            FacetKind::Campus => keys(&f.campuses.options),
+            FacetKind::Language => keys(&f.languages.options),
+            FacetKind::Gender => f.genders.options.iter().map(|g| g.key().into()).collect(),
+        }
+    }
 }
 
 /// One facet: its options, in display order, who has each, and how many.
@@ -87,7 +130,8 @@ impl<K: PartialEq + Clone> Facet<K> {
         Some(m)
     }
 
-    fn counts(&self, base: Option<&Bits>, mask: Option<&Bits>) -> Vec<(K, usize)> {
+    /// Each option's doctors within `base`; `None` is everyone (the totals).
+    fn counts(&self, base: Option<&Bits>) -> Vec<(K, usize)> {
         let Some(base) = base else {
             return self
                 .options
@@ -100,7 +144,7 @@ impl<K: PartialEq + Clone> Facet<K> {
         self.options
             .iter()
             .zip(&self.bits)
-            .map(|(o, b)| (o.clone(), base.count_with(sparse.as_deref(), mask, b)))
+            .map(|(o, b)| (o.clone(), base.count_and(sparse.as_deref(), b)))
             .collect()
     }
 }
@@ -177,6 +221,7 @@ impl Facets {
         }
         let unfiltered = text.is_none() && masks.iter().all(Option::is_none);
         // A facet's counts ignore its own selection: all other facets still apply.
+        // A facet without a selection counts within the results themselves.
         let own: Vec<Option<Bits>> = (0..masks.len())
             .map(|f| {
                 masks[f].as_ref().map(|_| {
@@ -194,18 +239,14 @@ impl Facets {
             (!unfiltered).then(|| own[f].as_ref().unwrap_or(&results))
         };
         let counts = FacetCounts {
-            departments: self.departments.counts(base(0), masks[0].as_ref()),
-            ranks: self.ranks.counts(base(1), masks[1].as_ref()),
-            clinics: self.clinics.counts(base(2), masks[2].as_ref()),
-            slots: self.slots.counts(base(3), masks[3].as_ref()),
-            campuses: self.campuses.counts(base(4), masks[4].as_ref()),
-            languages: self.languages.counts(base(5), masks[5].as_ref()),
-            genders: self.genders.counts(base(6), masks[6].as_ref()),
-            accepting: self
-                .accepting
-                .counts(base(7), masks[7].as_ref())
-                .first()
-                .map_or(0, |c| c.1),
+            departments: self.departments.counts(base(0)),
+            ranks: self.ranks.counts(base(1)),
+            clinics: self.clinics.counts(base(2)),
+            slots: self.slots.counts(base(3)),
+            campuses: self.campuses.counts(base(4)),
+            languages: self.languages.counts(base(5)),
+            genders: self.genders.counts(base(6)),
+            accepting: self.accepting.counts(base(7)).first().map_or(0, |c| c.1),
         };
         (results, counts)
     }

@@ -454,6 +454,57 @@ fn sort_orders() {
 }
 
 #[test]
+fn facet_options_without_a_search() {
+    use crate::route::FacetKind;
+    let f = Fixture::new();
+    let keys = |kind| f.index.facet_options(kind);
+    assert_eq!(
+        keys(FacetKind::Department),
+        ["cardio", "neuro", "derm", "peds"]
+    );
+    assert_eq!(
+        keys(FacetKind::Rank),
+        [
+            "chief_physician",
+            "associate_chief_physician",
+            "attending_physician",
+            "resident_physician"
+        ]
+    );
+    assert_eq!(keys(FacetKind::Clinic), ["general", "expert", "special"]);
+    assert_eq!(
+        keys(FacetKind::Slot),
+        [
+            "mon-morning",
+            "tue-morning",
+            "wed-afternoon",
+            "thu-morning",
+            "sat-morning"
+        ],
+        "Friday's session is cancelled"
+    );
+    assert_eq!(keys(FacetKind::Campus), ["main", "east"]);
+    assert_eq!(keys(FacetKind::Language), ["zh", "en", "fr", "yue"]);
+    assert_eq!(keys(FacetKind::Gender), ["female", "male"]);
+    // The same options, in the same order, as every search's counts.
+    for q in [
+        DoctorQuery::default(),
+        text_query("zhang"),
+        DoctorQuery {
+            departments: vec!["derm".into()],
+            accepting_only: true,
+            ..text_query("wang")
+        },
+    ] {
+        let counts = f.run(&q).facets;
+        for kind in FacetKind::ALL {
+            let listed: Vec<String> = counts.of(kind).into_iter().map(|(k, _)| k).collect();
+            assert_eq!(listed, keys(kind), "{kind:?} for {q:?}");
+        }
+    }
+}
+
+#[test]
 fn facet_counts_without_selection() {
     let f = Fixture::new();
     let c = f.run(&DoctorQuery::default()).facets;
@@ -518,16 +569,22 @@ fn facet_counts_are_disjunctive() {
     };
     let r = f.run(&q);
     assert_eq!(r.hits.len(), 2);
-    // Adding neurology would give cardiology's 2 plus neurology's 1.
-    assert_eq!(
-        r.facets.departments,
-        [
-            (s("cardio"), 2),
-            (s("neuro"), 3),
-            (s("derm"), 4),
-            (s("peds"), 3)
-        ]
-    );
+    // A facet's own selection does not change its counts: each is the number of
+    // doctors in that department.
+    let all_departments = [
+        (s("cardio"), 2),
+        (s("neuro"), 1),
+        (s("derm"), 2),
+        (s("peds"), 1),
+    ];
+    assert_eq!(r.facets.departments, all_departments);
+    let both = DoctorQuery {
+        departments: vec![s("cardio"), s("neuro")],
+        ..DoctorQuery::default()
+    };
+    let r2 = f.run(&both);
+    assert_eq!(r2.hits.len(), 3);
+    assert_eq!(r2.facets.departments, all_departments);
     use TitleRank::*;
     assert_eq!(
         r.facets.ranks,
@@ -544,22 +601,23 @@ fn facet_counts_are_disjunctive() {
     q.ranks = vec![ChiefPhysician];
     let r = f.run(&q);
     assert_eq!(f.ids(&q), ["d1"]);
+    // Departments among chief physicians (d1, d4); ranks among cardiologists (d1, d5).
     assert_eq!(
         r.facets.departments,
         [
             (s("cardio"), 1),
-            (s("neuro"), 1),
-            (s("derm"), 1),
-            (s("peds"), 2)
+            (s("neuro"), 0),
+            (s("derm"), 0),
+            (s("peds"), 1)
         ]
     );
     assert_eq!(
         r.facets.ranks,
         [
             (ChiefPhysician, 1),
-            (AssociateChiefPhysician, 1),
-            (AttendingPhysician, 1),
-            (ResidentPhysician, 2)
+            (AssociateChiefPhysician, 0),
+            (AttendingPhysician, 0),
+            (ResidentPhysician, 1)
         ]
     );
     assert_eq!(
@@ -574,7 +632,8 @@ fn facet_counts_are_disjunctive() {
     };
     let r = f.run(&q);
     assert_eq!(f.ids(&q), ["d1"]);
-    assert_eq!(r.facets.genders, [(Gender::Female, 2), (Gender::Male, 1)]);
+    // "zhang" finds d1 (male), d6 (no gender given) and d3 (female).
+    assert_eq!(r.facets.genders, [(Gender::Female, 1), (Gender::Male, 1)]);
 
     let q = DoctorQuery {
         accepting_only: true,
@@ -599,6 +658,26 @@ fn facet_counts_are_disjunctive() {
         ..DoctorQuery::default()
     };
     assert!(f.ids(&q).is_empty(), "an unknown option matches nobody");
+    let r = f.run(&q);
+    assert_eq!(r.facets.departments, all_departments);
+    assert_eq!(r.facets.accepting, 0);
+
+    // The toggle counts the women accepting new patients, on or off.
+    for accepting_only in [false, true] {
+        let q = DoctorQuery {
+            genders: vec![Gender::Female],
+            accepting_only,
+            ..DoctorQuery::default()
+        };
+        let r = f.run(&q);
+        assert_eq!(r.hits.len(), if accepting_only { 2 } else { 3 });
+        assert_eq!(r.facets.accepting, 2);
+        let women = if accepting_only { 2 } else { 3 };
+        assert_eq!(
+            r.facets.genders,
+            [(Gender::Female, women), (Gender::Male, 2)]
+        );
+    }
 }
 
 #[test]
