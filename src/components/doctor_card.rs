@@ -1,11 +1,10 @@
 use super::{AcceptingBadge, Avatar, Highlighted};
 use crate::data::use_data;
-use crate::i18n::{clinic_name, half_day_name, messages, spoken_language_name, weekday_short};
+use crate::i18n::{clinic_name, half_day_name, messages, spoken_language_name};
 use crate::nav::Link;
 use crate::ui::text_view;
-use hospital_core::model::{HalfDay, Weekday};
-use hospital_core::route::{Route, Slot};
-use hospital_core::search::next_session;
+use hospital_core::route::Route;
+use hospital_core::schedule::{self, Now};
 use hospital_core::{Doctor, Lang};
 use leptos::prelude::*;
 
@@ -17,8 +16,8 @@ pub fn DoctorCard(
     doctor: Doctor,
     lang: Lang,
     terms: Memo<Vec<String>>,
-    /// Where "next clinics" count from.
-    now: Slot,
+    /// Where "next clinics" count from: the hospital's clock.
+    now: Now,
 ) -> impl IntoView {
     let t = messages(lang);
     let data = use_data();
@@ -61,10 +60,10 @@ pub fn DoctorCard(
                 {(!specialties.is_empty()).then(|| view! {
                     <p class="specialties"><Highlighted text=specialties.join(" · ") terms=terms/></p>
                 })}
-                {(!languages.is_empty()).then(|| view! { <p class="languages">{t.speaks} ": " {languages.join(", ")}</p> })}
+                {(!languages.is_empty()).then(|| view! { <p class="languages">{t.speaks}{t.colon}{languages.join(t.list_sep)}</p> })}
                 <p class="next">
-                    <span class="label">{t.next_clinics} ": "</span>
-                    {if upcoming.is_empty() { t.no_clinics.to_string() } else { upcoming.join("; ") }}
+                    <span class="label">{t.next_clinics}{t.colon}</span>
+                    {if upcoming.is_empty() { t.no_clinics.to_string() } else { upcoming.join(t.clause_sep) }}
                 </p>
                 <p>
                     <AcceptingBadge accepting=doctor.accepting_new_patients/>
@@ -74,42 +73,17 @@ pub fn DoctorCard(
     }
 }
 
-/// The doctor's next two sessions from `now`, as "Tue Afternoon · Expert clinic".
-fn upcoming_clinics(doctor: &Doctor, lang: Lang, now: Slot) -> Vec<String> {
-    (0..2)
-        .scan(now, |from, _| {
-            let (_, s) = next_session(doctor, *from)?;
-            let label = format!(
-                "{} {} · {}",
-                weekday_short(lang, s.weekday),
-                half_day_name(lang, s.half_day),
-                clinic_name(lang, s.clinic)
-            );
-            // Look for the one after this session.
-            *from = after(Slot {
-                weekday: s.weekday,
-                half_day: s.half_day,
-            });
-            Some(label)
+/// The doctor's next two clinics from `now`, with their dates: "Wed 3 Dec, afternoon · Expert clinic".
+fn upcoming_clinics(doctor: &Doctor, lang: Lang, now: Now) -> Vec<String> {
+    let t = messages(lang);
+    schedule::upcoming(doctor, now, 2)
+        .into_iter()
+        .map(|o| {
+            (t.clinic_when)(
+                &schedule::date_label(lang, o.date),
+                half_day_name(lang, o.half_day),
+                clinic_name(lang, o.clinic),
+            )
         })
         .collect()
-}
-
-/// The half-day after `s`, wrapping from Sunday evening to Monday morning.
-fn after(s: Slot) -> Slot {
-    let h = HalfDay::ALL
-        .iter()
-        .position(|h| *h == s.half_day)
-        .unwrap_or(0);
-    if h + 1 < HalfDay::ALL.len() {
-        Slot {
-            weekday: s.weekday,
-            half_day: HalfDay::ALL[h + 1],
-        }
-    } else {
-        Slot {
-            weekday: Weekday::ALL[(s.weekday.index() + 1) % 7],
-            half_day: HalfDay::Morning,
-        }
-    }
 }

@@ -1,7 +1,8 @@
 use super::{DoctorCard, Pager};
 use crate::data::use_data;
 use crate::ui::use_ui;
-use hospital_core::route::{DoctorQuery, Route, Slot};
+use hospital_core::route::{DoctorQuery, Route};
+use hospital_core::schedule::Now;
 use hospital_core::search::SearchResult;
 use leptos::prelude::*;
 
@@ -13,7 +14,7 @@ const PAGE_SIZE: usize = 20;
 pub fn DoctorResults(
     query: Memo<DoctorQuery>,
     result: Memo<SearchResult>,
-    now: Slot,
+    now: Now,
 ) -> impl IntoView {
     let ui = use_ui();
     let data = use_data();

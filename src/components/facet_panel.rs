@@ -1,7 +1,8 @@
 use super::FacetGroup;
-use crate::data::{facet_counts, facet_label, use_data};
+use crate::data::use_data;
 use crate::i18n::format_count;
 use crate::ui::use_ui;
+use hospital_core::labels::facet_label;
 use hospital_core::route::{DoctorQuery, FacetKind};
 use hospital_core::search::FacetCounts;
 use leptos::prelude::*;
@@ -61,15 +62,16 @@ fn Facet(
     let ui = use_ui();
     let data = use_data();
     let lang = ui.lang.get_untracked();
-    let options: Vec<(String, String)> = facet_counts(data.facet_options(), kind)
+    let options: Vec<(String, String)> = data
+        .facet_options(kind)
         .into_iter()
-        .map(|(key, _)| {
+        .map(|key| {
             let label = facet_label(&data.dataset, lang, kind, &key);
             (key, label)
         })
         .collect();
     // Memos, so a row updates only when its own number or checkbox changes.
-    let counts = Memo::new(move |_| facets.with(|f| facet_counts(f, kind)));
+    let counts = Memo::new(move |_| facets.with(|f| f.of(kind)));
     let selected = Memo::new(move |_| query.with(|q| q.selected(kind)));
     let on_toggle = Callback::new(move |key: String| {
         let mut next = query.get_untracked();

@@ -1,5 +1,6 @@
-use crate::data::{facet_label, use_data};
+use crate::data::use_data;
 use crate::ui::use_ui;
+use hospital_core::labels::facet_label;
 use hospital_core::route::{DoctorQuery, FacetKind};
 use leptos::prelude::*;
 

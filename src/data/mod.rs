@@ -1,18 +1,15 @@
 //! The dataset as the app holds it: loaded once (bundled or fetched), validated,
 //! indexed, then shared read-only by every page.
 
-mod facets;
 mod fetch;
 mod slices;
-
-pub use facets::{facet_counts, facet_label};
 
 pub use fetch::{fetch_bytes, fetch_text, FetchError};
 pub use slices::{next_task, slice_deadline};
 
 use hospital_core::news::{NewsIndex, NewsPage};
-use hospital_core::route::{DoctorQuery, NewsQuery, Slot};
-use hospital_core::search::{DoctorIndex, DoctorIndexBuilder, FacetCounts, SearchResult};
+use hospital_core::route::{DoctorQuery, FacetKind, NewsQuery, Slot};
+use hospital_core::search::{DoctorIndex, DoctorIndexBuilder, SearchResult};
 use hospital_core::validate::{self, Problem, Staged};
 use hospital_core::Dataset;
 use leptos::prelude::*;
@@ -35,8 +32,6 @@ pub struct AppData {
     /// How much of the doctor index the background build has done, in percent.
     doctors_built: ArcRwSignal<u8>,
     news: OnceLock<NewsIndex>,
-    /// Every facet option the dataset has (the counts of a search for nothing).
-    facet_options: OnceLock<FacetCounts>,
     /// Relative URLs in the dataset (images, article bodies) resolve against this.
     pub base_url: String,
     doctor_by_id: HashMap<String, usize>,
@@ -74,7 +69,6 @@ impl AppData {
             doctors: OnceLock::new(),
             doctors_built: ArcRwSignal::new(0),
             news: OnceLock::new(),
-            facet_options: OnceLock::new(),
             base_url,
             doctor_by_id,
             department_by_id,
@@ -119,16 +113,9 @@ impl AppData {
         self.doctors().search(&self.dataset, q, now)
     }
 
-    /// Every option of every facet, in display order.
-    pub fn facet_options(&self) -> &FacetCounts {
-        self.facet_options.get_or_init(|| {
-            // Any "now" will do: facet options do not depend on it.
-            let now = Slot {
-                weekday: hospital_core::model::Weekday::Mon,
-                half_day: hospital_core::model::HalfDay::Morning,
-            };
-            self.search(&DoctorQuery::default(), now).facets
-        })
+    /// Every option of one facet, as URL keys in display order.
+    pub fn facet_options(&self, kind: FacetKind) -> Vec<String> {
+        self.doctors().facet_options(kind)
     }
 
     /// One page of the newsroom for `q`.

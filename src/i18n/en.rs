@@ -10,6 +10,9 @@ fn plural(n: usize, one: &str, many: &str) -> String {
 }
 
 pub const EN: Messages = Messages {
+    colon: ": ",
+    list_sep: ", ",
+    clause_sep: "; ",
     skip_to_content: "Skip to main content",
     site_nav: "Main",
     nav_news: "News",
@@ -92,6 +95,7 @@ pub const EN: Messages = Messages {
     sort_by: "Sort by",
     accepting_badge: "Accepting new patients",
     not_accepting_badge: "Not taking new patients",
+    clinic_when: |date, half, clinic| format!("{date}, {} · {clinic}", half.to_lowercase()),
     next_clinics: "Next clinics",
     no_clinics: "No regular clinics",
     speaks: "Speaks",

@@ -13,6 +13,12 @@ use hospital_core::route::DoctorSort;
 use hospital_core::Lang;
 
 pub struct Messages {
+    /// Between a label and its value: ": " / "：".
+    pub colon: &'static str,
+    /// Between items of a list: ", " / "、".
+    pub list_sep: &'static str,
+    /// Between longer items: "; " / "；".
+    pub clause_sep: &'static str,
     pub skip_to_content: &'static str,
     pub site_nav: &'static str,
     pub nav_news: &'static str,
@@ -98,6 +104,8 @@ pub struct Messages {
     pub accepting_badge: &'static str,
     pub not_accepting_badge: &'static str,
     pub next_clinics: &'static str,
+    /// A dated clinic: (date, half-day, clinic type).
+    pub clinic_when: fn(&str, &str, &str) -> String,
     pub no_clinics: &'static str,
     pub speaks: &'static str,
     // Profile

@@ -1,6 +1,9 @@
 use super::Messages;
 
 pub const ZH: Messages = Messages {
+    colon: "：",
+    list_sep: "、",
+    clause_sep: "；",
     skip_to_content: "跳到主要内容",
     site_nav: "主导航",
     nav_news: "新闻",
@@ -83,6 +86,7 @@ pub const ZH: Messages = Messages {
     sort_by: "排序",
     accepting_badge: "接受新患者",
     not_accepting_badge: "暂不接受新患者",
+    clinic_when: |date, half, clinic| format!("{date}{half} · {clinic}"),
     next_clinics: "近期出诊",
     no_clinics: "暂无固定门诊",
     speaks: "语言",

@@ -2,6 +2,7 @@
 //! The URL is the state: every change is a navigation (typing replaces the entry,
 //! a filter adds one), so a search can be shared, reloaded and stepped back through.
 
+use crate::clock::hospital_now;
 use crate::components::{
     DoctorResults, FacetPanel, FilterChips, ProgressStatus, SearchBox, SortMenu,
 };
@@ -9,26 +10,13 @@ use crate::data::use_data;
 use crate::head::{set_head, Head};
 use crate::nav::use_nav;
 use crate::ui::use_ui;
-use hospital_core::model::{HalfDay, Weekday};
-use hospital_core::route::{DoctorQuery, Route, Slot};
+use hospital_core::route::{DoctorQuery, Route};
 use leptos::prelude::*;
 
 /// The doctor search a visitor last left, for the profile's "Back to results" link.
 /// Provided by the shell; written by the finder only.
 #[derive(Clone, Copy)]
 pub struct LastSearch(pub RwSignal<Option<DoctorQuery>>);
-
-/// The half-day it is now, in the browser's time zone: where "soonest clinic" counts from.
-pub fn now_slot() -> Slot {
-    let d = js_sys::Date::new_0();
-    let weekday = Weekday::ALL[((d.get_day() + 6) % 7) as usize];
-    let half_day = match d.get_hours() {
-        0..=11 => HalfDay::Morning,
-        12..=17 => HalfDay::Afternoon,
-        _ => HalfDay::Evening,
-    };
-    Slot { weekday, half_day }
-}
 
 /// The finder, once the doctor index is built; until then (seconds, for a very
 /// large dataset) the page says how far the build has come.
@@ -74,8 +62,8 @@ fn FinderReady() -> impl IntoView {
     if let Some(LastSearch(last)) = use_context::<LastSearch>() {
         Effect::new(move || last.set(Some(query.get())));
     }
-    let now = now_slot();
-    let result = Memo::new(move |_| data.search(&query.get(), now));
+    let now = hospital_now(data.dataset.hospital.timezone());
+    let result = Memo::new(move |_| data.search(&query.get(), now.slot()));
     let facets = Memo::new(move |_| result.with(|r| r.facets.clone()));
     Effect::new(move || {
         let n = result.with(|r| r.hits.len());

@@ -44,18 +44,36 @@ pub fn HomePage() -> impl IntoView {
                 <h1>{text_view(&h.name, lang)}</h1>
                 {(!h.description.is_blank()).then(|| view! { <p class="lede">{text_view(&h.description, lang)}</p> })}
                 <DoctorSearchForm/>
+                {h.emergency.clone().map(|e| {
+                    let campus = e.campus.as_deref().and_then(|id| data.dataset.campus(id)).map(|c| text_view(&c.name, lang));
+                    view! {
+                        <section class="home-emergency" aria-labelledby="home-emergency">
+                            <h2 id="home-emergency">{t.emergency_title}</h2>
+                            <p class="emergency-phone"><a href=tel_href(&e.phone) class="button button-urgent">{(t.emergency_call)(&e.phone)}</a></p>
+                            {(!e.hours.is_blank()).then(|| view! { <p>{text_view(&e.hours, lang)}</p> })}
+                            {campus.map(|c| view! { <p class="muted">{t.campus}{t.colon}{c}</p> })}
+                        </section>
+                    }
+                })}
                 <section class="home-contacts" aria-labelledby="home-campuses">
                     <h2 id="home-campuses">{t.campuses_title}</h2>
                     <ul class="campus-list">
-                        {h.campuses.iter().map(|c| view! {
-                            <li class="campus-card">
-                                <h3>{text_view(&c.name, lang)}</h3>
-                                {(!c.address.is_blank()).then(|| view! { <p>{text_view(&c.address, lang)}</p> })}
-                            </li>
+                        {h.campuses.iter().map(|c| {
+                            // Only an http(s) map link becomes a link.
+                            let map = c.map_url.clone().filter(|u| hospital_core::urls::is_safe_link(u));
+                            let map_label = (t.open_map)(c.name.get(lang).text);
+                            view! {
+                                <li class="campus-card">
+                                    <h3>{text_view(&c.name, lang)}</h3>
+                                    {(!c.address.is_blank()).then(|| view! { <p>{text_view(&c.address, lang)}</p> })}
+                                    {c.phone.clone().map(|p| view! { <p>{t.phone}{t.colon}<a href=tel_href(&p)>{p.clone()}</a></p> })}
+                                    {map.map(|u| view! { <p><a href=u rel="noopener" target="_blank">{map_label}</a></p> })}
+                                </li>
+                            }
                         }).collect_view()}
                     </ul>
                     {h.phone.clone().map(|p| view! {
-                        <p class="switchboard">{t.phone} ": " <a href=tel_href(&p)>{p.clone()}</a></p>
+                        <p class="switchboard">{t.phone}{t.colon}<a href=tel_href(&p)>{p.clone()}</a></p>
                     })}
                     <p><Link to=Route::Departments>{t.all_departments}</Link></p>
                 </section>

@@ -3,17 +3,37 @@
 import { test, expect } from "@playwright/test";
 import { ORIGIN_SLUG, appReady, expectAccessible, watchErrors } from "./helpers.mjs";
 
-test("the home page lists the news, newest first", async ({ page }) => {
+test("the home page is a front door: a doctor search, the campuses, then the latest news", async ({ page }) => {
   const errors = watchErrors(page);
   await page.goto("/");
   await appReady(page);
+  await expect(page.locator("main h1")).toBeVisible();
+  await expect(page.locator(".home-search input[name=q]")).toBeVisible();
+  expect(await page.locator(".campus-card").count()).toBeGreaterThanOrEqual(2);
   const cards = page.locator(".news-card");
   await expect(cards.first()).toBeVisible();
-  expect(await cards.count()).toBeGreaterThanOrEqual(5);
+  expect(await cards.count()).toBe(3);
   const dates = await page.locator(".news-card time").evaluateAll((els) => els.map((e) => e.getAttribute("datetime")));
   expect(dates).toEqual([...dates].sort().reverse());
+  // The news filters live on the news page, not here.
+  await expect(page.locator("#news-category")).toHaveCount(0);
   await expectAccessible(page, "home");
+  await page.getByRole("link", { name: "All news" }).click();
+  await expect(page).toHaveURL(/\/news$/);
+  await expect(page.locator("#news-category")).toBeVisible();
   expect(errors).toEqual([]);
+});
+
+test("the home page's doctor search opens the finder with what was typed", async ({ page }) => {
+  await page.goto("/");
+  await appReady(page);
+  await page.locator("#home-q").fill("cardiology");
+  await page.locator("#home-q").press("Enter");
+  await expect(page).toHaveURL(/\/doctors\?q=cardiology$/);
+  await expect(page.locator("#doctor-q")).toHaveValue("cardiology");
+  await expect(page.locator(".doctor-card").first()).toBeVisible();
+  await page.goBack();
+  await expect(page.locator("#home-q")).toBeVisible();
 });
 
 test("clicking an article opens it, and Back returns to the feed", async ({ page }) => {

@@ -31,7 +31,7 @@ test("the URL can choose the language, and dates follow it", async ({ page }) =>
 test.describe("a browser set to Chinese", () => {
   test.use({ locale: "zh-CN" });
   test("gets the Chinese UI by default", async ({ page }) => {
-    await page.goto("/");
+    await page.goto("/news");
     await appReady(page);
     await expect(page.locator("main h1")).toHaveText("新闻");
     await expect(page.locator(".news-card time").first()).toHaveText(/年/);

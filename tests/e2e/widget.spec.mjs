@@ -95,8 +95,48 @@ test("a shared link with the widget's parameter opens that page in the widget", 
 
 test("theming through custom properties on the host element", async ({ page }) => {
   await page.goto(HOST);
-  const current = finder(page).locator('.site-nav a[aria-current="page"]');
-  await expect(current).toBeVisible();
-  const color = await current.evaluate((el) => getComputedStyle(el).color);
+  const link = finder(page).locator(".doctor-card h2 a").first();
+  await expect(link).toBeVisible();
+  const color = await link.evaluate((el) => getComputedStyle(el).color);
   expect(color).toBe("rgb(122, 31, 92)");
+});
+
+test("a widget of one view shows that view alone, without the site around it", async ({ page }) => {
+  await page.goto(HOST);
+  await expect(finder(page).locator(".doctor-card").first()).toBeVisible();
+  await expect(news(page).locator(".news-card").first()).toBeVisible();
+  for (const widget of [news(page), finder(page)]) {
+    for (const chrome of [".site-header", ".site-nav", ".lang-switch", ".site-footer", ".sample-notice", ".skip-link"]) {
+      await expect(widget.locator(chrome), chrome).toHaveCount(0);
+    }
+  }
+});
+
+test("data-chrome=full brings the site's header and footer back; the host's <html lang> sets the language", async ({ page }) => {
+  await page.goto("/host/chrome.html");
+  const full = page.locator("#full .hs");
+  await expect(full.locator(".doctor-card").first()).toBeVisible();
+  await expect(full.locator(".site-header")).toBeVisible();
+  await expect(full.locator(".site-footer")).toBeVisible();
+  await expect(full.locator(".lang-switch")).toBeVisible();
+  // No data-lang: the host page is in Chinese, so the widget is too.
+  const bare = page.locator("#bare .hs");
+  await expect(bare.locator("h1")).toHaveText("找医生");
+  await expect(bare).toHaveAttribute("lang", "zh");
+});
+
+test("the widgets reserve their room: the host page does not shift while they load", async ({ page }) => {
+  await page.addInitScript(() => {
+    window.__shifts = [];
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) window.__shifts.push(e.value);
+    }).observe({ type: "layout-shift", buffered: true });
+  });
+  await page.goto(HOST);
+  await expect(finder(page).locator(".doctor-card").first()).toBeVisible();
+  await expect(news(page).locator(".news-card").first()).toBeVisible();
+  // Two animation frames, so that any shift of the final layout has been reported.
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+  const total = await page.evaluate(() => window.__shifts.reduce((a, b) => a + b, 0));
+  expect(total).toBe(0);
 });

@@ -1,0 +1,69 @@
+//! What time it is at the hospital. Clinic times are the hospital's local times, so
+//! "next clinics" count from the hospital's clock, whatever the visitor's time zone.
+
+use hospital_core::schedule::Now;
+use js_sys::{Array, Intl, Object, Reflect};
+use wasm_bindgen::{JsCast, JsValue};
+
+/// Now in the IANA time zone `zone` (the browser's own zone if it does not know it).
+pub fn hospital_now(zone: &str) -> Now {
+    let date = js_sys::Date::new_0();
+    in_zone(&date, zone).unwrap_or_else(|| browser_now(&date))
+}
+
+fn browser_now(d: &js_sys::Date) -> Now {
+    Now::new(
+        d.get_full_year() as i32,
+        d.get_month() + 1,
+        d.get_date(),
+        d.get_hours(),
+        d.get_minutes(),
+    )
+    .unwrap_or_else(|| Now::new(1970, 1, 1, 0, 0).expect("the epoch is a date"))
+}
+
+/// The date's calendar parts in `zone`, from `Intl.DateTimeFormat.formatToParts`.
+fn in_zone(date: &js_sys::Date, zone: &str) -> Option<Now> {
+    let options = Object::new();
+    for (key, value) in [
+        ("timeZone", zone),
+        ("year", "numeric"),
+        ("month", "numeric"),
+        ("day", "numeric"),
+        ("hour", "numeric"),
+        ("minute", "numeric"),
+        ("hourCycle", "h23"),
+    ] {
+        Reflect::set(&options, &key.into(), &value.into()).ok()?;
+    }
+    let locales = Array::of1(&JsValue::from_str("en-US"));
+    // An unknown zone throws a RangeError; constructed through Reflect, it comes back
+    // as an Err instead of unwinding through the app.
+    let intl = Reflect::get(&js_sys::global(), &"Intl".into()).ok()?;
+    let constructor: js_sys::Function = Reflect::get(&intl, &"DateTimeFormat".into())
+        .ok()?
+        .dyn_into()
+        .ok()?;
+    let format: Intl::DateTimeFormat =
+        Reflect::construct(&constructor, &Array::of2(&locales, &options))
+            .ok()?
+            .dyn_into()
+            .ok()?;
+    let parts = format.format_to_parts(date);
+    let mut fields = [0u32; 5];
+    for part in parts.iter() {
+        let kind = Reflect::get(&part, &"type".into()).ok()?.as_string()?;
+        let value = Reflect::get(&part, &"value".into()).ok()?.as_string()?;
+        let slot = match kind.as_str() {
+            "year" => 0,
+            "month" => 1,
+            "day" => 2,
+            "hour" => 3,
+            "minute" => 4,
+            _ => continue,
+        };
+        fields[slot] = value.parse().ok()?;
+    }
+    let [year, month, day, hour, minute] = fields;
+    Now::new(year as i32, month, day, hour % 24, minute)
+}
