@@ -5,9 +5,11 @@
 //! - [`normalize`]: folding text for search; [`search`]: the doctor index and query engine.
 //! - [`news`]: the news feed's filters, search and paging.
 //! - [`route`]: URLs to typed routes and back; [`markdown`]: Markdown to safe blocks.
+//! - [`department`]: a department's doctors and week, departments per campus.
 //! - [`schedule`]: weekly sessions as dated clinics from "now".
 //! - [`labels`]: the keywords' names (ranks, clinic types, weekdays...) in each language.
 
+pub mod department;
 pub mod fields;
 pub mod labels;
 pub mod markdown;
