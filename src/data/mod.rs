@@ -7,11 +7,12 @@ mod slices;
 pub use fetch::{fetch_bytes, fetch_text, FetchError};
 pub use slices::{next_task, slice_deadline};
 
+use hospital_core::department::{self, CampusDepartments, Overview};
 use hospital_core::news::{NewsIndex, NewsPage};
 use hospital_core::route::{DoctorQuery, FacetKind, NewsQuery, Slot};
 use hospital_core::search::{DoctorIndex, DoctorIndexBuilder, SearchResult};
 use hospital_core::validate::{self, Problem, Staged};
-use hospital_core::Dataset;
+use hospital_core::{Dataset, Lang};
 use leptos::prelude::*;
 use std::collections::HashMap;
 use std::sync::{Arc, OnceLock};
@@ -123,24 +124,14 @@ impl AppData {
         self.news().query(&self.dataset, q, page_size)
     }
 
-    /// The doctors of a department, most senior first, then by name in `lang`.
-    pub fn department_doctors(
-        &self,
-        id: &str,
-        lang: hospital_core::Lang,
-    ) -> Vec<&hospital_core::Doctor> {
-        let mut doctors: Vec<_> = self
-            .dataset
-            .doctors
-            .iter()
-            .filter(|d| d.departments.iter().any(|dep| dep == id))
-            .collect();
-        doctors.sort_by(|a, b| {
-            a.title
-                .cmp(&b.title)
-                .then_with(|| a.name.get(lang).text.cmp(b.name.get(lang).text))
-        });
-        doctors
+    /// A department's doctors and its week at a glance.
+    pub fn department_overview<'a>(&'a self, id: &'a str, lang: Lang) -> Overview<'a> {
+        department::overview(&self.dataset, id, lang)
+    }
+
+    /// Departments campus by campus, each with its doctors working there.
+    pub fn departments_by_campus(&self) -> Vec<CampusDepartments<'_>> {
+        department::by_campus(&self.dataset)
     }
 
     pub fn doctor(&self, id: &str) -> Option<&hospital_core::Doctor> {

@@ -5,8 +5,9 @@ use crate::head::{set_head, Head};
 use crate::i18n::{clinic_name, half_day_name, weekday_short};
 use crate::nav::{link, Link};
 use crate::ui::{text_view, use_ui};
-use hospital_core::model::{HalfDay, Weekday};
+use hospital_core::department::Overview;
 use hospital_core::route::{DoctorQuery, Route};
+use hospital_core::{Dataset, Lang};
 use leptos::prelude::*;
 
 #[component]
@@ -31,39 +32,7 @@ pub fn DepartmentPage(id: String) -> impl IntoView {
         let lang = ui.lang.get();
         let t = ui.t();
         let ds = &data.dataset;
-        let doctors = data.department_doctors(&dep.id, lang);
-        let days: Vec<Weekday> =
-            Weekday::ALL.iter().copied().filter(|d| d.index() < 5 || doctors.iter().any(|doc| doc.schedule.iter().any(|s| s.weekday == *d))).collect();
-        let halves: Vec<HalfDay> = HalfDay::ALL
-            .iter()
-            .copied()
-            .filter(|h| *h != HalfDay::Evening || doctors.iter().any(|doc| doc.schedule.iter().any(|s| s.half_day == *h)))
-            .collect();
-        let overview = halves.iter().map(|h| {
-            let h = *h;
-            view! {
-                <tr>
-                    <th scope="row">{half_day_name(lang, h)}</th>
-                    {days.iter().map(|w| {
-                        let here: Vec<_> = doctors.iter().filter_map(|doc| {
-                            doc.schedule.iter().find(|s| s.weekday == *w && s.half_day == h && !s.cancelled).map(|s| (doc, s))
-                        }).collect();
-                        view! {
-                            <td>
-                                <ul class="overview-cell">
-                                    {here.into_iter().map(|(doc, s)| view! {
-                                        <li>
-                                            {link(Route::Doctor(doc.id.clone()), None, text_view(&doc.name, lang))}
-                                            <span class=format!("clinic clinic-{}", s.clinic.key())>{clinic_name(lang, s.clinic)}</span>
-                                        </li>
-                                    }).collect_view()}
-                                </ul>
-                            </td>
-                        }
-                    }).collect_view()}
-                </tr>
-            }
-        }).collect_view();
+        let week = data.department_overview(&dep.id, lang);
         let caption = format!("{} · {}", dep.name.get(lang).text, t.weekly_overview);
         let campuses: Vec<_> = dep.campuses.iter().filter_map(|c| ds.campus(c)).map(|c| text_view(&c.name, lang)).collect();
         view! {
@@ -77,20 +46,20 @@ pub fn DepartmentPage(id: String) -> impl IntoView {
                     })}
                     {(!campuses.is_empty()).then(|| view! { <dt>{t.campus}</dt><dd>{campuses.into_iter().map(|c| view! { <span class="dept">{c}</span> }).collect_view()}</dd> })}
                     <dt>{t.doctors_in_department}</dt>
-                    <dd>{(t.doctor_count)(doctors.len())}</dd>
+                    <dd>{(t.doctor_count)(week.doctors.len())}</dd>
                 </dl>
                 <h2>{t.weekly_overview}</h2>
                 <div class="table-scroll" tabindex="0" role="region" aria-label=caption.clone()>
                     <table class="timetable overview">
                         <caption>{caption.clone()}</caption>
-                        <thead><tr><td></td>{days.iter().map(|d| view! { <th scope="col">{weekday_short(lang, *d)}</th> }).collect_view()}</tr></thead>
-                        <tbody>{overview}</tbody>
+                        <thead><tr><td></td>{week.days.iter().map(|d| view! { <th scope="col">{weekday_short(lang, *d)}</th> }).collect_view()}</tr></thead>
+                        <tbody>{week_rows(ds, &week, lang)}</tbody>
                     </table>
                 </div>
                 <h2>{t.doctors_in_department}</h2>
                 <ul class="link-list columns">
-                    {doctors.iter().map(|d| view! {
-                        <li>{link(Route::Doctor(d.id.clone()), None, text_view(&d.name, lang))} " · " {t.rank(lang, d.title)}</li>
+                    {week.doctors.iter().map(|d| view! {
+                        <li>{link(Route::Doctor(d.id.clone()), None, text_view(&d.name, lang))} " · " {d.title.name(lang)}</li>
                     }).collect_view()}
                 </ul>
                 <p><Link to=Route::Doctors(DoctorQuery { departments: vec![dep.id.clone()], ..Default::default() }) class="button">{t.find_a_doctor}</Link></p>
@@ -98,4 +67,49 @@ pub fn DepartmentPage(id: String) -> impl IntoView {
         }
     })
     .into_any()
+}
+
+/// One row per half-day; each cell lists who holds a clinic then, its type and campus.
+fn week_rows(ds: &Dataset, week: &Overview<'_>, lang: Lang) -> impl IntoView {
+    // The campus is worth naming only where the week spans more than one.
+    let mut campuses: Vec<&str> = week
+        .days
+        .iter()
+        .flat_map(|w| week.half_days.iter().flat_map(move |h| week.cell(*w, *h)))
+        .filter_map(|e| e.campus)
+        .collect();
+    campuses.sort_unstable();
+    campuses.dedup();
+    let several_campuses = campuses.len() > 1;
+    week.half_days
+        .iter()
+        .map(|h| {
+            let cells = week
+                .days
+                .iter()
+                .map(|w| {
+                    let entries = week
+                        .cell(*w, *h)
+                        .iter()
+                        .map(|e| {
+                            let campus = e
+                                .campus
+                                .filter(|_| several_campuses)
+                                .and_then(|c| ds.campus(c))
+                                .map(|c| view! { <span class="campus-name">{text_view(&c.name, lang)}</span> });
+                            view! {
+                                <li>
+                                    {link(Route::Doctor(e.doctor.id.clone()), None, text_view(&e.doctor.name, lang))}
+                                    <span class=format!("clinic clinic-{}", e.session.clinic.key())>{clinic_name(lang, e.session.clinic)}</span>
+                                    {campus}
+                                </li>
+                            }
+                        })
+                        .collect_view();
+                    view! { <td><ul class="overview-cell">{entries}</ul></td> }
+                })
+                .collect_view();
+            view! { <tr><th scope="row">{half_day_name(lang, *h)}</th>{cells}</tr> }
+        })
+        .collect_view()
 }
