@@ -2,7 +2,7 @@ use super::{AcceptingBadge, Avatar, Highlighted};
 use crate::data::use_data;
 use crate::i18n::{clinic_name, half_day_name, messages, spoken_language_name};
 use crate::nav::Link;
-use crate::ui::text_view;
+use crate::ui::{tel_href, text_view};
 use hospital_core::route::Route;
 use hospital_core::schedule::{self, Now};
 use hospital_core::{Doctor, Lang};
@@ -48,6 +48,7 @@ pub fn DoctorCard(
         .map(|l| spoken_language_name(lang, l))
         .collect();
     let route = Route::Doctor(doctor.id.clone());
+    let book = book_action(&doctor, lang);
     view! {
         <li class="doctor-card">
             <Avatar doctor=doctor.clone() lang=lang/>
@@ -65,12 +66,31 @@ pub fn DoctorCard(
                     <span class="label">{t.next_clinics}{t.colon}</span>
                     {if upcoming.is_empty() { t.no_clinics.to_string() } else { upcoming.join(t.clause_sep) }}
                 </p>
-                <p>
+                <p class="card-actions">
                     <AcceptingBadge accepting=doctor.accepting_new_patients/>
+                    {book}
                 </p>
             </div>
         </li>
     }
+}
+
+/// "Book" where the doctor can be booked: online if the link is a web address, else by phone.
+/// The doctor's name is in the accessible name, since every card has one.
+fn book_action(doctor: &Doctor, lang: Lang) -> Option<impl IntoView> {
+    let t = messages(lang);
+    let booking = doctor.booking.as_ref()?;
+    let name = doctor.name.get(lang).text;
+    let label = (t.book_doctor)(name);
+    if let Some(url) = booking
+        .url
+        .clone()
+        .filter(|u| hospital_core::urls::is_web_url(u))
+    {
+        return Some(view! { <a class="button button-small book" href=url rel="noopener noreferrer" aria-label=label>{t.book}</a> }.into_any());
+    }
+    let phone = booking.phone.clone()?;
+    Some(view! { <a class="button button-small book" href=tel_href(&phone) aria-label=label>{t.book}</a> }.into_any())
 }
 
 /// The doctor's next two clinics from `now`, with their dates: "Wed 3 Dec, afternoon · Expert clinic".

@@ -107,6 +107,8 @@ pub const EN: Messages = Messages {
     timetable_caption: |name| format!("Weekly outpatient sessions of {name}"),
     cancelled: "Cancelled",
     how_to_book: "How to book",
+    book: "Book",
+    book_doctor: |name| format!("Book an appointment with {name}"),
     book_online: "Book online",
     call: "Call",
     last_verified: "Information last verified",

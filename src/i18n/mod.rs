@@ -118,6 +118,9 @@ pub struct Messages {
     pub cancelled: &'static str,
     pub how_to_book: &'static str,
     pub book_online: &'static str,
+    pub book: &'static str,
+    /// The accessible name of a card's Book action.
+    pub book_doctor: fn(&str) -> String,
     pub call: &'static str,
     pub last_verified: &'static str,
     pub colleagues: &'static str,

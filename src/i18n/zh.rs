@@ -98,6 +98,8 @@ pub const ZH: Messages = Messages {
     timetable_caption: |name| format!("{name}的每周门诊安排"),
     cancelled: "停诊",
     how_to_book: "预约方式",
+    book: "预约",
+    book_doctor: |name| format!("预约{name}"),
     book_online: "在线预约",
     call: "电话",
     last_verified: "信息核实日期",
