@@ -229,6 +229,62 @@ fn phone_numbers_are_checked() {
         "hospital.phone",
         "\"call reception\" is not a telephone number",
     );
+    case(
+        |v| v["departments"][0]["phone"] = json!("0931-8266957 / ask at the desk"),
+        "departments[0].phone",
+        "\"ask at the desk\" is not one",
+    );
+}
+
+#[test]
+fn phone_numbers_as_hospitals_write_them_are_kept_as_written() {
+    for written in [
+        "(0931)4678260",
+        "（0931）4678260",
+        "0931-8266957转123",
+        "0931-8266957/0931-8266958",
+        "0931-8266957；0931-8266958",
+        "0931-8266957、0931-8266958",
+        "0931-8266957 0931-8266958",
+        "0931-8266957/",
+    ] {
+        let loaded = loads(|v| v["departments"][0]["phone"] = json!(written));
+        assert!(
+            loaded.warnings.is_empty(),
+            "{written}: {}",
+            listing(&loaded.warnings)
+        );
+        let phone = loaded.dataset.departments[0].phone.clone();
+        assert_eq!(phone.as_deref(), Some(written), "{written}");
+        let numbers = hospital_core::phone::split(written);
+        assert!(
+            !numbers.is_empty() && numbers.iter().all(|n| n.href.starts_with("tel:0931")),
+            "{written}"
+        );
+    }
+}
+
+#[test]
+fn a_phone_field_that_says_none_is_a_warning() {
+    for none in ["无", "N/A", "-"] {
+        let loaded = loads(|v| v["doctors"][0]["booking"]["phone"] = json!(none));
+        assert!(
+            has_warning(
+                &loaded.warnings,
+                "doctors[0].booking.phone",
+                "means there is no number"
+            ),
+            "{none}: {}",
+            listing(&loaded.warnings)
+        );
+        assert_eq!(
+            loaded.dataset.doctors[0]
+                .booking
+                .as_ref()
+                .and_then(|b| b.phone.clone()),
+            None
+        );
+    }
 }
 
 #[test]

@@ -6,6 +6,7 @@ use super::problem::{at, clip, idx, Loaded, Path, Problem, Record, Severity};
 use super::suggest::nearest;
 use crate::fields;
 use crate::model::{Dataset, Image};
+use crate::phone;
 use crate::text::{Lang, Text};
 use crate::urls::{is_safe_image_src, is_web_url};
 use serde_json::{Map, Value};
@@ -454,6 +455,8 @@ impl Decoder {
         Some(s)
     }
 
+    /// A telephone field, kept as written: one or more numbers as hospitals write
+    /// them ([`crate::phone`]). "None" written out (`无`, `N/A`) is a warning and no number.
     pub(in crate::validate) fn phone(
         &mut self,
         m: &Map<String, Value>,
@@ -461,17 +464,35 @@ impl Decoder {
         key: &str,
     ) -> Option<String> {
         let s = self.string(m, path, key, false)?;
-        let ok = s.chars().any(|c| c.is_ascii_digit())
-            && s.chars()
-                .all(|c| c.is_ascii_digit() || " +-().,#/ext".contains(c));
-        if !ok {
-            self.error(
-                at(path, key),
-                format!("\"{}\" is not a telephone number", clip(&s)),
-            );
-            return None;
+        match phone::check(&s) {
+            phone::Checked::Numbers(_) => Some(s.trim().to_string()),
+            phone::Checked::None => {
+                self.warn(
+                    at(path, key),
+                    format!(
+                        "\"{}\" means there is no number, so none is shown; leave the field out instead",
+                        clip(s.trim())
+                    ),
+                );
+                None
+            }
+            phone::Checked::NotANumber(part) => {
+                let whole = clip(&s);
+                let message = if part.trim() == s.trim() {
+                    format!("\"{whole}\" is not a telephone number")
+                } else {
+                    format!(
+                        "\"{whole}\" is not a telephone number: \"{}\" is not one",
+                        clip(part)
+                    )
+                };
+                self.error(
+                    at(path, key),
+                    format!("{message} (write digits with spaces, - ( ) or +, an extension after 转 or ext, and two numbers apart with / or ;)"),
+                );
+                None
+            }
         }
-        Some(s)
     }
 
     pub(in crate::validate) fn image(
