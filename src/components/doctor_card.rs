@@ -57,7 +57,7 @@ pub fn DoctorCard(
                     <Link to=route><span lang=name_lang><Highlighted text=name_text terms=terms/></span></Link>
                     {other_name.map(|o| view! { " " <span class="other-name" lang=lang.other().code()><Highlighted text=o terms=terms/></span> })}
                 </h2>
-                <p class="rank">{t.rank(lang, doctor.title)} " · " {departments}</p>
+                <p class="rank">{rank_line(&doctor, lang)} " · " {departments}</p>
                 {(!specialties.is_empty()).then(|| view! {
                     <p class="specialties"><Highlighted text=specialties.join(" · ") terms=terms/></p>
                 })}
@@ -72,6 +72,15 @@ pub fn DoctorCard(
                 </p>
             </div>
         </li>
+    }
+}
+
+/// The clinical rank, with the academic title beside it: "Chief Physician, Professor", "主任医师、教授".
+pub fn rank_line(doctor: &Doctor, lang: Lang) -> String {
+    let rank = doctor.title_name(lang);
+    match doctor.academic_title {
+        Some(a) => format!("{rank}{}{}", messages(lang).list_sep, a.name(lang)),
+        None => rank.to_string(),
     }
 }
 

@@ -23,7 +23,7 @@ mod timetable;
 
 pub use accepting_badge::AcceptingBadge;
 pub use avatar::Avatar;
-pub use doctor_card::DoctorCard;
+pub use doctor_card::{rank_line, DoctorCard};
 pub use doctor_results::DoctorResults;
 pub use facet_group::FacetGroup;
 pub use facet_panel::FacetPanel;
