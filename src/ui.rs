@@ -97,11 +97,12 @@ pub fn lang_attr(t: &Text, lang: Lang) -> Option<&'static str> {
     t.get(lang).lang.filter(|l| *l != lang).map(Lang::code)
 }
 
-/// A `tel:` URL from a phone number as people write it ("+86 21 6324 0090").
+/// The `tel:` URL of the first number in a phone field as people write it
+/// ("+86 21 6324 0090", "(0931)4678260转12 / …").
 pub fn tel_href(phone: &str) -> String {
-    let digits: String = phone
-        .chars()
-        .filter(|c| c.is_ascii_digit() || *c == '+')
-        .collect();
-    format!("tel:{digits}")
+    hospital_core::phone::split(phone)
+        .into_iter()
+        .next()
+        .map(|n| n.href)
+        .unwrap_or_else(|| hospital_core::phone::tel_href(phone))
 }

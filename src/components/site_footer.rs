@@ -1,4 +1,5 @@
-use crate::ui::{tel_href, text_view, use_ui};
+use crate::components::PhoneLinks;
+use crate::ui::{text_view, use_ui};
 use hospital_core::Hospital;
 use leptos::prelude::*;
 
@@ -14,7 +15,7 @@ pub fn SiteFooter(#[prop(into)] hospital: Signal<Option<Hospital>>) -> impl Into
                 view! {
                     {text_view(&h.name, lang)}
                     {(!h.address.is_blank()).then(|| view! { " · " {text_view(&h.address, lang)} })}
-                    {h.phone.clone().map(|p| view! { " · " <a href=tel_href(&p)>{p.clone()}</a> })}
+                    {h.phone.clone().map(|p| view! { " · " <PhoneLinks phone=p.clone()/> })}
                 }
             })}</p>
         </footer>

@@ -1,6 +1,6 @@
 //! `/departments/<id>`: description, contact, the week's clinics and the doctors.
 
-use crate::components::rank_line;
+use crate::components::{rank_line, PhoneLinks};
 use crate::data::use_data;
 use crate::head::{set_head, Head};
 use crate::i18n::{clinic_name, half_day_name, weekday_short};
@@ -43,7 +43,7 @@ pub fn DepartmentPage(id: String) -> impl IntoView {
                 <dl class="facts">
                     {dep.phone.clone().map(|p| view! {
                         <dt>{t.phone}</dt>
-                        <dd><a href=crate::ui::tel_href(&p)>{p.clone()}</a></dd>
+                        <dd><PhoneLinks phone=p.clone()/></dd>
                     })}
                     {(!campuses.is_empty()).then(|| view! { <dt>{t.campus}</dt><dd>{campuses.into_iter().map(|c| view! { <span class="dept">{c}</span> }).collect_view()}</dd> })}
                     <dt>{t.doctors_in_department}</dt>

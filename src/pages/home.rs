@@ -1,7 +1,7 @@
 //! `/`: the hospital's front door. What visitors come for comes first: finding a doctor,
 //! the emergency department, the campuses; then the latest news.
 
-use crate::components::NewsCard;
+use crate::components::{NewsCard, PhoneLinks};
 use crate::data::use_data;
 use crate::head::{set_head, Head};
 use crate::nav::{use_nav, Link};
@@ -66,14 +66,14 @@ pub fn HomePage() -> impl IntoView {
                                 <li class="campus-card">
                                     <h3>{text_view(&c.name, lang)}</h3>
                                     {(!c.address.is_blank()).then(|| view! { <p>{text_view(&c.address, lang)}</p> })}
-                                    {c.phone.clone().map(|p| view! { <p>{t.phone}{t.colon}<a href=tel_href(&p)>{p.clone()}</a></p> })}
+                                    {c.phone.clone().map(|p| view! { <p>{t.phone}{t.colon}<PhoneLinks phone=p.clone()/></p> })}
                                     {map.map(|u| view! { <p><a href=u rel="noopener" target="_blank">{map_label}</a></p> })}
                                 </li>
                             }
                         }).collect_view()}
                     </ul>
                     {h.phone.clone().map(|p| view! {
-                        <p class="switchboard">{t.phone}{t.colon}<a href=tel_href(&p)>{p.clone()}</a></p>
+                        <p class="switchboard">{t.phone}{t.colon}<PhoneLinks phone=p.clone()/></p>
                     })}
                     <p><Link to=Route::Departments>{t.all_departments}</Link></p>
                 </section>
