@@ -60,6 +60,16 @@ impl Spec {
     }
 
     pub fn parse(&self, args: &[String]) -> Result<Parsed, Failure> {
+        self.parse_with(args, false)
+    }
+
+    /// As [`Spec::parse`], but the last positional may be given any number of times
+    /// (at least once): `import a.csv b.xlsx`.
+    pub fn parse_many(&self, args: &[String]) -> Result<Parsed, Failure> {
+        self.parse_with(args, true)
+    }
+
+    fn parse_with(&self, args: &[String], many: bool) -> Result<Parsed, Failure> {
         let mut parsed = Parsed::default();
         let mut only_positionals = false;
         let mut iter = args.iter();
@@ -127,7 +137,7 @@ impl Spec {
                 self.hint()
             )));
         }
-        if got > want {
+        if got > want && !many {
             return Err(Failure::usage(format!(
                 "{}: unexpected argument \"{}\" {}",
                 self.command,

@@ -2,6 +2,7 @@
 
 pub mod args;
 pub mod generate;
+pub mod import;
 pub mod json_out;
 pub mod names;
 pub mod prepare;
@@ -24,6 +25,7 @@ Usage:
   hospital-data validate <path>
   hospital-data prepare <in> [--out <path>]
   hospital-data generate [--doctors N] [--articles M] [--seed S] --out DIR [--split-bodies]
+  hospital-data import FILE... --out <dataset.json> [--merge <existing.json>] [--mapping <map.toml>]
   hospital-data site <dist> [--data <dataset.json>] [--site-url URL] [--lang en|zh]
   hospital-data <command> --help
 
@@ -31,6 +33,7 @@ Commands:
   validate   check a dataset and print every error and warning with its JSON path
   prepare    fill in the pinyin of doctors' Chinese names
   generate   write a deterministic synthetic dataset of any size
+  import     staff lists (CSV, TSV, Excel) and FHIR directories into a dataset
   site       after `trunk build`: a page per route, 404.html, sitemap, feed and CSP
 
 Exit status: 0 valid (warnings allowed), 1 invalid, 2 bad usage or unreadable file.
@@ -46,13 +49,14 @@ pub fn run(args: &[String]) -> i32 {
         "validate" => validate::main(rest),
         "prepare" => prepare::main(rest),
         "generate" => generate::main(rest),
+        "import" => import::main(rest),
         "site" => site::main(rest),
         "help" | "-h" | "--help" => {
             print!("{HELP}");
             Ok(EXIT_OK)
         }
         other => Err(Failure::usage(format!(
-            "unknown command \"{other}\"; the commands are validate, prepare, generate and site \
+            "unknown command \"{other}\"; the commands are validate, prepare, generate, import and site \
              (see hospital-data --help)"
         ))),
     };
