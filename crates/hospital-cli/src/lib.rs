@@ -26,6 +26,7 @@ Usage:
   hospital-data prepare <in> [--out <path>]
   hospital-data generate [--doctors N] [--articles M] [--seed S] --out DIR [--split-bodies]
   hospital-data import FILE... --out <dataset.json> [--merge <existing.json>] [--mapping <map.toml>]
+  hospital-data export <dataset.json> --out DIR
   hospital-data site <dist> [--data <dataset.json>] [--site-url URL] [--lang en|zh]
   hospital-data <command> --help
 
@@ -34,6 +35,7 @@ Commands:
   prepare    fill in the pinyin of doctors' Chinese names
   generate   write a deterministic synthetic dataset of any size
   import     staff lists (CSV, TSV, Excel) and FHIR directories into a dataset
+  export     the doctors as staff.csv and timetable.csv, to edit and import again
   site       after `trunk build`: a page per route, 404.html, sitemap, feed and CSP
 
 Exit status: 0 valid (warnings allowed), 1 invalid, 2 bad usage or unreadable file.
@@ -50,13 +52,14 @@ pub fn run(args: &[String]) -> i32 {
         "prepare" => prepare::main(rest),
         "generate" => generate::main(rest),
         "import" => import::main(rest),
+        "export" => import::export::main(rest),
         "site" => site::main(rest),
         "help" | "-h" | "--help" => {
             print!("{HELP}");
             Ok(EXIT_OK)
         }
         other => Err(Failure::usage(format!(
-            "unknown command \"{other}\"; the commands are validate, prepare, generate, import and site \
+            "unknown command \"{other}\"; the commands are validate, prepare, generate, import, export and site \
              (see hospital-data --help)"
         ))),
     };

@@ -240,3 +240,144 @@ fn usage_mistakes_exit_2() {
     let o = run(&["import", "no-such-file.csv", "--out", "x.json"]);
     assert_eq!(o.status.code(), Some(2));
 }
+
+#[test]
+fn excel_workbook_with_a_title_row_and_a_two_row_timetable_header() {
+    let dir = scratch("import-xlsx");
+    let out = dir.join("d.json");
+    let o = run(&[
+        "import",
+        arg(&fixture("staff.xlsx")),
+        "--hospital",
+        "东溪医院",
+        "--out",
+        arg(&out),
+    ]);
+    let text = stdout(&o);
+    assert_eq!(o.status.code(), Some(0), "{text}");
+    assert!(
+        text.contains("sheet \"医生名单\", row 1: warning"),
+        "{text}"
+    );
+    valid(&out);
+    let d = read_json(&out);
+    let sun = doctor(&d, "d-2001");
+    assert_eq!(sun["name"]["en"], "Lihua Sun");
+    assert_eq!(sun["verified"], "2026-10-20");
+    assert_eq!(sun["booking"]["phone"], "0931-4678301");
+    // A number cell keeps its digits, without ".0".
+    assert_eq!(doctor(&d, "d-2002")["booking"]["phone"], "4678302");
+    // 周一 merged over 上午 and 下午; the grid sheet joins the list sheet by name.
+    let sched = sun["schedule"].as_array().cloned().unwrap_or_default();
+    let slots: Vec<(String, String, String)> = sched
+        .iter()
+        .map(|s| {
+            (
+                s["weekday"].as_str().unwrap_or("").to_string(),
+                s["session"].as_str().unwrap_or("").to_string(),
+                s["clinic"].as_str().unwrap_or("").to_string(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        slots,
+        [
+            ("mon".into(), "morning".into(), "expert".into()),
+            ("wed".into(), "morning".into(), "expert".into()),
+            ("fri".into(), "morning".into(), "special".into()),
+        ]
+    );
+    let zhou = doctor(&d, "d-2002");
+    assert!(zhou["schedule"].as_array().is_some_and(|s| s
+        .iter()
+        .any(|x| x["weekday"] == "fri" && x["cancelled"] == true)));
+}
+
+#[test]
+fn reimport_updates_doctors_and_keeps_what_the_sheet_does_not_hold() {
+    let dir = scratch("import-merge");
+    let first = dir.join("d.json");
+    let o = run(&[
+        "import",
+        arg(&fixture("staff_zh.csv")),
+        arg(&fixture("timetable_grid.csv")),
+        "--hospital",
+        "东溪医院",
+        "--out",
+        arg(&first),
+    ]);
+    assert_eq!(o.status.code(), Some(0), "{}", stdout(&o));
+    // The web team adds a photo, a bio, a news article naming the doctor.
+    let mut d = read_json(&first);
+    let li = d["doctors"]
+        .as_array_mut()
+        .and_then(|l| l.iter_mut().find(|x| x["id"] == "li-xingyong"))
+        .expect("li-xingyong");
+    li["photo"] = serde_json::json!({ "src": "images/li.jpg", "alt": { "zh": "李兴勇医生" } });
+    li["bio"] = serde_json::json!({ "zh": "李兴勇，心内科主任医师。" });
+    d["categories"] = serde_json::json!([{ "id": "news", "name": "News" }]);
+    d["articles"] = serde_json::json!([{
+        "slug": "new-clinic", "title": "A new clinic", "date": "2026-11-01",
+        "category": "news", "doctors": ["li-xingyong"], "body": "Text."
+    }]);
+    std::fs::write(&first, serde_json::to_string_pretty(&d).expect("JSON")).expect("write");
+    // HR changes his rank and his phone, and adds a doctor.
+    let csv = dir.join("staff.csv");
+    std::fs::write(
+        &csv,
+        "姓名,职称,科室,电话\n李兴勇,副主任医师,心内科,0931-4678299\n刘洋,主治医师,皮肤科,\n",
+    )
+    .expect("write");
+    let o = run(&[
+        "import",
+        arg(&csv),
+        "--merge",
+        arg(&first),
+        "--out",
+        arg(&first),
+    ]);
+    let text = stdout(&o);
+    assert_eq!(o.status.code(), Some(0), "{text}");
+    assert!(
+        text.contains("1 new, 1 updated, 3 kept unchanged"),
+        "{text}"
+    );
+    valid(&first);
+    let after = read_json(&first);
+    let li = doctor(&after, "li-xingyong");
+    assert_eq!(li["title"], "associate_chief_physician");
+    assert_eq!(li["booking"]["phone"], "0931-4678299");
+    assert_eq!(li["photo"]["src"], "images/li.jpg");
+    assert_eq!(li["bio"]["zh"], "李兴勇，心内科主任医师。");
+    assert_eq!(
+        li["schedule"].as_array().map(Vec::len),
+        Some(4),
+        "the timetable stays"
+    );
+    assert_eq!(li["specialties"].as_array().map(Vec::len), Some(3));
+    assert_eq!(after["articles"][0]["doctors"][0], "li-xingyong");
+    assert_eq!(
+        doctor(&after, "liu-yang")["departments"],
+        serde_json::json!(["pi-fu-ke"])
+    );
+}
+
+#[test]
+fn the_sample_survives_export_and_reimport_unchanged() {
+    let dir = scratch("import-export-sample");
+    let sample = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../data/sample.json");
+    let o = run(&["export", arg(&sample), "--out", arg(&dir)]);
+    assert_eq!(o.status.code(), Some(0), "{}", stdout(&o));
+    let out = dir.join("again.json");
+    let o = run(&[
+        "import",
+        arg(&dir.join("staff.csv")),
+        arg(&dir.join("timetable.csv")),
+        "--merge",
+        arg(&sample),
+        "--out",
+        arg(&out),
+    ]);
+    assert_eq!(o.status.code(), Some(0), "{}", stdout(&o));
+    assert_eq!(read_json(&out), read_json(&sample));
+}

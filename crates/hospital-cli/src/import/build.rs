@@ -163,25 +163,21 @@ fn note(o: &mut Origin, key: &'static str, e: &Entry) {
 /// One doctor's rows, joined.
 struct Group {
     people: Vec<Person>,
-    keys: Vec<String>,
+    id: Option<String>,
+    names: Vec<String>,
 }
 
-fn person_keys(p: &Person) -> Vec<String> {
-    let mut keys = Vec::new();
-    for e in p.values(Field::Id) {
-        keys.push(format!("id:{}", e.value.trim()));
+fn person_id(p: &Person) -> Option<String> {
+    p.first(Field::Id).map(|e| e.value.trim().to_string())
+}
+
+fn person_names(p: &Person) -> Vec<String> {
+    let mut names: Vec<String> = p.values(Field::Name).map(|e| squash(&e.value)).collect();
+    for (_, n) in composed_name(p).unwrap_or_default() {
+        names.push(squash(&n));
     }
-    if keys.is_empty() {
-        for e in p.values(Field::Name) {
-            keys.push(format!("name:{}", squash(&e.value)));
-        }
-        if let Some(n) = composed_name(p) {
-            for (_, s) in n {
-                keys.push(format!("name:{}", squash(&s)));
-            }
-        }
-    }
-    keys
+    names.retain(|n| !n.is_empty());
+    names
 }
 
 /// A name made of given and family name columns.
@@ -204,26 +200,81 @@ fn composed_name(p: &Person) -> Option<Vec<(Lang, String)>> {
     })
 }
 
-fn group(people: Vec<Person>) -> Vec<Group> {
+/// Joins the rows of one doctor: by id when the row has one (a row with an id also
+/// joins rows of its name that have none); by name otherwise, unless two doctors
+/// share the name, which is an error for the row (it needs an id).
+fn group(people: Vec<Person>, problems: &mut Problems) -> Vec<Group> {
     let mut groups: Vec<Group> = Vec::new();
-    let mut index: HashMap<String, usize> = HashMap::new();
+    let mut by_id: HashMap<String, usize> = HashMap::new();
+    let mut by_name: HashMap<String, Vec<usize>> = HashMap::new();
     for p in people {
-        let keys = person_keys(&p);
-        let found = keys.iter().find_map(|k| index.get(k).copied());
+        let id = person_id(&p);
+        let names = person_names(&p);
+        let named: Vec<usize> = {
+            let mut g: Vec<usize> = names
+                .iter()
+                .flat_map(|n| by_name.get(n).cloned().unwrap_or_default())
+                .collect();
+            g.sort_unstable();
+            g.dedup();
+            g
+        };
+        let found = match &id {
+            Some(id) => by_id.get(id).copied().or_else(|| {
+                let free: Vec<usize> = named
+                    .iter()
+                    .copied()
+                    .filter(|&g| groups[g].id.is_none())
+                    .collect();
+                (free.len() == 1).then(|| free[0])
+            }),
+            None if named.len() > 1 => {
+                let ids: Vec<String> = named.iter().filter_map(|&g| groups[g].id.clone()).collect();
+                let loc = p
+                    .loc
+                    .clone()
+                    .or_else(|| p.entries.first().map(|e| e.loc.clone()));
+                problems.push(
+                    Problem::error(
+                        loc,
+                        format!(
+                            "{} doctors have this name ({}); the row cannot say which one it means and was not imported: give it an id column",
+                            named.len(),
+                            ids.join(", ")
+                        ),
+                    )
+                    .about(p.label()),
+                );
+                continue;
+            }
+            None => named.first().copied(),
+        };
         let g = match found {
             Some(g) => g,
             None => {
                 groups.push(Group {
                     people: Vec::new(),
-                    keys: Vec::new(),
+                    id: None,
+                    names: Vec::new(),
                 });
                 groups.len() - 1
             }
         };
-        for k in &keys {
-            index.entry(k.clone()).or_insert(g);
+        if let Some(id) = id {
+            if groups[g].id.is_none() {
+                groups[g].id = Some(id.clone());
+                by_id.insert(id, g);
+            }
         }
-        groups[g].keys.extend(keys);
+        for n in names {
+            let list = by_name.entry(n.clone()).or_default();
+            if !list.contains(&g) {
+                list.push(g);
+            }
+            if !groups[g].names.contains(&n) {
+                groups[g].names.push(n);
+            }
+        }
         groups[g].people.push(p);
     }
     groups
@@ -356,8 +407,15 @@ pub fn build(
     }
     let mut doctor_origins: Vec<Option<Origin>> = vec![None; base_doctors];
     let mut touched: HashSet<usize> = HashSet::new();
-    for g in group(harvest.people) {
-        let existing = g.keys.iter().find_map(|k| doctor_by_key.get(k).copied());
+    for g in group(harvest.people, problems) {
+        // A doctor of the merged dataset: by id when the rows give one, else by name.
+        let existing = match &g.id {
+            Some(id) => doctor_by_key.get(&format!("id:{id}")).copied(),
+            None => g
+                .names
+                .iter()
+                .find_map(|n| doctor_by_key.get(&format!("name:{n}")).copied()),
+        };
         let existing = existing.filter(|i| !touched.contains(i));
         let mut doctor = match existing {
             Some(i) => base["doctors"][i].clone(),
@@ -379,10 +437,9 @@ pub fn build(
             new_campuses,
             ..
         } = ctx;
-        for (id, name, loc) in new_departments {
-            array_mut(&mut base, "departments").push(
-                json!({ "id": id, "name": text_value(&[(lang_of(None, &name), name.clone())]) }),
-            );
+        for (id, name, parts, loc) in new_departments {
+            array_mut(&mut base, "departments")
+                .push(json!({ "id": id, "name": text_value(&parts) }));
             dept_origins.push(Some(Origin {
                 label: format!("{name}, {id}"),
                 loc: Some(loc),
@@ -462,11 +519,14 @@ fn pick_display(doctor: &Value) -> String {
     pick_name(doctor)
 }
 
+/// A department first named by a row: id, the name for messages, its names, where.
+type NewDepartment = (String, String, Vec<(Lang, String)>, Loc);
+
 struct Ctx<'a, 'b> {
     opts: &'a Options<'a>,
     problems: &'b mut Problems,
     departments: &'b mut Registry,
-    new_departments: Vec<(String, String, Loc)>,
+    new_departments: Vec<NewDepartment>,
     campuses: &'b mut Registry,
     new_campuses: Vec<(String, String)>,
     origin: Origin,
@@ -603,26 +663,58 @@ impl Ctx<'_, '_> {
                 }
             }
         }
-        // Departments: by id or name; new names become new departments.
+        // Departments: by id or name; new names become new departments. An English and
+        // a Chinese column of the same length name the same departments, item by item.
         let depts: Vec<&Entry> = of(Field::Department).collect();
         if !depts.is_empty() {
-            let mut ids: Vec<String> = Vec::new();
-            for e in depts {
+            let mut by_lang: BTreeMap<Option<Lang>, Vec<(String, Loc)>> = BTreeMap::new();
+            for e in &depts {
                 note(&mut self.origin, "departments", e);
                 for name in split_list(&e.value) {
-                    let id = match self.departments.find(&name) {
-                        Some(id) => id,
-                        None => {
-                            let id = self.departments.new_id(&name, "department");
-                            self.departments.by_name.insert(squash(&name), id.clone());
-                            self.new_departments
-                                .push((id.clone(), name.clone(), e.loc.clone()));
-                            id
+                    by_lang
+                        .entry(e.lang)
+                        .or_default()
+                        .push((name, e.loc.clone()));
+                }
+            }
+            let mut named: Vec<Vec<(Lang, String, Loc)>> = Vec::new();
+            let en = by_lang.get(&Some(Lang::En)).cloned().unwrap_or_default();
+            let zh = by_lang.get(&Some(Lang::Zh)).cloned().unwrap_or_default();
+            if !en.is_empty() && en.len() == zh.len() {
+                for ((a, la), (b, lb)) in en.into_iter().zip(zh) {
+                    named.push(vec![(Lang::En, a, la), (Lang::Zh, b, lb)]);
+                }
+                by_lang.remove(&Some(Lang::En));
+                by_lang.remove(&Some(Lang::Zh));
+            }
+            for (lang, items) in by_lang {
+                for (n, l) in items {
+                    named.push(vec![(lang_of(lang, &n), n, l)]);
+                }
+            }
+            let mut ids: Vec<String> = Vec::new();
+            for names in named {
+                let id = match names.iter().find_map(|(_, n, _)| self.departments.find(n)) {
+                    Some(id) => id,
+                    None => {
+                        let (_, first, loc) = &names[0];
+                        let pick = names
+                            .iter()
+                            .find(|(l, _, _)| *l == Lang::Zh)
+                            .unwrap_or(&names[0]);
+                        let id = self.departments.new_id(&pick.1, "department");
+                        for (_, n, _) in &names {
+                            self.departments.by_name.insert(squash(n), id.clone());
                         }
-                    };
-                    if !ids.contains(&id) {
-                        ids.push(id);
+                        let parts: Vec<(Lang, String)> =
+                            names.iter().map(|(l, n, _)| (*l, n.clone())).collect();
+                        self.new_departments
+                            .push((id.clone(), first.clone(), parts, loc.clone()));
+                        id
                     }
+                };
+                if !ids.contains(&id) {
+                    ids.push(id);
                 }
             }
             doctor["departments"] = json!(ids);
@@ -793,8 +885,16 @@ impl Ctx<'_, '_> {
         if s.cancelled {
             v["cancelled"] = json!(true);
         }
-        if let Some(n) = &s.note {
-            v["note"] = text_value(&[(lang_of(None, n), n.clone())]);
+        if !s.note.is_empty() {
+            let mut parts: Vec<(Lang, String)> = Vec::new();
+            for (l, n) in &s.note {
+                let lang = lang_of(*l, n);
+                match parts.iter_mut().find(|(x, _)| *x == lang) {
+                    Some((_, text)) => *text = format!("{text}; {n}"),
+                    None => parts.push((lang, n.clone())),
+                }
+            }
+            v["note"] = text_value(&parts);
         }
         v
     }

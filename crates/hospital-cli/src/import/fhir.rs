@@ -572,7 +572,7 @@ fn build(resources: Vec<Resource>, out: &mut Harvest, problems: &mut Problems) {
                         campus: campus.clone(),
                         room: None,
                         cancelled: false,
-                        note: None,
+                        note: Vec::new(),
                         loc: tloc.clone(),
                     });
                 }

@@ -9,6 +9,7 @@
 
 pub mod build;
 pub mod columns;
+pub mod export;
 pub mod fhir;
 pub mod mapping;
 pub mod record;

@@ -26,7 +26,8 @@ pub struct SessionIn {
     pub campus: Option<String>,
     pub room: Option<String>,
     pub cancelled: bool,
-    pub note: Option<String>,
+    /// The note in each language given (`None`: by its script).
+    pub note: Vec<(Option<Lang>, String)>,
     pub loc: Loc,
 }
 

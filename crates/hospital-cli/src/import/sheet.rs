@@ -12,6 +12,7 @@ use super::report::{column_letters, Loc, Problems};
 use super::table::Table;
 use super::values::{self, half_days, is_cancel_word, is_tick, split_list, weekday};
 use hospital_core::model::{ClinicType, HalfDay, Weekday};
+use hospital_core::Lang;
 use std::sync::Arc;
 
 /// How many rows from the top may come before the header (titles, notes).
@@ -209,7 +210,7 @@ struct RowSession {
     campus: Option<String>,
     room: Option<String>,
     cancelled: bool,
-    note: Option<String>,
+    note: Vec<(Option<Lang>, String)>,
 }
 
 fn clinic_of(text: &str, mapping: &Mapping) -> Option<ClinicType> {
@@ -290,7 +291,7 @@ fn staff_row(
                         &cloc,
                         format!("\"{cell}\" is not a clinic type (普通门诊, 专家门诊, 特需门诊, general, expert, special): the session is listed as general, with the text as its note"),
                     );
-                    shared.note = Some(cell.to_string());
+                    shared.note.push((None, cell.to_string()));
                 }
             },
             Column::Field(Field::Campus, _) => shared.campus = Some(cell.to_string()),
@@ -303,12 +304,7 @@ fn staff_row(
                     format!("\"{cell}\" is not yes or no; the session is taken as held"),
                 ),
             },
-            Column::Field(Field::Note, _) => {
-                shared.note = Some(match shared.note.take() {
-                    Some(n) => format!("{n}; {cell}"),
-                    None => cell.to_string(),
-                })
-            }
+            Column::Field(Field::Note, lang) => shared.note.push((*lang, cell.to_string())),
             Column::Field(field, lang) => person.entries.push(Entry {
                 field: *field,
                 lang: *lang,
@@ -402,7 +398,7 @@ fn staff_row(
         }
     }
     if person.sessions.is_empty()
-        && (shared.note.is_some() || shared.room.is_some())
+        && (!shared.note.is_empty() || shared.room.is_some())
         && has_timetable(columns)
     {
         // Room or note without a session: nothing to attach them to, and saying so.
@@ -449,12 +445,7 @@ fn grid_cell(text: &str, mapping: &Mapping, mut s: SessionIn) -> Option<SessionI
     }
     match clinic_of(t, mapping) {
         Some(c) => s.clinic = Some(c),
-        None => {
-            s.note = Some(match s.note.take() {
-                Some(n) => format!("{n}; {t}"),
-                None => t.to_string(),
-            })
-        }
+        None => s.note.push((None, t.to_string())),
     }
     Some(s)
 }
@@ -531,7 +522,7 @@ fn grid_row(
                 campus: shared.campus.clone(),
                 room: shared.room.clone(),
                 cancelled: false,
-                note: None,
+                note: Vec::new(),
                 loc: cloc.clone(),
             };
             if !tag.is_empty() {
