@@ -34,7 +34,7 @@ pub fn Timetable(sessions: Vec<Session>, #[prop(into)] caption: String) -> impl 
                 <span class=format!("clinic clinic-{}", s.clinic.key())>{clinic_name(lang, s.clinic)}</span>
                 {s.cancelled.then(|| view! { <strong class="cancelled-label">{t.cancelled}</strong> })}
                 {campus.map(|c| view! { <span class="where">{c}</span> })}
-                {s.room.clone().map(|r| view! { <span class="where">{r}</span> })}
+                {s.room.as_ref().map(|r| view! { <span class="where">{text_view(r, lang)}</span> })}
                 {s.note.as_ref().map(|n| view! { <span class="note">{text_view(n, lang)}</span> })}
             </div>
         }

@@ -7,6 +7,7 @@ mod format;
 mod zh;
 
 pub use format::*;
+use hospital_core::labels;
 use hospital_core::model::{ClinicType, Gender, HalfDay, TitleRank, Weekday};
 use hospital_core::route::DoctorSort;
 use hospital_core::Lang;
@@ -139,119 +140,38 @@ pub fn messages(lang: Lang) -> &'static Messages {
 
 impl Messages {
     pub fn rank(&self, lang: Lang, r: TitleRank) -> &'static str {
-        en_zh(
-            lang,
-            match r {
-                TitleRank::ChiefPhysician => ("Chief Physician", "主任医师"),
-                TitleRank::AssociateChiefPhysician => ("Associate Chief Physician", "副主任医师"),
-                TitleRank::AttendingPhysician => ("Attending Physician", "主治医师"),
-                TitleRank::ResidentPhysician => ("Resident Physician", "住院医师"),
-                TitleRank::ChiefNurse => ("Chief Nurse", "主任护师"),
-                TitleRank::NursePractitioner => ("Nurse Practitioner", "执业护师"),
-                TitleRank::ChiefTechnician => ("Chief Technician", "主任技师"),
-                TitleRank::Technician => ("Technician", "技师"),
-            },
-        )
+        r.name(lang)
     }
 }
 
-/// Names of enumerated values: kept beside each other so the two languages stay in step.
-pub fn en_zh(lang: Lang, pair: (&'static str, &'static str)) -> &'static str {
-    match lang {
-        Lang::En => pair.0,
-        Lang::Zh => pair.1,
-    }
-}
+// The names of the dataset's keywords live in `hospital_core::labels`, one table per
+// kind; these keep the names the views call.
 
 pub fn clinic_name(lang: Lang, c: ClinicType) -> &'static str {
-    en_zh(
-        lang,
-        match c {
-            ClinicType::General => ("General clinic", "普通门诊"),
-            ClinicType::Expert => ("Expert clinic", "专家门诊"),
-            ClinicType::Special => ("Special-needs clinic", "特需门诊"),
-        },
-    )
+    c.name(lang)
 }
 
 pub fn weekday_name(lang: Lang, w: Weekday) -> &'static str {
-    en_zh(
-        lang,
-        match w {
-            Weekday::Mon => ("Monday", "星期一"),
-            Weekday::Tue => ("Tuesday", "星期二"),
-            Weekday::Wed => ("Wednesday", "星期三"),
-            Weekday::Thu => ("Thursday", "星期四"),
-            Weekday::Fri => ("Friday", "星期五"),
-            Weekday::Sat => ("Saturday", "星期六"),
-            Weekday::Sun => ("Sunday", "星期日"),
-        },
-    )
+    w.name(lang)
 }
 
 pub fn weekday_short(lang: Lang, w: Weekday) -> &'static str {
-    en_zh(
-        lang,
-        match w {
-            Weekday::Mon => ("Mon", "周一"),
-            Weekday::Tue => ("Tue", "周二"),
-            Weekday::Wed => ("Wed", "周三"),
-            Weekday::Thu => ("Thu", "周四"),
-            Weekday::Fri => ("Fri", "周五"),
-            Weekday::Sat => ("Sat", "周六"),
-            Weekday::Sun => ("Sun", "周日"),
-        },
-    )
+    w.short_name(lang)
 }
 
 pub fn half_day_name(lang: Lang, h: HalfDay) -> &'static str {
-    en_zh(
-        lang,
-        match h {
-            HalfDay::Morning => ("Morning", "上午"),
-            HalfDay::Afternoon => ("Afternoon", "下午"),
-            HalfDay::Evening => ("Evening", "晚间"),
-        },
-    )
+    h.name(lang)
 }
 
 pub fn gender_name(lang: Lang, g: Gender) -> &'static str {
-    en_zh(
-        lang,
-        match g {
-            Gender::Female => ("Female", "女"),
-            Gender::Male => ("Male", "男"),
-            Gender::Other => ("Other", "其他"),
-        },
-    )
+    g.name(lang)
 }
 
 pub fn sort_name(lang: Lang, s: DoctorSort) -> &'static str {
-    en_zh(
-        lang,
-        match s {
-            DoctorSort::Relevance => ("Best match", "最相关"),
-            DoctorSort::Name => ("Name", "姓名"),
-            DoctorSort::Rank => ("Title rank", "职称"),
-            DoctorSort::Soonest => ("Soonest clinic", "最近出诊"),
-        },
-    )
+    s.name(lang)
 }
 
 /// Spoken-language codes used in the dataset, named in the UI language.
 pub fn spoken_language_name(lang: Lang, code: &str) -> String {
-    let pair = match code {
-        "en" => ("English", "英语"),
-        "zh" => ("Mandarin", "普通话"),
-        "yue" => ("Cantonese", "粤语"),
-        "wuu" => ("Shanghainese", "上海话"),
-        "ja" => ("Japanese", "日语"),
-        "ko" => ("Korean", "韩语"),
-        "fr" => ("French", "法语"),
-        "de" => ("German", "德语"),
-        "es" => ("Spanish", "西班牙语"),
-        "ru" => ("Russian", "俄语"),
-        _ => return code.to_string(),
-    };
-    en_zh(lang, pair).to_string()
+    labels::spoken_language_name(lang, code).to_string()
 }

@@ -14,6 +14,7 @@ fn field_order(parent: &str) -> &'static [&'static str] {
     match parent {
         "" => fields::DATASET,
         "hospital" => fields::HOSPITAL,
+        "emergency" => fields::EMERGENCY,
         "campuses" => fields::CAMPUS,
         "categories" => fields::CATEGORY,
         "departments" => fields::DEPARTMENT,

@@ -156,3 +156,31 @@ fn cover_images_are_small_local_svgs_without_text() {
         }
     }
 }
+
+#[test]
+fn sample_has_a_front_door() {
+    let ds = sample();
+    let h = &ds.hospital;
+    assert_eq!(h.timezone.as_deref(), Some("Asia/Shanghai"));
+    let e = h.emergency.as_ref().expect("an emergency department");
+    assert!(e.hours.exact(Lang::En).is_some() && e.hours.exact(Lang::Zh).is_some());
+    assert!(e.campus.as_deref().is_some_and(|c| ds.campus(c).is_some()));
+    for c in &h.campuses {
+        assert!(c.phone.is_some(), "{}", c.id);
+        assert!(
+            c.map_url
+                .as_deref()
+                .is_some_and(|u| u.starts_with("https://")),
+            "{}",
+            c.id
+        );
+    }
+    let bilingual_rooms = ds
+        .doctors
+        .iter()
+        .flat_map(|d| &d.schedule)
+        .filter_map(|s| s.room.as_ref())
+        .filter(|r| r.exact(Lang::Zh).is_some())
+        .count();
+    assert!(bilingual_rooms >= 5, "{bilingual_rooms}");
+}

@@ -105,6 +105,7 @@ fn schema_lists_the_fields_the_loader_reads() {
     let expect: &[(&str, &[&str])] = &[
         ("", fields::DATASET),
         ("hospital", fields::HOSPITAL),
+        ("emergency", fields::EMERGENCY),
         ("campus", fields::CAMPUS),
         ("category", fields::CATEGORY),
         ("department", fields::DEPARTMENT),

@@ -18,9 +18,12 @@ pub const HOSPITAL: &[&str] = &[
     "address",
     "phone",
     "website",
+    "timezone",
+    "emergency",
     "campuses",
 ];
-pub const CAMPUS: &[&str] = &["id", "name", "address"];
+pub const EMERGENCY: &[&str] = &["phone", "hours", "campus"];
+pub const CAMPUS: &[&str] = &["id", "name", "address", "phone", "map_url"];
 pub const CATEGORY: &[&str] = &["id", "name"];
 pub const DEPARTMENT: &[&str] = &["id", "name", "description", "campuses", "phone", "keywords"];
 pub const DOCTOR: &[&str] = &[

@@ -5,8 +5,10 @@
 //! - [`normalize`]: folding text for search; [`search`]: the doctor index and query engine.
 //! - [`news`]: the news feed's filters, search and paging.
 //! - [`route`]: URLs to typed routes and back; [`markdown`]: Markdown to safe blocks.
+//! - [`labels`]: the keywords' names (ranks, clinic types, weekdays...) in each language.
 
 pub mod fields;
+pub mod labels;
 pub mod markdown;
 pub mod model;
 pub mod news;

@@ -32,8 +32,37 @@ pub struct Hospital {
     pub phone: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub website: Option<String>,
+    /// The IANA time zone the hospital keeps its timetable in ("Asia/Shanghai");
+    /// [`Hospital::timezone`] gives the one to use.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub timezone: Option<String>,
+    /// The emergency department, for the home page.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub emergency: Option<Emergency>,
     #[serde(default)]
     pub campuses: Vec<Campus>,
+}
+
+/// The time zone of a hospital that names none.
+pub const DEFAULT_TIMEZONE: &str = "Asia/Shanghai";
+
+impl Hospital {
+    /// The IANA time zone to compute "today" and clinic dates in: the dataset's, or
+    /// [`DEFAULT_TIMEZONE`].
+    pub fn timezone(&self) -> &str {
+        self.timezone.as_deref().unwrap_or(DEFAULT_TIMEZONE)
+    }
+}
+
+/// The emergency department's telephone and opening hours.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Emergency {
+    pub phone: String,
+    /// "24 hours, every day" / "全天24小时".
+    pub hours: Text,
+    /// The campus it is at, when the hospital has several.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub campus: Option<String>,
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
@@ -42,6 +71,11 @@ pub struct Campus {
     pub name: Text,
     #[serde(default)]
     pub address: Text,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub phone: Option<String>,
+    /// A link to the campus on a map (an http(s) URL).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub map_url: Option<String>,
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
@@ -131,7 +165,7 @@ pub struct Session {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub campus: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub room: Option<String>,
+    pub room: Option<Text>,
     /// A session that is called off this week ("停诊").
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub cancelled: bool,

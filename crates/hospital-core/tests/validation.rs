@@ -1018,6 +1018,225 @@ fn pointer_mut<'a>(v: &'a mut Value, path: &[String]) -> Option<&'a mut Value> {
     v.pointer_mut(&pointer)
 }
 
+// --- time zone, emergency department, campus contacts, rooms ---
+
+/// The dataset after `change`, which must still load; its warnings are returned with it.
+fn loads(change: impl FnOnce(&mut Value)) -> hospital_core::validate::Loaded {
+    let mut v = base();
+    change(&mut v);
+    match load(&v.to_string()) {
+        Ok(loaded) => loaded,
+        Err(problems) => panic!("refused:\n{}", listing(&problems)),
+    }
+}
+
+fn has_warning(problems: &[Problem], path: &str, phrase: &str) -> bool {
+    problems
+        .iter()
+        .any(|p| p.severity == Severity::Warning && p.path == path && p.message.contains(phrase))
+}
+
+#[test]
+fn timezone_defaults_to_shanghai_and_keeps_an_iana_name() {
+    let absent = loads(|_| {});
+    assert_eq!(absent.dataset.hospital.timezone, None);
+    assert_eq!(absent.dataset.hospital.timezone(), "Asia/Shanghai");
+    for zone in [
+        "Asia/Urumqi",
+        "Europe/London",
+        "America/Argentina/Buenos_Aires",
+        "America/Port-au-Prince",
+        "Etc/GMT-8",
+        "UTC",
+    ] {
+        let loaded = loads(|v| v["hospital"]["timezone"] = json!(zone));
+        assert!(
+            loaded.warnings.is_empty(),
+            "{zone}: {}",
+            listing(&loaded.warnings)
+        );
+        assert_eq!(loaded.dataset.hospital.timezone(), zone);
+    }
+}
+
+#[test]
+fn a_timezone_that_is_not_an_iana_name_is_dropped_with_a_warning() {
+    for zone in [
+        "+08:00",
+        "CST",
+        "Beijing",
+        "asia/shanghai",
+        "Asia/",
+        "Mars/Olympus",
+        "",
+    ] {
+        let loaded = loads(|v| v["hospital"]["timezone"] = json!(zone));
+        assert!(
+            has_warning(&loaded.warnings, "hospital.timezone", "IANA time zone"),
+            "{zone:?}: {}",
+            listing(&loaded.warnings)
+        );
+        assert_eq!(loaded.dataset.hospital.timezone, None, "{zone:?}");
+        assert_eq!(loaded.dataset.hospital.timezone(), "Asia/Shanghai");
+    }
+    case(
+        |v| v["hospital"]["timezone"] = json!(8),
+        "hospital.timezone",
+        "expected a string, found a number",
+    );
+}
+
+#[test]
+fn emergency_department_is_read_with_its_campus() {
+    let loaded = loads(|v| {
+        v["hospital"]["emergency"] = json!({
+            "phone": "+86 21 5550 0120",
+            "hours": { "en": "Open 24 hours", "zh": "24小时开放" },
+            "campus": "east"
+        })
+    });
+    assert!(loaded.warnings.is_empty(), "{}", listing(&loaded.warnings));
+    let e = loaded.dataset.hospital.emergency.expect("emergency read");
+    assert_eq!(e.phone, "+86 21 5550 0120");
+    assert_eq!(e.hours.exact(hospital_core::Lang::Zh), Some("24小时开放"));
+    assert_eq!(e.campus.as_deref(), Some("east"));
+    let plain =
+        loads(|v| v["hospital"]["emergency"] = json!({ "phone": "120", "hours": "Always open" }));
+    assert_eq!(
+        plain.dataset.hospital.emergency.and_then(|e| e.campus),
+        None
+    );
+}
+
+#[test]
+fn emergency_department_errors() {
+    let ok = || json!({ "phone": "+86 21 5550 0120", "hours": "Open 24 hours" });
+    case(
+        |v| v["hospital"]["emergency"] = json!("120"),
+        "hospital.emergency",
+        "expected an object, found a string",
+    );
+    case(
+        |v| {
+            v["hospital"]["emergency"] = ok();
+            v["hospital"]["emergency"]["campus"] = json!("west");
+        },
+        "hospital.emergency.campus",
+        "no campus has the id \"west\"",
+    );
+    case(
+        |v| {
+            v["hospital"]["emergency"] = ok();
+            remove(&mut v["hospital"]["emergency"], "phone");
+        },
+        "hospital.emergency.phone",
+        "this field is required",
+    );
+    case(
+        |v| {
+            v["hospital"]["emergency"] = ok();
+            v["hospital"]["emergency"]["phone"] = json!("call us");
+        },
+        "hospital.emergency.phone",
+        "is not a telephone number",
+    );
+    case(
+        |v| {
+            v["hospital"]["emergency"] = ok();
+            v["hospital"]["emergency"]["hours"] = json!(" ");
+        },
+        "hospital.emergency.hours",
+        "must not be empty",
+    );
+    case(
+        |v| {
+            v["hospital"]["emergency"] = ok();
+            remove(&mut v["hospital"]["emergency"], "hours");
+        },
+        "hospital.emergency.hours",
+        "this field is required",
+    );
+    let loaded = loads(|v| {
+        v["hospital"]["emergency"] = ok();
+        v["hospital"]["emergency"]["open"] = json!(true);
+    });
+    assert!(has_warning(
+        &loaded.warnings,
+        "hospital.emergency.open",
+        "unknown field"
+    ));
+}
+
+#[test]
+fn campus_phone_and_map_link() {
+    let url = "https://www.openstreetmap.org/search?query=88%20Willow%20Lake%20Road";
+    let loaded = loads(|v| {
+        v["hospital"]["campuses"][0]["phone"] = json!("+86 21 5550 0100");
+        v["hospital"]["campuses"][0]["map_url"] = json!(url);
+    });
+    assert!(loaded.warnings.is_empty(), "{}", listing(&loaded.warnings));
+    let main = &loaded.dataset.hospital.campuses[0];
+    assert_eq!(main.phone.as_deref(), Some("+86 21 5550 0100"));
+    assert_eq!(main.map_url.as_deref(), Some(url));
+    case(
+        |v| v["hospital"]["campuses"][1]["phone"] = json!("front desk"),
+        "hospital.campuses[1].phone",
+        "is not a telephone number",
+    );
+}
+
+#[test]
+fn an_unsafe_map_link_is_dropped_with_a_warning() {
+    for bad in [
+        "javascript:alert(1)",
+        " JaVa\tScRiPt:alert(1)",
+        "data:text/html,<b>x</b>",
+        "88 Willow Lake Road",
+        "//maps.example.org/x",
+    ] {
+        let loaded = loads(|v| v["hospital"]["campuses"][1]["map_url"] = json!(bad));
+        assert!(
+            has_warning(
+                &loaded.warnings,
+                "hospital.campuses[1].map_url",
+                "is not an http(s) URL"
+            ),
+            "{bad:?}: {}",
+            listing(&loaded.warnings)
+        );
+        assert_eq!(loaded.dataset.hospital.campuses[1].map_url, None, "{bad:?}");
+    }
+}
+
+#[test]
+fn a_room_is_a_text_in_either_form() {
+    let plain = loads(|_| {});
+    let room = plain.dataset.doctors[0].schedule[1].room.clone();
+    assert_eq!(
+        room,
+        Some(hospital_core::Text::plain("Building 2, Room 214"))
+    );
+    let both = loads(|v| {
+        v["doctors"][0]["schedule"][1]["room"] =
+            json!({ "en": "Building 2, Room 214", "zh": "2号楼214室" })
+    });
+    let room = both.dataset.doctors[0].schedule[1].room.clone();
+    assert_eq!(
+        room.as_ref().and_then(|r| r.exact(hospital_core::Lang::Zh)),
+        Some("2号楼214室")
+    );
+    case(
+        |v| v["doctors"][0]["schedule"][1]["room"] = json!({ "english": "Room 1" }),
+        "doctors[0].schedule[1].room.english",
+        "is not a language code",
+    );
+    case(
+        |v| v["doctors"][0]["schedule"][1]["room"] = json!(214),
+        "doctors[0].schedule[1].room",
+        "expected a string or a map of languages to strings",
+    );
+}
+
 mod fuzz {
     use super::*;
     use proptest::prelude::*;

@@ -879,25 +879,37 @@ impl Ctx<'_, '_> {
             };
             v["campus"] = json!(id);
         }
-        if let Some(r) = &s.room {
-            v["room"] = json!(r);
+        if !s.room.is_empty() {
+            // A room from a column without a language is kept as written, for every
+            // language ("Building 2, Room 214", "急诊楼 102").
+            v["room"] = if s.room.iter().all(|(l, _)| l.is_none()) {
+                let parts: Vec<&str> = s.room.iter().map(|(_, r)| r.as_str()).collect();
+                json!(parts.join("; "))
+            } else {
+                joined_text(&s.room)
+            };
         }
         if s.cancelled {
             v["cancelled"] = json!(true);
         }
         if !s.note.is_empty() {
-            let mut parts: Vec<(Lang, String)> = Vec::new();
-            for (l, n) in &s.note {
-                let lang = lang_of(*l, n);
-                match parts.iter_mut().find(|(x, _)| *x == lang) {
-                    Some((_, text)) => *text = format!("{text}; {n}"),
-                    None => parts.push((lang, n.clone())),
-                }
-            }
-            v["note"] = text_value(&parts);
+            v["note"] = joined_text(&s.note);
         }
         v
     }
+}
+
+/// One text from cells in several languages; two cells of one language are joined.
+fn joined_text(cells: &[(Option<Lang>, String)]) -> Value {
+    let mut parts: Vec<(Lang, String)> = Vec::new();
+    for (l, n) in cells {
+        let lang = lang_of(*l, n);
+        match parts.iter_mut().find(|(x, _)| *x == lang) {
+            Some((_, text)) => *text = format!("{text}; {n}"),
+            None => parts.push((lang, n.clone())),
+        }
+    }
+    text_value(&parts)
 }
 
 /// A list of texts from cells: packed lists split; an English column and a Chinese

@@ -121,6 +121,7 @@ impl Field {
                 | Field::Condition
                 | Field::Bio
                 | Field::Education
+                | Field::Room
                 | Field::Note
         )
     }

@@ -191,6 +191,8 @@ pub fn sheets(ds: &Dataset) -> (String, String) {
         "Clinic",
         "Campus",
         "Room",
+        "Room (EN)",
+        "Room (ZH)",
         "Cancelled",
         "Note (EN)",
         "Note (ZH)",
@@ -198,6 +200,11 @@ pub fn sheets(ds: &Dataset) -> (String, String) {
     for d in &ds.doctors {
         let _ = staff.write_record(staff_row(ds, d));
         for s in &d.schedule {
+            let room = |lang: &str| match &s.room {
+                Some(Text::Localized(m)) => m.get(lang).cloned().unwrap_or_default(),
+                Some(Text::Plain(p)) if lang.is_empty() => p.clone(),
+                _ => String::new(),
+            };
             let note = |lang: &str| s.note.as_ref().map(|n| exact(n, lang)).unwrap_or_default();
             let _ = timetable.write_record([
                 d.id.clone(),
@@ -206,7 +213,9 @@ pub fn sheets(ds: &Dataset) -> (String, String) {
                 s.half_day.key().to_string(),
                 s.clinic.key().to_string(),
                 s.campus.clone().unwrap_or_default(),
-                s.room.clone().unwrap_or_default(),
+                room(""),
+                room("en"),
+                room("zh"),
                 if s.cancelled { "yes" } else { "" }.to_string(),
                 note("en"),
                 note("zh"),

@@ -570,7 +570,7 @@ fn build(resources: Vec<Resource>, out: &mut Harvest, problems: &mut Problems) {
                         half: h,
                         clinic: None,
                         campus: campus.clone(),
-                        room: None,
+                        room: Vec::new(),
                         cancelled: false,
                         note: Vec::new(),
                         loc: tloc.clone(),

@@ -24,7 +24,8 @@ pub struct SessionIn {
     pub clinic: Option<ClinicType>,
     /// A campus id or name.
     pub campus: Option<String>,
-    pub room: Option<String>,
+    /// The room in each language given (`None`: by its script).
+    pub room: Vec<(Option<Lang>, String)>,
     pub cancelled: bool,
     /// The note in each language given (`None`: by its script).
     pub note: Vec<(Option<Lang>, String)>,

@@ -208,7 +208,7 @@ fn clip(s: &str) -> String {
 struct RowSession {
     clinic: Option<ClinicType>,
     campus: Option<String>,
-    room: Option<String>,
+    room: Vec<(Option<Lang>, String)>,
     cancelled: bool,
     note: Vec<(Option<Lang>, String)>,
 }
@@ -295,7 +295,7 @@ fn staff_row(
                 }
             },
             Column::Field(Field::Campus, _) => shared.campus = Some(cell.to_string()),
-            Column::Field(Field::Room, _) => shared.room = Some(cell.to_string()),
+            Column::Field(Field::Room, lang) => shared.room.push((*lang, cell.to_string())),
             Column::Field(Field::Cancelled, _) => match values::yes_no(cell) {
                 Some(b) => shared.cancelled = b,
                 None if is_cancel_word(cell) => shared.cancelled = true,
@@ -398,7 +398,7 @@ fn staff_row(
         }
     }
     if person.sessions.is_empty()
-        && (!shared.note.is_empty() || shared.room.is_some())
+        && (!shared.note.is_empty() || !shared.room.is_empty())
         && has_timetable(columns)
     {
         // Room or note without a session: nothing to attach them to, and saying so.
@@ -480,7 +480,7 @@ fn grid_row(
             },
             Some(Column::Field(Field::Clinic, _)) => shared.clinic = clinic_of(cell, mapping),
             Some(Column::Field(Field::Campus, _)) => shared.campus = Some(cell.to_string()),
-            Some(Column::Field(Field::Room, _)) => shared.room = Some(cell.to_string()),
+            Some(Column::Field(Field::Room, lang)) => shared.room.push((*lang, cell.to_string())),
             Some(Column::Field(f, lang)) if !f.is_session() => extra.push(Entry {
                 field: *f,
                 lang: *lang,

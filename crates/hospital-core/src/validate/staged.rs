@@ -7,8 +7,11 @@
 //! cross-record checks, doctor by doctor. The result, problems and their order
 //! included, is what [`super::load_whole`] gives for the same text.
 
+use super::checks::KnownIds;
+use super::decode::Decoder;
 use super::outline::{Outline, Scan, Scanner, Value as Part};
-use super::{at, idx, load_whole_bytes, Decoder, KnownIds, Loaded, Problem, ROOT};
+use super::problem::{at, idx, Loaded, Problem, ROOT};
+use super::whole::load_whole_bytes;
 use crate::model::Dataset;
 use serde_json::{Map, Value};
 use std::ops::Range;

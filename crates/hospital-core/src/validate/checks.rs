@@ -1,0 +1,233 @@
+//! The checks across records: unique ids, references that resolve, a timetable a
+//! doctor can keep. [`super::Staged`] runs them in parts, doctor by doctor;
+//! [`Decoder::check_meaning`] runs them in one go.
+
+use super::decode::Decoder;
+use super::problem::{at, clip, idx, ROOT};
+use crate::model::{Dataset, Doctor, HalfDay, Weekday};
+use std::collections::{HashMap, HashSet};
+
+/// Ids the cross-record checks look up, gathered once.
+pub(super) struct KnownIds {
+    campuses: HashSet<String>,
+    categories: HashSet<String>,
+    departments: HashSet<String>,
+    /// Each doctor id and where it first occurs, filled by `check_doctor_id`.
+    doctors: HashMap<String, usize>,
+    /// Departments at least one doctor works in, filled by `check_doctor`.
+    staffed: HashSet<String>,
+}
+
+impl Decoder {
+    /// Checks across records: unique ids, references that resolve, a possible timetable.
+    pub(super) fn check_meaning(&mut self, ds: &Dataset) {
+        let mut known = self.check_ids(ds);
+        for (i, doc) in ds.doctors.iter().enumerate() {
+            self.check_doctor_id(i, doc, &mut known);
+        }
+        self.check_more_ids(ds, &known);
+        for (i, doc) in ds.doctors.iter().enumerate() {
+            self.check_doctor(i, doc, &mut known);
+        }
+        self.check_links(ds, &known);
+    }
+
+    /// [`Decoder::check_meaning`]. Doctor ids follow one at a time
+    /// ([`Decoder::check_doctor_id`]), then [`Decoder::check_more_ids`].
+    pub(super) fn check_ids(&mut self, ds: &Dataset) -> KnownIds {
+        let owned = |set: HashSet<&str>| set.into_iter().map(str::to_string).collect();
+        let campuses: HashSet<String> = owned(self.unique(
+            ds.hospital.campuses.iter().map(|c| c.id.as_str()),
+            "hospital.campuses",
+            "id",
+            "campus id",
+        ));
+        let categories = owned(self.unique(
+            ds.categories.iter().map(|c| c.id.as_str()),
+            "categories",
+            "id",
+            "category id",
+        ));
+        let departments = owned(self.unique(
+            ds.departments.iter().map(|d| d.id.as_str()),
+            "departments",
+            "id",
+            "department id",
+        ));
+        KnownIds {
+            campuses,
+            categories,
+            departments,
+            doctors: HashMap::with_capacity(ds.doctors.len()),
+            staffed: HashSet::new(),
+        }
+    }
+
+    /// Whether the doctor at `i` in `ds.doctors` repeats an earlier doctor's id.
+    pub(super) fn check_doctor_id(&mut self, i: usize, doc: &Doctor, known: &mut KnownIds) {
+        if doc.id.is_empty() {
+            return;
+        }
+        match known.doctors.get(doc.id.as_str()) {
+            Some(&first) => self.error(
+                format!("doctors[{i}].id"),
+                format!(
+                    "duplicate doctor id \"{}\", first used by doctors[{first}]",
+                    clip(&doc.id)
+                ),
+            ),
+            None => {
+                known.doctors.insert(doc.id.clone(), i);
+            }
+        }
+    }
+
+    /// Unique article slugs, and the campuses departments name.
+    pub(super) fn check_more_ids(&mut self, ds: &Dataset, known: &KnownIds) {
+        self.unique(
+            ds.articles.iter().map(|a| a.slug.as_str()),
+            "articles",
+            "slug",
+            "article slug",
+        );
+        if let Some(c) = ds
+            .hospital
+            .emergency
+            .as_ref()
+            .and_then(|e| e.campus.as_ref())
+        {
+            if !known.campuses.contains(c) {
+                self.error(
+                    "hospital.emergency.campus",
+                    format!("no campus has the id \"{}\"", clip(c)),
+                );
+            }
+        }
+        for (i, d) in ds.departments.iter().enumerate() {
+            for (j, c) in d.campuses.iter().enumerate() {
+                if !known.campuses.contains(c) {
+                    self.error(
+                        format!("departments[{i}].campuses[{j}]"),
+                        format!("no campus has the id \"{}\"", clip(c)),
+                    );
+                }
+            }
+        }
+    }
+
+    /// One doctor's references and timetable: `i` is its place in `ds.doctors`.
+    pub(super) fn check_doctor(&mut self, i: usize, doc: &Doctor, known: &mut KnownIds) {
+        // Written out only if a problem names it.
+        let list = at(&ROOT, "doctors");
+        let p = idx(&list, i);
+        for (j, dep) in doc.departments.iter().enumerate() {
+            if !known.staffed.contains(dep) {
+                known.staffed.insert(dep.clone());
+            }
+            if !known.departments.contains(dep) {
+                self.error(
+                    format!("{p}.departments[{j}]"),
+                    format!("no department has the id \"{}\"", clip(dep)),
+                );
+            }
+        }
+        if doc.schedule.is_empty() {
+            self.warn(
+                format!("{p}.schedule"),
+                "this doctor has no outpatient sessions",
+            );
+        }
+        let mut slots: HashMap<(Weekday, HalfDay), usize> = HashMap::new();
+        for (j, s) in doc.schedule.iter().enumerate() {
+            if let Some(c) = &s.campus {
+                if !known.campuses.contains(c) {
+                    self.error(
+                        format!("{p}.schedule[{j}].campus"),
+                        format!("no campus has the id \"{}\"", clip(c)),
+                    );
+                }
+            }
+            if let Some(first) = slots.insert((s.weekday, s.half_day), j) {
+                self.error(
+                    format!("{p}.schedule[{j}]"),
+                    format!(
+                        "a doctor cannot hold two sessions at once: {} {} is already schedule[{first}]",
+                        s.weekday.key(),
+                        s.half_day.key()
+                    ),
+                );
+            }
+        }
+        if doc.pinyin.is_none() && doc.name.exact(crate::text::Lang::Zh).is_some() {
+            self.warn(
+                format!("{p}.pinyin"),
+                "no pinyin: run `hospital-data prepare` so patients can search by pinyin",
+            );
+        }
+    }
+
+    /// Departments nobody works in, and what articles refer to: the last part of
+    /// [`Decoder::check_meaning`].
+    pub(super) fn check_links(&mut self, ds: &Dataset, known: &KnownIds) {
+        for (i, d) in ds.departments.iter().enumerate() {
+            if !known.staffed.contains(d.id.as_str()) {
+                self.warn(
+                    format!("departments[{i}]"),
+                    format!("no doctor belongs to department \"{}\"", d.id),
+                );
+            }
+        }
+        let articles = at(&ROOT, "articles");
+        for (i, a) in ds.articles.iter().enumerate() {
+            let p = idx(&articles, i);
+            if !a.category.is_empty() && !known.categories.contains(a.category.as_str()) {
+                self.error(
+                    format!("{p}.category"),
+                    format!("no category has the id \"{}\"", clip(&a.category)),
+                );
+            }
+            for (j, dep) in a.departments.iter().enumerate() {
+                if !known.departments.contains(dep.as_str()) {
+                    self.error(
+                        format!("{p}.departments[{j}]"),
+                        format!("no department has the id \"{}\"", clip(dep)),
+                    );
+                }
+            }
+            for (j, doc) in a.doctors.iter().enumerate() {
+                if !known.doctors.contains_key(doc.as_str()) {
+                    self.error(
+                        format!("{p}.doctors[{j}]"),
+                        format!("no doctor has the id \"{}\"", clip(doc)),
+                    );
+                }
+            }
+        }
+    }
+
+    pub(super) fn unique<'a>(
+        &mut self,
+        ids: impl Iterator<Item = &'a str>,
+        list: &str,
+        field: &str,
+        what: &str,
+    ) -> HashSet<&'a str> {
+        let mut seen: HashMap<&str, usize> = HashMap::new();
+        for (i, id) in ids.enumerate() {
+            if id.is_empty() {
+                continue;
+            }
+            if let Some(first) = seen.insert(id, i) {
+                seen.insert(id, first);
+                self.error(
+                    format!("{list}[{i}].{field}"),
+                    format!(
+                        "duplicate {what} \"{}\", first used by {list}[{first}]",
+                        clip(id)
+                    ),
+                );
+            }
+        }
+        seen.into_keys().collect()
+    }
+}
