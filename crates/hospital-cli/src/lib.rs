@@ -1,6 +1,7 @@
 //! The commands of `hospital-data`, one module each, and what they share.
 
 pub mod args;
+pub mod content;
 pub mod generate;
 pub mod import;
 pub mod json_out;
@@ -27,7 +28,8 @@ Usage:
   hospital-data generate [--doctors N] [--articles M] [--seed S] --out DIR [--split-bodies]
   hospital-data import FILE... --out <dataset.json> [--merge <existing.json>] [--mapping <map.toml>]
   hospital-data export <dataset.json> --out DIR
-  hospital-data site <dist> [--data <dataset.json>] [--site-url URL] [--lang en|zh]
+  hospital-data build <content-dir> --out <dataset.json> [--assets DIR]
+  hospital-data site <dist> [--data <dataset.json | content-dir>] [--site-url URL] [--lang en|zh]
   hospital-data <command> --help
 
 Commands:
@@ -35,6 +37,7 @@ Commands:
   prepare    fill in the pinyin of doctors' Chinese names
   generate   write a deterministic synthetic dataset of any size
   import     staff lists (CSV, TSV, Excel) and FHIR directories into a dataset
+  build      one dataset from a content folder: hospital.toml, news/*.md, doctor files
   export     the doctors as staff.csv and timetable.csv, to edit and import again
   site       after `trunk build`: a page per route, 404.html, sitemap, feed and CSP
 
@@ -52,6 +55,7 @@ pub fn run(args: &[String]) -> i32 {
         "prepare" => prepare::main(rest),
         "generate" => generate::main(rest),
         "import" => import::main(rest),
+        "build" => content::main(rest),
         "export" => import::export::main(rest),
         "site" => site::main(rest),
         "help" | "-h" | "--help" => {
@@ -59,7 +63,7 @@ pub fn run(args: &[String]) -> i32 {
             Ok(EXIT_OK)
         }
         other => Err(Failure::usage(format!(
-            "unknown command \"{other}\"; the commands are validate, prepare, generate, import, export and site \
+            "unknown command \"{other}\"; the commands are validate, prepare, generate, import, export, build and site \
              (see hospital-data --help)"
         ))),
     };
