@@ -172,6 +172,7 @@ pub fn compose(dir: &Path, assets: Option<&Path>) -> Result<Composed, Failure> {
         ));
         (Value::Null, toml_path.clone())
     };
+    let mut department_files: Vec<PathBuf> = Vec::new();
     let mut base = match base {
         Value::Object(m) => Value::Object(m),
         _ => build::empty_dataset(),
@@ -183,6 +184,34 @@ pub fn compose(dir: &Path, assets: Option<&Path>) -> Result<Composed, Failure> {
     }
     if base.get("schema").is_none() {
         base["schema"] = json!(1);
+    }
+    // departments/*.toml: one department a file (as the CMS writes them).
+    for f in sorted_entries(&dir.join("departments")) {
+        if f.extension().is_some_and(|e| e == "toml") {
+            let mut d = read_toml(&f, &mut problems);
+            if !d.is_object() {
+                continue;
+            }
+            if d.get("id").is_none() {
+                let (stem, _) = split_name(&f);
+                d["id"] = json!(stem);
+            }
+            let id = d["id"].clone();
+            if let Some(list) = base["departments"].as_array_mut() {
+                if list.iter().any(|x| x.get("id") == Some(&id)) {
+                    problems.error(
+                        &file_loc(&f),
+                        format!(
+                            "the department {id} is given twice (here and in {})",
+                            base_file.display()
+                        ),
+                    );
+                    continue;
+                }
+                list.push(d);
+                department_files.push(f.clone());
+            }
+        }
     }
     // The mapping for spreadsheets.
     let mapping_path = dir.join("mapping.toml");
@@ -268,7 +297,7 @@ pub fn compose(dir: &Path, assets: Option<&Path>) -> Result<Composed, Failure> {
     let text = serde_json::to_string(&built.dataset).unwrap_or_default();
     let report = crate::validate::check_text(&text, dir);
     for p in &report.problems {
-        problems.push(trace(p, &built, &origins, &base_file));
+        problems.push(trace(p, &built, &origins, &base_file, &department_files));
     }
     Ok(Composed {
         dataset: built.dataset,
@@ -504,31 +533,73 @@ impl ArticleOrigin {
     }
 }
 
-const ARTICLE_KEYS: &[&str] = &[
-    "title",
-    "date",
-    "category",
-    "categories",
-    "tags",
-    "summary",
-    "description",
-    "cover",
-    "cover_alt",
-    "cover_caption",
-    "image",
-    "author",
-    "source_url",
-    "departments",
-    "doctors",
+/// The front matter of an article: each key and the dataset field it fills ("" for
+/// none: `draft` keeps an article out). The CMS configuration (public/admin/config.yml)
+/// has exactly these fields plus `body`; tests/cms.rs holds the two together.
+pub const ARTICLE_FRONT_MATTER: &[(&str, &str)] = &[
+    ("title", "title"),
+    ("date", "date"),
+    ("category", "category"),
+    ("tags", "tags"),
+    ("summary", "summary"),
+    ("cover", "cover"),
+    ("cover_alt", "cover"),
+    ("cover_caption", "cover"),
+    ("author", "author"),
+    ("source_url", "source_url"),
+    ("departments", "departments"),
+    ("doctors", "doctors"),
+    ("draft", ""),
+];
+
+/// Article fields that are not front matter keys, and where they come from.
+pub const ARTICLE_ELSEWHERE: &[(&str, &str)] = &[
+    (
+        "slug",
+        "the file name (slug.md); a `slug` key may override it",
+    ),
+    ("body", "the Markdown after the front matter"),
+    ("body_src", "not used: the body is in the file itself"),
+];
+
+/// Other keys that Hugo and Jekyll pages carry, accepted without a warning.
+const ARTICLE_ALIASES: &[&str] = &[
     "slug",
     "lang",
-    "draft",
+    "categories",
+    "description",
+    "image",
     "weight",
     "layout",
     "translationKey",
     "aliases",
     "lastmod",
     "publishDate",
+];
+
+/// The front matter of a doctor override (doctors/<id>.md): key and doctor field.
+pub const OVERRIDE_FRONT_MATTER: &[(&str, &str)] = &[
+    ("id", "id"),
+    ("photo", "photo"),
+    ("photo_alt", "photo"),
+    ("accepting_new_patients", "accepting_new_patients"),
+    ("booking_url", "booking"),
+    ("leave", "schedule"),
+];
+
+/// Doctor fields that an override does not set as front matter, and where they come from.
+pub const DOCTOR_ELSEWHERE: &[(&str, &str)] = &[
+    ("bio", "the override's Markdown body"),
+    ("name", "the staff sheets"),
+    ("pinyin", "the staff sheets, else computed"),
+    ("title", "the staff sheets"),
+    ("departments", "the staff sheets"),
+    ("specialties", "the staff sheets"),
+    ("conditions", "the staff sheets"),
+    ("languages", "the staff sheets"),
+    ("gender", "the staff sheets"),
+    ("education", "the staff sheets"),
+    ("verified", "the staff sheets"),
 ];
 
 /// The language suffix of `slug.zh.md`, and the slug.
@@ -646,10 +717,14 @@ fn read_news(
                         continue;
                     }
                     for (k, line) in &page.lines {
-                        if !ARTICLE_KEYS.contains(&k.as_str()) {
+                        let known = ARTICLE_FRONT_MATTER.iter().any(|(f, _)| f == k)
+                            || ARTICLE_ALIASES.contains(&k.as_str());
+                        if !known {
+                            let fields: Vec<&str> =
+                                ARTICLE_FRONT_MATTER.iter().map(|(f, _)| *f).collect();
                             problems.warn(
                                 &line_loc(&path, *line),
-                                format!("\"{k}\" is not a field of an article and was ignored (the fields are {})", ARTICLE_KEYS[..17].join(", ")),
+                                format!("\"{k}\" is not a field of an article and was ignored (the fields are {})", fields.join(", ")),
                             );
                         }
                     }
@@ -903,18 +978,16 @@ fn apply_override(
         );
         return;
     };
-    const KEYS: &[&str] = &[
-        "id",
-        "photo",
-        "photo_alt",
-        "accepting_new_patients",
-        "booking_url",
-        "leave",
-        "lang",
-    ];
     for (k, line) in &page.lines {
-        if !KEYS.contains(&k.as_str()) {
-            problems.warn(&line_loc(path, *line), format!("\"{k}\" is not a field of a doctor override and was ignored (the fields are {})", KEYS.join(", ")));
+        if !OVERRIDE_FRONT_MATTER.iter().any(|(f, _)| f == k) && k != "lang" {
+            let fields: Vec<&str> = OVERRIDE_FRONT_MATTER.iter().map(|(f, _)| *f).collect();
+            problems.warn(
+                &line_loc(path, *line),
+                format!(
+                    "\"{k}\" is not a field of a doctor override and was ignored (the fields are {})",
+                    fields.join(", ")
+                ),
+            );
         }
     }
     let lang = lang
@@ -969,7 +1042,10 @@ fn apply_override(
     }
     // A leave notice: the named sessions (all when none are named) are cancelled, with the note.
     if let Some(leave) = page.fields.get("leave") {
-        let note_zh = leave.get("note").and_then(Value::as_str);
+        let note_zh = leave
+            .get("note_zh")
+            .or_else(|| leave.get("note"))
+            .and_then(Value::as_str);
         let note_en = leave.get("note_en").and_then(Value::as_str);
         let wanted: Vec<String> = leave.get("sessions").map(as_strings).unwrap_or_default();
         let mut matched = 0;
@@ -1042,6 +1118,7 @@ fn trace(
     built: &Built,
     articles: &[Option<ArticleOrigin>],
     base_file: &Path,
+    department_files: &[PathBuf],
 ) -> Problem {
     if let Some(rest) = p.path.strip_prefix("articles[") {
         if let Some((n, field)) = rest.split_once(']') {
@@ -1064,14 +1141,34 @@ fn trace(
     }
     let mut traced = import::trace(p, built, None);
     if traced.loc.is_none() {
-        // Not from a spreadsheet: from the hospital file.
+        // Not from a spreadsheet: from the hospital file, or a department's own file
+        // (those come after the hospital file's departments).
         traced.message = traced
             .message
             .trim_start_matches("the dataset: ")
             .to_string();
-        traced.loc = Some(toml_loc(base_file, &p.path));
+        let in_toml = count_headers(base_file, "[[departments]]");
+        let file_department = p
+            .path
+            .strip_prefix("departments[")
+            .and_then(|r| r.split_once(']'))
+            .and_then(|(n, _)| n.parse::<usize>().ok())
+            .and_then(|n| n.checked_sub(in_toml))
+            .and_then(|k| department_files.get(k));
+        traced.loc = Some(match file_department {
+            Some(f) => file_loc(f),
+            None => toml_loc(base_file, &p.path),
+        });
     }
     traced
+}
+
+fn count_headers(file: &Path, header: &str) -> usize {
+    std::fs::read_to_string(file)
+        .unwrap_or_default()
+        .lines()
+        .filter(|l| l.trim() == header)
+        .count()
 }
 
 /// The line of `[[departments]]` number n (or `[hospital]`) in a TOML file.
