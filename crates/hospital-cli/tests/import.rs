@@ -391,3 +391,46 @@ fn the_sample_survives_export_and_reimport_unchanged() {
     }
     assert!(again == sample, "the dataset differs outside its doctors");
 }
+
+#[test]
+fn an_unclosed_quote_an_empty_file_and_a_missing_rank_are_said() {
+    let dir = scratch("import-odd");
+    let quote = dir.join("quote.csv");
+    std::fs::write(
+        &quote,
+        "姓名,科室,职称\n\"张伟,心内科,主任医师\n李敏,心内科,主治医师\n",
+    )
+    .expect("write");
+    let empty = dir.join("empty.csv");
+    std::fs::write(&empty, "").expect("write");
+    let out = dir.join("d.json");
+    let o = run(&[
+        "import",
+        arg(&quote),
+        arg(&empty),
+        "--hospital",
+        "H",
+        "--out",
+        arg(&out),
+    ]);
+    let text = stdout(&o);
+    assert_eq!(o.status.code(), Some(1), "{text}");
+    let q = quote.display().to_string();
+    assert!(
+        text.contains(&format!(
+            "{q}, line 2: warning: a quoted cell here runs over several lines"
+        )),
+        "{text}"
+    );
+    assert!(
+        text.contains(&format!(
+            "{}: warning: no rows with a doctor were read",
+            empty.display()
+        )),
+        "{text}"
+    );
+    assert!(
+        text.contains("add a 职称/title column, or default_title in a mapping file"),
+        "{text}"
+    );
+}

@@ -538,11 +538,6 @@ impl Ctx<'_, '_> {
             .push(Problem::warning(Some(loc.clone()), msg).about(label.clone()));
     }
 
-    fn error(&mut self, loc: &Loc, label: &Option<String>, msg: String) {
-        self.problems
-            .push(Problem::error(Some(loc.clone()), msg).about(label.clone()));
-    }
-
     /// Sets on `doctor` every field that the rows hold; other fields stay as they were.
     fn apply(&mut self, people: &[Person], doctor: &mut Value) {
         let label = people.iter().find_map(Person::label);
@@ -853,11 +848,6 @@ impl Ctx<'_, '_> {
                 .fields
                 .entry("schedule")
                 .or_insert_with(|| seen[0].loc.clone());
-        }
-        if doctor.get("departments").is_none() {
-            if let Some(loc) = self.origin.loc.clone() {
-                self.error(&loc, &label, "no department: the rows give none (a 科室/department column) and the merged dataset has none for this doctor".into());
-            }
         }
     }
 

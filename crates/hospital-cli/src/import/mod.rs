@@ -185,6 +185,18 @@ pub fn kind_of(path: &Path) -> Option<Kind> {
 
 /// Reads one export into the harvest.
 pub fn read_file(path: &Path, mapping: &Mapping, harvest: &mut Harvest, problems: &mut Problems) {
+    let before = (harvest.rows, problems.list.len());
+    read_kind(path, mapping, harvest, problems);
+    if harvest.rows == before.0 && problems.list.len() == before.1 {
+        let name: Arc<str> = path.display().to_string().into();
+        problems.warn(
+            &Loc::file(&name),
+            "no rows with a doctor were read from this file",
+        );
+    }
+}
+
+fn read_kind(path: &Path, mapping: &Mapping, harvest: &mut Harvest, problems: &mut Problems) {
     let name: Arc<str> = path.display().to_string().into();
     let loc = Loc::file(&name);
     match kind_of(path) {
@@ -290,11 +302,19 @@ pub fn trace(p: &validate::Problem, built: &Built, merge_name: Option<&str>) -> 
         Severity::Error => Level::Error,
         Severity::Warning => Level::Warning,
     };
-    let message = if p.path.is_empty() {
+    let mut message = if p.path.is_empty() {
         p.message.clone()
     } else {
         format!("{}: {}", p.path, p.message)
     };
+    // What to do about a field the rows did not give.
+    if p.path.starts_with("doctors[") && p.message.contains("required") {
+        if p.path.ends_with(".title") {
+            message.push_str(" (the rows have no rank: add a 职称/title column, or default_title in a mapping file)");
+        } else if p.path.ends_with(".departments") {
+            message.push_str(" (the rows have no department: add a 科室/department column)");
+        }
+    }
     let traced = split_path(&p.path, "doctors")
         .and_then(|(i, field, sub)| {
             let o = built.doctors.get(i)?.as_ref()?;

@@ -70,10 +70,11 @@ pub fn read_csv(path: &Path, file: &Arc<str>, problems: &mut Problems) -> Option
     };
     let text = decode(&bytes, &loc, problems);
     let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
+    let delim = delimiter(path, text);
     let mut reader = csv::ReaderBuilder::new()
         .has_headers(false)
         .flexible(true)
-        .delimiter(delimiter(path, text))
+        .delimiter(delim)
         .from_reader(text.as_bytes());
     let mut rows = Vec::new();
     for record in reader.records() {
@@ -83,6 +84,18 @@ pub fn read_csv(path: &Path, file: &Arc<str>, problems: &mut Problems) -> Option
                 let line = r.position().map_or(rows.len() + 1, |p| p.line() as usize);
                 while rows.len() + 1 < line {
                     rows.push(Vec::new());
+                }
+                // A quote that is never closed swallows the rest of the file into one cell.
+                if r.iter()
+                    .any(|c| c.contains('\n') && c.contains(delim as char))
+                {
+                    problems.warn(
+                        &Loc {
+                            unit: Unit::Line,
+                            ..loc.at_row(line)
+                        },
+                        "a quoted cell here runs over several lines and holds the separator: check for a missing closing quote (\")",
+                    );
                 }
                 rows.push(r.iter().map(|c| c.trim().to_string()).collect());
             }
