@@ -152,13 +152,7 @@ pub fn check_text(text: &str, base: &Path) -> Report {
 }
 
 fn error(path: String, message: String) -> Problem {
-    Problem {
-        severity: Severity::Error,
-        path,
-        line: None,
-        column: None,
-        message,
-    }
+    Problem::new(Severity::Error, path, message)
 }
 
 /// Every local `body_src` must name a readable, non-empty file.

@@ -102,6 +102,7 @@ fn chinese_staff_list_with_timetables_joined_by_name() {
     assert_eq!(li["pinyin"], "lǐ xīng yǒng");
     // 主任医师、教授: the rank, the academic title beside it.
     assert_eq!(li["title"], "chief_physician");
+    assert_eq!(li["academic_title"], "professor");
     assert_eq!(li["gender"], "male");
     // 冠心病、高血压，心力衰竭: three items split on both separators.
     assert_eq!(li["specialties"].as_array().map(Vec::len), Some(3));
@@ -222,10 +223,10 @@ fn bad_rows_are_listed_with_file_row_and_column() {
         )),
         "{text}"
     );
-    // An unknown rank is kept as written and named with the doctor.
+    // An unknown rank is kept as written; the validator's warning comes back to its cell.
     assert!(
         text.contains(&format!(
-            "{file}, row 4, column B \"职称\" (李敏): warning: \"研究员\" is not a known rank"
+            "{file}, row 4, column B \"职称\" (李敏, li-min): warning: doctors[1].title: \"研究员\" is not a rank"
         )),
         "{text}"
     );

@@ -31,7 +31,7 @@ fn fills_pinyin_in_place_and_keeps_the_rest() {
     std::fs::write(&file, dataset().to_string()).expect("write");
     let before = run(&["validate", arg(&file)]);
     assert!(
-        stdout(&before).contains("warning at doctors[0].pinyin"),
+        stdout(&before).contains("warning at doctors[0] (张伟, zhang-wei).pinyin"),
         "{}",
         stdout(&before)
     );

@@ -2,7 +2,7 @@
 //! keyword lists agree with the model.
 
 use hospital_core::fields;
-use hospital_core::model::{ClinicType, Gender, HalfDay, TitleRank, Weekday};
+use hospital_core::model::{AcademicTitle, ClinicType, Gender, HalfDay, TitleRank, Weekday};
 use serde_json::Value;
 use std::path::PathBuf;
 
@@ -128,8 +128,11 @@ fn schema_lists_the_fields_the_loader_reads() {
     }
 }
 
+/// The keywords a field lists: its `enum`, or the first `enum` of its `anyOf` (a
+/// field that also takes names lists its keys first).
 fn enum_of(schema: &Value, def: &str, field: &str) -> Vec<String> {
     let node = resolve(schema, &schema["$defs"][def]["properties"][field]);
+    let node = node.get("anyOf").and_then(|a| a.get(0)).unwrap_or(node);
     node["enum"]
         .as_array()
         .unwrap_or_else(|| panic!("{def}.{field} has no enum"))
@@ -147,6 +150,23 @@ fn keyword_lists_match_the_model() {
         keys(&TitleRank::keys())
     );
     assert_eq!(enum_of(&schema, "doctor", "gender"), keys(&Gender::keys()));
+    assert_eq!(
+        enum_of(&schema, "doctor", "academic_title"),
+        keys(&AcademicTitle::keys())
+    );
+    // The names the schema lists beside the keys are the labels' table.
+    let title = &schema["$defs"]["doctor"]["properties"]["title"]["anyOf"];
+    let names = |i: usize| title[i]["enum"].as_array().cloned().unwrap_or_default();
+    let zh: Vec<&str> = TitleRank::ALL.iter().map(|r| r.label().zh).collect();
+    let en: Vec<&str> = TitleRank::ALL.iter().map(|r| r.label().en).collect();
+    assert_eq!(
+        names(1),
+        zh.iter().map(|s| Value::from(*s)).collect::<Vec<_>>()
+    );
+    assert_eq!(
+        names(2),
+        en.iter().map(|s| Value::from(*s)).collect::<Vec<_>>()
+    );
     assert_eq!(
         enum_of(&schema, "session", "weekday"),
         keys(&Weekday::keys())

@@ -51,7 +51,7 @@ fn warnings_alone_still_exit_zero() {
     assert_eq!(o.status.code(), Some(0));
     let out = stdout(&o);
     assert!(
-        out.contains("warning at doctors[0].favourite_colour: unknown field"),
+        out.contains("warning at doctors[0] (张伟, zhang-wei).favourite_colour: unknown field"),
         "{out}"
     );
     assert!(out.contains("0 errors, 1 warning"), "{out}");
@@ -69,16 +69,15 @@ fn errors_exit_one_and_each_names_its_path() {
     let out = stdout(&o);
     let lines: Vec<&str> = out.lines().collect();
     assert!(
-        lines
-            .iter()
-            .any(|l| l
-                .contains("error at doctors[0].schedule[0].weekday: \"someday\" is not one of")),
+        lines.iter().any(|l| l.contains(
+            "error at doctors[0] (张伟, zhang-wei).schedule[0].weekday: \"someday\" is not one of"
+        )),
         "{out}"
     );
     assert!(
         lines
             .iter()
-            .any(|l| l.contains("error at articles[0].date")),
+            .any(|l| l.contains("error at articles[0] (Hello, hello).date")),
         "{out}"
     );
     assert!(lines.iter().all(|l| l.starts_with(arg(&file))), "{out}");

@@ -31,6 +31,7 @@ pub const DOCTOR: &[&str] = &[
     "name",
     "pinyin",
     "title",
+    "academic_title",
     "departments",
     "specialties",
     "conditions",

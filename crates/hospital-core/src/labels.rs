@@ -6,7 +6,7 @@
 //! Each table is a `match` over the enum, so a new variant without its names does
 //! not compile; the tests check that every name is there and tells its variant apart.
 
-use crate::model::{ClinicType, Gender, HalfDay, TitleRank, Weekday};
+use crate::model::{AcademicTitle, ClinicType, Doctor, Gender, HalfDay, TitleRank, Weekday};
 use crate::route::DoctorSort;
 use crate::text::Lang;
 
@@ -31,6 +31,8 @@ impl Label {
 }
 
 impl TitleRank {
+    /// The one table of rank names, used by the app, the pre-rendered pages, the
+    /// generator and the loader (which accepts either name wherever a key is).
     pub fn label(self) -> Label {
         match self {
             TitleRank::ChiefPhysician => Label::new("Chief Physician", "主任医师"),
@@ -39,16 +41,124 @@ impl TitleRank {
             }
             TitleRank::AttendingPhysician => Label::new("Attending Physician", "主治医师"),
             TitleRank::ResidentPhysician => Label::new("Resident Physician", "住院医师"),
+            TitleRank::Physician => Label::new("Physician", "医师"),
+            TitleRank::AssistantPhysician => Label::new("Assistant Physician", "医士"),
+            TitleRank::ChiefPharmacist => Label::new("Chief Pharmacist", "主任药师"),
+            TitleRank::AssociateChiefPharmacist => {
+                Label::new("Associate Chief Pharmacist", "副主任药师")
+            }
+            TitleRank::SupervisingPharmacist => Label::new("Supervising Pharmacist", "主管药师"),
+            TitleRank::Pharmacist => Label::new("Pharmacist", "药师"),
+            TitleRank::AssistantPharmacist => Label::new("Assistant Pharmacist", "药士"),
             TitleRank::ChiefNurse => Label::new("Chief Nurse", "主任护师"),
+            TitleRank::AssociateChiefNurse => Label::new("Associate Chief Nurse", "副主任护师"),
+            TitleRank::SupervisingNurse => Label::new("Supervising Nurse", "主管护师"),
             TitleRank::NursePractitioner => Label::new("Nurse Practitioner", "专科护士"),
+            TitleRank::SeniorNurse => Label::new("Senior Nurse", "护师"),
+            TitleRank::Nurse => Label::new("Nurse", "护士"),
             TitleRank::ChiefTechnician => Label::new("Chief Technician", "主任技师"),
+            TitleRank::AssociateChiefTechnician => {
+                Label::new("Associate Chief Technician", "副主任技师")
+            }
+            TitleRank::SupervisingTechnician => Label::new("Supervising Technician", "主管技师"),
             TitleRank::Technician => Label::new("Technician", "技师"),
+            TitleRank::AssistantTechnician => Label::new("Assistant Technician", "技士"),
+            TitleRank::Other => Label::new("Other", "其他"),
         }
     }
 
     pub fn name(self, lang: Lang) -> &'static str {
         self.label().get(lang)
     }
+
+    /// The rank a dataset's `title` names: its key (`chief_physician`) or its name in
+    /// either language (`主任医师`, `Chief Physician`, any case and spacing).
+    pub fn from_label(written: &str) -> Option<TitleRank> {
+        find_by_label(TitleRank::ALL, written, |r| r.key(), |r| r.label())
+    }
+}
+
+impl AcademicTitle {
+    pub fn label(self) -> Label {
+        match self {
+            AcademicTitle::Professor => Label::new("Professor", "教授"),
+            AcademicTitle::AssociateProfessor => Label::new("Associate Professor", "副教授"),
+        }
+    }
+
+    pub fn name(self, lang: Lang) -> &'static str {
+        self.label().get(lang)
+    }
+
+    /// As [`TitleRank::from_label`].
+    pub fn from_label(written: &str) -> Option<AcademicTitle> {
+        find_by_label(AcademicTitle::ALL, written, |a| a.key(), |a| a.label())
+    }
+}
+
+impl Doctor {
+    /// The doctor's rank as the site shows it: the table's name, or the position as
+    /// the dataset wrote it when it matched no rank.
+    pub fn title_name(&self, lang: Lang) -> &str {
+        match (&self.title, &self.title_as_written) {
+            (TitleRank::Other, Some(written)) => written,
+            (rank, _) => rank.name(lang),
+        }
+    }
+}
+
+/// A label as the loader compares it: no spaces, `-` or `_`, lower case, so that
+/// `Chief Physician`, `chief-physician` and ` 主任 医师 ` match their entries.
+fn folded(s: &str) -> String {
+    s.chars()
+        .filter(|c| !c.is_whitespace() && !matches!(c, '-' | '_' | '.' | '\u{3000}'))
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+fn find_by_label<T: Copy>(
+    all: &[T],
+    written: &str,
+    key: impl Fn(T) -> &'static str,
+    label: impl Fn(T) -> Label,
+) -> Option<T> {
+    let want = folded(written);
+    if want.is_empty() {
+        return None;
+    }
+    all.iter().copied().find(|&v| {
+        let l = label(v);
+        folded(key(v)) == want || folded(l.en) == want || folded(l.zh) == want
+    })
+}
+
+/// Every way of writing a rank the loader accepts, for messages and suggestions:
+/// the keys, then the English and Chinese names.
+pub fn rank_spellings() -> Vec<&'static str> {
+    spellings(TitleRank::ALL, |r| r.key(), |r| r.label())
+}
+
+/// As [`rank_spellings`], for academic titles.
+pub fn academic_spellings() -> Vec<&'static str> {
+    spellings(AcademicTitle::ALL, |a| a.key(), |a| a.label())
+}
+
+/// As [`rank_spellings`], for sexes: the keys, the names, and M / F.
+pub fn gender_spellings() -> Vec<&'static str> {
+    let mut all = spellings(Gender::ALL, |g| g.key(), |g| g.label());
+    all.extend(["M", "F"]);
+    all
+}
+
+fn spellings<T: Copy>(
+    all: &[T],
+    key: impl Fn(T) -> &'static str,
+    label: impl Fn(T) -> Label,
+) -> Vec<&'static str> {
+    let mut out: Vec<&'static str> = all.iter().map(|&v| key(v)).collect();
+    out.extend(all.iter().map(|&v| label(v).en));
+    out.extend(all.iter().map(|&v| label(v).zh));
+    out
 }
 
 impl ClinicType {
@@ -76,6 +186,16 @@ impl Gender {
 
     pub fn name(self, lang: Lang) -> &'static str {
         self.label().get(lang)
+    }
+
+    /// The sex a dataset names: its key, its name in either language (`男`, `Female`),
+    /// or `M` / `F`.
+    pub fn from_label(written: &str) -> Option<Gender> {
+        match folded(written).as_str() {
+            "m" => Some(Gender::Male),
+            "f" => Some(Gender::Female),
+            _ => find_by_label(Gender::ALL, written, |g| g.key(), |g| g.label()),
+        }
     }
 }
 
@@ -210,6 +330,13 @@ mod tests {
             &TitleRank::ALL.iter().map(|r| r.label()).collect::<Vec<_>>(),
         );
         check(
+            "academic title",
+            &AcademicTitle::ALL
+                .iter()
+                .map(|a| a.label())
+                .collect::<Vec<_>>(),
+        );
+        check(
             "clinic",
             &ClinicType::ALL
                 .iter()
@@ -269,6 +396,80 @@ mod tests {
         assert_eq!(HalfDay::Afternoon.name(Lang::Zh), "下午");
         assert_eq!(spoken_language_name(Lang::Zh, "yue"), "粤语");
         assert_eq!(spoken_language_name(Lang::En, "xx-unknown"), "xx-unknown");
+    }
+
+    #[test]
+    fn ranks_are_found_by_key_and_by_either_name() {
+        for &r in TitleRank::ALL {
+            let l = r.label();
+            assert_eq!(TitleRank::from_label(r.key()), Some(r));
+            assert_eq!(TitleRank::from_label(l.en), Some(r), "{}", l.en);
+            assert_eq!(TitleRank::from_label(l.zh), Some(r), "{}", l.zh);
+            assert_eq!(TitleRank::from_label(&l.en.to_uppercase()), Some(r));
+            assert_eq!(TitleRank::from_label(&format!(" {} ", l.zh)), Some(r));
+        }
+        assert_eq!(
+            TitleRank::from_label("chief-physician"),
+            Some(TitleRank::ChiefPhysician)
+        );
+        assert_eq!(
+            TitleRank::from_label("主任 医师"),
+            Some(TitleRank::ChiefPhysician)
+        );
+        assert_eq!(TitleRank::from_label("主任医生"), None);
+        assert_eq!(TitleRank::from_label(""), None);
+        assert_eq!(
+            AcademicTitle::from_label("副教授"),
+            Some(AcademicTitle::AssociateProfessor)
+        );
+        assert_eq!(
+            AcademicTitle::from_label("professor"),
+            Some(AcademicTitle::Professor)
+        );
+    }
+
+    #[test]
+    fn no_spelling_names_two_ranks() {
+        for &a in TitleRank::ALL {
+            for &b in TitleRank::ALL.iter().filter(|&&b| b != a) {
+                for sa in [a.key(), a.label().en, a.label().zh] {
+                    for sb in [b.key(), b.label().en, b.label().zh] {
+                        assert_ne!(folded(sa), folded(sb), "{a:?} and {b:?}");
+                    }
+                }
+            }
+        }
+        assert_eq!(rank_spellings().len(), 3 * TitleRank::ALL.len());
+    }
+
+    #[test]
+    fn sexes_as_hospitals_write_them() {
+        for (written, want) in [
+            ("男", Gender::Male),
+            ("女", Gender::Female),
+            ("M", Gender::Male),
+            ("f", Gender::Female),
+            ("Male", Gender::Male),
+            ("female", Gender::Female),
+            ("other", Gender::Other),
+        ] {
+            assert_eq!(Gender::from_label(written), Some(want), "{written}");
+        }
+        assert_eq!(Gender::from_label("x"), None);
+        assert_eq!(Gender::from_label("男性"), None);
+    }
+
+    #[test]
+    fn a_position_the_table_does_not_know_is_shown_as_written() {
+        let mut d = Doctor {
+            title: TitleRank::Other,
+            title_as_written: Some("规培医师".into()),
+            ..Doctor::default()
+        };
+        assert_eq!(d.title_name(Lang::En), "规培医师");
+        d.title = TitleRank::ChiefNurse;
+        assert_eq!(d.title_name(Lang::Zh), "主任护师");
+        assert!(TitleRank::ALL.iter().all(|&r| r <= TitleRank::Other));
     }
 
     #[test]

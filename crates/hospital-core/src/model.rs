@@ -108,6 +108,13 @@ pub struct Doctor {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub pinyin: Option<String>,
     pub title: TitleRank,
+    /// The position as the dataset wrote it, when it matched no rank
+    /// (`title` is then [`TitleRank::Other`]): shown as it is.
+    #[serde(skip)]
+    pub title_as_written: Option<String>,
+    /// Professor or associate professor, beside the clinical rank.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub academic_title: Option<AcademicTitle>,
     pub departments: Vec<String>,
     #[serde(default)]
     pub specialties: Vec<Text>,
@@ -243,16 +250,41 @@ macro_rules! keyword_enum {
 }
 
 keyword_enum!(
-    /// Professional title, most senior first: the order is used for sorting.
+    /// Professional title (职称), by profession and, within one, most senior first:
+    /// the order is used for sorting. `Other` is a position the table does not know,
+    /// kept as written in [`Doctor::title_as_written`]; it sorts last.
     TitleRank {
         ChiefPhysician = "chief_physician",
         AssociateChiefPhysician = "associate_chief_physician",
         AttendingPhysician = "attending_physician",
         ResidentPhysician = "resident_physician",
+        Physician = "physician",
+        AssistantPhysician = "assistant_physician",
+        ChiefPharmacist = "chief_pharmacist",
+        AssociateChiefPharmacist = "associate_chief_pharmacist",
+        SupervisingPharmacist = "supervising_pharmacist",
+        Pharmacist = "pharmacist",
+        AssistantPharmacist = "assistant_pharmacist",
         ChiefNurse = "chief_nurse",
+        AssociateChiefNurse = "associate_chief_nurse",
+        SupervisingNurse = "supervising_nurse",
         NursePractitioner = "nurse_practitioner",
+        SeniorNurse = "senior_nurse",
+        Nurse = "nurse",
         ChiefTechnician = "chief_technician",
+        AssociateChiefTechnician = "associate_chief_technician",
+        SupervisingTechnician = "supervising_technician",
         Technician = "technician",
+        AssistantTechnician = "assistant_technician",
+        Other = "other",
+    }
+);
+
+keyword_enum!(
+    /// Academic title (教授 / 副教授), held beside the clinical rank.
+    AcademicTitle {
+        Professor = "professor",
+        AssociateProfessor = "associate_professor",
     }
 );
 

@@ -411,7 +411,7 @@ fn duplicates_and_dangling_references_are_each_named_exactly() {
         ("articles[0].doctors[1]", "no doctor has the id \"nobody\""),
         (
             "articles[1].departments[1]",
-            "no department has the id \"x-ray\"",
+            "no department has the id \"x-ray\", nor that name",
         ),
         (
             "articles[1].slug",
@@ -431,7 +431,7 @@ fn duplicates_and_dangling_references_are_each_named_exactly() {
         ),
         (
             "doctors[0].departments[1]",
-            "no department has the id \"ghost-dept\"",
+            "no department has the id \"ghost-dept\", nor that name",
         ),
         (
             "doctors[1].id",

@@ -335,11 +335,16 @@ fn doctor_ids_must_be_unique() {
 }
 
 #[test]
-fn doctor_title_must_be_a_known_rank() {
+fn doctor_title_must_be_a_string() {
     case(
-        |v| v["doctors"][0]["title"] = json!("professor"),
+        |v| v["doctors"][0]["title"] = json!(3),
         "doctors[0].title",
-        "\"professor\" is not one of: chief_physician, associate_chief_physician",
+        "expected a string, found a number",
+    );
+    case(
+        |v| v["doctors"][0]["title"] = json!("t".repeat(65)),
+        "doctors[0].title",
+        "too long for a title",
     );
 }
 
@@ -364,9 +369,9 @@ fn doctor_departments_must_exist() {
 #[test]
 fn doctor_gender_is_a_keyword() {
     case(
-        |v| v["doctors"][0]["gender"] = json!("M"),
+        |v| v["doctors"][0]["gender"] = json!("X"),
         "doctors[0].gender",
-        "\"M\" is not one of: female, male, other",
+        "\"X\" is not one of: female, male, other",
     );
 }
 
@@ -686,11 +691,11 @@ fn every_error_is_reported_at_once() {
 #[test]
 fn one_bad_field_does_not_hide_its_neighbours() {
     let problems = broken(|v| {
-        v["doctors"][0]["title"] = json!("professor");
+        v["doctors"][0]["title"] = json!(["professor"]);
         v["doctors"][0]["gender"] = json!(7);
         v["doctors"][0]["verified"] = json!("soon");
     });
-    assert_error(&problems, "doctors[0].title", "is not one of");
+    assert_error(&problems, "doctors[0].title", "expected a string");
     assert_error(
         &problems,
         "doctors[0].gender",
@@ -940,7 +945,7 @@ fn megabyte_strings_load_and_messages_stay_short() {
         v["articles"][0]["date"] = json!("9".repeat(1 << 20));
     });
     assert_error(&problems, "doctors[0].id", "may use only letters");
-    assert_error(&problems, "doctors[0].title", "is not one of");
+    assert_error(&problems, "doctors[0].title", "too long for a title");
     assert_error(&problems, "articles[0].date", "is not a date");
     for p in &problems {
         assert!(
@@ -1235,6 +1240,199 @@ fn a_room_is_a_text_in_either_form() {
         "doctors[0].schedule[1].room",
         "expected a string or a map of languages to strings",
     );
+}
+
+// --- ranks, academic titles and sexes as hospitals write them; named records ---
+
+#[test]
+fn ranks_by_key_or_by_name_in_either_language() {
+    use hospital_core::model::TitleRank;
+    for (written, want) in [
+        ("chief_physician", TitleRank::ChiefPhysician),
+        ("主任医师", TitleRank::ChiefPhysician),
+        ("Chief Physician", TitleRank::ChiefPhysician),
+        ("副主任药师", TitleRank::AssociateChiefPharmacist),
+        ("主管护师", TitleRank::SupervisingNurse),
+        ("护士", TitleRank::Nurse),
+        ("技士", TitleRank::AssistantTechnician),
+        ("医士", TitleRank::AssistantPhysician),
+        (
+            "associate chief technician",
+            TitleRank::AssociateChiefTechnician,
+        ),
+    ] {
+        let loaded = loads(|v| v["doctors"][0]["title"] = json!(written));
+        assert!(
+            loaded.warnings.is_empty(),
+            "{written}: {}",
+            listing(&loaded.warnings)
+        );
+        let d = &loaded.dataset.doctors[0];
+        assert_eq!(d.title, want, "{written}");
+        assert_eq!(d.title_as_written, None);
+    }
+}
+
+#[test]
+fn an_academic_title_beside_the_rank_or_in_its_own_field() {
+    use hospital_core::model::{AcademicTitle, TitleRank};
+    for written in [
+        "主任医师、教授",
+        "主任医师（教授）",
+        "Chief Physician / Professor",
+    ] {
+        let loaded = loads(|v| v["doctors"][0]["title"] = json!(written));
+        assert!(
+            loaded.warnings.is_empty(),
+            "{written}: {}",
+            listing(&loaded.warnings)
+        );
+        let d = &loaded.dataset.doctors[0];
+        assert_eq!(d.title, TitleRank::ChiefPhysician, "{written}");
+        assert_eq!(
+            d.academic_title,
+            Some(AcademicTitle::Professor),
+            "{written}"
+        );
+    }
+    let loaded = loads(|v| v["doctors"][1]["academic_title"] = json!("副教授"));
+    assert_eq!(
+        loaded.dataset.doctors[1].academic_title,
+        Some(AcademicTitle::AssociateProfessor)
+    );
+    let loaded = loads(|v| v["doctors"][1]["academic_title"] = json!("professer"));
+    assert_eq!(loaded.dataset.doctors[1].academic_title, None);
+    let w = loaded
+        .warnings
+        .iter()
+        .find(|p| p.path == "doctors[1].academic_title")
+        .unwrap_or_else(|| panic!("{}", listing(&loaded.warnings)));
+    assert_eq!(w.suggestion.as_deref(), Some("professor"));
+}
+
+#[test]
+fn a_position_that_names_no_rank_is_kept_with_a_warning() {
+    use hospital_core::model::TitleRank;
+    use hospital_core::Lang;
+    let loaded = loads(|v| v["doctors"][0]["title"] = json!("规培医师"));
+    let d = &loaded.dataset.doctors[0];
+    assert_eq!(d.title, TitleRank::Other);
+    assert_eq!(d.title_name(Lang::En), "规培医师");
+    assert!(has_warning(
+        &loaded.warnings,
+        "doctors[0].title",
+        "shown as written and sorted after the known ranks"
+    ));
+    // A near miss says what was probably meant.
+    let loaded = loads(|v| v["doctors"][0]["title"] = json!("主任医生"));
+    let w = &loaded.warnings[0];
+    assert_eq!(w.suggestion.as_deref(), Some("主任医师"), "{w}");
+    assert!(w.to_string().contains("did you mean \"主任医师\"?"), "{w}");
+    let loaded = loads(|v| v["doctors"][0]["title"] = json!("chief_physican"));
+    assert_eq!(
+        loaded.warnings[0].suggestion.as_deref(),
+        Some("chief_physician")
+    );
+    // Other words beside a rank are left out of it, with a warning.
+    let loaded = loads(|v| v["doctors"][0]["title"] = json!("主任医师，博士生导师"));
+    assert_eq!(loaded.dataset.doctors[0].title, TitleRank::ChiefPhysician);
+    assert!(has_warning(
+        &loaded.warnings,
+        "doctors[0].title",
+        "博士生导师"
+    ));
+    // An academic title alone is kept as written too.
+    let loaded = loads(|v| v["doctors"][0]["title"] = json!("教授"));
+    assert_eq!(loaded.dataset.doctors[0].title, TitleRank::Other);
+    assert!(has_warning(
+        &loaded.warnings,
+        "doctors[0].title",
+        "academic title"
+    ));
+}
+
+#[test]
+fn unknown_ranks_sort_after_every_known_one() {
+    use hospital_core::model::TitleRank;
+    let mut ranks = TitleRank::ALL.to_vec();
+    ranks.reverse();
+    ranks.sort();
+    assert_eq!(ranks.last(), Some(&TitleRank::Other));
+    assert_eq!(ranks.first(), Some(&TitleRank::ChiefPhysician));
+}
+
+#[test]
+fn sex_as_hospitals_write_it() {
+    use hospital_core::model::Gender;
+    for (written, want) in [
+        ("男", Gender::Male),
+        ("女", Gender::Female),
+        ("M", Gender::Male),
+        ("f", Gender::Female),
+        ("Female", Gender::Female),
+    ] {
+        let loaded = loads(|v| v["doctors"][0]["gender"] = json!(written));
+        assert_eq!(loaded.dataset.doctors[0].gender, Some(want), "{written}");
+    }
+    let problems = broken(|v| v["doctors"][0]["gender"] = json!("mael"));
+    let p = problems
+        .iter()
+        .find(|p| p.path == "doctors[0].gender")
+        .unwrap_or_else(|| panic!("{}", listing(&problems)));
+    assert_eq!(p.suggestion.as_deref(), Some("male"));
+}
+
+#[test]
+fn messages_name_the_record_by_id_and_name() {
+    let problems = broken(|v| {
+        v["doctors"][1]["schedule"][0]["weekday"] = json!("teu");
+        v["departments"][1]["phone"] = json!("none");
+        v["articles"][0]["category"] = json!("newz");
+    });
+    let find = |path: &str| {
+        problems
+            .iter()
+            .find(|p| p.path == path)
+            .unwrap_or_else(|| panic!("{path}: {}", listing(&problems)))
+    };
+    let p = find("doctors[1].schedule[0].weekday");
+    assert_eq!(
+        p.named_path(),
+        "doctors[1] (李娜, li-na).schedule[0].weekday"
+    );
+    assert_eq!(p.suggestion.as_deref(), Some("tue"));
+    assert_eq!(
+        p.to_string(),
+        "error at doctors[1] (李娜, li-na).schedule[0].weekday: \"teu\" is not one of: mon, tue, wed, thu, fri, sat, sun (did you mean \"tue\"?)"
+    );
+    let r = p.record.as_ref().expect("a record");
+    assert_eq!(
+        (r.path.as_str(), r.id.as_str(), r.name.as_str()),
+        ("doctors[1]", "li-na", "李娜")
+    );
+    assert_eq!(
+        find("departments[1].phone").named_path(),
+        "departments[1] (神经内科, neurology).phone"
+    );
+    let c = find("articles[0].category");
+    assert_eq!(c.named_path(), "articles[0] (新病房, new-ward).category");
+    assert_eq!(c.suggestion.as_deref(), Some("news"));
+    // Problems of the whole document name no record.
+    let top = broken(|v| v["schema"] = json!(2));
+    assert!(top
+        .iter()
+        .all(|p| p.record.is_none() || p.path.starts_with("doctors")));
+}
+
+#[test]
+fn dangling_references_suggest_the_nearest_id() {
+    let problems = broken(|v| v["doctors"][0]["departments"] = json!(["cardiolgy"]));
+    let p = problems
+        .iter()
+        .find(|p| p.path == "doctors[0].departments[0]")
+        .unwrap_or_else(|| panic!("{}", listing(&problems)));
+    assert_eq!(p.suggestion.as_deref(), Some("cardiology"));
+    assert_eq!(p.record.as_ref().map(|r| r.id.as_str()), Some("zhang-wei"));
 }
 
 mod fuzz {

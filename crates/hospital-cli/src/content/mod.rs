@@ -593,6 +593,10 @@ pub const DOCTOR_ELSEWHERE: &[(&str, &str)] = &[
     ("name", "the staff sheets"),
     ("pinyin", "the staff sheets, else computed"),
     ("title", "the staff sheets"),
+    (
+        "academic_title",
+        "the staff sheets (a 职称 cell such as 主任医师、教授, or its own column)",
+    ),
     ("departments", "the staff sheets"),
     ("specialties", "the staff sheets"),
     ("conditions", "the staff sheets"),

@@ -4,11 +4,12 @@ use super::departments::{Bi, DEPARTMENTS};
 use super::hospital::{bi, department_campuses, department_phone};
 use super::people::Person;
 use super::rng::Rng;
+use hospital_core::model::TitleRank;
 use serde_json::{json, Map, Value};
 
 struct Rank {
-    key: &'static str,
-    name: Bi,
+    /// Named by `hospital_core::labels`, the one table of rank names.
+    rank: TitleRank,
     weight: usize,
     /// Years in practice.
     years: (usize, usize),
@@ -18,57 +19,49 @@ struct Rank {
 
 const RANKS: &[Rank] = &[
     Rank {
-        key: "chief_physician",
-        name: ("chief physician", "主任医师"),
+        rank: TitleRank::ChiefPhysician,
         weight: 16,
         years: (20, 36),
         clinics: [0, 70, 30],
     },
     Rank {
-        key: "associate_chief_physician",
-        name: ("associate chief physician", "副主任医师"),
+        rank: TitleRank::AssociateChiefPhysician,
         weight: 26,
         years: (12, 22),
         clinics: [20, 80, 0],
     },
     Rank {
-        key: "attending_physician",
-        name: ("attending physician", "主治医师"),
+        rank: TitleRank::AttendingPhysician,
         weight: 34,
         years: (6, 14),
         clinics: [100, 0, 0],
     },
     Rank {
-        key: "resident_physician",
-        name: ("resident physician", "住院医师"),
+        rank: TitleRank::ResidentPhysician,
         weight: 10,
         years: (1, 5),
         clinics: [100, 0, 0],
     },
     Rank {
-        key: "chief_nurse",
-        name: ("chief nurse", "主任护师"),
+        rank: TitleRank::ChiefNurse,
         weight: 3,
         years: (18, 32),
         clinics: [60, 40, 0],
     },
     Rank {
-        key: "nurse_practitioner",
-        name: ("nurse practitioner", "专科护士"),
+        rank: TitleRank::NursePractitioner,
         weight: 5,
         years: (5, 20),
         clinics: [100, 0, 0],
     },
     Rank {
-        key: "chief_technician",
-        name: ("chief technician", "主任技师"),
+        rank: TitleRank::ChiefTechnician,
         weight: 2,
         years: (18, 30),
         clinics: [60, 40, 0],
     },
     Rank {
-        key: "technician",
-        name: ("technician", "技师"),
+        rank: TitleRank::Technician,
         weight: 4,
         years: (2, 15),
         clinics: [100, 0, 0],
@@ -230,7 +223,7 @@ pub fn doctor(rng: &mut Rng, id: &str, who: &Person, depts: &[usize]) -> Value {
     d.insert("id".into(), json!(id));
     d.insert("name".into(), json!({ "en": who.en, "zh": who.zh }));
     d.insert("pinyin".into(), json!(who.pinyin));
-    d.insert("title".into(), json!(rank.key));
+    d.insert("title".into(), json!(rank.rank.key()));
     d.insert(
         "departments".into(),
         json!(depts.iter().map(|&i| DEPARTMENTS[i].id).collect::<Vec<_>>()),
@@ -277,6 +270,9 @@ pub fn doctor(rng: &mut Rng, id: &str, who: &Person, depts: &[usize]) -> Value {
 
 fn bio(rng: &mut Rng, who: &Person, rank: &Rank, dept: Bi, years: usize, focus: &[Bi]) -> Value {
     let (focus_en, focus_zh) = join(focus);
+    let name = rank.rank.label();
+    // Mid-sentence in English: "a chief physician".
+    let rank_en = name.en.to_lowercase();
     let (she, her) = if who.female {
         ("She", "her")
     } else {
@@ -286,15 +282,15 @@ fn bio(rng: &mut Rng, who: &Person, rank: &Rank, dept: Bi, years: usize, focus: 
     let en = format!(
         "{} is {} {} in {} with {years} year{} of clinical experience, focusing on {focus_en}. {}",
         who.en,
-        article_for(rank.name.0),
-        rank.name.0,
+        article_for(&rank_en),
+        rank_en,
         dept.0,
         if years == 1 { "" } else { "s" },
         ending.0.replace("{She}", she).replace("{her}", her)
     );
     let zh = format!(
         "{}，{}{}，从事临床工作{years}年，擅长{focus_zh}。{}",
-        who.zh, dept.1, rank.name.1, ending.1
+        who.zh, dept.1, name.zh, ending.1
     );
     json!({ "en": en, "zh": zh })
 }

@@ -10,7 +10,7 @@ use super::mapping::Mapping;
 use super::record::{Entry, Harvest, Person, SessionIn};
 use super::report::{Loc, Problem, Problems};
 use super::values::{self, has_cjk, is_id, slug, split_list, squash};
-use hospital_core::model::{ClinicType, Gender};
+use hospital_core::model::{AcademicTitle, ClinicType, Gender};
 use hospital_core::Lang;
 use serde_json::{json, Map, Value};
 use std::collections::{BTreeMap, HashMap, HashSet};
@@ -610,31 +610,32 @@ impl Ctx<'_, '_> {
             doctor["pinyin"] = json!(e.value.trim());
         }
         if let Some(e) = first_of(self, Field::Title, "title") {
-            let mapped = self
-                .opts
-                .mapping
-                .titles
-                .get(&squash(&e.value))
-                .copied()
-                .or_else(|| values::title_in(&e.value));
-            match mapped {
-                Some(t) => doctor["title"] = json!(t.key()),
-                None => {
-                    self.warn(
-                        &e.loc,
-                        &label,
-                        format!(
-                            "\"{}\" is not a known rank; kept as written (map it under [titles] in a mapping file if it is one of: {})",
-                            e.value,
-                            hospital_core::model::TitleRank::keys()
-                        ),
-                    );
-                    doctor["title"] = json!(e.value.trim());
-                }
+            let (rank, academic) = match self.opts.mapping.titles.get(&squash(&e.value)) {
+                Some(t) => (Some(*t), None),
+                None => values::title_parts(&e.value),
+            };
+            // A position that names no rank is kept as written; the validator says so.
+            doctor["title"] = match rank {
+                Some(t) => json!(t.key()),
+                None => json!(e.value.trim()),
+            };
+            if let Some(a) = academic {
+                doctor["academic_title"] = json!(a.key());
             }
         } else if doctor.get("title").is_none() {
             if let Some(t) = self.opts.mapping.default_title {
                 doctor["title"] = json!(t.key());
+            }
+        }
+        if let Some(e) = first_of(self, Field::AcademicTitle, "academic_title") {
+            match AcademicTitle::from_label(e.value.trim()) {
+                Some(a) => doctor["academic_title"] = json!(a.key()),
+                None if values::is_none_word(&e.value) => {}
+                None => self.warn(
+                    &e.loc,
+                    &label,
+                    format!("\"{}\" is not an academic title (教授, 副教授, Professor, Associate Professor); not imported (put other posts in the bio)", e.value),
+                ),
             }
         }
         if let Some(e) = first_of(self, Field::Gender, "gender") {

@@ -16,6 +16,7 @@ pub enum Field {
     FamilyName,
     Pinyin,
     Title,
+    AcademicTitle,
     Department,
     Gender,
     Specialty,
@@ -47,6 +48,7 @@ impl Field {
             Field::FamilyName => "family_name",
             Field::Pinyin => "pinyin",
             Field::Title => "title",
+            Field::AcademicTitle => "academic_title",
             Field::Department => "departments",
             Field::Gender => "gender",
             Field::Specialty => "specialties",
@@ -76,6 +78,7 @@ impl Field {
         Field::FamilyName,
         Field::Pinyin,
         Field::Title,
+        Field::AcademicTitle,
         Field::Department,
         Field::Gender,
         Field::Specialty,
@@ -175,6 +178,9 @@ fn alias(h: &str) -> Option<(Field, Option<Lang>)> {
         "title" | "position" | "rank" | "jobtitle" | "professionaltitle" | "grade" | "职称"
         | "技术职称" | "专业技术职务" | "专业技术职称" | "职位" | "级别" | "职级" => {
             (Title, None)
+        }
+        "academictitle" | "学术职称" | "教学职称" | "学术头衔" | "专业技术职务教学" => {
+            (AcademicTitle, None)
         }
         "department" | "departments" | "dept" | "unit" | "division" | "service" | "科室"
         | "部门" | "所属科室" | "科别" | "科室名称" | "专科" => (Department, None),

@@ -137,7 +137,13 @@ fn staff_row(ds: &Dataset, d: &Doctor) -> Vec<String> {
         exact(&d.name, "en"),
         exact(&d.name, "zh"),
         d.pinyin.clone().unwrap_or_default(),
-        d.title.key().to_string(),
+        match (&d.title, &d.title_as_written) {
+            (hospital_core::model::TitleRank::Other, Some(written)) => written.clone(),
+            (t, _) => t.key().to_string(),
+        },
+        d.academic_title
+            .map(|a| a.key().to_string())
+            .unwrap_or_default(),
         departments(ds, d, "en"),
         departments(ds, d, "zh"),
         d.gender.map(|g| g.key().to_string()).unwrap_or_default(),
@@ -170,6 +176,7 @@ pub fn sheets(ds: &Dataset) -> (String, String) {
         "Name (ZH)",
         "Pinyin",
         "Title",
+        "Academic title",
         "Department (EN)",
         "Department (ZH)",
         "Gender",

@@ -307,6 +307,15 @@ pub fn trace(p: &validate::Problem, built: &Built, merge_name: Option<&str>) -> 
     } else {
         format!("{}: {}", p.path, p.message)
     };
+    if let Some(sug) = &p.suggestion {
+        message.push_str(&format!(" (did you mean \"{sug}\"?)"));
+    }
+    if p.path.starts_with("doctors[")
+        && p.path.ends_with(".title")
+        && p.severity == Severity::Warning
+    {
+        message.push_str(" (a mapping file's [titles] can name the rank it stands for)");
+    }
     // What to do about a field the rows did not give.
     if p.path.starts_with("doctors[") && p.message.contains("required") {
         if p.path.ends_with(".title") {

@@ -3,7 +3,7 @@
 //! lists; and making URL-safe ids from names.
 
 use crate::names::{pinyin_of, strip_tones};
-use hospital_core::model::{ClinicType, Gender, HalfDay, TitleRank, Weekday};
+use hospital_core::model::{AcademicTitle, ClinicType, Gender, HalfDay, TitleRank, Weekday};
 use hospital_core::normalize::is_cjk;
 
 /// Lower case, without spaces, `_`, `-`, `.` and full-width spaces: the form labels
@@ -28,8 +28,12 @@ pub fn split_list(s: &str) -> Vec<String> {
         .collect()
 }
 
-/// Ranks as written in English and Chinese, and the keywords themselves.
+/// Ranks as written in English and Chinese, and the keywords themselves: the core's
+/// table of every rank, then a few short forms exports use ("Attending", "Chief").
 pub fn title_rank(s: &str) -> Option<TitleRank> {
+    if let Some(t) = TitleRank::from_label(s).filter(|t| *t != TitleRank::Other) {
+        return Some(t);
+    }
     let key = squash(s);
     if let Some(t) = TitleRank::from_key(&s.trim().to_lowercase().replace([' ', '-'], "_")) {
         return Some(t);
@@ -53,12 +57,31 @@ pub fn title_rank(s: &str) -> Option<TitleRank> {
 /// A position cell often holds a rank and an academic title ("主任医师、教授",
 /// "Chief Physician / Professor"): the first part that is a rank wins.
 pub fn title_in(s: &str) -> Option<TitleRank> {
-    title_rank(s).or_else(|| {
-        s.split([
-            ',', '，', '、', ';', '；', '/', '／', '(', ')', '（', '）', '|',
-        ])
-        .find_map(title_rank)
-    })
+    title_rank(s).or_else(|| title_parts(s).0)
+}
+
+/// The rank and the academic title a position cell names, each the first of its kind.
+pub fn title_parts(s: &str) -> (Option<TitleRank>, Option<AcademicTitle>) {
+    if let Some(t) = title_rank(s) {
+        return (Some(t), None);
+    }
+    let parts = s.split([
+        ',', '，', '、', ';', '；', '/', '／', '(', ')', '（', '）', '|', '+',
+    ]);
+    let mut rank = None;
+    let mut academic = None;
+    for part in parts.map(str::trim).filter(|p| !p.is_empty()) {
+        if rank.is_none() {
+            rank = title_rank(part);
+            if rank.is_some() {
+                continue;
+            }
+        }
+        if academic.is_none() {
+            academic = AcademicTitle::from_label(part);
+        }
+    }
+    (rank, academic)
 }
 
 pub fn gender(s: &str) -> Option<Gender> {
@@ -314,6 +337,18 @@ mod tests {
             Some(TitleRank::AssociateChiefPhysician)
         );
         assert_eq!(title_in("研究员"), None);
+        assert_eq!(title_in("主管药师"), Some(TitleRank::SupervisingPharmacist));
+        assert_eq!(
+            title_parts("主任医师、教授"),
+            (
+                Some(TitleRank::ChiefPhysician),
+                Some(AcademicTitle::Professor)
+            )
+        );
+        assert_eq!(
+            title_parts("副教授"),
+            (None, Some(AcademicTitle::AssociateProfessor))
+        );
     }
 
     #[test]

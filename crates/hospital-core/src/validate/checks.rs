@@ -18,6 +18,9 @@ pub(super) struct KnownIds {
     staffed: HashSet<String>,
 }
 
+/// References are compared with at most this many ids for a "did you mean".
+const MAX_SUGGESTION_CANDIDATES: usize = 5_000;
+
 impl Decoder {
     /// Checks across records: unique ids, references that resolve, a possible timetable.
     pub(super) fn check_meaning(&mut self, ds: &Dataset) {
@@ -68,6 +71,7 @@ impl Decoder {
         if doc.id.is_empty() {
             return;
         }
+        let mark = self.mark();
         match known.doctors.get(doc.id.as_str()) {
             Some(&first) => self.error(
                 format!("doctors[{i}].id"),
@@ -80,6 +84,8 @@ impl Decoder {
                 known.doctors.insert(doc.id.clone(), i);
             }
         }
+        let list = at(&ROOT, "doctors");
+        self.name_record(mark, &idx(&list, i), &doc.id, &doc.name);
     }
 
     /// Unique article slugs, and the campuses departments name.
@@ -103,15 +109,19 @@ impl Decoder {
                 );
             }
         }
+        let list = at(&ROOT, "departments");
         for (i, d) in ds.departments.iter().enumerate() {
+            let mark = self.mark();
             for (j, c) in d.campuses.iter().enumerate() {
                 if !known.campuses.contains(c) {
                     self.error(
                         format!("departments[{i}].campuses[{j}]"),
                         format!("no campus has the id \"{}\"", clip(c)),
                     );
+                    self.suggest(c, known.campuses.iter().map(String::as_str));
                 }
             }
+            self.name_record(mark, &idx(&list, i), &d.id, &d.name);
         }
     }
 
@@ -120,6 +130,7 @@ impl Decoder {
         // Written out only if a problem names it.
         let list = at(&ROOT, "doctors");
         let p = idx(&list, i);
+        let mark = self.mark();
         for (j, dep) in doc.departments.iter().enumerate() {
             if !known.staffed.contains(dep) {
                 known.staffed.insert(dep.clone());
@@ -127,8 +138,9 @@ impl Decoder {
             if !known.departments.contains(dep) {
                 self.error(
                     format!("{p}.departments[{j}]"),
-                    format!("no department has the id \"{}\"", clip(dep)),
+                    format!("no department has the id \"{}\", nor that name", clip(dep)),
                 );
+                self.suggest(dep, known.departments.iter().map(String::as_str));
             }
         }
         if doc.schedule.is_empty() {
@@ -145,6 +157,7 @@ impl Decoder {
                         format!("{p}.schedule[{j}].campus"),
                         format!("no campus has the id \"{}\"", clip(c)),
                     );
+                    self.suggest(c, known.campuses.iter().map(String::as_str));
                 }
             }
             if let Some(first) = slots.insert((s.weekday, s.half_day), j) {
@@ -164,34 +177,41 @@ impl Decoder {
                 "no pinyin: run `hospital-data prepare` so patients can search by pinyin",
             );
         }
+        self.name_record(mark, &p, &doc.id, &doc.name);
     }
 
     /// Departments nobody works in, and what articles refer to: the last part of
     /// [`Decoder::check_meaning`].
     pub(super) fn check_links(&mut self, ds: &Dataset, known: &KnownIds) {
+        let departments = at(&ROOT, "departments");
         for (i, d) in ds.departments.iter().enumerate() {
             if !known.staffed.contains(d.id.as_str()) {
+                let mark = self.mark();
                 self.warn(
                     format!("departments[{i}]"),
                     format!("no doctor belongs to department \"{}\"", d.id),
                 );
+                self.name_record(mark, &idx(&departments, i), &d.id, &d.name);
             }
         }
         let articles = at(&ROOT, "articles");
         for (i, a) in ds.articles.iter().enumerate() {
             let p = idx(&articles, i);
+            let mark = self.mark();
             if !a.category.is_empty() && !known.categories.contains(a.category.as_str()) {
                 self.error(
                     format!("{p}.category"),
                     format!("no category has the id \"{}\"", clip(&a.category)),
                 );
+                self.suggest(&a.category, known.categories.iter().map(String::as_str));
             }
             for (j, dep) in a.departments.iter().enumerate() {
                 if !known.departments.contains(dep.as_str()) {
                     self.error(
                         format!("{p}.departments[{j}]"),
-                        format!("no department has the id \"{}\"", clip(dep)),
+                        format!("no department has the id \"{}\", nor that name", clip(dep)),
                     );
+                    self.suggest(dep, known.departments.iter().map(String::as_str));
                 }
             }
             for (j, doc) in a.doctors.iter().enumerate() {
@@ -200,8 +220,13 @@ impl Decoder {
                         format!("{p}.doctors[{j}]"),
                         format!("no doctor has the id \"{}\"", clip(doc)),
                     );
+                    // Comparing with every id of a very large hospital costs too much.
+                    if known.doctors.len() <= MAX_SUGGESTION_CANDIDATES {
+                        self.suggest(doc, known.doctors.keys().map(String::as_str));
+                    }
                 }
             }
+            self.name_record(mark, &p, &a.slug, &a.title);
         }
     }
 

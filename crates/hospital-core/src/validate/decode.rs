@@ -2,10 +2,11 @@
 //! value at a time as an object, array, string, text, id, keyword, URL, telephone
 //! number or image, each wrong value reported with its path and skipped.
 
-use super::problem::{at, clip, idx, Loaded, Path, Problem, Severity};
+use super::problem::{at, clip, idx, Loaded, Path, Problem, Record, Severity};
+use super::suggest::nearest;
 use crate::fields;
 use crate::model::{Dataset, Image};
-use crate::text::Text;
+use crate::text::{Lang, Text};
 use crate::urls::{is_safe_image_src, is_web_url};
 use serde_json::{Map, Value};
 use std::collections::BTreeMap;
@@ -65,13 +66,8 @@ impl Decoder {
         path: impl fmt::Display,
         message: impl Into<String>,
     ) {
-        self.problems.push(Problem {
-            severity: Severity::Error,
-            path: path.to_string(),
-            line: None,
-            column: None,
-            message: message.into(),
-        });
+        self.problems
+            .push(Problem::new(Severity::Error, path.to_string(), message));
     }
 
     pub(in crate::validate) fn warn(
@@ -79,13 +75,79 @@ impl Decoder {
         path: impl fmt::Display,
         message: impl Into<String>,
     ) {
-        self.problems.push(Problem {
-            severity: Severity::Warning,
+        self.problems
+            .push(Problem::new(Severity::Warning, path.to_string(), message));
+    }
+
+    /// Gives the last problem a suggestion ("did you mean"), when `written` is a near
+    /// miss of one of `accepted`.
+    pub(in crate::validate) fn suggest<'a>(
+        &mut self,
+        written: &str,
+        accepted: impl IntoIterator<Item = &'a str>,
+    ) {
+        let Some(near) = nearest(written, accepted) else {
+            return;
+        };
+        if let Some(last) = self.problems.last_mut() {
+            last.suggestion = Some(near.to_string());
+        }
+    }
+
+    /// How many problems have been found so far: a record's decoder notes it first,
+    /// so that [`Decoder::name_record`] can name the record in the problems after it.
+    pub(in crate::validate) fn mark(&self) -> usize {
+        self.problems.len()
+    }
+
+    /// As [`Decoder::name_record`], for a record still in its JSON form: its id is
+    /// the string at `id_key`, its name the text at `name_key`, as far as they read.
+    pub(in crate::validate) fn name_raw_record(
+        &mut self,
+        mark: usize,
+        path: &Path<'_>,
+        record: &Value,
+        id_key: &str,
+        name_key: &str,
+    ) {
+        if self.problems.len() <= mark {
+            return;
+        }
+        let id = record.get(id_key).and_then(Value::as_str).unwrap_or("");
+        let name = match record.get(name_key) {
+            Some(Value::String(s)) => Text::plain(s.clone()),
+            Some(Value::Object(map)) => Text::Localized(
+                map.iter()
+                    .filter_map(|(k, v)| Some((k.clone(), v.as_str()?.to_string())))
+                    .collect(),
+            ),
+            _ => Text::default(),
+        };
+        self.name_record(mark, path, id, &name);
+    }
+
+    /// Names the record at `path` (its id and name) in every problem since `mark`.
+    pub(in crate::validate) fn name_record(
+        &mut self,
+        mark: usize,
+        path: &Path<'_>,
+        id: &str,
+        name: &Text,
+    ) {
+        let Some(new) = self.problems.get_mut(mark..) else {
+            return;
+        };
+        if new.is_empty() {
+            return;
+        }
+        let record = Box::new(Record {
             path: path.to_string(),
-            line: None,
-            column: None,
-            message: message.into(),
+            id: clip(id),
+            name: clip(record_name(name)),
         });
+        for p in new.iter_mut().filter(|p| p.record.is_none()) {
+            p.record = Some(record.clone());
+        }
     }
 
     pub(in crate::validate) fn object<'v>(
@@ -348,6 +410,7 @@ impl Decoder {
                 at(path, key),
                 format!("\"{}\" is not one of: {allowed}", clip(&s)),
             );
+            self.suggest(&s, allowed.split(", "));
         }
         parsed
     }
@@ -470,4 +533,12 @@ fn is_language_tag(k: &str) -> bool {
     (2..=3).contains(&first.len())
         && first.bytes().all(|b| b.is_ascii_alphabetic())
         && parts.all(|p| (1..=8).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_alphanumeric()))
+}
+
+/// What a message calls a record: its Chinese name if it has one (hospitals write
+/// their lists in Chinese), else its English or plain one.
+fn record_name(name: &Text) -> &str {
+    name.exact(Lang::Zh)
+        .or_else(|| name.exact(Lang::En))
+        .unwrap_or(name.get(Lang::Zh).text)
 }

@@ -8,6 +8,7 @@
 //!
 //! The modules, each depending only on those above it:
 //! - `problem`: [`Problem`], [`Severity`], [`Loaded`], and the `Path` of a value;
+//! - `suggest`: the nearest accepted value to a near miss;
 //! - `decode`: the `Decoder` and its primitives (object, string, text, id, keyword, URL, ...);
 //! - `records`: a decoder per kind of record (hospital, department, doctor, article, ...);
 //! - `checks`: the checks across records (unique ids, references, timetables);
@@ -20,10 +21,11 @@ mod outline;
 mod problem;
 mod records;
 mod staged;
+mod suggest;
 mod whole;
 
 pub use decode::is_valid_date;
-pub use problem::{Loaded, Problem, Severity};
+pub use problem::{Loaded, Problem, Record, Severity};
 pub use records::check_body;
 pub use staged::Staged;
 pub use whole::{load_value, load_whole, load_whole_bytes};

@@ -21,6 +21,56 @@ pub struct Problem {
     pub line: Option<usize>,
     pub column: Option<usize>,
     pub message: String,
+    /// The record the path is in, named by its id and name, when there is one.
+    pub record: Option<Box<Record>>,
+    /// The nearest accepted value, when the value was a near miss.
+    pub suggestion: Option<String>,
+}
+
+/// A record of a list (a doctor, a department, an article...), so that a message
+/// names it as a person reads it, not only by its place in the list.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Record {
+    /// Its place: `doctors[23]`, a prefix of the problem's path.
+    pub path: String,
+    /// Its id or slug as written (perhaps empty or malformed).
+    pub id: String,
+    /// Its name or title as written, in Chinese when it has one.
+    pub name: String,
+}
+
+impl Problem {
+    /// An error or warning at `path`, not yet tied to a record.
+    pub fn new(severity: Severity, path: impl Into<String>, message: impl Into<String>) -> Problem {
+        Problem {
+            severity,
+            path: path.into(),
+            line: None,
+            column: None,
+            message: message.into(),
+            record: None,
+            suggestion: None,
+        }
+    }
+
+    /// The path with the record's name and id after its place:
+    /// `doctors[23] (李兴勇, li-xingyong).title`.
+    pub fn named_path(&self) -> String {
+        let Some(r) = &self.record else {
+            return self.path.clone();
+        };
+        let Some(rest) = self.path.strip_prefix(r.path.as_str()) else {
+            return self.path.clone();
+        };
+        let names: Vec<&str> = [r.name.as_str(), r.id.as_str()]
+            .into_iter()
+            .filter(|s| !s.trim().is_empty())
+            .collect();
+        if names.is_empty() {
+            return self.path.clone();
+        }
+        format!("{} ({}){rest}", r.path, names.join(", "))
+    }
 }
 
 impl fmt::Display for Problem {
@@ -34,9 +84,13 @@ impl fmt::Display for Problem {
             write!(f, " at line {l}, column {c}")?;
         }
         if !self.path.is_empty() {
-            write!(f, " at {}", self.path)?;
+            write!(f, " at {}", self.named_path())?;
         }
-        write!(f, ": {}", self.message)
+        write!(f, ": {}", self.message)?;
+        if let Some(s) = &self.suggestion {
+            write!(f, " (did you mean \"{s}\"?)")?;
+        }
+        Ok(())
     }
 }
 

@@ -19,6 +19,8 @@ pub fn load_whole(json: &str) -> Result<Loaded, Vec<Problem>> {
                 line: Some(e.line()),
                 column: Some(e.column()),
                 message: syntax_message(&e),
+                record: None,
+                suggestion: None,
             }])
         }
     };
@@ -40,6 +42,8 @@ pub fn load_whole_bytes(json: &[u8]) -> Result<Loaded, Vec<Problem>> {
                 line: Some(line),
                 column: Some(column),
                 message: "the file is not UTF-8 text (save it as UTF-8)".into(),
+                record: None,
+                suggestion: None,
             }])
         }
     }

@@ -11,19 +11,25 @@ use serde_json::Value;
 /// so the only check is that one is there.
 pub fn check_body(path: &str, markdown: &str) -> Result<(), Problem> {
     if markdown.trim().is_empty() {
-        return Err(Problem {
-            severity: Severity::Error,
-            path: path.to_string(),
-            line: None,
-            column: None,
-            message: "the article body file is empty".into(),
-        });
+        return Err(Problem::new(
+            Severity::Error,
+            path,
+            "the article body file is empty",
+        ));
     }
     Ok(())
 }
 
 impl Decoder {
+    /// An article; every problem in it names the article by slug and title.
     pub(in crate::validate) fn article(&mut self, v: &Value, p: &Path<'_>) -> Option<Article> {
+        let mark = self.mark();
+        let article = self.article_fields(v, p);
+        self.name_raw_record(mark, p, v, "slug", "title");
+        article
+    }
+
+    fn article_fields(&mut self, v: &Value, p: &Path<'_>) -> Option<Article> {
         let m = self.object(v, p)?;
         self.unknown_fields(m, p, fields::ARTICLE);
         let slug = self.id(m, p, "slug");

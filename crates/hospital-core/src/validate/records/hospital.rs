@@ -19,15 +19,19 @@ impl Decoder {
             .enumerate()
             .filter_map(|(i, v)| {
                 let cp = idx(&list, i);
-                let c = self.object(v, &cp)?;
-                self.unknown_fields(c, &cp, fields::CAMPUS);
-                Some(Campus {
-                    id: self.id(c, &cp, "id"),
-                    name: self.text(c, &cp, "name", true),
-                    address: self.text(c, &cp, "address", false),
-                    phone: self.phone(c, &cp, "phone"),
-                    map_url: self.web_url_or_drop(c, &cp, "map_url"),
-                })
+                let mark = self.mark();
+                let campus = self.object(v, &cp).map(|c| {
+                    self.unknown_fields(c, &cp, fields::CAMPUS);
+                    Campus {
+                        id: self.id(c, &cp, "id"),
+                        name: self.text(c, &cp, "name", true),
+                        address: self.text(c, &cp, "address", false),
+                        phone: self.phone(c, &cp, "phone"),
+                        map_url: self.web_url_or_drop(c, &cp, "map_url"),
+                    }
+                });
+                self.name_raw_record(mark, &cp, v, "id", "name");
+                campus
             })
             .collect();
         Hospital {
@@ -82,19 +86,31 @@ impl Decoder {
     }
 
     pub(in crate::validate) fn category(&mut self, v: &Value, p: &Path<'_>) -> Option<Category> {
-        let m = self.object(v, p)?;
-        self.unknown_fields(m, p, fields::CATEGORY);
-        Some(Category {
-            id: self.id(m, p, "id"),
-            name: self.text(m, p, "name", true),
-        })
+        let mark = self.mark();
+        let category = self.object(v, p).map(|m| {
+            self.unknown_fields(m, p, fields::CATEGORY);
+            Category {
+                id: self.id(m, p, "id"),
+                name: self.text(m, p, "name", true),
+            }
+        });
+        self.name_raw_record(mark, p, v, "id", "name");
+        category
     }
 
+    /// A department; every problem in it names the department by id and name.
     pub(in crate::validate) fn department(
         &mut self,
         v: &Value,
         p: &Path<'_>,
     ) -> Option<Department> {
+        let mark = self.mark();
+        let department = self.department_fields(v, p);
+        self.name_raw_record(mark, p, v, "id", "name");
+        department
+    }
+
+    fn department_fields(&mut self, v: &Value, p: &Path<'_>) -> Option<Department> {
         let m = self.object(v, p)?;
         self.unknown_fields(m, p, fields::DEPARTMENT);
         Some(Department {
