@@ -161,6 +161,39 @@ fn fhir_ndjson_and_bundle_give_the_same_dataset() {
 }
 
 #[test]
+fn a_bulk_export_with_a_file_per_resource_type_joins_across_files() {
+    // Synthea and EHR bulk exports write Practitioner.ndjson, PractitionerRole.ndjson...:
+    // roles name practitioners of another file.
+    let dir = scratch("import-fhir-bulk");
+    let whole = dir.join("whole.json");
+    let bulk = dir.join("bulk.json");
+    let o = run(&[
+        "import",
+        arg(&fixture("directory.ndjson")),
+        "--out",
+        arg(&whole),
+    ]);
+    assert_eq!(o.status.code(), Some(0), "{}", stdout(&o));
+    let mut args: Vec<String> = vec!["import".into()];
+    // Roles first: the order of the files does not matter.
+    for t in [
+        "PractitionerRole",
+        "Practitioner",
+        "Location",
+        "Organization",
+    ] {
+        args.push(arg(&fixture(&format!("fhir_bulk/{t}.ndjson"))).to_string());
+    }
+    args.extend(["--out".to_string(), arg(&bulk).to_string()]);
+    let refs: Vec<&str> = args.iter().map(String::as_str).collect();
+    let o = run(&refs);
+    let text = stdout(&o);
+    assert_eq!(o.status.code(), Some(0), "{text}");
+    assert!(text.contains("3 row(s) read"), "{text}");
+    assert_eq!(read_json(&bulk), read_json(&whole));
+}
+
+#[test]
 fn mapping_file_names_other_headers_and_values() {
     let dir = scratch("import-map");
     let out = dir.join("d.json");

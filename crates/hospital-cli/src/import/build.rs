@@ -282,11 +282,12 @@ fn group(people: Vec<Person>, problems: &mut Problems) -> Vec<Group> {
 
 /// Builds the dataset from `base` (the merged dataset, or [`empty_dataset`]).
 pub fn build(
-    harvest: Harvest,
+    mut harvest: Harvest,
     mut base: Value,
     opts: &Options<'_>,
     problems: &mut Problems,
 ) -> Built {
+    super::fhir::settle(&mut harvest, problems);
     let mut stats = Stats::default();
     if !base.get("hospital").is_some_and(Value::is_object) {
         base["hospital"] = json!({ "name": "" });

@@ -15,7 +15,10 @@ use hospital_core::Lang;
 use serde_json::Value;
 use std::collections::{HashMap, HashSet};
 
-struct Resource {
+/// A resource as read, with its place; resolved once every file is read, since a bulk
+/// export (Synthea's among them) writes one file per resource type.
+#[derive(Debug)]
+pub struct Resource {
     value: Value,
     loc: Loc,
 }
@@ -62,7 +65,17 @@ pub fn read(text: &str, file_loc: &Loc, out: &mut Harvest, problems: &mut Proble
             }
         }
     }
-    build(resources, out, problems);
+    out.fhir.extend(resources);
+}
+
+/// Turns the resources of every file read into people, departments and campuses.
+pub fn settle(out: &mut Harvest, problems: &mut Problems) {
+    let resources = std::mem::take(&mut out.fhir);
+    if !resources.is_empty() {
+        let before = out.people.len();
+        build(resources, out, problems);
+        out.rows += out.people.len() - before;
+    }
 }
 
 fn collect(

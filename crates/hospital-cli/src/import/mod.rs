@@ -185,9 +185,10 @@ pub fn kind_of(path: &Path) -> Option<Kind> {
 
 /// Reads one export into the harvest.
 pub fn read_file(path: &Path, mapping: &Mapping, harvest: &mut Harvest, problems: &mut Problems) {
-    let before = (harvest.rows, problems.list.len());
+    let before = (harvest.rows, problems.list.len(), harvest.fhir.len());
     read_kind(path, mapping, harvest, problems);
-    if harvest.rows == before.0 && problems.list.len() == before.1 {
+    let nothing = harvest.rows == before.0 && harvest.fhir.len() == before.2;
+    if nothing && problems.list.len() == before.1 {
         let name: Arc<str> = path.display().to_string().into();
         problems.warn(
             &Loc::file(&name),
@@ -214,9 +215,7 @@ fn read_kind(path: &Path, mapping: &Mapping, harvest: &mut Harvest, problems: &m
             Ok(bytes) => {
                 let text = table::decode(&bytes, &loc, problems);
                 if fhir::looks_like_fhir(&text) {
-                    let before = harvest.people.len();
                     fhir::read(&text, &loc, harvest, problems);
-                    harvest.rows += harvest.people.len() - before;
                 } else {
                     problems.error(
                         &loc,
@@ -252,6 +251,8 @@ pub fn finish(
     opts: &Options<'_>,
     mut problems: Problems,
 ) -> Outcome {
+    let mut harvest = harvest;
+    fhir::settle(&mut harvest, &mut problems);
     let rows = harvest.rows;
     let (merge_name, base) = match merge {
         Some((n, v)) => (Some(n), v),

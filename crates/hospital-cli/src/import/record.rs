@@ -100,4 +100,6 @@ pub struct Harvest {
     pub hospital: Option<HospitalIn>,
     /// Rows read (with some content), for the summary.
     pub rows: usize,
+    /// FHIR resources read, resolved together by `fhir::settle` once all files are in.
+    pub fhir: Vec<super::fhir::Resource>,
 }
