@@ -1,7 +1,10 @@
-//! A small command-line parser: positionals, `--name value` / `--name=value`
-//! options and bare flags, with messages that name the command and the fix.
+//! The command line of each command, parsed by clap from a small table (positionals,
+//! `--name value` / `--name=value` options, bare flags), with messages that name the
+//! command and the fix. Every command declares its [`Spec`]; clap does the parsing.
 
 use crate::{EXIT_INVALID, EXIT_USAGE};
+use clap::error::{ContextKind, ContextValue, ErrorKind};
+use clap::{Arg, ArgAction, Command};
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::Display;
 use std::str::FromStr;
@@ -60,78 +63,116 @@ impl Spec {
     }
 
     pub fn parse(&self, args: &[String]) -> Result<Parsed, Failure> {
-        let mut parsed = Parsed::default();
-        let mut only_positionals = false;
-        let mut iter = args.iter();
-        while let Some(arg) = iter.next() {
-            if only_positionals || !arg.starts_with('-') || arg == "-" {
-                parsed.positionals.push(arg.clone());
-                continue;
-            }
-            if arg == "--" {
-                only_positionals = true;
-                continue;
-            }
-            let Some(body) = arg.strip_prefix("--") else {
-                return Err(Failure::usage(format!(
-                    "{}: unknown option \"{arg}\" {}",
-                    self.command,
-                    self.hint()
-                )));
-            };
-            let (name, inline) = match body.split_once('=') {
-                Some((n, v)) => (n, Some(v.to_string())),
-                None => (body, None),
-            };
-            if self.flags.contains(&name) {
-                if inline.is_some() {
-                    return Err(Failure::usage(format!(
-                        "{}: --{name} takes no value {}",
-                        self.command,
-                        self.hint()
-                    )));
-                }
-                parsed.flags.insert(name.to_string());
-            } else if self.options.contains(&name) {
-                let value = match inline {
-                    Some(v) => v,
-                    None => iter.next().cloned().ok_or_else(|| {
-                        Failure::usage(format!(
-                            "{}: --{name} needs a value {}",
-                            self.command,
-                            self.hint()
-                        ))
-                    })?,
-                };
-                if parsed.options.insert(name.to_string(), value).is_some() {
-                    return Err(Failure::usage(format!(
-                        "{}: --{name} is given twice",
-                        self.command
-                    )));
-                }
+        self.parse_with(args, false)
+    }
+
+    /// As [`Spec::parse`], but the last positional may be given any number of times
+    /// (at least once): `import a.csv b.xlsx`.
+    pub fn parse_many(&self, args: &[String]) -> Result<Parsed, Failure> {
+        self.parse_with(args, true)
+    }
+
+    /// The command as clap sees it: positionals in order (the last repeatable when
+    /// `many`), `--name value` / `--name=value` options and bare flags. Positionals are
+    /// optional to clap, so that a missing one gets our message, naming it.
+    fn clap_command(&self, many: bool) -> Command {
+        let mut cmd = Command::new(self.command)
+            .no_binary_name(true)
+            .disable_help_flag(true)
+            .disable_version_flag(true);
+        let last = self.positionals.len().saturating_sub(1);
+        for (i, name) in self.positionals.iter().enumerate() {
+            let mut arg = Arg::new(*name).index(i + 1).value_name(*name);
+            arg = if many && i == last {
+                arg.num_args(1..).action(ArgAction::Append)
             } else {
-                return Err(Failure::usage(format!(
-                    "{}: unknown option \"--{name}\" {}",
-                    self.command,
-                    self.hint()
-                )));
+                arg.action(ArgAction::Set)
+            };
+            cmd = cmd.arg(arg);
+        }
+        for name in self.options {
+            cmd = cmd.arg(
+                Arg::new(*name)
+                    .long(*name)
+                    .action(ArgAction::Set)
+                    .num_args(1),
+            );
+        }
+        for name in self.flags {
+            cmd = cmd.arg(Arg::new(*name).long(*name).action(ArgAction::SetTrue));
+        }
+        cmd
+    }
+
+    /// clap's error in the words this tool has always used, naming the command and the fix.
+    fn explain(&self, e: &clap::Error) -> Failure {
+        let invalid = match e.get(ContextKind::InvalidArg) {
+            Some(ContextValue::String(s)) => s.clone(),
+            Some(ContextValue::Strings(v)) => v.first().cloned().unwrap_or_default(),
+            _ => String::new(),
+        };
+        // "--out <out>" -> "--out".
+        let option = invalid.split_whitespace().next().unwrap_or("").to_string();
+        let (cmd, hint) = (self.command, self.hint());
+        let message = match e.kind() {
+            ErrorKind::UnknownArgument if invalid.starts_with('-') => {
+                let name = invalid.split('=').next().unwrap_or(&invalid);
+                match name.strip_prefix("--") {
+                    Some(flag) if self.flags.contains(&flag) && invalid.contains('=') => {
+                        format!("{cmd}: --{flag} takes no value {hint}")
+                    }
+                    _ => format!("{cmd}: unknown option \"{name}\" {hint}"),
+                }
+            }
+            ErrorKind::UnknownArgument => {
+                format!("{cmd}: unexpected argument \"{invalid}\" {hint}")
+            }
+            ErrorKind::ArgumentConflict => format!("{cmd}: {option} is given twice"),
+            ErrorKind::InvalidValue | ErrorKind::NoEquals | ErrorKind::TooFewValues => {
+                format!("{cmd}: {option} needs a value {hint}")
+            }
+            ErrorKind::TooManyValues => format!("{cmd}: {option} takes no value {hint}"),
+            _ => {
+                let first = e.to_string();
+                let first = first
+                    .lines()
+                    .next()
+                    .unwrap_or("")
+                    .trim_start_matches("error: ");
+                format!("{cmd}: {first} {hint}")
+            }
+        };
+        Failure::usage(message)
+    }
+
+    fn parse_with(&self, args: &[String], many: bool) -> Result<Parsed, Failure> {
+        let matches = self
+            .clap_command(many)
+            .try_get_matches_from(args)
+            .map_err(|e| self.explain(&e))?;
+        let mut parsed = Parsed::default();
+        for name in self.positionals {
+            if let Some(values) = matches.get_many::<String>(name) {
+                parsed.positionals.extend(values.cloned());
             }
         }
-        let want = self.positionals.len();
+        for name in self.options {
+            if let Some(v) = matches.get_one::<String>(name) {
+                parsed.options.insert(name.to_string(), v.clone());
+            }
+        }
+        for name in self.flags {
+            if matches.get_flag(name) {
+                parsed.flags.insert(name.to_string());
+            }
+        }
+        // clap fills positionals in order, so the first one missing is the first unnamed.
         let got = parsed.positionals.len();
-        if got < want {
+        if got < self.positionals.len() {
             return Err(Failure::usage(format!(
                 "{}: missing <{}> {}",
                 self.command,
                 self.positionals[got],
-                self.hint()
-            )));
-        }
-        if got > want {
-            return Err(Failure::usage(format!(
-                "{}: unexpected argument \"{}\" {}",
-                self.command,
-                parsed.positionals[want],
                 self.hint()
             )));
         }

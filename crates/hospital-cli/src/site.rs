@@ -32,7 +32,8 @@ hospital-data site <dist> [--data <dataset.json>] [--site-url <https://example.o
 Writes a page per route of the dataset into <dist> (Trunk's output), with its own
 title, description, canonical URL, Open Graph tags and JSON-LD; 404.html; sitemap.xml,
 robots.txt and feed.xml; and a Content-Security-Policy meta tag in every page.
-  --data      the dataset compiled into the app (default data/sample.json)
+  --data      the dataset compiled into the app (default data/sample.json), or a
+              content folder (see `hospital-data build`), whose pictures are copied into <dist>
   --site-url  the origin the site is served from, for canonical URLs (default http://127.0.0.1:8080)
   --lang      the language of the pre-rendered text (default en)
 ";
@@ -55,8 +56,22 @@ pub fn main(args: &[String]) -> Result<i32, Failure> {
         Some(l) => Lang::from_tag(l)
             .ok_or_else(|| Failure::usage(format!("--lang must be en or zh, not \"{l}\"")))?,
     };
-    let json = fs::read_to_string(data_path)
-        .map_err(|e| Failure::usage(format!("cannot read {data_path}: {e}")))?;
+    let json = if Path::new(data_path).is_dir() {
+        // A content folder: composed as `build` does, its pictures copied into <dist>.
+        let composed = crate::content::compose(Path::new(data_path), Some(&dist))?;
+        if composed.errors() > 0 {
+            let list: Vec<String> = composed.problems.iter().map(|p| p.to_string()).collect();
+            return Err(Failure::invalid(format!(
+                "{data_path} does not make a valid dataset:\n{}",
+                list.join("\n")
+            )));
+        }
+        serde_json::to_string(&composed.dataset)
+            .map_err(|e| Failure::usage(format!("cannot encode the dataset: {e}")))?
+    } else {
+        fs::read_to_string(data_path)
+            .map_err(|e| Failure::usage(format!("cannot read {data_path}: {e}")))?
+    };
     let dataset = match validate::load(&json) {
         Ok(l) => l.dataset,
         Err(problems) => {
