@@ -10,6 +10,11 @@
 //! - combining accents (U+0300–U+036F), zero-width and bidi-control characters,
 //!   soft hyphens and variation selectors are dropped.
 //!
+//! - Traditional Chinese characters to Simplified: `張偉` → `张伟`, `神經內科` →
+//!   `神经内科` (one character each, from the table in `normalize/t2s.rs`, which
+//!   `crates/hospital-core/t2s-gen` writes from the zhconv crate; 3,287 pairs of
+//!   the unified ideographs block, 13 KB in the wasm);
+//!
 //! Only these small tables are used, not Unicode normalization: its tables
 //! would add about 65 KB gzipped to the wasm bundle.
 //!
@@ -18,6 +23,49 @@
 //! and a query such as `张伟` must find `张伟` inside `主任医师张伟`.
 
 use std::ops::Range;
+
+mod t2s;
+
+/// The Simplified form of a Chinese character; any other character as it is.
+pub fn simplified(c: char) -> char {
+    let u = c as u32;
+    if !(0x4E00..=0x9FFF).contains(&u) {
+        return c;
+    }
+    match t2s::T2S.binary_search_by_key(&(u as u16), |p| p.0) {
+        Ok(i) => char::from_u32(t2s::T2S[i].1 as u32).unwrap_or(c),
+        Err(_) => c,
+    }
+}
+
+/// `text` with its Traditional Chinese characters made Simplified (borrowed when
+/// there are none): the form CJK runs of the data are compared in.
+pub fn simplify(text: &str) -> std::borrow::Cow<'_, str> {
+    if text.chars().all(|c| simplified(c) == c) {
+        std::borrow::Cow::Borrowed(text)
+    } else {
+        std::borrow::Cow::Owned(text.chars().map(simplified).collect())
+    }
+}
+
+/// The folded tokens of `text` as one key: Chinese characters written together
+/// stay together, other tokens are joined by one space. `"Liver  Cirrhosis"` →
+/// `"liver cirrhosis"`, `"心血管 內科"` → `"心血管 内科"`. Whole fields and whole
+/// queries are compared in this form.
+pub fn phrase_key(text: &str) -> String {
+    let mut out = String::new();
+    let mut last: Option<(usize, bool)> = None;
+    for_each_token(text, |t, range, cjk| {
+        if let Some((end, was_cjk)) = last {
+            if !(cjk && was_cjk && end == range.start) {
+                out.push(' ');
+            }
+        }
+        out.push_str(t);
+        last = Some((range.end, cjk));
+    });
+    out
+}
 
 /// U+00C0..=U+00FF. `.` keeps the character (× and ÷), digits stand for
 /// two-letter folds (see `push_code`).
@@ -82,6 +130,7 @@ pub fn fold_char(c: char, out: &mut String) {
         0x1F8 | 0x1F9 => out.push('n'),
         0x1E3E | 0x1E3F => out.push('m'),
         0x251 => out.push('a'),
+        0x4E00..=0x9FFF => out.push(simplified(c)),
         _ if is_ignorable(u) => {}
         _ => out.extend(c.to_lowercase()),
     }
@@ -136,7 +185,7 @@ pub fn for_each_token(text: &str, mut f: impl FnMut(&str, Range<usize>, bool)) {
                 word.clear();
             }
             buf.clear();
-            buf.push(c);
+            buf.push(simplified(c));
             f(&buf, i..next, true);
             continue;
         }
@@ -225,6 +274,32 @@ mod tests {
         }
         let s = "主任医师张伟 (Zhang Wei), 心内科";
         assert_eq!(&s[toks[6].range.clone()], "Zhang");
+    }
+
+    #[test]
+    fn traditional_folds_to_simplified() {
+        assert_eq!(
+            fold("張偉 神經內科 高血壓 濕疹"),
+            "张伟 神经内科 高血压 湿疹"
+        );
+        assert_eq!(terms("醫師"), ["医", "师"]);
+        assert_eq!(simplify("心内科"), "心内科");
+        assert_eq!(simplify("腎內科"), "肾内科");
+        // Folding twice changes nothing: no simplified form is itself in the table.
+        for &(_, s) in t2s::T2S {
+            let c = char::from_u32(s as u32).unwrap_or(' ');
+            assert_eq!(simplified(c), c, "{c}");
+        }
+        assert!(t2s::T2S.windows(2).all(|w| w[0].0 < w[1].0), "sorted");
+    }
+
+    #[test]
+    fn phrase_keys() {
+        assert_eq!(phrase_key("  Liver  Cirrhosis "), "liver cirrhosis");
+        assert_eq!(phrase_key("心血管 內科"), "心血管 内科");
+        assert_eq!(phrase_key("2型糖尿病"), "2 型糖尿病");
+        assert_eq!(phrase_key("Dr. O'Connor"), "dr o connor");
+        assert_eq!(phrase_key(""), "");
     }
 
     #[test]

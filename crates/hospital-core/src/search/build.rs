@@ -12,9 +12,9 @@ use super::facets::{Facets, FacetsBuilder};
 use super::index::{self, Finisher, TextIndex};
 use super::order::OrdersBuilder;
 use super::slices::{share, Pacer, CHECK_EVERY};
-use super::{add_doctor, synonyms, DoctorIndex, SYNONYMS};
+use super::{add_doctor, synonyms, whole_key, DoctorIndex, SYNONYMS};
 use crate::model::Dataset;
-use crate::normalize::for_each_token;
+use crate::normalize::{fold, for_each_token, is_cjk, simplify, terms};
 use crate::text::Text;
 use std::collections::HashMap;
 
@@ -55,6 +55,88 @@ pub struct DoctorIndexBuilder {
     orders: Option<super::order::Orders>,
     department_words: Vec<Vec<u32>>,
     department_texts: Vec<String>,
+    /// Each described campus's number, by id.
+    campus_index: HashMap<String, u16>,
+    campus_words: Vec<(String, u16)>,
+    ignored: Vec<String>,
+}
+
+/// The runs of Chinese characters in `s`, simplified.
+fn cjk_runs(s: &str) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    let mut last_end = usize::MAX;
+    for_each_token(s, |t, range, cjk| {
+        if cjk {
+            match out.last_mut() {
+                Some(run) if range.start == last_end => run.push_str(t),
+                _ => out.push(t.to_string()),
+            }
+            last_end = range.end;
+        } else {
+            last_end = usize::MAX;
+        }
+    });
+    out
+}
+
+/// The words and runs that name each campus in a query, and those that mean the
+/// whole hospital. A Latin word in every campus's name ("campus") names none.
+/// Campus numbers by id, campus words with their numbers, ignored words.
+type CampusLexicon = (HashMap<String, u16>, Vec<(String, u16)>, Vec<String>);
+
+fn campus_lexicon(ds: &Dataset) -> CampusLexicon {
+    let campuses = &ds.hospital.campuses;
+    let mut index = HashMap::new();
+    let mut latin: Vec<(String, u16)> = Vec::new();
+    let mut words = Vec::new();
+    for (i, c) in campuses.iter().enumerate().take(u16::MAX as usize) {
+        let i = i as u16;
+        index.insert(c.id.clone(), i);
+        for s in c.name.all() {
+            for w in terms(s) {
+                if !w.starts_with(is_cjk) {
+                    latin.push((w, i));
+                }
+            }
+            for run in cjk_runs(s) {
+                let chars: Vec<char> = run.chars().collect();
+                if chars.len() >= 2 {
+                    words.push((run.clone(), i));
+                }
+                for suffix in ["院区", "校区", "分院", "院"] {
+                    if let Some(stem) = run.strip_suffix(suffix) {
+                        if stem.chars().count() >= 2 {
+                            words.push((stem.to_string(), i));
+                        }
+                    }
+                }
+            }
+        }
+        words.push((fold(&c.id), i));
+    }
+    let mut ignored = vec![
+        "hospital".to_string(),
+        "医院".to_string(),
+        "院区".to_string(),
+    ];
+    latin.sort();
+    latin.dedup();
+    for (w, _) in &latin {
+        let everywhere =
+            campuses.len() > 1 && latin.iter().filter(|(x, _)| x == w).count() == campuses.len();
+        if everywhere {
+            ignored.push(w.clone());
+        }
+    }
+    words.extend(latin.into_iter().filter(|(w, _)| !ignored.contains(w)));
+    for s in ds.hospital.name.all() {
+        ignored.extend(cjk_runs(s).into_iter().filter(|r| r.chars().count() >= 2));
+    }
+    words.sort();
+    words.dedup();
+    ignored.sort();
+    ignored.dedup();
+    (index, words, ignored)
 }
 
 impl DoctorIndexBuilder {
@@ -72,7 +154,12 @@ impl DoctorIndexBuilder {
                 .chain(std::iter::once(dept.id.as_str()))
             {
                 for_each_token(s, |w, _, _| words.push(b.id(w)));
-                all.push_str(s);
+                if s != dept.id {
+                    if let Some(k) = whole_key(s) {
+                        words.push(b.id(&k));
+                    }
+                }
+                all.push_str(&simplify(s));
                 all.push('\n');
             }
             words.sort_unstable();
@@ -80,6 +167,7 @@ impl DoctorIndexBuilder {
             departments.insert(dept.id.clone(), words);
             department_lines.insert(dept.id.clone(), all);
         }
+        let (campus_index, campus_words, ignored) = campus_lexicon(ds);
         DoctorIndexBuilder {
             stage: Stage::Doctors,
             doctors: ds.doctors.len(),
@@ -95,6 +183,9 @@ impl DoctorIndexBuilder {
             orders: None,
             department_words: Vec::new(),
             department_texts: Vec::new(),
+            campus_index,
+            campus_words,
+            ignored,
         }
     }
 
@@ -158,7 +249,11 @@ impl DoctorIndexBuilder {
             return true;
         };
         while let Some(d) = ds.doctors.get(self.next) {
-            add_doctor(b, d, &self.departments);
+            let campuses: Vec<u16> = super::doctor_campuses(ds, self.next)
+                .iter()
+                .filter_map(|c| self.campus_index.get(c).copied())
+                .collect();
+            add_doctor(b, d, &self.departments, &campuses);
             b.end_doctor(self.next);
             self.next += 1;
             if pacer.spent(CHECK_EVERY) {
@@ -256,6 +351,8 @@ impl DoctorIndexBuilder {
             department_words: self.department_words,
             department_texts: self.department_texts,
             orders,
+            campus_words: self.campus_words,
+            ignored: self.ignored,
         }
     }
 }

@@ -23,6 +23,20 @@ pub const SPECIALTY: u8 = 4;
 pub const NAME: u8 = 8;
 pub const ALL_FIELDS: u8 = 15;
 
+/// Marks of the words that are not words of a text: a whole field's phrase key
+/// (`\u{1}liver cirrhosis`, `\u{1}心血管内科`), the key from a later word of a
+/// specialty or condition on (`\u{2}cirrhosis` for "liver cirrhosis"), and a
+/// campus a doctor holds clinics at (`\u{3}` and its number). Query words are
+/// folded letters and digits, so they never meet these by prefix or typo.
+pub const WHOLE: char = '\u{1}';
+pub const INSIDE: char = '\u{2}';
+pub const CAMPUS: char = '\u{3}';
+
+/// Whether `word` is one of the marked words above.
+pub fn is_marked(word: &str) -> bool {
+    word.starts_with([WHOLE, INSIDE, CAMPUS])
+}
+
 /// How a vocabulary word matched a query word; higher is better.
 pub const TYPO: u8 = 0;
 pub const PREFIX: u8 = 1;
@@ -218,9 +232,19 @@ impl TextIndex {
     /// Words one edit away from `word` that do not start with it (those are prefix
     /// matches already). Empty for words shorter than `TYPO_MIN_CHARS`.
     pub fn typo_matches(&self, word: &str) -> Vec<usize> {
+        if word.chars().count() < TYPO_MIN_CHARS {
+            return Vec::new();
+        }
+        self.near_words(word)
+    }
+
+    /// Words one edit away from `word` that do not start with it, whatever its
+    /// length (only words of four letters or more have their deletions indexed):
+    /// spelling suggestions.
+    pub fn near_words(&self, word: &str) -> Vec<usize> {
         let chars: Vec<char> = word.chars().collect();
         let mut out = Vec::new();
-        if chars.len() < TYPO_MIN_CHARS || chars.len() > TYPO_MAX_CHARS {
+        if chars.len() > TYPO_MAX_CHARS {
             return out;
         }
         let mut buf = String::new();

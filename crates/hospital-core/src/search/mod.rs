@@ -75,10 +75,11 @@ pub use order::{next_session, slot_index, SLOTS_PER_WEEK};
 pub use synonyms::{SynonymGroup, SYNONYMS};
 
 use crate::model::{Dataset, Doctor};
-use crate::normalize::{fold, for_each_token};
+use crate::normalize;
+use crate::normalize::{fold, for_each_token, phrase_key};
 use crate::route::{DoctorQuery, Slot};
 use crate::text::Text;
-use index::{BIO, DEPARTMENT, NAME, SPECIALTY};
+use index::{ALL_FIELDS, BIO, DEPARTMENT, NAME, SPECIALTY};
 use std::collections::HashMap;
 
 /// The field a doctor matched the query text in, best first.
@@ -120,6 +121,23 @@ pub struct SearchResult {
     /// found in the data, and the synonyms the query triggered.
     pub terms: Vec<String>,
     pub facets: FacetCounts,
+    /// No doctor matches every word of the query: `hits` are the closest matches,
+    /// the doctors matching the most of its words ("no doctor matches all of ...").
+    pub partial: bool,
+    /// The query's words (folded) that none of the closest matches has.
+    pub unmatched: Vec<String>,
+    /// Likely spellings: a word matched only with a typo, or matched by nothing,
+    /// and the word of the data it most likely means (`cardiolgy` → `cardiology`).
+    pub suggestions: Vec<Suggestion>,
+}
+
+/// A spelling the data knows for a word of the query.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Suggestion {
+    /// The query word, folded.
+    pub word: String,
+    /// The word of the data.
+    pub suggestion: String,
 }
 
 /// The search index of one dataset. Build it again when the dataset changes.
@@ -136,6 +154,11 @@ pub struct DoctorIndex {
     /// are matched in these, not through postings.
     department_texts: Vec<String>,
     orders: order::Orders,
+    /// Folded campus words and Chinese runs, sorted, with the campus's number
+    /// (see `query::Lexicon`).
+    campus_words: Vec<(String, u16)>,
+    /// Words and runs meaning the whole hospital, ignored in queries.
+    ignored: Vec<String>,
 }
 
 impl std::fmt::Debug for DoctorIndex {
@@ -177,7 +200,41 @@ fn add_text(b: &mut index::Builder, text: &Text, field: u8) {
     let mut pair = String::new();
     for s in text.all() {
         add_tokens(b, s, field, field != BIO, &mut pair);
+        if field != BIO {
+            add_whole(b, s, field, &mut pair);
+        }
     }
+}
+
+/// The whole text as one marked word (`index::WHOLE`), for the exactness rule;
+/// for specialties and conditions also the key from each later Latin word on
+/// (`index::INSIDE`), so that a phrase inside one is found as one run.
+fn add_whole(b: &mut index::Builder, s: &str, field: u8, buf: &mut String) {
+    let key = phrase_key(s);
+    if key.is_empty() {
+        return;
+    }
+    buf.clear();
+    buf.push(index::WHOLE);
+    buf.push_str(&key);
+    b.add(buf, field);
+    if field == SPECIALTY {
+        for (i, _) in key.match_indices(' ') {
+            let rest = &key[i + 1..];
+            if rest.starts_with(|c: char| c.is_alphanumeric() && !normalize::is_cjk(c)) {
+                buf.clear();
+                buf.push(index::INSIDE);
+                buf.push_str(rest);
+                b.add(buf, field);
+            }
+        }
+    }
+}
+
+/// The marked whole-field word of a text, for department words.
+pub(crate) fn whole_key(s: &str) -> Option<String> {
+    let key = phrase_key(s);
+    (!key.is_empty()).then(|| format!("{}{key}", index::WHOLE))
 }
 
 fn is_umlaut_u(c: char) -> bool {
@@ -216,6 +273,11 @@ fn add_pinyin(b: &mut index::Builder, pinyin: &str) {
         for s in &sylls {
             b.add(s, NAME);
         }
+        if !sylls.is_empty() {
+            for key in [sylls.join(" "), sylls.concat()] {
+                b.add(&format!("{}{key}", index::WHOLE), NAME);
+            }
+        }
         if sylls.len() > 1 {
             b.add(&sylls.concat(), NAME);
             let initials: String = sylls.iter().filter_map(|s| s.chars().next()).collect();
@@ -224,7 +286,17 @@ fn add_pinyin(b: &mut index::Builder, pinyin: &str) {
     }
 }
 
-fn add_doctor(b: &mut index::Builder, d: &Doctor, departments: &HashMap<String, Vec<u32>>) {
+/// The doctor's words; `campuses` are the numbers of the campuses the doctor
+/// holds clinics at (see `facets::doctor_campuses`).
+fn add_doctor(
+    b: &mut index::Builder,
+    d: &Doctor,
+    departments: &HashMap<String, Vec<u32>>,
+    campuses: &[u16],
+) {
+    for &c in campuses {
+        b.add(&query::campus_token(c), DEPARTMENT);
+    }
     add_text(b, &d.name, NAME);
     if let Some(p) = &d.pinyin {
         add_pinyin(b, p);
@@ -271,8 +343,18 @@ impl DoctorIndex {
             "index built from another dataset"
         );
         let n = self.doctors;
-        let mut parsed = query::parse(&q.q, &self.synonyms);
-        let (text, scores) = if parsed.clauses.is_empty() {
+        let exists = |run: &str| self.run_exists(run);
+        let lex = query::Lexicon {
+            synonyms: &self.synonyms,
+            campuses: &self.campus_words,
+            ignored: &self.ignored,
+            exists: &exists,
+        };
+        let mut parsed = query::parse(&q.q, &lex);
+        let mut partial = false;
+        let mut unmatched = Vec::new();
+        let mut suggestions = Vec::new();
+        let (text, scores) = if parsed.clauses.is_empty() && parsed.ranks.is_empty() {
             (None, None)
         } else {
             let cx = query::Context {
@@ -286,6 +368,19 @@ impl DoctorIndex {
                 n,
             };
             let m = query::eval(&mut parsed, &cx);
+            partial = m.partial;
+            for (word, suggestion) in m.corrections {
+                suggestions.push(Suggestion { word, suggestion });
+            }
+            for word in &m.unmatched {
+                if let Some(s) = self.suggest(word) {
+                    suggestions.push(Suggestion {
+                        word: word.clone(),
+                        suggestion: s,
+                    });
+                }
+            }
+            unmatched = m.unmatched;
             (Some(m.doctors), Some(m.scores))
         };
         let (results, facets) = self.facets.apply(text.as_ref(), q);
@@ -293,6 +388,46 @@ impl DoctorIndex {
             hits: self.orders.hits(&results, scores.as_deref(), q.sort, now),
             terms: parsed.terms,
             facets,
+            partial,
+            unmatched,
+            suggestions,
         }
+    }
+
+    /// Whether a run of Chinese characters occurs as written in the data, as far
+    /// as the index can tell cheaply: a whole field starts with it, a department's
+    /// texts hold it, or every pair of adjacent characters is a word of names,
+    /// specialties or conditions.
+    fn run_exists(&self, run: &str) -> bool {
+        let ix = &self.text;
+        if !ix
+            .prefix_range(&format!("{}{run}", index::WHOLE))
+            .is_empty()
+            || self.department_texts.iter().any(|t| t.contains(run))
+        {
+            return true;
+        }
+        let chars: Vec<char> = run.chars().collect();
+        let mut buf = String::new();
+        chars.len() > 1
+            && chars.windows(2).all(|w| {
+                buf.clear();
+                buf.extend(w);
+                ix.exact(&buf)
+                    .is_some_and(|id| !ix.postings(id, NAME | SPECIALTY).is_empty())
+            })
+    }
+
+    /// The word of the data one edit away from `word` (three letters or more)
+    /// that most doctors have, for a word that matched nothing.
+    fn suggest(&self, word: &str) -> Option<String> {
+        let ix = &self.text;
+        if word.chars().count() < 3 || word.chars().any(normalize::is_cjk) {
+            return None;
+        }
+        ix.near_words(word)
+            .into_iter()
+            .max_by_key(|&id| ix.postings(id, ALL_FIELDS).len())
+            .map(|id| ix.word(id).to_string())
     }
 }

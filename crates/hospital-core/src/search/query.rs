@@ -32,8 +32,8 @@ use super::index::{
     self, TextIndex, ALL_FIELDS, BIO, DEPARTMENT, EXACT, NAME, PREFIX, SPECIALTY, TYPO,
 };
 use super::synonyms::Synonyms;
-use crate::model::Doctor;
-use crate::normalize::{fold, for_each_token, is_cjk};
+use crate::model::{Doctor, TitleRank};
+use crate::normalize::{fold, for_each_token, is_cjk, phrase_key};
 use crate::text::Text;
 
 /// Longer query text is cut: nobody types more, and the cost stays bounded.
@@ -85,13 +85,70 @@ struct Alt {
 #[derive(Debug)]
 pub struct Clause {
     alts: Vec<Alt>,
+    /// A campus word: ranks the doctors holding clinics there first, never filters.
+    optional: bool,
+    /// The query word as typed (folded), to report when nothing matches it.
+    pub word: String,
 }
 
-#[derive(Debug)]
+#[derive(Debug, Default)]
 pub struct Parsed {
     pub clauses: Vec<Clause>,
     /// Folded terms to highlight: the query words, and later the typo corrections.
     pub terms: Vec<String>,
+    /// The query's own words as one key (see `normalize::phrase_key`), without
+    /// titles and campus names: compared with whole fields for the exactness rule.
+    pub phrase: String,
+    /// Ranks the query's title words name (主任, Prof...): the results narrow to
+    /// them when any result has one.
+    pub ranks: Vec<TitleRank>,
+}
+
+/// What parsing needs to know besides the synonym table: the dataset's campus
+/// names, its hospital's name, and whether a run of Chinese exists as written.
+pub struct Lexicon<'a> {
+    pub synonyms: &'a Synonyms,
+    /// Folded campus words and runs of Chinese (`east`, `东院`, `滨江院区`), sorted,
+    /// each with the index of its campus in `campus_ids`.
+    pub campuses: &'a [(String, u16)],
+    /// Folded words and runs that mean the whole hospital (its name, `hospital`,
+    /// `医院`, `campus`...): ignored.
+    pub ignored: &'a [String],
+    /// Whether a run of two or more Chinese characters occurs as written in the
+    /// data: such a run is never cut at the synonym triggers inside it.
+    pub exists: &'a dyn Fn(&str) -> bool,
+}
+
+/// Courtesy words and titles: the ranks they name (none for 医生, Dr...).
+const TITLES: &[(&str, &[TitleRank])] = {
+    use TitleRank::*;
+    const SENIOR: &[TitleRank] = &[ChiefPhysician, AssociateChiefPhysician];
+    &[
+        ("主任医师", &[ChiefPhysician]),
+        ("副主任医师", &[AssociateChiefPhysician]),
+        ("主治医师", &[AttendingPhysician]),
+        ("主治医生", &[AttendingPhysician]),
+        ("住院医师", &[ResidentPhysician]),
+        ("住院医生", &[ResidentPhysician]),
+        ("主任", SENIOR),
+        ("副主任", &[AssociateChiefPhysician]),
+        ("教授", SENIOR),
+        ("副教授", &[AssociateChiefPhysician]),
+        ("专家", SENIOR),
+        ("医生", &[]),
+        ("医师", &[]),
+        ("大夫", &[]),
+        ("prof", SENIOR),
+        ("professor", SENIOR),
+        ("dr", &[]),
+        ("doctor", &[]),
+        ("doc", &[]),
+        ("physician", &[]),
+    ]
+};
+
+fn title(w: &str) -> Option<&'static [TitleRank]> {
+    TITLES.iter().find(|(t, _)| *t == w).map(|(_, r)| *r)
 }
 
 enum Word {
@@ -167,15 +224,187 @@ fn expansions(syn: &Synonyms, groups: &[u16], terms: &mut Vec<String>) -> Vec<Al
     alts
 }
 
-pub fn parse(q: &str, syn: &Synonyms) -> Parsed {
-    let words = words(q);
-    let mut clauses = Vec::new();
-    let mut terms = Vec::new();
+fn campus_groups(lex: &Lexicon, w: &str) -> Vec<u16> {
+    let t = lex.campuses;
+    let lo = t.partition_point(|(k, _)| k.as_str() < w);
+    t[lo..]
+        .iter()
+        .take_while(|(k, _)| k == w)
+        .map(|&(_, c)| c)
+        .collect()
+}
+
+/// A clause that matches the doctors holding clinics at one of `campuses`.
+fn campus_clause(word: &str, campuses: &[u16]) -> Clause {
+    let alts = campuses
+        .iter()
+        .map(|c| {
+            literal(vec![Part {
+                text: campus_token(*c),
+                how: How::Exact,
+            }])
+        })
+        .collect();
+    Clause {
+        alts,
+        optional: true,
+        word: word.to_string(),
+    }
+}
+
+/// The word each doctor holding clinics at campus `c` has in the index.
+pub fn campus_token(c: u16) -> String {
+    format!("{}{c}", super::index::CAMPUS)
+}
+
+/// What a run of Chinese characters is made of, left to right: the stretches of
+/// the query's own text and the titles, campuses and hospital names found in it.
+enum Piece {
+    Text(Vec<String>),
+    Title(&'static [TitleRank]),
+    Campus(String, Vec<u16>),
+    Ignored,
+}
+
+fn pieces(run: &[String], lex: &Lexicon) -> Vec<Piece> {
+    let mut out = Vec::new();
+    let mut text: Vec<String> = Vec::new();
     let mut i = 0;
-    while i < words.len() {
-        match &words[i] {
+    while i < run.len() {
+        // The longest title, campus or hospital name starting here.
+        let mut found = None;
+        for len in (2..=run.len() - i).rev() {
+            let key: String = run[i..i + len].concat();
+            if let Some(r) = title(&key) {
+                found = Some((len, Piece::Title(r)));
+            } else if lex.ignored.contains(&key) {
+                found = Some((len, Piece::Ignored));
+            } else {
+                let c = campus_groups(lex, &key);
+                if !c.is_empty() {
+                    found = Some((len, Piece::Campus(key, c)));
+                }
+            }
+            if found.is_some() {
+                break;
+            }
+        }
+        match found {
+            Some((len, piece)) => {
+                if !text.is_empty() {
+                    out.push(Piece::Text(std::mem::take(&mut text)));
+                }
+                out.push(piece);
+                i += len;
+            }
+            None => {
+                text.push(run[i].clone());
+                i += 1;
+            }
+        }
+    }
+    if !text.is_empty() {
+        out.push(Piece::Text(text));
+    }
+    out
+}
+
+/// A stretch of Chinese: one clause when it occurs as written in the data (or is
+/// one character), else cut at the synonym triggers it contains.
+fn cjk_clauses(run: &[String], lex: &Lexicon, clauses: &mut Vec<Clause>, terms: &mut Vec<String>) {
+    let syn = lex.synonyms;
+    let whole = run.concat();
+    let mut segments = syn.cjk(run);
+    if run.len() > 1 && (lex.exists)(&whole) {
+        // Kept whole; a trigger that is the whole run still brings its synonyms.
+        segments.retain(|&(s, e, _)| s == 0 && e == run.len());
+    }
+    let mut at = 0;
+    // The stretch after the last trigger, if any.
+    segments.push((run.len(), run.len(), Vec::new()));
+    for (start, end, groups) in segments {
+        // Characters outside any trigger: one contiguous piece.
+        if at < start {
+            let text = run[at..start].concat();
+            terms.push(text.clone());
+            clauses.push(Clause {
+                alts: vec![literal(vec![Part::cjk(text.clone())])],
+                optional: false,
+                word: text,
+            });
+        }
+        if start < end {
+            let text = run[start..end].concat();
+            terms.push(text.clone());
+            let mut alts = vec![literal(vec![Part::cjk(text.clone())])];
+            alts.extend(expansions(syn, &groups, terms));
+            clauses.push(Clause {
+                alts,
+                optional: false,
+                word: text,
+            });
+        }
+        at = end;
+    }
+}
+
+pub fn parse(q: &str, lex: &Lexicon) -> Parsed {
+    let syn = lex.synonyms;
+    let mut out = Parsed::default();
+    let mut own: Vec<Word> = Vec::new();
+    // Titles, campus and hospital names out first: what is left is the query's text.
+    let mut campus_clauses = Vec::new();
+    for w in words(q) {
+        match w {
             Word::Latin(a) => {
-                let pair = match words.get(i + 1) {
+                if let Some(r) = title(&a) {
+                    out.ranks.extend_from_slice(r);
+                } else if lex.ignored.contains(&a) {
+                } else {
+                    let c = campus_groups(lex, &a);
+                    if c.is_empty() {
+                        own.push(Word::Latin(a));
+                    } else {
+                        campus_clauses.push(campus_clause(&a, &c));
+                    }
+                }
+            }
+            Word::Cjk(run) => {
+                for p in pieces(&run, lex) {
+                    match p {
+                        Piece::Text(t) => own.push(Word::Cjk(t)),
+                        Piece::Title(r) => out.ranks.extend_from_slice(r),
+                        Piece::Campus(word, c) => campus_clauses.push(campus_clause(&word, &c)),
+                        Piece::Ignored => {}
+                    }
+                }
+            }
+        }
+    }
+    let mut phrase = String::new();
+    for w in &own {
+        match w {
+            Word::Latin(a) => {
+                if !phrase.is_empty() {
+                    phrase.push(' ');
+                }
+                phrase.push_str(a);
+            }
+            Word::Cjk(run) => {
+                if !phrase.is_empty() {
+                    phrase.push(' ');
+                }
+                phrase.push_str(&run.concat());
+            }
+        }
+    }
+    out.phrase = phrase_key(&phrase);
+    let (clauses, terms) = (&mut out.clauses, &mut out.terms);
+    let mut i = 0;
+    while i < own.len() {
+        match &own[i] {
+            Word::Latin(a) => {
+                let pair = match own.get(i + 1) {
                     Some(Word::Latin(b)) => {
                         let groups = syn.pair(a, b);
                         (!groups.is_empty()).then(|| (b.clone(), groups))
@@ -200,40 +429,27 @@ pub fn parse(q: &str, syn: &Synonyms) -> Parsed {
                     })
                     .collect();
                 let mut alts = vec![literal(parts)];
-                alts.extend(expansions(syn, &groups, &mut terms));
+                alts.extend(expansions(syn, &groups, terms));
+                let word = lit.join(" ");
                 terms.extend(lit);
-                clauses.push(Clause { alts });
+                clauses.push(Clause {
+                    alts,
+                    optional: false,
+                    word,
+                });
             }
             Word::Cjk(run) => {
-                let mut at = 0;
-                let mut segments = syn.cjk(run);
-                // The stretch after the last trigger, if any.
-                segments.push((run.len(), run.len(), Vec::new()));
-                for (start, end, groups) in segments {
-                    // Characters outside any trigger: one contiguous piece.
-                    if at < start {
-                        let text = run[at..start].concat();
-                        terms.push(text.clone());
-                        clauses.push(Clause {
-                            alts: vec![literal(vec![Part::cjk(text)])],
-                        });
-                    }
-                    if start < end {
-                        let text = run[start..end].concat();
-                        terms.push(text.clone());
-                        let mut alts = vec![literal(vec![Part::cjk(text)])];
-                        alts.extend(expansions(syn, &groups, &mut terms));
-                        clauses.push(Clause { alts });
-                    }
-                    at = end;
-                }
+                cjk_clauses(run, lex, clauses, terms);
                 i += 1;
             }
         }
     }
+    clauses.extend(campus_clauses);
+    out.ranks.sort();
+    out.ranks.dedup();
     terms.sort();
     terms.dedup();
-    Parsed { clauses, terms }
+    out
 }
 
 /// A dense per-doctor array of small values (scores, or field masks) and the list
@@ -310,6 +526,8 @@ pub struct Context<'a> {
 struct RunWork {
     masks: Scores,
     next: Scores,
+    /// Words matched only with a typo, and the vocabulary word they most likely mean.
+    corrections: Vec<(String, String)>,
 }
 
 fn eval_part(
@@ -334,9 +552,20 @@ fn eval_part(
                 scan(ix, id, if exact { EXACT } else { PREFIX }, fields, out);
             }
             if part.how == How::Word {
-                for id in ix.typo_matches(&part.text) {
+                let typos = ix.typo_matches(&part.text);
+                for &id in &typos {
                     scan(ix, id, TYPO, fields, out);
                     terms.push(ix.word(id).to_string());
+                }
+                // Only typo matches: the likeliest meaning is the most used of them.
+                if range.is_empty() {
+                    if let Some(&id) = typos
+                        .iter()
+                        .max_by_key(|&&id| ix.postings(id, ALL_FIELDS).len())
+                    {
+                        work.corrections
+                            .push((part.text.clone(), ix.word(id).to_string()));
+                    }
                 }
             }
         }
@@ -526,13 +755,15 @@ fn eval_departments(cx: &Context, alt: &Alt, out: &mut Scores) {
 /// Doctors matching every clause, with their scores.
 pub struct Matches {
     pub doctors: Bits,
-    /// Per doctor (meaningful for `doctors` only), packed in one word to keep the
-    /// per-clause bookkeeping in one cache line per doctor: the number of clauses
-    /// matched by the query's own words (bits 16..24), the summed clause scores
-    /// (bits 8..16), both saturating at 255 (17 clauses of 15 points would
-    /// overflow, and a query that long ranks nothing well anyway), and the best
-    /// single clause score (bits 0..8). `score >> 8` is the rank key.
+    /// Per doctor (meaningful for `doctors` only): the rank key in bits 8..24
+    /// (higher first, see `rank_key`) and the best single clause score in bits 0..8.
     pub scores: Vec<u32>,
+    /// No doctor matches every word: `doctors` are those matching the most words.
+    pub partial: bool,
+    /// The query words (folded, as typed) that no doctor of `doctors` matches.
+    pub unmatched: Vec<String>,
+    /// Words matched only with a typo, with the vocabulary word they likely mean.
+    pub corrections: Vec<(String, String)>,
 }
 
 /// Evaluates one alternative into `out`.
@@ -576,73 +807,236 @@ fn eval_alt(
     }
 }
 
-pub fn eval(parsed: &mut Parsed, cx: &Context) -> Matches {
-    let n = cx.n;
-    let mut direct = Scores::default();
-    let mut synonym = Scores::default();
-    let mut all = Scores::default();
-    let mut one = Scores::default();
-    let mut work = RunWork::default();
-    direct.sized(n);
-    let mut scores = vec![0u32; n];
-    let mut candidates: Vec<u32> = Vec::new();
-    let mut terms = Vec::new();
-    for (k, c) in parsed.clauses.iter().enumerate() {
+/// Scratch space of one evaluation.
+#[derive(Default)]
+struct Work {
+    direct: Scores,
+    synonym: Scores,
+    all: Scores,
+    one: Scores,
+    run: RunWork,
+    terms: Vec<String>,
+}
+
+impl Work {
+    /// Evaluates every alternative of `c`: `direct` then holds the doctors the
+    /// query's own words reach, `synonym` those its synonyms reach.
+    fn clause(&mut self, cx: &Context, c: &Clause) {
+        self.direct.sized(cx.n);
+        self.synonym.sized(cx.n);
         for alt in &c.alts {
-            // Sized on first use: most words trigger no synonym.
             let out = if alt.direct {
-                &mut direct
+                &mut self.direct
             } else {
-                synonym.sized(n)
+                &mut self.synonym
             };
-            eval_alt(cx, alt, out, &mut all, &mut one, &mut work, &mut terms);
+            eval_alt(
+                cx,
+                alt,
+                out,
+                &mut self.all,
+                &mut self.one,
+                &mut self.run,
+                &mut self.terms,
+            );
         }
-        // A literal match counts as such; a synonym's score only when there is none.
-        if k == 0 {
-            // Scores are 1..=15: one clause sets count, sum and best at once.
-            for &d in &direct.touched {
-                if let Some(x) = scores.get_mut(d as usize) {
-                    *x = (1 << 16) | (direct.get(d) as u32 * 0x101);
+    }
+
+    /// The clause's score for doctor `d` and whether the query's own words matched
+    /// it (1) or only a synonym (0); a score of 0 for no match.
+    fn get(&self, d: u32) -> (u32, u32) {
+        match self.direct.get(d) {
+            0 => (self.synonym.get(d) as u32, 0),
+            s => (s as u32, 1),
+        }
+    }
+
+    fn touched(&self) -> impl Iterator<Item = u32> + '_ {
+        self.direct
+            .touched
+            .iter()
+            .chain(&self.synonym.touched)
+            .copied()
+    }
+
+    fn clear(&mut self) {
+        self.direct.clear();
+        self.synonym.clear();
+    }
+}
+
+/// Adds one clause's score `s` (literal: 1 or 0) to a doctor's running total:
+/// clauses matched literally (bits 16..24), summed scores (bits 8..16), both
+/// saturating at 255, and the best single score (bits 0..8).
+fn add_clause(a: u32, s: u32, literal: u32) -> u32 {
+    let count = ((a >> 16) + literal).min(255);
+    let sum = (((a >> 8) & 255) + s).min(255);
+    let best = (a & 255).max(s);
+    (count << 16) | (sum << 8) | best
+}
+
+/// The 16-bit rank key of a doctor, higher first: clauses matched by the query's
+/// own words (5 bits), then how the whole query met one field (3 bits: 3 to 6 for
+/// a whole field, by field class; 2 for the start of a field; 1 for a run inside
+/// one; 0 none), then the summed clause scores (8 bits; 0 for a whole field, so
+/// that doctors matching a whole field go by title rank and name).
+fn rank_key(total: u32, tier: u8) -> u32 {
+    let count = (total >> 16).min(31);
+    let sum = if tier >= 3 { 0 } else { (total >> 8) & 255 };
+    (count << 11) | ((tier.min(7) as u32) << 8) | sum
+}
+
+/// Marks in `tiers` how the query's phrase meets each candidate's fields: the
+/// whole field, the start of one, or a run of words inside one.
+fn phrase_tiers(cx: &Context, phrase: &str, candidates: &Bits, tiers: &mut [u8]) {
+    if phrase.is_empty() {
+        return;
+    }
+    let ix = cx.ix;
+    let mut key = String::with_capacity(phrase.len() + 1);
+    for (mark, inside) in [(index::WHOLE, false), (index::INSIDE, true)] {
+        key.clear();
+        key.push(mark);
+        key.push_str(phrase);
+        let range = ix.prefix_range(&key);
+        for id in range.clone() {
+            let exact = !inside && id == range.start && ix.word(id) == key;
+            for &p in ix.postings(id, ALL_FIELDS) {
+                let d = (p >> 4) as usize;
+                if !candidates.contains(d) {
+                    continue;
+                }
+                let t = if exact {
+                    let m = (p & 15) as u8;
+                    3 + (7 - m.max(1).leading_zeros() as u8)
+                } else if inside {
+                    1
+                } else {
+                    2
+                };
+                if let Some(x) = tiers.get_mut(d) {
+                    *x = (*x).max(t);
                 }
             }
-            candidates.extend_from_slice(&direct.touched);
-            for &d in &synonym.touched {
-                if direct.get(d) == 0 {
-                    if let Some(x) = scores.get_mut(d as usize) {
-                        *x = synonym.get(d) as u32 * 0x101;
+        }
+    }
+}
+
+pub fn eval(parsed: &mut Parsed, cx: &Context) -> Matches {
+    let n = cx.n;
+    let mut w = Work::default();
+    let mut scores = vec![0u32; n];
+    let required: Vec<&Clause> = parsed.clauses.iter().filter(|c| !c.optional).collect();
+    let optional: Vec<&Clause> = parsed.clauses.iter().filter(|c| c.optional).collect();
+    let mut candidates: Vec<u32> = Vec::new();
+    let mut partial = false;
+    let mut unmatched = Vec::new();
+    if required.is_empty() {
+        candidates.extend(0..n as u32);
+    }
+    for (k, c) in required.iter().enumerate() {
+        w.clause(cx, c);
+        if k == 0 {
+            for d in w.touched() {
+                let (s, literal) = w.get(d);
+                if let Some(x) = scores.get_mut(d as usize) {
+                    if *x == 0 {
+                        *x = add_clause(0, s, literal);
+                        candidates.push(d);
                     }
-                    candidates.push(d);
                 }
             }
         } else {
             candidates.retain(|&d| {
-                let i = d as usize;
-                let (s, literal) = match direct.score[i] {
-                    0 => (synonym.get(d) as u32, 0),
-                    s => (s as u32, 1),
-                };
-                let a = scores[i];
-                let count = ((a >> 16) + literal).min(255);
-                let sum = (((a >> 8) & 255) + s).min(255);
-                let best = (a & 255).max(s);
-                scores[i] = (count << 16) | (sum << 8) | best;
+                let (s, literal) = w.get(d);
+                scores[d as usize] = add_clause(scores[d as usize], s, literal);
                 s > 0
             });
         }
-        direct.clear();
-        synonym.clear();
+        w.clear();
         if candidates.is_empty() {
             break;
         }
     }
+    if candidates.is_empty() && !required.is_empty() {
+        // Nothing matches every word: the doctors matching the most of them.
+        scores.iter_mut().for_each(|x| *x = 0);
+        let mut matched = vec![0u8; n];
+        let mut sets = Vec::with_capacity(required.len());
+        for c in &required {
+            w.clause(cx, c);
+            let mut set = Bits::empty(n);
+            for d in w.touched() {
+                let i = d as usize;
+                if !set.contains(i) {
+                    set.set(i);
+                    let (s, literal) = w.get(d);
+                    scores[i] = add_clause(scores[i], s, literal);
+                    matched[i] += 1;
+                }
+            }
+            w.clear();
+            sets.push(set);
+        }
+        let most = matched.iter().copied().max().unwrap_or(0);
+        if most > 0 {
+            candidates.extend((0..n as u32).filter(|&d| matched[d as usize] == most));
+            partial = true;
+        }
+        for (c, set) in required.iter().zip(&sets) {
+            if !candidates.iter().any(|&d| set.contains(d as usize)) {
+                unmatched.push(c.word.clone());
+            }
+        }
+    }
+    // Campus words rank the doctors holding clinics there; they never filter.
+    for c in &optional {
+        w.clause(cx, c);
+        for &d in &candidates {
+            let (s, literal) = w.get(d);
+            if s > 0 {
+                scores[d as usize] = add_clause(scores[d as usize], s, literal);
+            }
+        }
+        w.clear();
+    }
+    // Titles narrow to the ranks they name, unless nobody found has one.
+    if !parsed.ranks.is_empty() {
+        let has = |d: &u32| {
+            cx.doctors
+                .get(*d as usize)
+                .is_some_and(|doc| parsed.ranks.contains(&doc.title))
+        };
+        if candidates.iter().any(has) {
+            candidates.retain(has);
+        }
+    }
     let mut doctors = Bits::empty(n);
-    for d in candidates {
+    for &d in &candidates {
         doctors.set(d as usize);
     }
-    parsed.terms.extend(terms);
+    let mut tiers = vec![0u8; n];
+    if !candidates.is_empty() {
+        phrase_tiers(cx, &parsed.phrase, &doctors, &mut tiers);
+    }
+    for &d in &candidates {
+        let i = d as usize;
+        let total = scores[i];
+        scores[i] = (rank_key(total, tiers[i]) << 8) | (total & 255);
+    }
+    parsed.terms.append(&mut w.terms);
     parsed.terms.sort();
     parsed.terms.dedup();
-    Matches { doctors, scores }
+    let mut corrections = std::mem::take(&mut w.run.corrections);
+    corrections.sort();
+    corrections.dedup();
+    Matches {
+        doctors,
+        scores,
+        partial,
+        unmatched,
+        corrections,
+    }
 }
 
 #[cfg(test)]
@@ -650,9 +1044,21 @@ mod tests {
     use super::*;
     use crate::search::synonyms::SYNONYMS;
 
-    fn shape(q: &str) -> Vec<Vec<Vec<(String, How)>>> {
+    fn lexicon_parse(q: &str, exists: &dyn Fn(&str) -> bool) -> Parsed {
         let syn = Synonyms::new(SYNONYMS);
-        parse(q, &syn)
+        let campuses = vec![("east".to_string(), 0), ("东院".to_string(), 0)];
+        let ignored = vec!["hospital".to_string()];
+        let lex = Lexicon {
+            synonyms: &syn,
+            campuses: &campuses,
+            ignored: &ignored,
+            exists,
+        };
+        parse(q, &lex)
+    }
+
+    fn shape(q: &str) -> Vec<Vec<Vec<(String, How)>>> {
+        lexicon_parse(q, &|_| false)
             .clauses
             .iter()
             .map(|c| {

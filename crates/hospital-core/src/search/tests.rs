@@ -400,9 +400,23 @@ fn every_word_must_match() {
     let f = Fixture::new();
     assert_eq!(f.find("zhang cardiology"), ["d1"]);
     assert_eq!(f.find("cardiology zhang"), ["d1"]);
-    assert!(f.find("zhang neurology").is_empty());
+    // No neurologist named Zhang: the closest matches, flagged (issue 17).
+    let r = f.run(&text_query("zhang neurology"));
+    assert!(r.partial && !r.hits.is_empty());
     assert_eq!(f.find("张 伟"), ["d1"]);
-    assert!(f.find("张伟 chen").is_empty());
+    // Nothing matches both: the closest matches, marked partial (issue 17).
+    // Each word matches someone: the closest matches are the doctors of either.
+    let r = f.run(&text_query("张伟 chen"));
+    assert!(r.partial && r.unmatched.is_empty());
+    let both = f.find("张伟 chen");
+    assert!(f.find("张伟").iter().all(|d| both.contains(d)));
+    assert!(f.find("chen").iter().all(|d| both.contains(d)));
+    // A word that matches nobody is named.
+    let r = f.run(&text_query("张伟 qqxxz"));
+    assert!(r.partial);
+    assert_eq!(r.unmatched, ["qqxxz"]);
+    assert_eq!(f.find("张伟 qqxxz"), f.find("张伟"));
+    assert!(!f.run(&text_query("张伟")).partial);
     let words = [
         "zhang",
         "wei",
@@ -415,7 +429,12 @@ fn every_word_must_match() {
     for a in words {
         let one = f.find(a);
         for b in words {
-            let two = f.find(&format!("{a} {b}"));
+            let q = format!("{a} {b}");
+            if f.run(&text_query(&q)).partial {
+                // Closest matches, not an answer: narrowing does not apply.
+                continue;
+            }
+            let two = f.find(&q);
             assert!(
                 two.iter().all(|d| one.contains(d)),
                 "'{a} {b}' added results to '{a}'"
@@ -905,7 +924,27 @@ fn chinese_runs_match_contiguously_in_one_text() {
     assert_eq!(f.find("内科"), f.find("内科 内"));
     assert_eq!(f.find("神经内科"), ["r7", "r1", "r5", "r4", "r6"]);
     assert_eq!(f.find("呼吸内科"), ["r2", "r3"]);
-    assert!(f.find("心内科主任").is_empty());
+    // 主任 is a title (issue 17): it narrows to chief and associate chief
+    // physicians where there are any, and never empties the result.
+    let senior: Vec<&str> = f
+        .find("心内科")
+        .into_iter()
+        .filter(|id| {
+            f.ds.doctors.iter().any(|d| {
+                d.id == *id
+                    && matches!(
+                        d.title,
+                        TitleRank::ChiefPhysician | TitleRank::AssociateChiefPhysician
+                    )
+            })
+        })
+        .collect();
+    let expected = if senior.is_empty() {
+        f.find("心内科")
+    } else {
+        senior
+    };
+    assert_eq!(f.find("心内科主任"), expected);
 }
 
 #[test]

@@ -152,7 +152,8 @@ impl Finisher {
         let chars = &mut self.chars;
         chars.clear();
         chars.extend(word.chars());
-        if chars.len() + 1 >= TYPO_MIN_CHARS
+        if !super::is_marked(word)
+            && chars.len() + 1 >= TYPO_MIN_CHARS
             && chars.len() <= TYPO_MAX_CHARS + 1
             && chars.iter().any(|c| c.is_alphabetic())
         {
