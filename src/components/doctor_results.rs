@@ -1,9 +1,10 @@
 use super::{DoctorCard, Pager};
 use crate::data::use_data;
+use crate::nav::Link;
 use crate::ui::use_ui;
 use hospital_core::route::{DoctorQuery, Route};
 use hospital_core::schedule::Now;
-use hospital_core::search::SearchResult;
+use hospital_core::search::{SearchResult, Suggestion};
 use leptos::prelude::*;
 
 const PAGE_SIZE: usize = 20;
@@ -33,6 +34,8 @@ pub fn DoctorResults(
         })
     });
     let terms = Memo::new(move |_| result.with(|r| r.terms.clone()));
+    let partial = Memo::new(move |_| result.with(|r| r.partial && !r.hits.is_empty()));
+    let suggestions = Memo::new(move |_| result.with(|r| r.suggestions.clone()));
     move || {
         let lang = ui.lang.get();
         let t = ui.t();
@@ -40,6 +43,13 @@ pub fn DoctorResults(
         view! {
             <p class="result-count" id="doctor-count">{move || (t.results_count)(total.get())}</p>
             {move || (total.get() == 0).then(|| view! { <p class="empty">{t.no_doctors}</p> })}
+            <SpellingHints query suggestions/>
+            {move || partial.get().then(|| view! {
+                <div class="partial-match">
+                    <p>{(t.no_full_match)(&query.with(|q| q.q.clone()))}</p>
+                    <h2 class="closest">{t.closest_matches}</h2>
+                </div>
+            })}
             <ol class="doctor-list">
                 <For
                     each=move || shown.get()
@@ -55,5 +65,56 @@ pub fn DoctorResults(
                 view! { <Pager page=page.get() pages=pages.get() route_for/> }
             }}
         }
+    }
+}
+
+/// "Did you mean …": each likely spelling as a link to the search with the word replaced.
+#[component]
+fn SpellingHints(query: Memo<DoctorQuery>, suggestions: Memo<Vec<Suggestion>>) -> impl IntoView {
+    let ui = use_ui();
+    move || {
+        let list = suggestions.get();
+        (!list.is_empty()).then(|| {
+            let t = ui.t();
+            let q = query.get();
+            let links = list
+                .into_iter()
+                .map(|s| {
+                    let text = replace_word(&q.q, &s.word, &s.suggestion);
+                    let route = Route::Doctors(DoctorQuery {
+                        q: text,
+                        page: 1,
+                        ..q.clone()
+                    });
+                    view! { " " <Link to=route>{s.suggestion}</Link> }
+                })
+                .collect_view();
+            view! { <p class="did-you-mean">{t.did_you_mean}{t.colon}{links}</p> }
+        })
+    }
+}
+
+/// `text` with the first word that folds to `word` replaced by `by`; where no word
+/// folds to it (a run of Chinese joined to others), the run itself as written, or else
+/// the suggestion alone.
+fn replace_word(text: &str, word: &str, by: &str) -> String {
+    let mut replaced = false;
+    let words: Vec<String> = text
+        .split_whitespace()
+        .map(|w| {
+            if !replaced && hospital_core::normalize::fold(w) == word {
+                replaced = true;
+                by.to_string()
+            } else {
+                w.to_string()
+            }
+        })
+        .collect();
+    if replaced {
+        words.join(" ")
+    } else if text.contains(word) {
+        text.replacen(word, by, 1)
+    } else {
+        by.to_string()
     }
 }

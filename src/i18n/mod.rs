@@ -87,6 +87,10 @@ pub struct Messages {
     pub doctor_search_hint: &'static str,
     pub results_count: fn(usize) -> String,
     pub no_doctors: &'static str,
+    /// The query when no doctor matches every word of it.
+    pub no_full_match: fn(&str) -> String,
+    pub closest_matches: &'static str,
+    pub did_you_mean: &'static str,
     pub filters: &'static str,
     pub show_filters: &'static str,
     pub hide_filters: &'static str,
