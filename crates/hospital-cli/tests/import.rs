@@ -468,3 +468,33 @@ fn an_unclosed_quote_an_empty_file_and_a_missing_rank_are_said() {
         "{text}"
     );
 }
+
+#[test]
+fn a_department_whose_name_holds_a_comma_stays_one_department() {
+    let dir = scratch("import-comma");
+    let csv = dir.join("staff.csv");
+    std::fs::write(
+        &csv,
+        "Name,Title,Department (EN),Department (ZH)\n\
+         Wei Zhang,Chief Physician,\"Ear, Nose and Throat\",耳鼻咽喉科\n\
+         Min Li,Attending Physician,\"Ear, Nose and Throat; Stomatology\",耳鼻咽喉科；口腔科\n\
+         Jun Wu,Attending Physician,\"Ear, Nose and Throat\",\n",
+    )
+    .expect("write");
+    let out = dir.join("d.json");
+    let o = run(&["import", arg(&csv), "--hospital", "H", "--out", arg(&out)]);
+    assert_eq!(o.status.code(), Some(0), "{}", stdout(&o));
+    let d = read_json(&out);
+    let names: Vec<String> = d["departments"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .map(|x| x["name"]["en"].as_str().unwrap_or("").to_string())
+        .collect();
+    assert_eq!(names, ["Ear, Nose and Throat", "Stomatology"], "{d:#}");
+    // The third row names it alone: known by then, so not split on its comma.
+    assert_eq!(
+        doctor(&d, "jun-wu")["departments"].as_array().map(Vec::len),
+        Some(1)
+    );
+}

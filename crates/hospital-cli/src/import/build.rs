@@ -9,7 +9,7 @@ use super::columns::Field;
 use super::mapping::Mapping;
 use super::record::{Entry, Harvest, Person, SessionIn};
 use super::report::{Loc, Problem, Problems};
-use super::values::{self, has_cjk, is_id, slug, split_list, squash};
+use super::values::{self, has_cjk, is_id, slug, split_list, split_strong, squash};
 use hospital_core::model::{AcademicTitle, ClinicType, Gender};
 use hospital_core::Lang;
 use serde_json::{json, Map, Value};
@@ -667,7 +667,12 @@ impl Ctx<'_, '_> {
             let mut by_lang: BTreeMap<Option<Lang>, Vec<(String, Loc)>> = BTreeMap::new();
             for e in &depts {
                 note(&mut self.origin, "departments", e);
-                for name in split_list(&e.value) {
+                // A department's own name may hold a comma ("Ear, Nose and Throat").
+                let names = match self.departments.find(&e.value) {
+                    Some(_) => vec![e.value.trim().to_string()],
+                    None => split_list(&e.value),
+                };
+                for name in names {
                     by_lang
                         .entry(e.lang)
                         .or_default()
@@ -675,8 +680,27 @@ impl Ctx<'_, '_> {
                 }
             }
             let mut named: Vec<Vec<(Lang, String, Loc)>> = Vec::new();
-            let en = by_lang.get(&Some(Lang::En)).cloned().unwrap_or_default();
-            let zh = by_lang.get(&Some(Lang::Zh)).cloned().unwrap_or_default();
+            let mut en = by_lang.get(&Some(Lang::En)).cloned().unwrap_or_default();
+            let mut zh = by_lang.get(&Some(Lang::Zh)).cloned().unwrap_or_default();
+            if en.len() != zh.len() && !en.is_empty() && !zh.is_empty() {
+                // The other column says how many there are: "Ear, Nose and Throat" beside
+                // 耳鼻咽喉科 is one department, so split on strong separators only.
+                let strong = |lang: Lang| -> Vec<(String, Loc)> {
+                    depts
+                        .iter()
+                        .filter(|e| e.lang == Some(lang))
+                        .flat_map(|e| {
+                            split_strong(&e.value)
+                                .into_iter()
+                                .map(|n| (n, e.loc.clone()))
+                        })
+                        .collect()
+                };
+                let (en2, zh2) = (strong(Lang::En), strong(Lang::Zh));
+                if en2.len() == zh2.len() {
+                    (en, zh) = (en2, zh2);
+                }
+            }
             if !en.is_empty() && en.len() == zh.len() {
                 for ((a, la), (b, lb)) in en.into_iter().zip(zh) {
                     named.push(vec![(Lang::En, a, la), (Lang::Zh, b, lb)]);
