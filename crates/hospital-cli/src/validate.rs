@@ -65,9 +65,11 @@ pub fn main(args: &[String]) -> Result<i32, Failure> {
     let json = match parsed.option("format") {
         None | Some("text") => false,
         Some("json") => true,
-        Some(other) => return Err(Failure::usage(format!(
+        Some(other) => {
+            return Err(Failure::usage(format!(
             "--format {other}: the formats are text and json (see hospital-data validate --help)"
-        ))),
+        )))
+        }
     };
     let path = Path::new(&parsed.positionals[0]);
     let report = check_file(path)?;
