@@ -7,8 +7,10 @@ use hospital_core::validate::{self, Problem, Severity};
 use serde_json::Value;
 use std::path::Path;
 
+mod zh;
+
 pub const HELP: &str = "\
-Usage: hospital-data validate <path>
+Usage: hospital-data validate <path> [--lang en|zh] [--format text|json]
 
 Checks a dataset: JSON syntax (with line and column), field types, allowed values,
 unique ids, references between records and possible timetables. Prints each error
@@ -18,15 +20,32 @@ Articles whose body is in a file of its own (\"body_src\", a path relative to th
 dataset file) are checked too: the file must exist and must not be empty.
 Remote bodies (http or https URLs) are not fetched.
 
+Each message names the record it is about by its id and name, as in
+doctors[23] (李兴勇, li-xingyong).title, and says \"did you mean\" when a value
+is a near miss of an accepted one.
+
+Options:
+  --lang zh      print the messages in Chinese (default: en)
+  --format json  print one JSON document instead of lines, for CI: the file, whether
+                 it is valid, the counts, and each problem with its severity, path,
+                 line and column, record (path, id, name), message and suggestion
+
 Exit status: 0 valid (warnings allowed), 1 invalid, 2 bad usage or unreadable file.
 ";
 
 const SPEC: Spec = Spec {
     command: "validate",
     positionals: &["path"],
-    options: &[],
+    options: &["lang", "format"],
     flags: &[],
 };
+
+/// The language of the messages.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Lang {
+    En,
+    Zh,
+}
 
 pub fn main(args: &[String]) -> Result<i32, Failure> {
     if wants_help(args) {
@@ -34,12 +53,44 @@ pub fn main(args: &[String]) -> Result<i32, Failure> {
         return Ok(EXIT_OK);
     }
     let parsed = SPEC.parse(args)?;
+    let lang = match parsed.option("lang") {
+        None | Some("en") => Lang::En,
+        Some("zh") => Lang::Zh,
+        Some(other) => {
+            return Err(Failure::usage(format!(
+                "--lang {other}: the languages are en and zh (see hospital-data validate --help)"
+            )))
+        }
+    };
+    let json = match parsed.option("format") {
+        None | Some("text") => false,
+        Some("json") => true,
+        Some(other) => {
+            return Err(Failure::usage(format!(
+            "--format {other}: the formats are text and json (see hospital-data validate --help)"
+        )))
+        }
+    };
     let path = Path::new(&parsed.positionals[0]);
     let report = check_file(path)?;
-    for p in &report.problems {
-        println!("{}: {p}", path.display());
+    if json {
+        print!(
+            "{}",
+            report.to_json(&path.display().to_string(), lang == Lang::Zh)
+        );
+    } else {
+        for p in &report.problems {
+            match lang {
+                Lang::En => println!("{}: {p}", path.display()),
+                Lang::Zh => println!("{}: {}", path.display(), zh::line(p)),
+            }
+        }
+        let summary = match lang {
+            Lang::En => report.summary(),
+            Lang::Zh => report.summary_zh(),
+        };
+        println!("{}: {summary}", path.display());
     }
-    println!("{}: {}", path.display(), report.summary());
     Ok(if report.errors() == 0 {
         EXIT_OK
     } else {
@@ -92,6 +143,72 @@ impl Report {
             ),
             _ => format!("invalid: {tally}"),
         }
+    }
+}
+
+impl Report {
+    /// As [`Report::summary`], in Chinese.
+    pub fn summary_zh(&self) -> String {
+        let tally = format!("{} 个错误，{} 个警告", self.errors(), self.warnings());
+        match (&self.counts, self.errors()) {
+            (Some(c), 0) => format!(
+                "有效：{} 个院区，{} 个科室，{} 位医生，{} 个栏目，{} 篇文章；{tally}",
+                c.campuses, c.departments, c.doctors, c.categories, c.articles
+            ),
+            _ => format!("无效：{tally}"),
+        }
+    }
+
+    /// The report as one JSON document (`--format json`), messages in Chinese when
+    /// `zh` (then `message_en` keeps the English).
+    pub fn to_json(&self, file: &str, zh: bool) -> String {
+        let problems: Vec<Value> = self
+            .problems
+            .iter()
+            .map(|p| {
+                let message = if zh {
+                    zh::message(&p.message).unwrap_or_else(|| p.message.clone())
+                } else {
+                    p.message.clone()
+                };
+                let mut o = serde_json::json!({
+                    "severity": match p.severity {
+                        Severity::Error => "error",
+                        Severity::Warning => "warning",
+                    },
+                    "path": p.path,
+                    "line": p.line,
+                    "column": p.column,
+                    "record": p.record.as_ref().map(|r| serde_json::json!({
+                        "path": r.path, "id": r.id, "name": r.name,
+                    })),
+                    "message": message,
+                    "suggestion": p.suggestion,
+                });
+                if zh {
+                    o["message_en"] = Value::from(p.message.clone());
+                }
+                o
+            })
+            .collect();
+        let doc = serde_json::json!({
+            "file": file,
+            "valid": self.errors() == 0,
+            "errors": self.errors(),
+            "warnings": self.warnings(),
+            "counts": self.counts.map(|c| serde_json::json!({
+                "campuses": c.campuses,
+                "categories": c.categories,
+                "departments": c.departments,
+                "doctors": c.doctors,
+                "articles": c.articles,
+            })),
+            "problems": problems,
+        });
+        // Serialising a Value cannot fail; the fallback keeps this total.
+        let mut text = serde_json::to_string_pretty(&doc).unwrap_or_else(|_| "{}".into());
+        text.push('\n');
+        text
     }
 }
 

@@ -211,3 +211,98 @@ fn help_exits_zero() {
         assert!(stdout(&o).contains("Usage:"), "{args:?}");
     }
 }
+
+#[test]
+fn lang_zh_prints_the_messages_in_chinese() {
+    let mut v = minimal();
+    v["doctors"][0]["schedule"][0]["weekday"] = json!("teu");
+    let file = write("validate-zh", "zh.json", &v.to_string());
+    let o = run(&["validate", arg(&file), "--lang", "zh"]);
+    assert_eq!(o.status.code(), Some(1));
+    let out = stdout(&o);
+    assert!(
+        out.contains(
+            "错误 位于 doctors[0] (张伟, zhang-wei).schedule[0].weekday：\"teu\" 不是以下之一：mon, tue, wed, thu, fri, sat, sun（是否应为 \"tue\"？）"
+        ),
+        "{out}"
+    );
+    assert!(
+        out.contains("警告 位于 doctors[0] (张伟, zhang-wei).schedule：这位医生没有门诊安排"),
+        "{out}"
+    );
+    assert!(
+        out.lines()
+            .last()
+            .is_some_and(|l| l.ends_with("无效：1 个错误，1 个警告")),
+        "{out}"
+    );
+    let ok = write("validate-zh-ok", "ok.json", &minimal().to_string());
+    let o = run(&["validate", arg(&ok), "--lang=zh"]);
+    assert_eq!(o.status.code(), Some(0));
+    assert!(
+        stdout(&o).contains("有效：0 个院区，1 个科室，1 位医生"),
+        "{}",
+        stdout(&o)
+    );
+}
+
+#[test]
+fn format_json_is_one_document_for_ci() {
+    let mut v = minimal();
+    v["doctors"][0]["title"] = json!("主任医生");
+    v["articles"][0]["category"] = json!("newz");
+    let file = write("validate-json", "j.json", &v.to_string());
+    let o = run(&["validate", arg(&file), "--format", "json"]);
+    assert_eq!(o.status.code(), Some(1));
+    let doc: Value = serde_json::from_str(&stdout(&o)).expect("one JSON document");
+    assert_eq!(doc["valid"], json!(false));
+    assert_eq!(doc["errors"], json!(1));
+    assert_eq!(doc["warnings"], json!(1));
+    assert_eq!(doc["counts"], Value::Null);
+    let problems = doc["problems"].as_array().expect("problems");
+    let category = problems
+        .iter()
+        .find(|p| p["path"] == "articles[0].category")
+        .unwrap_or_else(|| panic!("{doc:#}"));
+    assert_eq!(category["severity"], "error");
+    assert_eq!(category["suggestion"], "news");
+    assert_eq!(category["record"]["id"], "hello");
+    assert_eq!(category["record"]["name"], "Hello");
+    assert_eq!(category["line"], Value::Null);
+    let title = problems
+        .iter()
+        .find(|p| p["path"] == "doctors[0].title")
+        .unwrap_or_else(|| panic!("{doc:#}"));
+    assert_eq!(title["severity"], "warning");
+    assert_eq!(title["suggestion"], "主任医师");
+    assert_eq!(title["record"]["path"], "doctors[0]");
+    assert_eq!(title["record"]["name"], "张伟");
+    // In Chinese, with the English kept beside it.
+    let o = run(&["validate", arg(&file), "--format", "json", "--lang", "zh"]);
+    let doc: Value = serde_json::from_str(&stdout(&o)).expect("one JSON document");
+    let p = &doc["problems"][0];
+    assert_eq!(p["message"], "没有 id 为 \"newz\" 的栏目", "{doc:#}");
+    assert_eq!(p["message_en"], "no category has the id \"newz\"");
+    // A valid file says so, with its counts.
+    let ok = write("validate-json-ok", "ok.json", &minimal().to_string());
+    let o = run(&["validate", arg(&ok), "--format=json"]);
+    assert_eq!(o.status.code(), Some(0));
+    let doc: Value = serde_json::from_str(&stdout(&o)).expect("one JSON document");
+    assert_eq!(doc["valid"], json!(true));
+    assert_eq!(doc["counts"]["doctors"], json!(1));
+    assert_eq!(doc["problems"], json!([]));
+}
+
+#[test]
+fn unknown_lang_or_format_is_a_usage_error() {
+    let file = write("validate-flags", "ok.json", &minimal().to_string());
+    for args in [["--lang", "fr"], ["--format", "xml"]] {
+        let o = run(&["validate", arg(&file), args[0], args[1]]);
+        assert_eq!(o.status.code(), Some(2), "{args:?}");
+        assert!(
+            stderr(&o).contains("see hospital-data validate --help"),
+            "{}",
+            stderr(&o)
+        );
+    }
+}

@@ -1,7 +1,8 @@
 //! hospital-core: everything hospital-site knows that is not about the browser.
 //!
 //! - [`model`]: the dataset types; [`validate`]: JSON text to a checked dataset.
-//! - [`text`]: languages and bilingual text; [`urls`]: which URLs may become links.
+//! - [`text`]: languages and bilingual text; [`urls`]: which URLs may become links;
+//!   [`phone`]: telephone fields split into numbers with their `tel:` links.
 //! - [`normalize`]: folding text for search; [`search`]: the doctor index and query engine.
 //! - [`news`]: the news feed's filters, search and paging.
 //! - [`route`]: URLs to typed routes and back; [`markdown`]: Markdown to safe blocks.
@@ -13,6 +14,7 @@ pub mod markdown;
 pub mod model;
 pub mod news;
 pub mod normalize;
+pub mod phone;
 pub mod route;
 pub mod search;
 pub mod seo;

@@ -650,6 +650,11 @@ impl Ctx<'_, '_> {
             match g {
                 Some(g) => doctor["gender"] = json!(g.key()),
                 None if values::is_none_word(&e.value) => {
+                    self.warn(
+                        &e.loc,
+                        &label,
+                        format!("\"{}\" means the sex is not known: none is given", e.value),
+                    );
                     if let Some(m) = doctor.as_object_mut() {
                         m.remove("gender");
                     }
@@ -821,13 +826,8 @@ impl Ctx<'_, '_> {
                 _ => json!({}),
             };
             if let Some(p) = phone {
-                if values::is_none_word(&p.value) {
-                    if let Some(m) = booking.as_object_mut() {
-                        m.remove("phone");
-                    }
-                } else {
-                    booking["phone"] = json!(p.value.trim());
-                }
+                // As written: the validator reads 无 and N/A as "none", with a warning.
+                booking["phone"] = json!(p.value.trim());
             }
             if let Some(u) = url {
                 booking["url"] = json!(u.value.trim());

@@ -6,16 +6,30 @@ use super::problem::{at, clip, idx, Loaded, Path, Problem, Record, Severity};
 use super::suggest::nearest;
 use crate::fields;
 use crate::model::{Dataset, Image};
+use crate::phone;
 use crate::text::{Lang, Text};
 use crate::urls::{is_safe_image_src, is_web_url};
 use serde_json::{Map, Value};
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::fmt;
 
 /// Reads JSON values into the dataset's types, keeping every problem it meets.
 #[derive(Default)]
 pub(super) struct Decoder {
     problems: Vec<Problem>,
+    /// Each department's id by its folded name in every language, once the
+    /// departments are read, so that doctors and articles may name a department.
+    pub(super) department_names: HashMap<String, String>,
+    /// The departments' ids.
+    pub(super) department_ids: HashSet<String>,
+}
+
+/// A department name as references are compared with it: no case, no spaces.
+pub(super) fn folded_name(s: &str) -> String {
+    s.chars()
+        .filter(|c| !c.is_whitespace())
+        .flat_map(char::to_lowercase)
+        .collect()
 }
 
 pub(super) fn kind_of(v: &Value) -> &'static str {
@@ -147,6 +161,23 @@ impl Decoder {
         });
         for p in new.iter_mut().filter(|p| p.record.is_none()) {
             p.record = Some(record.clone());
+        }
+    }
+
+    /// A warning for a name in Chinese with no English form: English readers would
+    /// see the Chinese.
+    pub(in crate::validate) fn want_english_name(&mut self, name: &Text, p: &Path<'_>, what: &str) {
+        let chinese = match name {
+            Text::Plain(s) => s.chars().any(is_han),
+            Text::Localized(_) => name.exact(Lang::Zh).is_some(),
+        };
+        if chinese && name.exact(Lang::En).is_none() {
+            self.warn(
+                at(p, "name"),
+                format!(
+                    "this {what} has a Chinese name and no English one, so English readers see the Chinese: write the name as {{ \"zh\": ..., \"en\": ... }}"
+                ),
+            );
         }
     }
 
@@ -382,7 +413,30 @@ impl Decoder {
         path: &Path<'_>,
         key: &str,
     ) -> String {
-        let s = self.string(m, path, key, true).unwrap_or_default();
+        self.some_id(m, path, key, true)
+    }
+
+    /// An id that may be left out (empty then: one is made up later, see `ids`).
+    pub(in crate::validate) fn optional_id(
+        &mut self,
+        m: &Map<String, Value>,
+        path: &Path<'_>,
+        key: &str,
+    ) -> String {
+        self.some_id(m, path, key, false)
+    }
+
+    fn some_id(
+        &mut self,
+        m: &Map<String, Value>,
+        path: &Path<'_>,
+        key: &str,
+        required: bool,
+    ) -> String {
+        let s = self.string(m, path, key, required).unwrap_or_default();
+        if !required && s.trim().is_empty() {
+            return String::new();
+        }
         if !s.is_empty() && !is_valid_id(&s) {
             self.error(
                 at(path, key),
@@ -454,6 +508,8 @@ impl Decoder {
         Some(s)
     }
 
+    /// A telephone field, kept as written: one or more numbers as hospitals write
+    /// them ([`crate::phone`]). "None" written out (`无`, `N/A`) is a warning and no number.
     pub(in crate::validate) fn phone(
         &mut self,
         m: &Map<String, Value>,
@@ -461,17 +517,35 @@ impl Decoder {
         key: &str,
     ) -> Option<String> {
         let s = self.string(m, path, key, false)?;
-        let ok = s.chars().any(|c| c.is_ascii_digit())
-            && s.chars()
-                .all(|c| c.is_ascii_digit() || " +-().,#/ext".contains(c));
-        if !ok {
-            self.error(
-                at(path, key),
-                format!("\"{}\" is not a telephone number", clip(&s)),
-            );
-            return None;
+        match phone::check(&s) {
+            phone::Checked::Numbers(_) => Some(s.trim().to_string()),
+            phone::Checked::None => {
+                self.warn(
+                    at(path, key),
+                    format!(
+                        "\"{}\" means there is no number, so none is shown; leave the field out instead",
+                        clip(s.trim())
+                    ),
+                );
+                None
+            }
+            phone::Checked::NotANumber(part) => {
+                let whole = clip(&s);
+                let message = if part.trim() == s.trim() {
+                    format!("\"{whole}\" is not a telephone number")
+                } else {
+                    format!(
+                        "\"{whole}\" is not a telephone number: \"{}\" is not one",
+                        clip(part)
+                    )
+                };
+                self.error(
+                    at(path, key),
+                    format!("{message} (write digits with spaces, - ( ) or +, an extension after 转 or ext, and two numbers apart with / or ;)"),
+                );
+                None
+            }
         }
-        Some(s)
     }
 
     pub(in crate::validate) fn image(
@@ -541,4 +615,9 @@ fn record_name(name: &Text) -> &str {
     name.exact(Lang::Zh)
         .or_else(|| name.exact(Lang::En))
         .unwrap_or(name.get(Lang::Zh).text)
+}
+
+/// A Chinese character (the CJK Unified Ideographs and their first extension).
+fn is_han(c: char) -> bool {
+    matches!(c, '\u{4e00}'..='\u{9fff}' | '\u{3400}'..='\u{4dbf}')
 }
