@@ -1614,6 +1614,13 @@ fn messages_name_the_record_by_id_and_name() {
     let c = find("articles[0].category");
     assert_eq!(c.named_path(), "articles[0] (新病房, new-ward).category");
     assert_eq!(c.suggestion.as_deref(), Some("news"));
+    // Repeated ids name the repeating record.
+    let dup = broken(|v| v["departments"][1]["id"] = json!("cardiology"));
+    let p = dup
+        .iter()
+        .find(|p| p.path == "departments[1].id")
+        .unwrap_or_else(|| panic!("{}", listing(&dup)));
+    assert_eq!(p.named_path(), "departments[1] (神经内科, cardiology).id");
     // Problems of the whole document name no record.
     let top = broken(|v| v["schema"] = json!(2));
     assert!(top

@@ -5,6 +5,7 @@
 use super::decode::Decoder;
 use super::problem::{at, clip, idx, ROOT};
 use crate::model::{Dataset, Doctor, HalfDay, Weekday};
+use crate::text::Text;
 use std::collections::{HashMap, HashSet};
 
 /// Ids the cross-record checks look up, gathered once.
@@ -39,20 +40,25 @@ impl Decoder {
     /// ([`Decoder::check_doctor_id`]), then [`Decoder::check_more_ids`].
     pub(super) fn check_ids(&mut self, ds: &Dataset) -> KnownIds {
         let owned = |set: HashSet<&str>| set.into_iter().map(str::to_string).collect();
-        let campuses: HashSet<String> = owned(self.unique(
-            ds.hospital.campuses.iter().map(|c| c.id.as_str()),
-            "hospital.campuses",
-            "id",
-            "campus id",
-        ));
+        let campuses: HashSet<String> = owned(
+            self.unique(
+                ds.hospital
+                    .campuses
+                    .iter()
+                    .map(|c| (c.id.as_str(), &c.name)),
+                "hospital.campuses",
+                "id",
+                "campus id",
+            ),
+        );
         let categories = owned(self.unique(
-            ds.categories.iter().map(|c| c.id.as_str()),
+            ds.categories.iter().map(|c| (c.id.as_str(), &c.name)),
             "categories",
             "id",
             "category id",
         ));
         let departments = owned(self.unique(
-            ds.departments.iter().map(|d| d.id.as_str()),
+            ds.departments.iter().map(|d| (d.id.as_str(), &d.name)),
             "departments",
             "id",
             "department id",
@@ -91,7 +97,7 @@ impl Decoder {
     /// Unique article slugs, and the campuses departments name.
     pub(super) fn check_more_ids(&mut self, ds: &Dataset, known: &KnownIds) {
         self.unique(
-            ds.articles.iter().map(|a| a.slug.as_str()),
+            ds.articles.iter().map(|a| (a.slug.as_str(), &a.title)),
             "articles",
             "slug",
             "article slug",
@@ -230,20 +236,23 @@ impl Decoder {
         }
     }
 
+    /// The ids of a list (each with its record's name, for messages), every repeat
+    /// an error.
     pub(super) fn unique<'a>(
         &mut self,
-        ids: impl Iterator<Item = &'a str>,
+        ids: impl Iterator<Item = (&'a str, &'a Text)>,
         list: &str,
         field: &str,
         what: &str,
     ) -> HashSet<&'a str> {
         let mut seen: HashMap<&str, usize> = HashMap::new();
-        for (i, id) in ids.enumerate() {
+        for (i, (id, name)) in ids.enumerate() {
             if id.is_empty() {
                 continue;
             }
             if let Some(first) = seen.insert(id, i) {
                 seen.insert(id, first);
+                let mark = self.mark();
                 self.error(
                     format!("{list}[{i}].{field}"),
                     format!(
@@ -251,6 +260,7 @@ impl Decoder {
                         clip(id)
                     ),
                 );
+                self.name_record(mark, format!("{list}[{i}]"), id, name);
             }
         }
         seen.into_keys().collect()

@@ -144,7 +144,7 @@ impl Decoder {
     pub(in crate::validate) fn name_record(
         &mut self,
         mark: usize,
-        path: &Path<'_>,
+        path: impl fmt::Display,
         id: &str,
         name: &Text,
     ) {
