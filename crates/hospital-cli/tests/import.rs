@@ -498,3 +498,32 @@ fn a_department_whose_name_holds_a_comma_stays_one_department() {
         Some(1)
     );
 }
+
+#[test]
+fn the_new_commands_have_help_and_are_listed() {
+    for (command, options) in [
+        (
+            "import",
+            &[
+                "--out",
+                "--merge",
+                "--mapping",
+                "--hospital",
+                "--keep-going",
+            ][..],
+        ),
+        ("export", &["--out"][..]),
+        ("build", &["--out", "--assets"][..]),
+    ] {
+        let o = run(&[command, "--help"]);
+        assert_eq!(o.status.code(), Some(0), "{command}");
+        let text = stdout(&o);
+        for option in options {
+            assert!(text.contains(option), "{command} --help lacks {option}");
+        }
+    }
+    let top = stdout(&run(&["--help"]));
+    for command in ["import", "export", "build"] {
+        assert!(top.contains(&format!("hospital-data {command}")), "{top}");
+    }
+}
