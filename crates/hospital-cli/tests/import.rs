@@ -527,3 +527,53 @@ fn the_new_commands_have_help_and_are_listed() {
         assert!(top.contains(&format!("hospital-data {command}")), "{top}");
     }
 }
+
+#[test]
+fn a_name_two_merged_doctors_share_needs_an_id() {
+    let dir = scratch("import-homonyms");
+    let base = dir.join("d.json");
+    std::fs::write(
+        &base,
+        r#"{ "schema": 1, "hospital": { "name": "H" }, "categories": [], "articles": [],
+            "departments": [{ "id": "cardiology", "name": "Cardiology" }, { "id": "er", "name": "Emergency" }],
+            "doctors": [
+              { "id": "zhang-wei", "name": { "zh": "张伟", "en": "Wei Zhang" }, "title": "chief_physician", "departments": ["cardiology"] },
+              { "id": "zhang-wei-2", "name": { "zh": "张伟", "en": "Wei Zhang" }, "title": "attending_physician", "departments": ["er"] }
+            ] }"#,
+    )
+    .expect("write");
+    let csv = dir.join("staff.csv");
+    std::fs::write(&csv, "姓名,职称\n张伟,副主任医师\n").expect("write");
+    let out = dir.join("out.json");
+    let o = run(&[
+        "import",
+        arg(&csv),
+        "--merge",
+        arg(&base),
+        "--out",
+        arg(&out),
+    ]);
+    let text = stdout(&o);
+    assert_eq!(o.status.code(), Some(1), "{text}");
+    assert!(
+        text.contains("row 2 (张伟): error: the merged dataset has several doctors named"),
+        "{text}"
+    );
+    // With an id, the row says which one.
+    std::fs::write(&csv, "工号,姓名,职称\nzhang-wei-2,张伟,副主任医师\n").expect("write");
+    let o = run(&[
+        "import",
+        arg(&csv),
+        "--merge",
+        arg(&base),
+        "--out",
+        arg(&out),
+    ]);
+    assert_eq!(o.status.code(), Some(0), "{}", stdout(&o));
+    let d = read_json(&out);
+    assert_eq!(doctor(&d, "zhang-wei")["title"], "chief_physician");
+    assert_eq!(
+        doctor(&d, "zhang-wei-2")["title"],
+        "associate_chief_physician"
+    );
+}

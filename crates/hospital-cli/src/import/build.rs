@@ -395,6 +395,8 @@ pub fn build(
     let base_doctors = array_mut(&mut base, "doctors").len();
     let mut doctor_ids: HashSet<String> = HashSet::new();
     let mut doctor_by_key: HashMap<String, usize> = HashMap::new();
+    // Names two doctors of the merged dataset share: rows without an id cannot use them.
+    let mut shared_names: HashSet<String> = HashSet::new();
     for (i, d) in base["doctors"].as_array().into_iter().flatten().enumerate() {
         if let Some(id) = d.get("id").and_then(Value::as_str) {
             doctor_ids.insert(id.to_string());
@@ -402,7 +404,13 @@ pub fn build(
         }
         if let Some(n) = d.get("name") {
             for k in text_keys(n) {
-                doctor_by_key.entry(format!("name:{k}")).or_insert(i);
+                let key = format!("name:{k}");
+                if let Some(&other) = doctor_by_key.get(&key) {
+                    if other != i {
+                        shared_names.insert(key.clone());
+                    }
+                }
+                doctor_by_key.entry(key).or_insert(i);
             }
         }
     }
@@ -412,10 +420,29 @@ pub fn build(
         // A doctor of the merged dataset: by id when the rows give one, else by name.
         let existing = match &g.id {
             Some(id) => doctor_by_key.get(&format!("id:{id}")).copied(),
-            None => g
-                .names
-                .iter()
-                .find_map(|n| doctor_by_key.get(&format!("name:{n}")).copied()),
+            None => {
+                let shared = g
+                    .names
+                    .iter()
+                    .find(|n| shared_names.contains(&format!("name:{n}")));
+                if let Some(n) = shared {
+                    let loc = g.people.iter().find_map(|p| p.loc.clone());
+                    let label = g.people.iter().find_map(Person::label);
+                    problems.push(
+                        Problem::error(
+                            loc,
+                            format!(
+                                "the merged dataset has several doctors named \"{n}\"; rows without an id cannot say which one they update, so they were not imported: add an id column"
+                            ),
+                        )
+                        .about(label),
+                    );
+                    continue;
+                }
+                g.names
+                    .iter()
+                    .find_map(|n| doctor_by_key.get(&format!("name:{n}")).copied())
+            }
         };
         let existing = existing.filter(|i| !touched.contains(i));
         let mut doctor = match existing {
