@@ -4,6 +4,7 @@
 
 use super::decode::Decoder;
 use super::problem::{at, clip, idx, ROOT};
+use super::suggest::sorted;
 use crate::model::{Dataset, Doctor, HalfDay, Weekday};
 use crate::text::Text;
 use std::collections::{HashMap, HashSet};
@@ -91,7 +92,7 @@ impl Decoder {
             }
         }
         let list = at(&ROOT, "doctors");
-        self.name_record(mark, &idx(&list, i), &doc.id, &doc.name);
+        self.name_record(mark, idx(&list, i), &doc.id, &doc.name);
     }
 
     /// Unique article slugs, and the campuses departments name.
@@ -124,10 +125,10 @@ impl Decoder {
                         format!("departments[{i}].campuses[{j}]"),
                         format!("no campus has the id \"{}\"", clip(c)),
                     );
-                    self.suggest(c, known.campuses.iter().map(String::as_str));
+                    self.suggest(c, sorted(&known.campuses));
                 }
             }
-            self.name_record(mark, &idx(&list, i), &d.id, &d.name);
+            self.name_record(mark, idx(&list, i), &d.id, &d.name);
         }
     }
 
@@ -146,7 +147,7 @@ impl Decoder {
                     format!("{p}.departments[{j}]"),
                     format!("no department has the id \"{}\", nor that name", clip(dep)),
                 );
-                self.suggest(dep, known.departments.iter().map(String::as_str));
+                self.suggest(dep, sorted(&known.departments));
             }
         }
         if doc.schedule.is_empty() {
@@ -163,7 +164,7 @@ impl Decoder {
                         format!("{p}.schedule[{j}].campus"),
                         format!("no campus has the id \"{}\"", clip(c)),
                     );
-                    self.suggest(c, known.campuses.iter().map(String::as_str));
+                    self.suggest(c, sorted(&known.campuses));
                 }
             }
             if let Some(first) = slots.insert((s.weekday, s.half_day), j) {
@@ -183,7 +184,7 @@ impl Decoder {
                 "no pinyin: run `hospital-data prepare` so patients can search by pinyin",
             );
         }
-        self.name_record(mark, &p, &doc.id, &doc.name);
+        self.name_record(mark, p, &doc.id, &doc.name);
     }
 
     /// Departments nobody works in, and what articles refer to: the last part of
@@ -197,7 +198,7 @@ impl Decoder {
                     format!("departments[{i}]"),
                     format!("no doctor belongs to department \"{}\"", d.id),
                 );
-                self.name_record(mark, &idx(&departments, i), &d.id, &d.name);
+                self.name_record(mark, idx(&departments, i), &d.id, &d.name);
             }
         }
         let articles = at(&ROOT, "articles");
@@ -209,7 +210,7 @@ impl Decoder {
                     format!("{p}.category"),
                     format!("no category has the id \"{}\"", clip(&a.category)),
                 );
-                self.suggest(&a.category, known.categories.iter().map(String::as_str));
+                self.suggest(&a.category, sorted(&known.categories));
             }
             for (j, dep) in a.departments.iter().enumerate() {
                 if !known.departments.contains(dep.as_str()) {
@@ -217,7 +218,7 @@ impl Decoder {
                         format!("{p}.departments[{j}]"),
                         format!("no department has the id \"{}\", nor that name", clip(dep)),
                     );
-                    self.suggest(dep, known.departments.iter().map(String::as_str));
+                    self.suggest(dep, sorted(&known.departments));
                 }
             }
             for (j, doc) in a.doctors.iter().enumerate() {
@@ -228,11 +229,11 @@ impl Decoder {
                     );
                     // Comparing with every id of a very large hospital costs too much.
                     if known.doctors.len() <= MAX_SUGGESTION_CANDIDATES {
-                        self.suggest(doc, known.doctors.keys().map(String::as_str));
+                        self.suggest(doc, sorted(known.doctors.keys()));
                     }
                 }
             }
-            self.name_record(mark, &p, &a.slug, &a.title);
+            self.name_record(mark, p, &a.slug, &a.title);
         }
     }
 

@@ -111,7 +111,7 @@ impl Decoder {
             d.id = ids.make(department_id_base(&d.name), &fallback_id("department", i));
             let mark = self.mark();
             self.warn(at(&idx(&list, i), "id"), made_up_id_message(&d.id));
-            self.name_record(mark, &idx(&list, i), &d.id, &d.name);
+            self.name_record(mark, idx(&list, i), &d.id, &d.name);
         }
     }
 
@@ -168,7 +168,7 @@ impl Decoder {
             d.id = ids.make(base, &fallback_id("doctor", i));
             let mark = self.mark();
             self.warn(at(&idx(&list, i), "id"), made_up_id_message(&d.id));
-            self.name_record(mark, &idx(&list, i), &d.id, &d.name);
+            self.name_record(mark, idx(&list, i), &d.id, &d.name);
         }
     }
 }
