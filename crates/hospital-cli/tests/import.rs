@@ -468,3 +468,112 @@ fn an_unclosed_quote_an_empty_file_and_a_missing_rank_are_said() {
         "{text}"
     );
 }
+
+#[test]
+fn a_department_whose_name_holds_a_comma_stays_one_department() {
+    let dir = scratch("import-comma");
+    let csv = dir.join("staff.csv");
+    std::fs::write(
+        &csv,
+        "Name,Title,Department (EN),Department (ZH)\n\
+         Wei Zhang,Chief Physician,\"Ear, Nose and Throat\",耳鼻咽喉科\n\
+         Min Li,Attending Physician,\"Ear, Nose and Throat; Stomatology\",耳鼻咽喉科；口腔科\n\
+         Jun Wu,Attending Physician,\"Ear, Nose and Throat\",\n",
+    )
+    .expect("write");
+    let out = dir.join("d.json");
+    let o = run(&["import", arg(&csv), "--hospital", "H", "--out", arg(&out)]);
+    assert_eq!(o.status.code(), Some(0), "{}", stdout(&o));
+    let d = read_json(&out);
+    let names: Vec<String> = d["departments"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .map(|x| x["name"]["en"].as_str().unwrap_or("").to_string())
+        .collect();
+    assert_eq!(names, ["Ear, Nose and Throat", "Stomatology"], "{d:#}");
+    // The third row names it alone: known by then, so not split on its comma.
+    assert_eq!(
+        doctor(&d, "jun-wu")["departments"].as_array().map(Vec::len),
+        Some(1)
+    );
+}
+
+#[test]
+fn the_new_commands_have_help_and_are_listed() {
+    for (command, options) in [
+        (
+            "import",
+            &[
+                "--out",
+                "--merge",
+                "--mapping",
+                "--hospital",
+                "--keep-going",
+            ][..],
+        ),
+        ("export", &["--out"][..]),
+        ("build", &["--out", "--assets"][..]),
+    ] {
+        let o = run(&[command, "--help"]);
+        assert_eq!(o.status.code(), Some(0), "{command}");
+        let text = stdout(&o);
+        for option in options {
+            assert!(text.contains(option), "{command} --help lacks {option}");
+        }
+    }
+    let top = stdout(&run(&["--help"]));
+    for command in ["import", "export", "build"] {
+        assert!(top.contains(&format!("hospital-data {command}")), "{top}");
+    }
+}
+
+#[test]
+fn a_name_two_merged_doctors_share_needs_an_id() {
+    let dir = scratch("import-homonyms");
+    let base = dir.join("d.json");
+    std::fs::write(
+        &base,
+        r#"{ "schema": 1, "hospital": { "name": "H" }, "categories": [], "articles": [],
+            "departments": [{ "id": "cardiology", "name": "Cardiology" }, { "id": "er", "name": "Emergency" }],
+            "doctors": [
+              { "id": "zhang-wei", "name": { "zh": "张伟", "en": "Wei Zhang" }, "title": "chief_physician", "departments": ["cardiology"] },
+              { "id": "zhang-wei-2", "name": { "zh": "张伟", "en": "Wei Zhang" }, "title": "attending_physician", "departments": ["er"] }
+            ] }"#,
+    )
+    .expect("write");
+    let csv = dir.join("staff.csv");
+    std::fs::write(&csv, "姓名,职称\n张伟,副主任医师\n").expect("write");
+    let out = dir.join("out.json");
+    let o = run(&[
+        "import",
+        arg(&csv),
+        "--merge",
+        arg(&base),
+        "--out",
+        arg(&out),
+    ]);
+    let text = stdout(&o);
+    assert_eq!(o.status.code(), Some(1), "{text}");
+    assert!(
+        text.contains("row 2 (张伟): error: the merged dataset has several doctors named"),
+        "{text}"
+    );
+    // With an id, the row says which one.
+    std::fs::write(&csv, "工号,姓名,职称\nzhang-wei-2,张伟,副主任医师\n").expect("write");
+    let o = run(&[
+        "import",
+        arg(&csv),
+        "--merge",
+        arg(&base),
+        "--out",
+        arg(&out),
+    ]);
+    assert_eq!(o.status.code(), Some(0), "{}", stdout(&o));
+    let d = read_json(&out);
+    assert_eq!(doctor(&d, "zhang-wei")["title"], "chief_physician");
+    assert_eq!(
+        doctor(&d, "zhang-wei-2")["title"],
+        "associate_chief_physician"
+    );
+}

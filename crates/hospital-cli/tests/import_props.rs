@@ -177,3 +177,85 @@ proptest! {
         prop_assert_eq!(&re, &first);
     }
 }
+
+const HEADERS: &[&str] = &[
+    "姓名",
+    "Name",
+    "职称",
+    "科室",
+    "星期",
+    "时段",
+    "周一上午",
+    "Spec1",
+    "备注",
+    "Colour",
+    "",
+    "性别",
+];
+const CELLS_ANY: &[&str] = &[
+    "",
+    "张伟",
+    "主任医师",
+    "心内科",
+    "周一",
+    "上午",
+    "专家",
+    "√",
+    "周八",
+    "?",
+    "a,b",
+    "（",
+    "停诊",
+    "研究员",
+    "男",
+];
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 200, ..ProptestConfig::default() })]
+
+    /// Whatever a sheet holds, reading it never panics, and every row with content is
+    /// either read as a doctor or named by a problem: nothing is dropped silently.
+    #[test]
+    fn no_row_is_dropped_silently(
+        header in prop::collection::vec(0..HEADERS.len(), 1..7),
+        rows in prop::collection::vec(prop::collection::vec(
+            prop_oneof![
+                (0..CELLS_ANY.len()).prop_map(|i| CELLS_ANY[i].to_string()),
+                "\\PC{0,6}",
+            ],
+            0..8,
+        ), 0..8),
+    ) {
+        use hospital_cli::import::report::Loc;
+        use hospital_cli::import::{sheet, table::Table};
+        use std::sync::Arc;
+        let file: Arc<str> = "sheet.csv".into();
+        let mut all = vec![header.iter().map(|&h| HEADERS[h].to_string()).collect::<Vec<_>>()];
+        all.extend(rows.iter().cloned());
+        let table = Table { loc: Loc::file(&file), rows: all.clone() };
+        let mut harvest = Harvest::default();
+        let mut problems = Problems::default();
+        sheet::read(&table, &Mapping::default(), &mut harvest, &mut problems);
+        // The one message for the whole sheet: no header row was found.
+        let sheet_refused = problems.list.iter().any(|p| {
+            p.loc.as_ref().is_some_and(|l| l.row == 0 && l.column.is_none())
+                && p.message.contains("no header row")
+        });
+        for (i, row) in all.iter().enumerate().skip(1) {
+            if row.iter().all(|c| c.trim().is_empty()) {
+                continue;
+            }
+            let n = i + 1;
+            let header = harvest.headers.iter().any(|l| l.row == n);
+            let read = harvest.people.iter().any(|p| {
+                p.loc.as_ref().is_some_and(|l| l.row == n)
+                    || p.entries.iter().any(|e| e.loc.row == n)
+            });
+            let named = problems.list.iter().any(|p| p.loc.as_ref().is_some_and(|l| l.row == n));
+            prop_assert!(
+                header || read || named || sheet_refused,
+                "row {n} {row:?} was neither read nor reported: {:?}", problems.list
+            );
+        }
+    }
+}

@@ -189,3 +189,32 @@ fn sample_is_clean() {
     let counts = report.counts.expect("loads");
     assert!(counts.departments >= 12 && counts.doctors >= 60 && counts.articles >= 15);
 }
+
+#[test]
+fn the_rank_table_of_the_docs_is_the_labels_table() {
+    let file = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../docs/dataset.md");
+    let docs = std::fs::read_to_string(&file).expect("docs/dataset.md");
+    // Rows such as "| `chief_physician` | Chief Physician | 主任医师 |", in order.
+    let rows: Vec<(String, String, String)> = docs
+        .lines()
+        .filter_map(|l| {
+            let cells: Vec<&str> = l
+                .trim()
+                .trim_matches('|')
+                .split('|')
+                .map(str::trim)
+                .collect();
+            let key = cells.first()?.strip_prefix('`')?.strip_suffix('`')?;
+            (cells.len() == 3 && TitleRank::from_key(key).is_some())
+                .then(|| (key.to_string(), cells[1].to_string(), cells[2].to_string()))
+        })
+        .collect();
+    let want: Vec<(String, String, String)> = TitleRank::ALL
+        .iter()
+        .map(|r| {
+            let l = r.label();
+            (r.key().to_string(), l.en.to_string(), l.zh.to_string())
+        })
+        .collect();
+    assert_eq!(rows, want);
+}

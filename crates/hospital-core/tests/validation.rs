@@ -373,12 +373,78 @@ fn department_keywords_must_not_be_empty() {
 // --- doctors ---
 
 #[test]
-fn doctor_id_is_required() {
-    case(
-        |v| remove(&mut v["doctors"][1], "id"),
-        "doctors[1].id",
-        "this field is required (a string)",
+fn a_doctor_without_an_id_gets_one_from_the_pinyin() {
+    let loaded = loads(|v| remove(&mut v["doctors"][1], "id"));
+    assert_eq!(loaded.dataset.doctors[1].id, "li-na");
+    assert!(
+        has_warning(
+            &loaded.warnings,
+            "doctors[1].id",
+            "run `hospital-data prepare`"
+        ),
+        "{}",
+        listing(&loaded.warnings)
     );
+    // Unique among every doctor's id, including those written after it, and stable.
+    let twice = || {
+        loads(|v| {
+            remove(&mut v["doctors"][0], "id");
+            v["doctors"][0]["pinyin"] = json!("lǐ nà");
+            v["articles"][0]["doctors"] = json!([]);
+            push(
+                &mut v["doctors"],
+                json!({ "name": "Na Li", "title": "nurse",
+                "departments": ["neurology"], "schedule": [] }),
+            );
+        })
+    };
+    let ids: Vec<String> = twice()
+        .dataset
+        .doctors
+        .iter()
+        .map(|d| d.id.clone())
+        .collect();
+    assert_eq!(ids, ["li-na-2", "li-na", "na-li"]);
+    let again: Vec<String> = twice()
+        .dataset
+        .doctors
+        .iter()
+        .map(|d| d.id.clone())
+        .collect();
+    assert_eq!(ids, again);
+    // Article references still need a written id.
+    case(
+        |v| {
+            remove(&mut v["doctors"][0], "id");
+            remove(&mut v["doctors"][0], "pinyin");
+            v["doctors"][0]["name"] = json!("张伟");
+        },
+        "articles[0].doctors[0]",
+        "no doctor has the id \"zhang-wei\"",
+    );
+}
+
+#[test]
+fn a_department_without_an_id_gets_one_from_its_english_name() {
+    let loaded = loads(|v| {
+        push(
+            &mut v["departments"],
+            json!({ "name": { "en": "Ear, Nose & Throat", "zh": "耳鼻喉科" } }),
+        );
+        v["doctors"][1]["departments"] = json!(["neurology", "耳鼻喉科"]);
+    });
+    assert_eq!(loaded.dataset.departments[2].id, "ear-nose-throat");
+    assert_eq!(
+        loaded.dataset.doctors[1].departments,
+        ["neurology", "ear-nose-throat"]
+    );
+    assert!(has_warning(&loaded.warnings, "departments[2].id", "no id"));
+    // A blank id, as an empty spreadsheet cell gives, counts as none.
+    let blank = loads(|v| {
+        v["departments"][1]["id"] = json!(" ");
+        v["doctors"][1]["departments"] = json!(["Neurology"]);
+    });
+    assert_eq!(blank.dataset.departments[1].id, "neurology");
 }
 
 #[test]
@@ -405,11 +471,86 @@ fn doctor_title_must_be_a_string() {
 }
 
 #[test]
-fn doctor_needs_a_department() {
+fn a_doctor_without_a_department_is_listed_under_other() {
+    for change in [
+        (|v: &mut Value| v["doctors"][0]["departments"] = json!([])) as fn(&mut Value),
+        |v: &mut Value| remove(&mut v["doctors"][0], "departments"),
+    ] {
+        let loaded = loads(|v| {
+            change(v);
+            v["articles"][0]["departments"] = json!([]);
+            push(
+                &mut v["doctors"],
+                json!({ "id": "x", "name": { "en": "X", "zh": "某" },
+                "pinyin": "mou", "title": "nurse", "departments": ["cardiology"],
+                "schedule": [{ "weekday": "sun", "session": "morning", "clinic": "general" }] }),
+            );
+        });
+        assert!(loaded.dataset.doctors[0].departments.is_empty());
+        assert!(
+            has_warning(
+                &loaded.warnings,
+                "doctors[0].departments",
+                "under \"Other\""
+            ),
+            "{}",
+            listing(&loaded.warnings)
+        );
+    }
     case(
-        |v| v["doctors"][0]["departments"] = json!([]),
+        |v| v["doctors"][0]["departments"] = json!("cardiology"),
         "doctors[0].departments",
-        "a doctor needs at least one department",
+        "expected an array",
+    );
+}
+
+#[test]
+fn departments_are_named_by_id_or_by_name_in_any_language() {
+    let loaded = loads(|v| {
+        v["doctors"][0]["departments"] = json!(["心内科"]);
+        v["doctors"][1]["departments"] = json!(["Neurology", "cardiology"]);
+        v["articles"][0]["departments"] = json!(["cardiology "]);
+    });
+    assert_eq!(loaded.dataset.doctors[0].departments, ["cardiology"]);
+    assert_eq!(
+        loaded.dataset.doctors[1].departments,
+        ["neurology", "cardiology"]
+    );
+    assert_eq!(loaded.dataset.articles[0].departments, ["cardiology"]);
+    // A name two departments share names neither.
+    case(
+        |v| {
+            v["departments"][1]["name"] = json!({ "en": "Heart", "zh": "心内科" });
+            v["doctors"][0]["departments"] = json!(["心内科"]);
+        },
+        "doctors[0].departments[0]",
+        "no department has the id \"心内科\", nor that name",
+    );
+}
+
+#[test]
+fn a_chinese_name_without_an_english_one_is_a_warning() {
+    let loaded = loads(|v| {
+        v["doctors"][0]["name"] = json!({ "zh": "张伟" });
+        v["doctors"][1]["name"] = json!("李娜");
+        v["departments"][1]["name"] = json!({ "zh": "神经内科" });
+    });
+    for path in ["doctors[0].name", "doctors[1].name", "departments[1].name"] {
+        assert!(
+            has_warning(
+                &loaded.warnings,
+                path,
+                "has a Chinese name and no English one"
+            ),
+            "{path}: {}",
+            listing(&loaded.warnings)
+        );
+    }
+    let english_only = loads(|v| v["doctors"][1]["name"] = json!("Na Li"));
+    assert!(
+        english_only.warnings.is_empty(),
+        "{}",
+        listing(&english_only.warnings)
     );
 }
 
@@ -1473,6 +1614,13 @@ fn messages_name_the_record_by_id_and_name() {
     let c = find("articles[0].category");
     assert_eq!(c.named_path(), "articles[0] (新病房, new-ward).category");
     assert_eq!(c.suggestion.as_deref(), Some("news"));
+    // Repeated ids name the repeating record.
+    let dup = broken(|v| v["departments"][1]["id"] = json!("cardiology"));
+    let p = dup
+        .iter()
+        .find(|p| p.path == "departments[1].id")
+        .unwrap_or_else(|| panic!("{}", listing(&dup)));
+    assert_eq!(p.named_path(), "departments[1] (神经内科, cardiology).id");
     // Problems of the whole document name no record.
     let top = broken(|v| v["schema"] = json!(2));
     assert!(top

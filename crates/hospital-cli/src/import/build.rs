@@ -9,7 +9,7 @@ use super::columns::Field;
 use super::mapping::Mapping;
 use super::record::{Entry, Harvest, Person, SessionIn};
 use super::report::{Loc, Problem, Problems};
-use super::values::{self, has_cjk, is_id, slug, split_list, squash};
+use super::values::{self, has_cjk, is_id, slug, split_list, split_strong, squash};
 use hospital_core::model::{AcademicTitle, ClinicType, Gender};
 use hospital_core::Lang;
 use serde_json::{json, Map, Value};
@@ -395,6 +395,8 @@ pub fn build(
     let base_doctors = array_mut(&mut base, "doctors").len();
     let mut doctor_ids: HashSet<String> = HashSet::new();
     let mut doctor_by_key: HashMap<String, usize> = HashMap::new();
+    // Names two doctors of the merged dataset share: rows without an id cannot use them.
+    let mut shared_names: HashSet<String> = HashSet::new();
     for (i, d) in base["doctors"].as_array().into_iter().flatten().enumerate() {
         if let Some(id) = d.get("id").and_then(Value::as_str) {
             doctor_ids.insert(id.to_string());
@@ -402,7 +404,13 @@ pub fn build(
         }
         if let Some(n) = d.get("name") {
             for k in text_keys(n) {
-                doctor_by_key.entry(format!("name:{k}")).or_insert(i);
+                let key = format!("name:{k}");
+                if let Some(&other) = doctor_by_key.get(&key) {
+                    if other != i {
+                        shared_names.insert(key.clone());
+                    }
+                }
+                doctor_by_key.entry(key).or_insert(i);
             }
         }
     }
@@ -412,10 +420,29 @@ pub fn build(
         // A doctor of the merged dataset: by id when the rows give one, else by name.
         let existing = match &g.id {
             Some(id) => doctor_by_key.get(&format!("id:{id}")).copied(),
-            None => g
-                .names
-                .iter()
-                .find_map(|n| doctor_by_key.get(&format!("name:{n}")).copied()),
+            None => {
+                let shared = g
+                    .names
+                    .iter()
+                    .find(|n| shared_names.contains(&format!("name:{n}")));
+                if let Some(n) = shared {
+                    let loc = g.people.iter().find_map(|p| p.loc.clone());
+                    let label = g.people.iter().find_map(Person::label);
+                    problems.push(
+                        Problem::error(
+                            loc,
+                            format!(
+                                "the merged dataset has several doctors named \"{n}\"; rows without an id cannot say which one they update, so they were not imported: add an id column"
+                            ),
+                        )
+                        .about(label),
+                    );
+                    continue;
+                }
+                g.names
+                    .iter()
+                    .find_map(|n| doctor_by_key.get(&format!("name:{n}")).copied())
+            }
         };
         let existing = existing.filter(|i| !touched.contains(i));
         let mut doctor = match existing {
@@ -650,6 +677,11 @@ impl Ctx<'_, '_> {
             match g {
                 Some(g) => doctor["gender"] = json!(g.key()),
                 None if values::is_none_word(&e.value) => {
+                    self.warn(
+                        &e.loc,
+                        &label,
+                        format!("\"{}\" means the sex is not known: none is given", e.value),
+                    );
                     if let Some(m) = doctor.as_object_mut() {
                         m.remove("gender");
                     }
@@ -667,7 +699,12 @@ impl Ctx<'_, '_> {
             let mut by_lang: BTreeMap<Option<Lang>, Vec<(String, Loc)>> = BTreeMap::new();
             for e in &depts {
                 note(&mut self.origin, "departments", e);
-                for name in split_list(&e.value) {
+                // A department's own name may hold a comma ("Ear, Nose and Throat").
+                let names = match self.departments.find(&e.value) {
+                    Some(_) => vec![e.value.trim().to_string()],
+                    None => split_list(&e.value),
+                };
+                for name in names {
                     by_lang
                         .entry(e.lang)
                         .or_default()
@@ -675,8 +712,27 @@ impl Ctx<'_, '_> {
                 }
             }
             let mut named: Vec<Vec<(Lang, String, Loc)>> = Vec::new();
-            let en = by_lang.get(&Some(Lang::En)).cloned().unwrap_or_default();
-            let zh = by_lang.get(&Some(Lang::Zh)).cloned().unwrap_or_default();
+            let mut en = by_lang.get(&Some(Lang::En)).cloned().unwrap_or_default();
+            let mut zh = by_lang.get(&Some(Lang::Zh)).cloned().unwrap_or_default();
+            if en.len() != zh.len() && !en.is_empty() && !zh.is_empty() {
+                // The other column says how many there are: "Ear, Nose and Throat" beside
+                // 耳鼻咽喉科 is one department, so split on strong separators only.
+                let strong = |lang: Lang| -> Vec<(String, Loc)> {
+                    depts
+                        .iter()
+                        .filter(|e| e.lang == Some(lang))
+                        .flat_map(|e| {
+                            split_strong(&e.value)
+                                .into_iter()
+                                .map(|n| (n, e.loc.clone()))
+                        })
+                        .collect()
+                };
+                let (en2, zh2) = (strong(Lang::En), strong(Lang::Zh));
+                if en2.len() == zh2.len() {
+                    (en, zh) = (en2, zh2);
+                }
+            }
             if !en.is_empty() && en.len() == zh.len() {
                 for ((a, la), (b, lb)) in en.into_iter().zip(zh) {
                     named.push(vec![(Lang::En, a, la), (Lang::Zh, b, lb)]);
@@ -797,13 +853,8 @@ impl Ctx<'_, '_> {
                 _ => json!({}),
             };
             if let Some(p) = phone {
-                if values::is_none_word(&p.value) {
-                    if let Some(m) = booking.as_object_mut() {
-                        m.remove("phone");
-                    }
-                } else {
-                    booking["phone"] = json!(p.value.trim());
-                }
+                // As written: the validator reads 无 and N/A as "none", with a warning.
+                booking["phone"] = json!(p.value.trim());
             }
             if let Some(u) = url {
                 booking["url"] = json!(u.value.trim());

@@ -168,8 +168,8 @@ fn alias(h: &str) -> Option<(Field, Option<Lang>)> {
         "id" | "doctorid" | "staffid" | "employeeid" | "slug" | "编号" | "工号" | "医生编号"
         | "人员编号" | "员工编号" => (Id, None),
         "name" | "fullname" | "doctor" | "doctorname" | "physician" | "provider"
-        | "providername" | "practitioner" | "姓名" | "医生" | "医生姓名" | "名字" | "专家"
-        | "专家姓名" | "出诊医生" | "医师" | "医师姓名" => (Name, None),
+        | "providername" | "practitioner" | "姓名" | "医生" | "医生姓名" | "名字" | "专家姓名"
+        | "出诊医生" | "医师姓名" => (Name, None),
         "englishname" | "英文名" | "英文姓名" | "nameinenglish" => (Name, en),
         "chinesename" | "中文名" | "中文姓名" | "nameinchinese" => (Name, zh),
         "firstname" | "givenname" | "first" | "forename" | "名" => (GivenName, None),

@@ -128,7 +128,7 @@ fn departments(ds: &Dataset, d: &Doctor, lang: &str) -> String {
     if names.iter().all(String::is_empty) {
         return String::new();
     }
-    names.join(if lang == "zh" { "、" } else { ", " })
+    names.join(if lang == "zh" { "；" } else { "; " })
 }
 
 fn staff_row(ds: &Dataset, d: &Doctor) -> Vec<String> {

@@ -100,6 +100,8 @@ pub struct Harvest {
     pub hospital: Option<HospitalIn>,
     /// Rows read (with some content), for the summary.
     pub rows: usize,
+    /// Where each sheet's header row was found (one or two rows), for tests and messages.
+    pub headers: Vec<Loc>,
     /// FHIR resources read, resolved together by `fhir::settle` once all files are in.
     pub fhir: Vec<super::fhir::Resource>,
 }

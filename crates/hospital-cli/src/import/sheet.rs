@@ -120,6 +120,8 @@ pub fn read(table: &Table, mapping: &Mapping, out: &mut Harvest, problems: &mut 
         }
     }
     report_columns(table, &headers, &columns, problems);
+    out.headers
+        .extend((h..first_data).map(|r| table.loc.at_row(r + 1)));
     let weekday_rows =
         columns.iter().any(|c| matches!(c, Column::Half(_))) && !columns.iter().any(identifies);
     for (i, row) in rows.iter().enumerate().skip(first_data) {

@@ -20,9 +20,28 @@ pub fn has_cjk(s: &str) -> bool {
     s.chars().any(is_cjk)
 }
 
-/// Splits a packed cell: `,` `，` `、` `;` `；` `|` and line breaks separate items.
+/// Separators that never occur inside one item: `，` `、` `;` `；` `|` and line breaks.
+const STRONG: [char; 7] = ['，', '、', ';', '；', '|', '\n', '\r'];
+
+/// Splits a packed cell. A cell with a strong separator is split on those only, so
+/// that "Ear, Nose and Throat; Stomatology" keeps its first item whole; a cell with
+/// none is split on ASCII commas too ("English, French").
 pub fn split_list(s: &str) -> Vec<String> {
-    s.split([',', '，', '、', ';', '；', '|', '\n', '\r'])
+    let parts: Vec<&str> = if s.contains(STRONG) {
+        s.split(STRONG).collect()
+    } else {
+        s.split(',').collect()
+    };
+    parts
+        .into_iter()
+        .map(|p| p.trim().to_string())
+        .filter(|p| !p.is_empty())
+        .collect()
+}
+
+/// Splits on the strong separators only, never on an ASCII comma.
+pub fn split_strong(s: &str) -> Vec<String> {
+    s.split(STRONG)
         .map(|p| p.trim().to_string())
         .filter(|p| !p.is_empty())
         .collect()
@@ -373,6 +392,11 @@ mod tests {
             split_list("冠心病、高血压，心衰; PCI"),
             ["冠心病", "高血压", "心衰", "PCI"]
         );
+        assert_eq!(
+            split_list("Ear, Nose and Throat; Stomatology"),
+            ["Ear, Nose and Throat", "Stomatology"]
+        );
+        assert_eq!(split_list("English, French"), ["English", "French"]);
         assert_eq!(language("普通话").as_deref(), Some("zh"));
         assert_eq!(language("en-US").as_deref(), Some("en-us"));
         assert_eq!(language("Klingon speech"), None);

@@ -101,7 +101,18 @@ const CATALOGUE: &[(&str, &str)] = &[
         "\"{0}\" 不是学术职称，已略去；可用：{1}",
     ),
     // Records and references.
-    ("a doctor needs at least one department", "每位医生至少属于一个科室"),
+    (
+        "this doctor belongs to no department, so the site lists them under \"Other\"",
+        "这位医生不属于任何科室，网站将其列在“其他”之下",
+    ),
+    (
+        "this {} has a Chinese name and no English one, so English readers see the Chinese: write the name as { \"zh\": ..., \"en\": ... }",
+        "这个{0}只有中文名、没有英文名，英文读者将看到中文：请把名称写成 { \"zh\": ..., \"en\": ... }",
+    ),
+    (
+        "no id, so the site uses \"{}\"; run `hospital-data prepare` to write it into the file, so that the address stays the same when the list changes",
+        "没有 id，网站使用 \"{0}\"；请运行 `hospital-data prepare` 把它写入文件，以免名单变动时网址改变",
+    ),
     (
         "duplicate {} \"{}\", first used by {}",
         "{0} \"{1}\" 重复，首次出现在 {2}",
@@ -153,6 +164,8 @@ const WORDS: &[(&str, &str)] = &[
     ("category id", "栏目 id"),
     ("department id", "科室 id"),
     ("article slug", "文章 slug"),
+    ("doctor", "医生"),
+    ("department", "科室"),
 ];
 
 /// The values a message was written with, if it was written from `form`.
@@ -258,7 +271,8 @@ mod tests {
             "departments": [
                 { "id": "cardiology", "name": { "en": "Cardiology", "english": "x" },
                   "campuses": ["west"], "phone": "call us" },
-                { "id": "bad id", "name": "Empty", "phone": "0931-1234567 / desk" }
+                { "id": "bad id", "name": "Empty", "phone": "0931-1234567 / desk" },
+                { "name": "皮肤科" }
             ],
             "doctors": [
                 { "id": "a", "name": { "zh": "张三" }, "title": "主任医生",
@@ -274,6 +288,7 @@ mod tests {
                 { "id": "c", "name": "C", "title": "主任医师，博士生导师", "departments": ["cardiology"],
                   "accepting_new_patients": "yes", "specialties": "x" },
                 { "id": "d", "name": "D", "title": "t".repeat(80), "departments": ["cardiology"] },
+                { "name": "无名", "title": "nurse" },
                 "not a doctor"
             ],
             "articles": [

@@ -4,7 +4,9 @@
 
 use super::decode::Decoder;
 use super::problem::{at, clip, idx, ROOT};
+use super::suggest::sorted;
 use crate::model::{Dataset, Doctor, HalfDay, Weekday};
+use crate::text::Text;
 use std::collections::{HashMap, HashSet};
 
 /// Ids the cross-record checks look up, gathered once.
@@ -39,20 +41,25 @@ impl Decoder {
     /// ([`Decoder::check_doctor_id`]), then [`Decoder::check_more_ids`].
     pub(super) fn check_ids(&mut self, ds: &Dataset) -> KnownIds {
         let owned = |set: HashSet<&str>| set.into_iter().map(str::to_string).collect();
-        let campuses: HashSet<String> = owned(self.unique(
-            ds.hospital.campuses.iter().map(|c| c.id.as_str()),
-            "hospital.campuses",
-            "id",
-            "campus id",
-        ));
+        let campuses: HashSet<String> = owned(
+            self.unique(
+                ds.hospital
+                    .campuses
+                    .iter()
+                    .map(|c| (c.id.as_str(), &c.name)),
+                "hospital.campuses",
+                "id",
+                "campus id",
+            ),
+        );
         let categories = owned(self.unique(
-            ds.categories.iter().map(|c| c.id.as_str()),
+            ds.categories.iter().map(|c| (c.id.as_str(), &c.name)),
             "categories",
             "id",
             "category id",
         ));
         let departments = owned(self.unique(
-            ds.departments.iter().map(|d| d.id.as_str()),
+            ds.departments.iter().map(|d| (d.id.as_str(), &d.name)),
             "departments",
             "id",
             "department id",
@@ -85,13 +92,13 @@ impl Decoder {
             }
         }
         let list = at(&ROOT, "doctors");
-        self.name_record(mark, &idx(&list, i), &doc.id, &doc.name);
+        self.name_record(mark, idx(&list, i), &doc.id, &doc.name);
     }
 
     /// Unique article slugs, and the campuses departments name.
     pub(super) fn check_more_ids(&mut self, ds: &Dataset, known: &KnownIds) {
         self.unique(
-            ds.articles.iter().map(|a| a.slug.as_str()),
+            ds.articles.iter().map(|a| (a.slug.as_str(), &a.title)),
             "articles",
             "slug",
             "article slug",
@@ -118,10 +125,10 @@ impl Decoder {
                         format!("departments[{i}].campuses[{j}]"),
                         format!("no campus has the id \"{}\"", clip(c)),
                     );
-                    self.suggest(c, known.campuses.iter().map(String::as_str));
+                    self.suggest(c, sorted(&known.campuses));
                 }
             }
-            self.name_record(mark, &idx(&list, i), &d.id, &d.name);
+            self.name_record(mark, idx(&list, i), &d.id, &d.name);
         }
     }
 
@@ -140,7 +147,7 @@ impl Decoder {
                     format!("{p}.departments[{j}]"),
                     format!("no department has the id \"{}\", nor that name", clip(dep)),
                 );
-                self.suggest(dep, known.departments.iter().map(String::as_str));
+                self.suggest(dep, sorted(&known.departments));
             }
         }
         if doc.schedule.is_empty() {
@@ -157,7 +164,7 @@ impl Decoder {
                         format!("{p}.schedule[{j}].campus"),
                         format!("no campus has the id \"{}\"", clip(c)),
                     );
-                    self.suggest(c, known.campuses.iter().map(String::as_str));
+                    self.suggest(c, sorted(&known.campuses));
                 }
             }
             if let Some(first) = slots.insert((s.weekday, s.half_day), j) {
@@ -177,7 +184,7 @@ impl Decoder {
                 "no pinyin: run `hospital-data prepare` so patients can search by pinyin",
             );
         }
-        self.name_record(mark, &p, &doc.id, &doc.name);
+        self.name_record(mark, p, &doc.id, &doc.name);
     }
 
     /// Departments nobody works in, and what articles refer to: the last part of
@@ -191,7 +198,7 @@ impl Decoder {
                     format!("departments[{i}]"),
                     format!("no doctor belongs to department \"{}\"", d.id),
                 );
-                self.name_record(mark, &idx(&departments, i), &d.id, &d.name);
+                self.name_record(mark, idx(&departments, i), &d.id, &d.name);
             }
         }
         let articles = at(&ROOT, "articles");
@@ -203,7 +210,7 @@ impl Decoder {
                     format!("{p}.category"),
                     format!("no category has the id \"{}\"", clip(&a.category)),
                 );
-                self.suggest(&a.category, known.categories.iter().map(String::as_str));
+                self.suggest(&a.category, sorted(&known.categories));
             }
             for (j, dep) in a.departments.iter().enumerate() {
                 if !known.departments.contains(dep.as_str()) {
@@ -211,7 +218,7 @@ impl Decoder {
                         format!("{p}.departments[{j}]"),
                         format!("no department has the id \"{}\", nor that name", clip(dep)),
                     );
-                    self.suggest(dep, known.departments.iter().map(String::as_str));
+                    self.suggest(dep, sorted(&known.departments));
                 }
             }
             for (j, doc) in a.doctors.iter().enumerate() {
@@ -222,28 +229,31 @@ impl Decoder {
                     );
                     // Comparing with every id of a very large hospital costs too much.
                     if known.doctors.len() <= MAX_SUGGESTION_CANDIDATES {
-                        self.suggest(doc, known.doctors.keys().map(String::as_str));
+                        self.suggest(doc, sorted(known.doctors.keys()));
                     }
                 }
             }
-            self.name_record(mark, &p, &a.slug, &a.title);
+            self.name_record(mark, p, &a.slug, &a.title);
         }
     }
 
+    /// The ids of a list (each with its record's name, for messages), every repeat
+    /// an error.
     pub(super) fn unique<'a>(
         &mut self,
-        ids: impl Iterator<Item = &'a str>,
+        ids: impl Iterator<Item = (&'a str, &'a Text)>,
         list: &str,
         field: &str,
         what: &str,
     ) -> HashSet<&'a str> {
         let mut seen: HashMap<&str, usize> = HashMap::new();
-        for (i, id) in ids.enumerate() {
+        for (i, (id, name)) in ids.enumerate() {
             if id.is_empty() {
                 continue;
             }
             if let Some(first) = seen.insert(id, i) {
                 seen.insert(id, first);
+                let mark = self.mark();
                 self.error(
                     format!("{list}[{i}].{field}"),
                     format!(
@@ -251,6 +261,7 @@ impl Decoder {
                         clip(id)
                     ),
                 );
+                self.name_record(mark, format!("{list}[{i}]"), id, name);
             }
         }
         seen.into_keys().collect()

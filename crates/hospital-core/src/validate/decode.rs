@@ -10,13 +10,26 @@ use crate::phone;
 use crate::text::{Lang, Text};
 use crate::urls::{is_safe_image_src, is_web_url};
 use serde_json::{Map, Value};
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::fmt;
 
 /// Reads JSON values into the dataset's types, keeping every problem it meets.
 #[derive(Default)]
 pub(super) struct Decoder {
     problems: Vec<Problem>,
+    /// Each department's id by its folded name in every language, once the
+    /// departments are read, so that doctors and articles may name a department.
+    pub(super) department_names: HashMap<String, String>,
+    /// The departments' ids.
+    pub(super) department_ids: HashSet<String>,
+}
+
+/// A department name as references are compared with it: no case, no spaces.
+pub(super) fn folded_name(s: &str) -> String {
+    s.chars()
+        .filter(|c| !c.is_whitespace())
+        .flat_map(char::to_lowercase)
+        .collect()
 }
 
 pub(super) fn kind_of(v: &Value) -> &'static str {
@@ -131,7 +144,7 @@ impl Decoder {
     pub(in crate::validate) fn name_record(
         &mut self,
         mark: usize,
-        path: &Path<'_>,
+        path: impl fmt::Display,
         id: &str,
         name: &Text,
     ) {
@@ -148,6 +161,23 @@ impl Decoder {
         });
         for p in new.iter_mut().filter(|p| p.record.is_none()) {
             p.record = Some(record.clone());
+        }
+    }
+
+    /// A warning for a name in Chinese with no English form: English readers would
+    /// see the Chinese.
+    pub(in crate::validate) fn want_english_name(&mut self, name: &Text, p: &Path<'_>, what: &str) {
+        let chinese = match name {
+            Text::Plain(s) => s.chars().any(is_han),
+            Text::Localized(_) => name.exact(Lang::Zh).is_some(),
+        };
+        if chinese && name.exact(Lang::En).is_none() {
+            self.warn(
+                at(p, "name"),
+                format!(
+                    "this {what} has a Chinese name and no English one, so English readers see the Chinese: write the name as {{ \"zh\": ..., \"en\": ... }}"
+                ),
+            );
         }
     }
 
@@ -383,7 +413,30 @@ impl Decoder {
         path: &Path<'_>,
         key: &str,
     ) -> String {
-        let s = self.string(m, path, key, true).unwrap_or_default();
+        self.some_id(m, path, key, true)
+    }
+
+    /// An id that may be left out (empty then: one is made up later, see `ids`).
+    pub(in crate::validate) fn optional_id(
+        &mut self,
+        m: &Map<String, Value>,
+        path: &Path<'_>,
+        key: &str,
+    ) -> String {
+        self.some_id(m, path, key, false)
+    }
+
+    fn some_id(
+        &mut self,
+        m: &Map<String, Value>,
+        path: &Path<'_>,
+        key: &str,
+        required: bool,
+    ) -> String {
+        let s = self.string(m, path, key, required).unwrap_or_default();
+        if !required && s.trim().is_empty() {
+            return String::new();
+        }
         if !s.is_empty() && !is_valid_id(&s) {
             self.error(
                 at(path, key),
@@ -562,4 +615,9 @@ fn record_name(name: &Text) -> &str {
     name.exact(Lang::Zh)
         .or_else(|| name.exact(Lang::En))
         .unwrap_or(name.get(Lang::Zh).text)
+}
+
+/// A Chinese character (the CJK Unified Ideographs and their first extension).
+fn is_han(c: char) -> bool {
+    matches!(c, '\u{4e00}'..='\u{9fff}' | '\u{3400}'..='\u{4dbf}')
 }

@@ -10,6 +10,7 @@
 //! - `problem`: [`Problem`], [`Severity`], [`Loaded`], and the `Path` of a value;
 //! - `suggest`: the nearest accepted value to a near miss;
 //! - `decode`: the `Decoder` and its primitives (object, string, text, id, keyword, URL, ...);
+//! - `ids`: ids made up for records written without one;
 //! - `records`: a decoder per kind of record (hospital, department, doctor, article, ...);
 //! - `checks`: the checks across records (unique ids, references, timetables);
 //! - `outline`: the text cut into records without parsing them;
@@ -17,6 +18,7 @@
 
 mod checks;
 mod decode;
+pub mod ids;
 mod outline;
 mod problem;
 mod records;

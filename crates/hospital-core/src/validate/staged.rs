@@ -143,6 +143,7 @@ impl<'t> Staged<'t> {
                 None
             }
             Phase::CheckIds => {
+                self.decoder.fill_doctor_ids(&mut self.dataset);
                 self.known = Some(self.decoder.check_ids(&self.dataset));
                 self.phase = Phase::CheckDoctorIds;
                 None

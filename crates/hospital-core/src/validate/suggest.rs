@@ -33,6 +33,14 @@ fn distance(a: &[char], b: &[char]) -> usize {
     d[a.len() * width + b.len()]
 }
 
+/// The strings of a hash set in order, so that a suggestion drawn from them does not
+/// depend on the set's order.
+pub fn sorted<'a>(set: impl IntoIterator<Item = &'a String>) -> Vec<&'a str> {
+    let mut v: Vec<&str> = set.into_iter().map(String::as_str).collect();
+    v.sort_unstable();
+    v
+}
+
 /// The candidate nearest to `written`, if it is near enough to be a slip: at most a
 /// third of its characters differ (at least one may), and it is not what was written.
 pub fn nearest<'a>(
@@ -52,6 +60,8 @@ pub fn nearest<'a>(
         if d == 0 || d > limit || d >= f.len() {
             continue;
         }
+        // Ties go to the first candidate: keyword lists come in their documented
+        // order, and callers holding a hash set sort it first ([`sorted`]).
         if best.is_none_or(|(bd, _)| d < bd) {
             best = Some((d, c));
         }
@@ -83,6 +93,12 @@ mod tests {
             "an exact match is no suggestion"
         );
         assert_eq!(nearest("teu", ["mon", "tue", "wed"]), Some("tue"));
+        // Equally near: the same answer whatever the order.
+        // Equally near ("thu" is one edit too): the first in the list.
+        assert_eq!(nearest("teu", ["thu", "tue"]), Some("thu"));
+        let ids = ["zhang-wei".to_string(), "hu-wei".to_string()];
+        assert_eq!(nearest("zhawei", sorted(&ids)), Some("hu-wei"));
+        assert_eq!(nearest("zhawei", sorted(ids.iter().rev())), Some("hu-wei"));
     }
 
     #[test]

@@ -67,8 +67,9 @@ fn syntax_message(e: &serde_json::Error) -> String {
 /// Validates an already parsed JSON value.
 pub fn load_value(value: &Value) -> Result<Loaded, Vec<Problem>> {
     let mut d = Decoder::default();
-    let dataset = d.dataset(value);
-    if let Some(ds) = &dataset {
+    let mut dataset = d.dataset(value);
+    if let Some(ds) = &mut dataset {
+        d.fill_doctor_ids(ds);
         d.check_meaning(ds);
     }
     d.finish(dataset)

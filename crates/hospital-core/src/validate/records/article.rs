@@ -82,7 +82,11 @@ impl Decoder {
             cover: self.image(m, p, "cover"),
             author: self.opt_text(m, p, "author"),
             source_url: self.web_url(m, p, "source_url"),
-            departments: self.strings(m, p, "departments", false),
+            departments: self
+                .strings(m, p, "departments", false)
+                .into_iter()
+                .map(|d| self.department_id(d))
+                .collect(),
             doctors: self.strings(m, p, "doctors", false),
             body,
         })

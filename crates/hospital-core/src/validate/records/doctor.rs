@@ -24,19 +24,28 @@ impl Decoder {
     fn doctor_fields(&mut self, v: &Value, p: &Path<'_>) -> Option<Doctor> {
         let m = self.object(v, p)?;
         self.unknown_fields(m, p, fields::DOCTOR);
-        let id = self.id(m, p, "id");
+        let id = self.optional_id(m, p, "id");
         let name = self.text(m, p, "name", true);
+        self.want_english_name(&name, p, "doctor");
         let pinyin = self.string(m, p, "pinyin", false);
         let (title, title_as_written, academic_in_title) = self.title(m, p);
         let academic_title = match m.get("academic_title") {
             None | Some(Value::Null) => academic_in_title,
             Some(_) => self.academic_title(m, p),
         };
-        let departments = self.strings(m, p, "departments", true);
-        if departments.is_empty() && matches!(m.get("departments"), Some(Value::Array(_))) {
-            self.error(
+        let departments: Vec<String> = self
+            .strings(m, p, "departments", false)
+            .into_iter()
+            .map(|d| self.department_id(d))
+            .collect();
+        let no_list = matches!(
+            m.get("departments"),
+            None | Some(Value::Null) | Some(Value::Array(_))
+        );
+        if departments.is_empty() && no_list {
+            self.warn(
                 at(p, "departments"),
-                "a doctor needs at least one department",
+                "this doctor belongs to no department, so the site lists them under \"Other\"",
             );
         }
         let gender = self.gender(m, p);

@@ -113,9 +113,12 @@ impl Decoder {
     fn department_fields(&mut self, v: &Value, p: &Path<'_>) -> Option<Department> {
         let m = self.object(v, p)?;
         self.unknown_fields(m, p, fields::DEPARTMENT);
+        let id = self.optional_id(m, p, "id");
+        let name = self.text(m, p, "name", true);
+        self.want_english_name(&name, p, "department");
         Some(Department {
-            id: self.id(m, p, "id"),
-            name: self.text(m, p, "name", true),
+            id,
+            name,
             description: self.text(m, p, "description", false),
             campuses: self.strings(m, p, "campuses", false),
             phone: self.phone(m, p, "phone"),
