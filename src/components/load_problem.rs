@@ -56,9 +56,11 @@ fn problem_list(problems: Vec<Problem>) -> impl IntoView {
         };
         view! {
             <li>
-                {(!p.path.is_empty()).then(|| view! { <code class="problem-path">{p.path.clone()}</code> " " })}
+                // The record by id and name, not only its position: doctors[23] (李兴勇, li-xingyong).title
+                {(!p.path.is_empty()).then(|| view! { <code class="problem-path">{p.named_path()}</code> " " })}
                 {place.map(|pl| view! { <span class="problem-place">{pl}</span> ": " })}
                 <span lang="en">{p.message.clone()}</span>
+                {p.suggestion.clone().map(|s| view! { " " <span lang="en">{format!("(did you mean “{s}”?)")}</span> })}
             </li>
         }
     };
