@@ -1,11 +1,15 @@
 use crate::data::use_data;
-use crate::i18n::{clinic_name, half_day_name, weekday_name, weekday_short};
+use crate::i18n::{clinic_name, half_day_name, weekday_name};
 use crate::ui::{text_view, use_ui};
 use hospital_core::model::{HalfDay, Session, Weekday};
 use leptos::prelude::*;
 
-/// A weekly outpatient timetable as a real table: weekdays across, half-days down,
-/// each cell naming the clinic type, campus and room (or that the session is cancelled).
+/// A weekly outpatient timetable, twice: a real table (weekdays across, half-days down,
+/// each cell naming the clinic type, campus and room, or that the session is cancelled)
+/// inside its own labelled, focusable scroll region, and the same sessions as a list per
+/// day. The stylesheet shows the list where the table would not fit (a container query
+/// on `.timetable-block`, so a narrow widget gets it too) and hides the other one, so
+/// assistive technology meets one of them at a time.
 #[component]
 pub fn Timetable(sessions: Vec<Session>, #[prop(into)] caption: String) -> impl IntoView {
     let ui = use_ui();
@@ -23,23 +27,25 @@ pub fn Timetable(sessions: Vec<Session>, #[prop(into)] caption: String) -> impl 
         .copied()
         .filter(|h| *h != HalfDay::Evening || sessions.iter().any(|s| s.half_day == *h))
         .collect();
-    let cell = |s: &Session| {
+    // What one session says, in the table's cell and in the list's line alike.
+    let details = |s: &Session| {
         let campus = s
             .campus
             .as_deref()
             .and_then(|c| data.dataset.campus(c))
             .map(|c| text_view(&c.name, lang));
         view! {
-            <div class="session" class:cancelled=s.cancelled>
-                <span class=format!("clinic clinic-{}", s.clinic.key())>{clinic_name(lang, s.clinic)}</span>
-                {s.cancelled.then(|| view! { <strong class="cancelled-label">{t.cancelled}</strong> })}
-                {campus.map(|c| view! { <span class="where">{c}</span> })}
-                {s.room.clone().map(|r| view! { <span class="where">{r}</span> })}
-                {s.note.as_ref().map(|n| view! { <span class="note">{text_view(n, lang)}</span> })}
-            </div>
+            <span class=format!("clinic clinic-{}", s.clinic.key())>{clinic_name(lang, s.clinic)}</span>
+            {s.cancelled.then(|| view! { <strong class="cancelled-label">{t.cancelled}</strong> })}
+            {campus.map(|c| view! { <span class="where">{c}</span> })}
+            {s.room.clone().map(|r| view! { <span class="where">{r}</span> })}
+            {s.note.as_ref().map(|n| view! { <span class="note">{text_view(n, lang)}</span> })}
         }
     };
-    view! {
+    let cell = |s: &Session| {
+        view! { <div class="session" class:cancelled=s.cancelled>{details(s)}</div> }
+    };
+    let table = view! {
         <div class="table-scroll" tabindex="0" role="region" aria-label=caption.clone()>
             <table class="timetable">
                 <caption>{caption.clone()}</caption>
@@ -47,7 +53,7 @@ pub fn Timetable(sessions: Vec<Session>, #[prop(into)] caption: String) -> impl 
                     <tr>
                         <td></td>
                         {days.iter().map(|d| view! {
-                            <th scope="col"><abbr title=weekday_name(lang, *d)>{weekday_short(lang, *d)}</abbr></th>
+                            <th scope="col">{weekday_name(lang, *d)}</th>
                         }).collect_view()}
                     </tr>
                 </thead>
@@ -66,6 +72,35 @@ pub fn Timetable(sessions: Vec<Session>, #[prop(into)] caption: String) -> impl 
                     }).collect_view()}
                 </tbody>
             </table>
+        </div>
+    };
+    // Only the days with a session: an empty day in a list is noise.
+    let by_day = days
+        .iter()
+        .filter_map(|d| {
+            let mut here: Vec<&Session> = sessions.iter().filter(|s| s.weekday == *d).collect();
+            here.sort_by_key(|s| HalfDay::ALL.iter().position(|h| *h == s.half_day));
+            (!here.is_empty()).then(|| {
+                view! {
+                    <li>
+                        <h3 class="timetable-day">{weekday_name(lang, *d)}</h3>
+                        <ul>
+                            {here.into_iter().map(|s| view! {
+                                <li class="session" class:cancelled=s.cancelled>
+                                    <span class="half-day">{half_day_name(lang, s.half_day)}</span>
+                                    {details(s)}
+                                </li>
+                            }).collect_view()}
+                        </ul>
+                    </li>
+                }
+            })
+        })
+        .collect_view();
+    view! {
+        <div class="timetable-block">
+            {table}
+            <ul class="timetable-days" aria-label=caption.clone()>{by_day}</ul>
         </div>
     }
 }

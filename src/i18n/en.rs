@@ -72,7 +72,7 @@ pub const EN: Messages = Messages {
     body_failed: "The article text could not be loaded.",
     doctors_title: "Find a Doctor",
     doctor_search_label: "Search doctors",
-    doctor_search_placeholder: "Name, condition, symptom or department",
+    doctor_search_placeholder: "Name, condition or symptom",
     doctor_search_hint: "Try a name (Zhang Wei, 张伟, zw), a condition (asthma) or a symptom (chest pain).",
     results_count: |n| plural(n, "doctor found", "doctors found"),
     no_doctors: "No doctors match your search.",
