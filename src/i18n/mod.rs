@@ -120,6 +120,8 @@ pub struct Messages {
     pub timetable: &'static str,
     pub timetable_caption: fn(&str) -> String,
     pub cancelled: &'static str,
+    /// A cancelled session with the date it is called off for.
+    pub cancelled_on: fn(&str) -> String,
     pub how_to_book: &'static str,
     pub book_online: &'static str,
     pub book: &'static str,

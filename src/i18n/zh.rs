@@ -99,6 +99,7 @@ pub const ZH: Messages = Messages {
     education: "教育与培训",
     timetable: "每周门诊时间表",
     timetable_caption: |name| format!("{name}的每周门诊安排"),
+    cancelled_on: |date| format!("{date}停诊"),
     cancelled: "停诊",
     how_to_book: "预约方式",
     book: "预约",

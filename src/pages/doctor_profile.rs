@@ -24,7 +24,6 @@ pub fn DoctorProfile(id: String) -> impl IntoView {
         let doctor = doctor.clone();
         Effect::new(move || {
             let lang = ui.lang.get();
-            let t = ui.t();
             let url = web_sys::window()
                 .and_then(|w| w.location().href().ok())
                 .unwrap_or_default();
@@ -32,7 +31,7 @@ pub fn DoctorProfile(id: String) -> impl IntoView {
             set_head(Head {
                 description: format!(
                     "{name}, {}. {}",
-                    t.rank(lang, doctor.title),
+                    doctor.title_name(lang),
                     doctor.bio.get(lang).text
                 ),
                 title: name,
@@ -62,49 +61,52 @@ pub fn DoctorProfile(id: String) -> impl IntoView {
         };
         let booking = d.booking.clone();
         let back = back.clone().map(|q| view! { <p class="back-link"><Link to=Route::Doctors(q)>"← " {t.back_to_results}</Link></p> });
+        // How to book, shown right under the name: on a phone it is on the first screen,
+        // not after the biography and the timetable.
+        let book_url = booking
+            .as_ref()
+            .and_then(|b| b.url.clone())
+            .filter(|u| hospital_core::urls::is_web_url(u));
+        let book_phone = booking.as_ref().and_then(|b| b.phone.clone());
+        let booking = (book_url.is_some() || book_phone.is_some()).then(|| view! {
+            <section class="booking" aria-labelledby="booking-title">
+                <h2 id="booking-title">{t.how_to_book}</h2>
+                {book_url.map(|u| view! {
+                    <p><a class="button" href=u rel="noopener noreferrer">{t.book_online}</a></p>
+                })}
+                {book_phone.map(|p| view! {
+                    <p>{t.call} ": " <a class="tel" href=crate::ui::tel_href(&p)>{p.clone()}</a></p>
+                })}
+            </section>
+        });
         view! {
             {back}
             <article class="profile">
-                <header class="profile-header">
-                    <Avatar doctor=d.clone() lang=lang large=true/>
-                    <div>
-                        <h1>{text_view(&d.name, lang)} {other.map(|o| view! { " " <span class="other-name" lang=lang.other().code()>{o}</span> })}</h1>
-                        <p class="rank">{t.rank(lang, d.title)}</p>
-                        <p class="departments">
-                            {departments.iter().map(|dep| view! {
-                                {link(Route::Department(dep.id.clone()), Some("chip"), text_view(&dep.name, lang))}
-                            }).collect_view()}
-                        </p>
-                        <p>
-                            <AcceptingBadge accepting=d.accepting_new_patients/>
-                        </p>
-                    </div>
-                </header>
+                <div class="profile-top">
+                    <header class="profile-header">
+                        <Avatar doctor=d.clone() lang=lang large=true/>
+                        <div class="profile-id">
+                            <h1>{text_view(&d.name, lang)} {other.map(|o| view! { " " <span class="other-name" lang=lang.other().code()>{o}</span> })}</h1>
+                            <p class="rank">{crate::components::rank_line(&d, lang)}</p>
+                            <p class="departments">
+                                {departments.iter().map(|dep| view! {
+                                    {link(Route::Department(dep.id.clone()), Some("chip"), text_view(&dep.name, lang))}
+                                }).collect_view()}
+                            </p>
+                            <p>
+                                <AcceptingBadge accepting=d.accepting_new_patients/>
+                            </p>
+                        </div>
+                    </header>
+                    {booking}
+                </div>
                 <div class="profile-grid">
                     <div class="profile-main">
                         {(!d.bio.is_blank()).then(|| view! { <section><h2>{t.biography}</h2><p>{text_view(&d.bio, lang)}</p></section> })}
                         {(!d.specialties.is_empty()).then(|| view! { <section><h2>{t.specialties}</h2><ul class="tag-list">{list(&d.specialties)}</ul></section> })}
                         {(!d.conditions.is_empty()).then(|| view! { <section><h2>{t.conditions}</h2><ul class="tag-list">{list(&d.conditions)}</ul></section> })}
-                        <section>
-                            <h2>{t.timetable}</h2>
-                            {if d.schedule.is_empty() {
-                                view! { <p>{t.no_clinics}</p> }.into_any()
-                            } else {
-                                view! { <Timetable sessions=d.schedule.clone() caption=(t.timetable_caption)(&name)/> }.into_any()
-                            }}
-                        </section>
-                        {(!d.education.is_empty()).then(|| view! { <section><h2>{t.education}</h2><ul>{list(&d.education)}</ul></section> })}
                     </div>
                     <aside class="profile-side">
-                        <section class="booking">
-                            <h2>{t.how_to_book}</h2>
-                            {booking.as_ref().and_then(|b| b.url.clone()).filter(|u| hospital_core::urls::is_web_url(u)).map(|u| view! {
-                                <p><a class="button" href=u rel="noopener noreferrer">{t.book_online}</a></p>
-                            })}
-                            {booking.as_ref().and_then(|b| b.phone.clone()).map(|p| view! {
-                                <p>{t.call} ": " <a href=crate::ui::tel_href(&p)>{p.clone()}</a></p>
-                            })}
-                        </section>
                         {(!d.languages.is_empty()).then(|| view! {
                             <p><strong>{t.speaks} ": "</strong> {d.languages.iter().map(|l| spoken_language_name(lang, l)).collect::<Vec<_>>().join(", ")}</p>
                         })}
@@ -114,6 +116,16 @@ pub fn DoctorProfile(id: String) -> impl IntoView {
                         })}
                     </aside>
                 </div>
+                // The timetable spans the page's width: beside the sidebar it had to scroll.
+                <section class="profile-timetable">
+                    <h2>{t.timetable}</h2>
+                    {if d.schedule.is_empty() {
+                        view! { <p>{t.no_clinics}</p> }.into_any()
+                    } else {
+                        view! { <Timetable sessions=d.schedule.clone() caption=(t.timetable_caption)(&name)/> }.into_any()
+                    }}
+                </section>
+                {(!d.education.is_empty()).then(|| view! { <section><h2>{t.education}</h2><ul>{list(&d.education)}</ul></section> })}
                 {(!news.is_empty()).then(|| view! {
                     <section>
                         <h2>{t.in_the_news}</h2>
@@ -128,7 +140,7 @@ pub fn DoctorProfile(id: String) -> impl IntoView {
                         <section>
                             <h2>{t.colleagues}</h2>
                             <ul class="link-list columns">{colleagues.iter().map(|c| view! {
-                                <li>{link(Route::Doctor(c.id.clone()), None, text_view(&c.name, lang))} " · " {t.rank(lang, c.title)}</li>
+                                <li>{link(Route::Doctor(c.id.clone()), None, text_view(&c.name, lang))} " · " {crate::components::rank_line(c, lang)}</li>
                             }).collect_view()}</ul>
                             <p><Link to=Route::Doctors(DoctorQuery { departments: vec![first_dept], page: 1, ..Default::default() })>{t.find_a_doctor}</Link></p>
                         </section>
