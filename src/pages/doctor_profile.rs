@@ -75,7 +75,7 @@ pub fn DoctorProfile(id: String) -> impl IntoView {
                     <p><a class="button" href=u rel="noopener noreferrer">{t.book_online}</a></p>
                 })}
                 {book_phone.map(|p| view! {
-                    <p>{t.call} ": " <a class="tel" href=crate::ui::tel_href(&p)>{p.clone()}</a></p>
+                    <p>{t.call}{t.colon}<crate::components::PhoneLinks phone=p.clone()/></p>
                 })}
             </section>
         });
@@ -108,11 +108,11 @@ pub fn DoctorProfile(id: String) -> impl IntoView {
                     </div>
                     <aside class="profile-side">
                         {(!d.languages.is_empty()).then(|| view! {
-                            <p><strong>{t.speaks} ": "</strong> {d.languages.iter().map(|l| spoken_language_name(lang, l)).collect::<Vec<_>>().join(", ")}</p>
+                            <p><strong>{t.speaks}{t.colon}</strong>{d.languages.iter().map(|l| spoken_language_name(lang, l)).collect::<Vec<_>>().join(t.list_sep)}</p>
                         })}
-                        {d.gender.map(|g| view! { <p><strong>{t.facet_gender} ": "</strong> {gender_name(lang, g)}</p> })}
+                        {d.gender.map(|g| view! { <p><strong>{t.facet_gender}{t.colon}</strong>{gender_name(lang, g)}</p> })}
                         {d.verified.clone().map(|v| view! {
-                            <p class="muted">{t.last_verified} ": " <time datetime=v.clone()>{format_date(lang, &v)}</time></p>
+                            <p class="muted">{t.last_verified}{t.colon}<time datetime=v.clone()>{format_date(lang, &v)}</time></p>
                         })}
                     </aside>
                 </div>

@@ -10,6 +10,8 @@ const widths = { desktop: { width: 1280, height: 900 }, phone: { width: 375, hei
 for (const [label, viewport] of Object.entries(widths)) {
   for (const lang of ["en", "zh"]) {
     test(`axe finds nothing on any page (${label}, ${lang})`, async ({ page }) => {
+      // Nine pages, each with a full axe run: about 40 s on a busy 2-core machine.
+      test.setTimeout(120_000);
       await page.setViewportSize(viewport);
       for (const path of pages) {
         await page.goto(`${path}?lang=${lang}`);
@@ -54,12 +56,27 @@ test("after navigation, focus is on the new page's heading", async ({ page }) =>
   await expect(page.locator("main h1")).toBeFocused();
 });
 
-test("result counts are announced in a live region", async ({ page }) => {
+test("typing announces the new result count in the live region", async ({ page }) => {
   await page.goto("/doctors");
   await appReady(page);
   const live = page.locator('[role="status"][aria-live="polite"]');
+  const count = page.locator("#doctor-count");
+  // Before typing: the whole list, shown and announced.
+  const initial = await count.textContent();
+  expect(initial).toMatch(/^\d+ doctors found$/);
+  await expect(live).toHaveText(initial);
   await page.locator("#doctor-q").fill("cardiology");
-  await expect(live).toHaveText(/\d+ doctors? found/);
+  // The list narrows, and what is announced changes to the new count.
+  await expect(count).not.toHaveText(initial);
+  const narrowed = await count.textContent();
+  const n = Number(narrowed.replace(/\D/g, ""));
+  expect(n).toBeGreaterThan(0);
+  expect(n).toBeLessThan(Number(initial.replace(/\D/g, "")));
+  await expect(live).toHaveText(narrowed);
+  // And once more, for a search that finds nobody.
+  await page.locator("#doctor-q").fill("zzzzqqqq");
+  await expect(count).toHaveText("0 doctors found");
+  await expect(live).toHaveText("0 doctors found");
 });
 
 test("a whole journey by keyboard alone: search, filter, open a profile, come back", async ({ page }) => {
@@ -72,17 +89,24 @@ test("a whole journey by keyboard alone: search, filter, open a profile, come ba
   }
   await expect(page.locator("#doctor-q")).toBeFocused();
   await page.keyboard.type("physician");
+  await expect(page).toHaveURL(/q=physician/);
   const count = page.locator("#doctor-count");
-  const before = await count.textContent();
-  // On to the first title-rank checkbox, and tick it with Space.
+  // On to the first title-rank checkbox that has doctors, and tick it with Space.
   for (let i = 0; i < 80; i++) {
     await page.keyboard.press("Tab");
     const name = await page.evaluate(() => document.activeElement?.getAttribute("name"));
     if (name === "rank") break;
   }
+  const value = await page.evaluate(() => document.activeElement?.getAttribute("value"));
+  const rank = page.locator(`input[name="rank"][value="${value}"]`);
+  await expect(rank).toBeFocused();
+  // What the option's own count promises is what ticking it must show.
+  const promised = Number((await page.locator("label", { has: rank }).locator(".count").textContent()).replace(/\D/g, ""));
+  expect(promised).toBeGreaterThan(0);
   await page.keyboard.press("Space");
-  await expect(count).not.toHaveText(before);
-  expect(page.url()).toContain("rank=");
+  await expect(rank).toBeChecked();
+  await expect(page).toHaveURL(/rank=/);
+  await expect(count).toHaveText(`${promised} doctor${promised === 1 ? "" : "s"} found`);
   // On to the first doctor's link, and open it with Enter.
   for (let i = 0; i < 120; i++) {
     await page.keyboard.press("Tab");

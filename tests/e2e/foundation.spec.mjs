@@ -70,10 +70,11 @@ test("typing in the doctor search narrows the list; a profile survives a reload"
   const before = Number((await count.textContent()).replace(/\D/g, ""));
   expect(before).toBeGreaterThanOrEqual(60);
   await page.getByLabel("Search doctors").pressSequentially("zhang wei", { delay: 20 });
+  // Wait for the count to change: read at once, it may still be the count before typing.
+  const shown = async () => Number((await count.textContent()).replace(/\D/g, ""));
+  await expect.poll(shown).toBeLessThan(before);
+  expect(await shown()).toBeGreaterThanOrEqual(1);
   await expect(page.locator(".doctor-card").first()).toContainText("Zhang");
-  const after = Number((await count.textContent()).replace(/\D/g, ""));
-  expect(after).toBeLessThan(before);
-  expect(after).toBeGreaterThanOrEqual(1);
   await expectAccessible(page, "doctor search");
   await page.locator(".doctor-card h2 a").first().click();
   await expect(page).toHaveURL(/\/doctors\/[A-Za-z0-9_-]+$/);
