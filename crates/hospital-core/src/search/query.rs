@@ -877,8 +877,9 @@ fn add_clause(a: u32, s: u32, literal: u32) -> u32 {
 
 /// The 16-bit rank key of a doctor, higher first: clauses matched by the query's
 /// own words (5 bits), then how the whole query met one field (3 bits: 3 to 6 for
-/// a whole field, by field class; 2 for the start of a field; 1 for a run inside
-/// one; 0 none), then the summed clause scores (8 bits; 0 for a whole field, so
+/// a whole field, by field class; 2 for the start of a field or a whole
+/// department keyword; 1 for a run of words inside a specialty or condition; 0
+/// none), then the summed clause scores (8 bits; 0 for a whole field, so
 /// that doctors matching a whole field go by title rank and name).
 fn rank_key(total: u32, tier: u8) -> u32 {
     let count = (total >> 16).min(31);
@@ -916,6 +917,19 @@ fn phrase_tiers(cx: &Context, phrase: &str, candidates: &Bits, tiers: &mut [u8])
                 };
                 if let Some(x) = tiers.get_mut(d) {
                     *x = (*x).max(t);
+                }
+            }
+        }
+    }
+    key.clear();
+    key.push(index::KEYWORD);
+    key.push_str(phrase);
+    if let Some(id) = ix.exact(&key) {
+        for &p in ix.postings(id, ALL_FIELDS) {
+            let d = (p >> 4) as usize;
+            if candidates.contains(d) {
+                if let Some(x) = tiers.get_mut(d) {
+                    *x = (*x).max(2);
                 }
             }
         }
