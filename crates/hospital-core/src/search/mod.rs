@@ -58,6 +58,7 @@
 
 mod bits;
 mod build;
+mod explain;
 mod facets;
 mod highlight;
 mod index;
@@ -69,6 +70,7 @@ mod synonyms;
 mod tests;
 
 pub use build::DoctorIndexBuilder;
+pub use explain::{Reason, ReasonField};
 pub use facets::{doctor_campuses, FacetCounts};
 pub use highlight::highlight;
 pub use order::{next_session, slot_index, SLOTS_PER_WEEK};

@@ -452,6 +452,49 @@ pub fn parse(q: &str, lex: &Lexicon) -> Parsed {
     out
 }
 
+/// What one clause of a parsed query looks for, for explaining a hit.
+pub struct ClauseTerms {
+    /// The query word, folded.
+    pub word: String,
+    /// The words of its literal alternative (folded; a Latin word also as a prefix).
+    pub literal: Vec<String>,
+    /// Each synonym expansion it triggers, as the words to find (the label).
+    pub expansions: Vec<String>,
+    /// The campus numbers a campus word names.
+    pub campuses: Vec<u16>,
+}
+
+impl Parsed {
+    pub fn clause_terms(&self) -> Vec<ClauseTerms> {
+        self.clauses
+            .iter()
+            .map(|c| {
+                let mut t = ClauseTerms {
+                    word: c.word.clone(),
+                    literal: Vec::new(),
+                    expansions: Vec::new(),
+                    campuses: Vec::new(),
+                };
+                for alt in &c.alts {
+                    let texts: Vec<String> = alt.parts.iter().map(|p| p.text.clone()).collect();
+                    if c.optional {
+                        t.campuses.extend(
+                            texts
+                                .iter()
+                                .filter_map(|w| w.strip_prefix(index::CAMPUS)?.parse::<u16>().ok()),
+                        );
+                    } else if alt.direct {
+                        t.literal.extend(texts);
+                    } else {
+                        t.expansions.push(texts.join(" "));
+                    }
+                }
+                t
+            })
+            .collect()
+    }
+}
+
 /// A dense per-doctor array of small values (scores, or field masks) and the list
 /// of its entries touched since the last `clear`.
 #[derive(Default)]
