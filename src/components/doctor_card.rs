@@ -1,4 +1,4 @@
-use super::{AcceptingBadge, Avatar, Highlighted};
+use super::{AcceptingBadge, Avatar, Highlighted, MatchReasons};
 use crate::data::use_data;
 use crate::i18n::{clinic_name, half_day_name, messages, spoken_language_name};
 use crate::nav::Link;
@@ -18,6 +18,9 @@ pub fn DoctorCard(
     terms: Memo<Vec<String>>,
     /// Where "next clinics" count from: the hospital's clock.
     now: Now,
+    /// The doctor's place in the dataset, and the query text: for what matched.
+    index: usize,
+    #[prop(into)] query: Signal<String>,
 ) -> impl IntoView {
     let t = messages(lang);
     let data = use_data();
@@ -61,6 +64,7 @@ pub fn DoctorCard(
                 {(!specialties.is_empty()).then(|| view! {
                     <p class="specialties"><Highlighted text=specialties.join(" · ") terms=terms/></p>
                 })}
+                <MatchReasons doctor=index lang query/>
                 {(!languages.is_empty()).then(|| view! { <p class="languages">{t.speaks}{t.colon}{languages.join(t.list_sep)}</p> })}
                 <p class="next">
                     <span class="label">{t.next_clinics}{t.colon}</span>

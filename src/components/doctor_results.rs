@@ -34,6 +34,7 @@ pub fn DoctorResults(
         })
     });
     let terms = Memo::new(move |_| result.with(|r| r.terms.clone()));
+    let typed = Memo::new(move |_| query.with(|q| q.q.clone()));
     let partial = Memo::new(move |_| result.with(|r| r.partial && !r.hits.is_empty()));
     let suggestions = Memo::new(move |_| result.with(|r| r.suggestions.clone()));
     move || {
@@ -55,7 +56,7 @@ pub fn DoctorResults(
                     each=move || shown.get()
                     key=|i| *i
                     children=move |i| {
-                        data.dataset.doctors.get(i).cloned().map(|doctor| view! { <DoctorCard doctor lang terms now/> })
+                        data.dataset.doctors.get(i).cloned().map(|doctor| view! { <DoctorCard doctor lang terms now index=i query=typed/> })
                     }
                 />
             </ol>

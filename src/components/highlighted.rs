@@ -11,12 +11,20 @@ pub fn Highlighted(
     move || terms.with(|terms| marked(&text, terms))
 }
 
+/// `text` with the given byte ranges wrapped in `<mark>`.
+#[component]
+pub fn Marked(text: String, marks: Vec<std::ops::Range<usize>>) -> impl IntoView {
+    with_marks(&text, marks)
+}
+
 fn marked(text: &str, terms: &[String]) -> Vec<AnyView> {
-    let ranges = if terms.is_empty() {
-        Vec::new()
-    } else {
-        highlight(text, terms)
-    };
+    if terms.is_empty() {
+        return with_marks(text, Vec::new());
+    }
+    with_marks(text, highlight(text, terms))
+}
+
+fn with_marks(text: &str, ranges: Vec<std::ops::Range<usize>>) -> Vec<AnyView> {
     let mut parts = Vec::new();
     let mut at = 0;
     for r in ranges {

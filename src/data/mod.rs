@@ -114,6 +114,11 @@ impl AppData {
         self.doctors().search(&self.dataset, q, now)
     }
 
+    /// Why doctor `doctor` matches the query text `q`, word by word.
+    pub fn explain(&self, q: &str, doctor: usize) -> Vec<hospital_core::search::Reason> {
+        self.doctors().explain(&self.dataset, q, doctor)
+    }
+
     /// Every option of one facet, as URL keys in display order.
     pub fn facet_options(&self, kind: FacetKind) -> Vec<String> {
         self.doctors().facet_options(kind)

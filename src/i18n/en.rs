@@ -99,6 +99,8 @@ pub const EN: Messages = Messages {
     accepting_badge: "Accepting new patients",
     not_accepting_badge: "Not taking new patients",
     clinic_when: |date, half, clinic| format!("{date}, {} · {clinic}", half.to_lowercase()),
+    why_this_doctor: "Why this doctor",
+    name_label: "Name",
     next_clinics: "Next clinics",
     no_clinics: "No regular clinics",
     speaks: "Speaks",

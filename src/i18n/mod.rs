@@ -108,6 +108,9 @@ pub struct Messages {
     pub accepting_badge: &'static str,
     pub not_accepting_badge: &'static str,
     pub next_clinics: &'static str,
+    /// The list of what a result matched.
+    pub why_this_doctor: &'static str,
+    pub name_label: &'static str,
     /// A dated clinic: (date, half-day, clinic type).
     pub clinic_when: fn(&str, &str, &str) -> String,
     pub no_clinics: &'static str,

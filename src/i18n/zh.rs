@@ -90,6 +90,8 @@ pub const ZH: Messages = Messages {
     accepting_badge: "接受新患者",
     not_accepting_badge: "暂不接受新患者",
     clinic_when: |date, half, clinic| format!("{date}{half} · {clinic}"),
+    why_this_doctor: "匹配原因",
+    name_label: "姓名",
     next_clinics: "近期出诊",
     no_clinics: "暂无固定门诊",
     speaks: "语言",

@@ -286,6 +286,13 @@ proptest! {
         let expected: Vec<usize> = (0..ds.doctors.len())
             .filter(|&i| passes(&ds, &ds.doctors[i], &q, None))
             .collect();
+        if r.partial {
+            // No doctor matches every word: the hits are then the closest matches
+            // (issue 17), which this brute force does not model. What must hold is
+            // that no doctor does match them all.
+            prop_assert!(expected.is_empty(), "partial although {:?} match {:?}", expected, q);
+            return Ok(());
+        }
         prop_assert_eq!(found, expected, "results of {:?}", q);
 
         let c = &r.facets;

@@ -149,16 +149,24 @@ impl DoctorIndexBuilder {
             let mut words = Vec::new();
             let mut all = String::new();
             let texts = std::iter::once(&dept.name).chain(&dept.keywords);
+            // Only the name is a whole field: a keyword ("头痛" of Neurology) is what
+            // patients say, and a doctor listing 偏头痛 answers it better.
+            for name in dept.name.all() {
+                if let Some(k) = whole_key(name) {
+                    words.push(b.id(&k));
+                }
+            }
+            for kw in dept.keywords.iter().flat_map(Text::all) {
+                let k = crate::normalize::phrase_key(kw);
+                if !k.is_empty() {
+                    words.push(b.id(&format!("{}{k}", index::KEYWORD)));
+                }
+            }
             for s in texts
                 .flat_map(Text::all)
                 .chain(std::iter::once(dept.id.as_str()))
             {
                 for_each_token(s, |w, _, _| words.push(b.id(w)));
-                if s != dept.id {
-                    if let Some(k) = whole_key(s) {
-                        words.push(b.id(&k));
-                    }
-                }
                 all.push_str(&simplify(s));
                 all.push('\n');
             }

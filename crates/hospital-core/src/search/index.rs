@@ -26,15 +26,19 @@ pub const ALL_FIELDS: u8 = 15;
 /// Marks of the words that are not words of a text: a whole field's phrase key
 /// (`\u{1}liver cirrhosis`, `\u{1}心血管内科`), the key from a later word of a
 /// specialty or condition on (`\u{2}cirrhosis` for "liver cirrhosis"), and a
-/// campus a doctor holds clinics at (`\u{3}` and its number). Query words are
+/// campus a doctor holds clinics at (`\u{3}` and its number), and a department
+/// keyword (`\u{4}`). Query words are
 /// folded letters and digits, so they never meet these by prefix or typo.
 pub const WHOLE: char = '\u{1}';
 pub const INSIDE: char = '\u{2}';
 pub const CAMPUS: char = '\u{3}';
+/// A department keyword as a whole (`\u{4}rash`): weaker than a whole field, as
+/// strong as the start of one.
+pub const KEYWORD: char = '\u{4}';
 
 /// Whether `word` is one of the marked words above.
 pub fn is_marked(word: &str) -> bool {
-    word.starts_with([WHOLE, INSIDE, CAMPUS])
+    word.starts_with([WHOLE, INSIDE, CAMPUS, KEYWORD])
 }
 
 /// How a vocabulary word matched a query word; higher is better.

@@ -58,6 +58,7 @@
 
 mod bits;
 mod build;
+mod explain;
 mod facets;
 mod highlight;
 mod index;
@@ -69,6 +70,7 @@ mod synonyms;
 mod tests;
 
 pub use build::DoctorIndexBuilder;
+pub use explain::{Reason, ReasonField};
 pub use facets::{doctor_campuses, FacetCounts};
 pub use highlight::highlight;
 pub use order::{next_session, slot_index, SLOTS_PER_WEEK};
@@ -193,6 +195,21 @@ fn add_tokens(b: &mut index::Builder, s: &str, field: u8, pairs: bool, pair: &mu
     });
 }
 
+/// `q` with each word whose folded form is `typo` replaced by `word`.
+fn replace_word(q: &str, typo: &str, word: &str) -> String {
+    let mut out = String::with_capacity(q.len());
+    let mut last = 0;
+    for_each_token(q, |t, range, _| {
+        if t == typo {
+            out.push_str(&q[last..range.start]);
+            out.push_str(word);
+            last = range.end;
+        }
+    });
+    out.push_str(&q[last..]);
+    out
+}
+
 /// Character pairs are indexed for names, specialties and conditions, not for the
 /// biography: free text would bring a vocabulary of pairs many times larger than
 /// everything else. Runs are found in it through its characters and the text.
@@ -297,6 +314,25 @@ fn add_doctor(
     for &c in campuses {
         b.add(&query::campus_token(c), DEPARTMENT);
     }
+    // The family name counts as a whole name: "Dr. Li", 王医生 and `zhang` find
+    // the Lis, Wangs and Zhangs before doctors with that given name. It is the
+    // English name's last word, the first Chinese character, and the pinyin's
+    // first syllable.
+    let mut family = Vec::new();
+    if let Some(en) = d.name.exact(crate::text::Lang::En) {
+        family.extend(en.split_whitespace().last().map(str::to_string));
+    }
+    if let Some(zh) = d.name.exact(crate::text::Lang::Zh) {
+        family.extend(zh.chars().find(|&c| normalize::is_cjk(c)).map(String::from));
+    }
+    if let Some(p) = &d.pinyin {
+        family.extend(p.split_whitespace().next().map(str::to_string));
+    }
+    for f in family {
+        if let Some(k) = whole_key(&f) {
+            b.add(&k, NAME);
+        }
+    }
     add_text(b, &d.name, NAME);
     if let Some(p) = &d.pinyin {
         add_pinyin(b, p);
@@ -367,7 +403,26 @@ impl DoctorIndex {
                 doctors: &ds.doctors,
                 n,
             };
-            let m = query::eval(&mut parsed, &cx);
+            let mut m = query::eval(&mut parsed, &cx);
+            // Words found only with a typo: the query again with the likely
+            // spellings, so that they bring their synonyms and exact matches too.
+            if !m.corrections.is_empty() {
+                let mut fixed = q.q.clone();
+                for (typo, word) in &m.corrections {
+                    fixed = replace_word(&fixed, typo, word);
+                }
+                let mut again = query::parse(&fixed, &lex);
+                let m2 = query::eval(&mut again, &cx);
+                if !m2.partial || m.partial {
+                    again.terms.append(&mut parsed.terms);
+                    again.terms.sort();
+                    again.terms.dedup();
+                    let corrections = std::mem::take(&mut m.corrections);
+                    parsed = again;
+                    m = m2;
+                    m.corrections = corrections;
+                }
+            }
             partial = m.partial;
             for (word, suggestion) in m.corrections {
                 suggestions.push(Suggestion { word, suggestion });

@@ -452,6 +452,49 @@ pub fn parse(q: &str, lex: &Lexicon) -> Parsed {
     out
 }
 
+/// What one clause of a parsed query looks for, for explaining a hit.
+pub struct ClauseTerms {
+    /// The query word, folded.
+    pub word: String,
+    /// The words of its literal alternative (folded; a Latin word also as a prefix).
+    pub literal: Vec<String>,
+    /// Each synonym expansion it triggers, as the words to find (the label).
+    pub expansions: Vec<String>,
+    /// The campus numbers a campus word names.
+    pub campuses: Vec<u16>,
+}
+
+impl Parsed {
+    pub fn clause_terms(&self) -> Vec<ClauseTerms> {
+        self.clauses
+            .iter()
+            .map(|c| {
+                let mut t = ClauseTerms {
+                    word: c.word.clone(),
+                    literal: Vec::new(),
+                    expansions: Vec::new(),
+                    campuses: Vec::new(),
+                };
+                for alt in &c.alts {
+                    let texts: Vec<String> = alt.parts.iter().map(|p| p.text.clone()).collect();
+                    if c.optional {
+                        t.campuses.extend(
+                            texts
+                                .iter()
+                                .filter_map(|w| w.strip_prefix(index::CAMPUS)?.parse::<u16>().ok()),
+                        );
+                    } else if alt.direct {
+                        t.literal.extend(texts);
+                    } else {
+                        t.expansions.push(texts.join(" "));
+                    }
+                }
+                t
+            })
+            .collect()
+    }
+}
+
 /// A dense per-doctor array of small values (scores, or field masks) and the list
 /// of its entries touched since the last `clear`.
 #[derive(Default)]
@@ -877,8 +920,9 @@ fn add_clause(a: u32, s: u32, literal: u32) -> u32 {
 
 /// The 16-bit rank key of a doctor, higher first: clauses matched by the query's
 /// own words (5 bits), then how the whole query met one field (3 bits: 3 to 6 for
-/// a whole field, by field class; 2 for the start of a field; 1 for a run inside
-/// one; 0 none), then the summed clause scores (8 bits; 0 for a whole field, so
+/// a whole field, by field class; 2 for the start of a field or a whole
+/// department keyword; 1 for a run of words inside a specialty or condition; 0
+/// none), then the summed clause scores (8 bits; 0 for a whole field, so
 /// that doctors matching a whole field go by title rank and name).
 fn rank_key(total: u32, tier: u8) -> u32 {
     let count = (total >> 16).min(31);
@@ -916,6 +960,19 @@ fn phrase_tiers(cx: &Context, phrase: &str, candidates: &Bits, tiers: &mut [u8])
                 };
                 if let Some(x) = tiers.get_mut(d) {
                     *x = (*x).max(t);
+                }
+            }
+        }
+    }
+    key.clear();
+    key.push(index::KEYWORD);
+    key.push_str(phrase);
+    if let Some(id) = ix.exact(&key) {
+        for &p in ix.postings(id, ALL_FIELDS) {
+            let d = (p >> 4) as usize;
+            if candidates.contains(d) {
+                if let Some(x) = tiers.get_mut(d) {
+                    *x = (*x).max(2);
                 }
             }
         }

@@ -27,7 +27,7 @@ pub struct SynonymGroup {
 /// | heart, chest (pain), palpitations, blood (pressure), hypertension, 心脏, 胸痛, 心悸, 高血压 | cardiology, cardiac, cardiovascular, 心内科, 心血管 |
 /// | cough, asthma, lung, chest, breathing, 咳嗽, 哮喘, 肺, 呼吸 | respiratory, pulmonology, 呼吸, 肺 |
 /// | skin (rash), rash, acne, eczema, itch, 皮肤, 皮疹, 湿疹, 痤疮 | dermatology, skin, 皮肤 |
-/// | headache, migraine, stroke, dizziness, seizure, 头痛, 中风, 头晕, 癫痫 | neurology, 神经 |
+/// | headache, migraine, stroke, dizziness, seizure, 头痛, 中风, 头晕, 癫痫 | neurology, 神经内科, 神经科 (not 神经外科: surgery is not where a headache starts) |
 /// | stomach (ache), heartburn, reflux, diarrhea, liver, 胃痛, 腹痛, 反酸, 腹泻, 肝 | gastroenterology, digestive, hepatology, 消化, 胃肠 |
 /// | bone, fracture, knee, joint, back (pain), spine, 骨折, 膝盖, 关节, 腰痛 | orthopedics, spine, 骨科 |
 /// | pregnancy, pregnant, prenatal, menstrual, infertility, 怀孕, 产检, 月经 | obstetrics, gynecology, maternity, 妇产, 产科, 妇科 |
@@ -81,7 +81,7 @@ pub const SYNONYMS: &[SynonymGroup] = &[
             "epilepsy", "numbness", "tremor", "parkinson", "dementia", "头痛", "偏头痛", "头疼", "中风",
             "脑卒中", "头晕", "眩晕", "癫痫", "帕金森", "痴呆", "麻木",
         ],
-        expands: &["neurolog*", "神经"],
+        expands: &["neurolog*", "神经内科", "神经科"],
     },
     SynonymGroup {
         triggers: &[

@@ -345,8 +345,20 @@ fn ranking_by_field_then_kind_then_title() {
 fn typos_in_long_words_only() {
     let f = Fixture::new();
     assert_eq!(f.find("cardiolgy"), ["d1", "d5", "d4"]);
-    assert_eq!(f.find("ekzema"), ["d3"]);
-    assert_eq!(f.find("psoraisis"), ["d6"], "a transposition");
+    // A word found only with a typo is searched as the likely spelling, synonyms
+    // included (issue 17): what `eczema` finds, the literal match first.
+    assert_eq!(f.find("ekzema"), f.find("eczema"));
+    assert_eq!(f.find("ekzema").first(), Some(&"d3"));
+    let r = f.run(&text_query("ekzema"));
+    assert_eq!(
+        r.suggestions,
+        [Suggestion {
+            word: "ekzema".into(),
+            suggestion: "eczema".into()
+        }]
+    );
+    assert_eq!(f.find("psoraisis").first(), Some(&"d6"), "a transposition");
+    assert_eq!(f.find("psoraisis"), f.find("psoriasis"));
     assert_eq!(f.find("zhnagwei"), ["d1", "d6"]);
     assert!(
         f.find("ecne").is_empty(),

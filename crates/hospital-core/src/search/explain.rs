@@ -1,0 +1,227 @@
+//! Why a doctor is among the results: for each word of the query, the field it
+//! matched in, the text with the ranges to mark, and for a plain-language word
+//! matched through the symptom table, what it led to ("headache → Neurology").
+//!
+//! Computed for one doctor at a time, for the cards on screen, from the query and
+//! the doctor's own texts: the search itself keeps no per-field record.
+
+use super::highlight::highlight;
+use super::query::{self, ClauseTerms};
+use super::DoctorIndex;
+use crate::model::Dataset;
+use crate::text::Text;
+use std::ops::Range;
+
+/// Where a query word was found.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum ReasonField {
+    Name,
+    Specialty,
+    Condition,
+    Department,
+    /// A campus where the doctor holds clinics.
+    Campus,
+    /// The biography or education.
+    Biography,
+}
+
+/// Why one query word matched one doctor.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Reason {
+    /// The query word, folded (`headache`, `心血管内科`, `east`).
+    pub word: String,
+    pub field: ReasonField,
+    /// The text it was found in, as the dataset writes it (one language of it).
+    pub text: String,
+    /// Byte ranges of `text` to mark.
+    pub marks: Vec<Range<usize>>,
+    /// For a word matched only through the symptom table: the expansions that
+    /// matched (`neurolog`, `神经内科`); empty for a direct match.
+    pub via: Vec<String>,
+}
+
+/// A text found and its marks.
+type Found = Option<(String, Vec<Range<usize>>)>;
+type Finder<'a> = Box<dyn Fn() -> Found + 'a>;
+
+/// The first text among `texts` in which every one of `terms` marks something.
+fn find<'a>(texts: impl Iterator<Item = &'a str>, terms: &[String]) -> Found {
+    if terms.is_empty() {
+        return None;
+    }
+    for t in texts {
+        let all = terms
+            .iter()
+            .all(|term| !highlight(t, std::slice::from_ref(term)).is_empty());
+        if all {
+            return Some((t.to_string(), highlight(t, terms)));
+        }
+    }
+    None
+}
+
+fn all<'a>(texts: impl IntoIterator<Item = &'a Text>) -> impl Iterator<Item = &'a str> {
+    texts.into_iter().flat_map(Text::all)
+}
+
+impl DoctorIndex {
+    /// Why doctor `doctor` (an index in `ds.doctors`) matches `query`: one reason
+    /// per query word that it matches, in query order; titles (主任, Dr) and the
+    /// hospital's name give none. `ds` must be the dataset the index was built from.
+    pub fn explain(&self, ds: &Dataset, query: &str, doctor: usize) -> Vec<Reason> {
+        let Some(d) = ds.doctors.get(doctor) else {
+            return Vec::new();
+        };
+        let exists = |run: &str| self.run_exists(run);
+        let lex = query::Lexicon {
+            synonyms: &self.synonyms,
+            campuses: &self.campus_words,
+            ignored: &self.ignored,
+            exists: &exists,
+        };
+        let parsed = query::parse(query, &lex);
+        let depts: Vec<&crate::model::Department> = d
+            .departments
+            .iter()
+            .filter_map(|id| ds.department(id))
+            .collect();
+        let dept_names = || all(depts.iter().map(|x| &x.name));
+        let dept_keywords = || all(depts.iter().flat_map(|x| &x.keywords));
+        let mut out = Vec::new();
+        for c in parsed.clause_terms() {
+            let ClauseTerms {
+                word,
+                literal,
+                expansions,
+                campuses,
+            } = c;
+            if !campuses.is_empty() {
+                let mine = super::doctor_campuses(ds, doctor);
+                let hit = ds
+                    .hospital
+                    .campuses
+                    .iter()
+                    .enumerate()
+                    .find(|(i, x)| campuses.contains(&(*i as u16)) && mine.contains(&x.id));
+                if let Some((_, campus)) = hit {
+                    // The name in the language the word was typed in.
+                    let text = campus
+                        .name
+                        .all()
+                        .find(|n| crate::normalize::fold(n).contains(word.as_str()))
+                        .or_else(|| campus.name.all().next())
+                        .unwrap_or(&campus.id)
+                        .to_string();
+                    out.push(Reason {
+                        word,
+                        field: ReasonField::Campus,
+                        marks: std::iter::once(0..text.len()).collect(),
+                        text,
+                        via: Vec::new(),
+                    });
+                }
+                continue;
+            }
+            // The word itself, with the spellings one typo away that the data has.
+            let mut terms = literal.clone();
+            for w in &literal {
+                for id in self.text.typo_matches(w) {
+                    terms.push(self.text.word(id).to_string());
+                }
+            }
+            let direct: [(ReasonField, Finder); 6] = [
+                (
+                    ReasonField::Name,
+                    Box::new(|| {
+                        find(d.name.all(), &literal).or_else(|| {
+                            // Pinyin: the name is what to show.
+                            let py = d.pinyin.as_deref()?;
+                            let folded: String = crate::normalize::fold(py)
+                                .chars()
+                                .filter(|c| c.is_alphanumeric() || c.is_whitespace())
+                                .collect();
+                            let joined: String = folded.split_whitespace().collect();
+                            let initials: String = folded
+                                .split_whitespace()
+                                .filter_map(|s| s.chars().next())
+                                .collect();
+                            let ok = literal.iter().all(|w| {
+                                folded.split_whitespace().any(|s| s.starts_with(w.as_str()))
+                                    || joined.starts_with(w.as_str())
+                                    || initials == *w
+                            });
+                            ok.then(|| {
+                                let name = d.name.all().next().unwrap_or(py).to_string();
+                                let len = name.len();
+                                (name, std::iter::once(0..len).collect())
+                            })
+                        })
+                    }),
+                ),
+                (
+                    ReasonField::Condition,
+                    Box::new(|| find(all(&d.conditions), &terms)),
+                ),
+                (
+                    ReasonField::Specialty,
+                    Box::new(|| find(all(&d.specialties), &terms)),
+                ),
+                (
+                    ReasonField::Department,
+                    Box::new(|| {
+                        find(dept_names(), &terms).or_else(|| find(dept_keywords(), &terms))
+                    }),
+                ),
+                (
+                    ReasonField::Biography,
+                    Box::new(|| find(all(std::iter::once(&d.bio).chain(&d.education)), &terms)),
+                ),
+                (ReasonField::Name, Box::new(|| find(d.name.all(), &terms))),
+            ];
+            let found = direct
+                .iter()
+                .find_map(|(field, f)| f().map(|m| (*field, m)));
+            if let Some((field, (text, marks))) = found {
+                out.push(Reason {
+                    word,
+                    field,
+                    text,
+                    marks,
+                    via: Vec::new(),
+                });
+                continue;
+            }
+            // Through the symptom table: where an expansion is found.
+            let mut via = Vec::new();
+            let mut first: Option<(ReasonField, String, Vec<Range<usize>>)> = None;
+            for e in &expansions {
+                let terms = vec![e.clone()];
+                let found = find(dept_names(), &terms)
+                    .map(|m| (ReasonField::Department, m))
+                    .or_else(|| find(dept_keywords(), &terms).map(|m| (ReasonField::Department, m)))
+                    .or_else(|| {
+                        find(all(&d.specialties), &terms).map(|m| (ReasonField::Specialty, m))
+                    })
+                    .or_else(|| {
+                        find(all(&d.conditions), &terms).map(|m| (ReasonField::Condition, m))
+                    });
+                if let Some((field, (text, marks))) = found {
+                    via.push(e.clone());
+                    if first.is_none() {
+                        first = Some((field, text, marks));
+                    }
+                }
+            }
+            if let Some((field, text, marks)) = first {
+                out.push(Reason {
+                    word,
+                    field,
+                    text,
+                    marks,
+                    via,
+                });
+            }
+        }
+        out
+    }
+}

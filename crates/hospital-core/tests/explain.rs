@@ -1,0 +1,120 @@
+//! `DoctorIndex::explain`: what matched, on the relevance test's written hospital.
+
+use hospital_core::route::{DoctorQuery, Slot};
+use hospital_core::search::{DoctorIndex, Reason, ReasonField};
+use hospital_core::{Dataset, HalfDay, Weekday};
+use std::path::Path;
+use std::sync::OnceLock;
+
+fn fixture() -> &'static (Dataset, DoctorIndex) {
+    static F: OnceLock<(Dataset, DoctorIndex)> = OnceLock::new();
+    F.get_or_init(|| {
+        let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../data/relevance/hospital.json");
+        let json = std::fs::read_to_string(path).expect("the written hospital");
+        let ds = hospital_core::validate::load(&json).expect("valid").dataset;
+        let ix = DoctorIndex::build(&ds);
+        (ds, ix)
+    })
+}
+
+const NOW: Slot = Slot {
+    weekday: Weekday::Mon,
+    half_day: HalfDay::Morning,
+};
+
+/// The reasons of the first `n` hits of `q`.
+fn reasons(q: &str, n: usize) -> Vec<(String, Vec<Reason>)> {
+    let (ds, ix) = fixture();
+    let r = ix.search(
+        ds,
+        &DoctorQuery {
+            q: q.into(),
+            ..DoctorQuery::default()
+        },
+        NOW,
+    );
+    r.hits
+        .iter()
+        .take(n)
+        .map(|h| (ds.doctors[h.doctor].id.clone(), ix.explain(ds, q, h.doctor)))
+        .collect()
+}
+
+fn marked(r: &Reason) -> Vec<&str> {
+    r.marks.iter().map(|m| &r.text[m.clone()]).collect()
+}
+
+#[test]
+fn a_department_query_says_the_department() {
+    for (id, rs) in reasons("心血管内科", 5) {
+        assert_eq!(rs.len(), 1, "{id}: {rs:?}");
+        assert_eq!(rs[0].field, ReasonField::Department, "{id}");
+        assert_eq!(rs[0].text, "心血管内科");
+        assert_eq!(marked(&rs[0]), ["心血管内科"]);
+        assert!(rs[0].via.is_empty());
+    }
+}
+
+#[test]
+fn a_symptom_says_what_it_led_to() {
+    let (ds, _) = fixture();
+    let found = reasons("headache", 20);
+    assert!(!found.is_empty());
+    for (id, rs) in &found {
+        let d = ds.doctors.iter().find(|d| &d.id == id).expect("a doctor");
+        assert_eq!(rs.len(), 1, "{id}: {rs:?}");
+        let r = &rs[0];
+        assert_eq!(r.word, "headache");
+        // No doctor of this hospital says "headache": every hit is a synonym's.
+        assert!(!r.via.is_empty(), "{id}: {r:?}");
+        assert!(
+            r.via
+                .iter()
+                .any(|v| v.starts_with("neurolog") || v.contains("神经")),
+            "{r:?}"
+        );
+        if r.field == ReasonField::Department {
+            assert!(d.departments.contains(&"neurology".to_string()), "{id}");
+            assert!(r.text == "Neurology" || r.text == "神经内科", "{r:?}");
+        }
+    }
+}
+
+#[test]
+fn names_conditions_campuses_and_traditional_characters() {
+    let (ds, ix) = fixture();
+    let doc = |id: &str| ds.doctors.iter().position(|d| d.id == id).expect(id);
+    let rs = ix.explain(ds, "张伟 主任医师", doc("zhang-wei"));
+    assert_eq!(rs.len(), 1, "the title gives no reason: {rs:?}");
+    assert_eq!(
+        (rs[0].field, rs[0].text.as_str()),
+        (ReasonField::Name, "张伟")
+    );
+    let rs = ix.explain(ds, "張偉", doc("zhang-wei"));
+    assert_eq!(
+        marked(&rs[0]),
+        ["张伟"],
+        "Traditional folds to the data's Simplified"
+    );
+    let rs = ix.explain(ds, "zhang wei", doc("zhang-wei"));
+    assert!(rs.iter().all(|r| r.field == ReasonField::Name), "{rs:?}");
+    let rs = ix.explain(ds, "肝硬化", doc("zhang-weiming"));
+    assert_eq!(
+        (rs[0].field, marked(&rs[0])),
+        (ReasonField::Condition, vec!["肝硬化"])
+    );
+    let east = reasons("东院 心血管内科", 3);
+    for (id, rs) in east {
+        let fields: Vec<ReasonField> = rs.iter().map(|r| r.field).collect();
+        assert_eq!(
+            fields,
+            [ReasonField::Department, ReasonField::Campus],
+            "{id}: {rs:?}"
+        );
+        assert_eq!(rs[1].text, "东院");
+    }
+    assert!(
+        ix.explain(ds, "cardiology", usize::MAX).is_empty(),
+        "no such doctor"
+    );
+}
