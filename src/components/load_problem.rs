@@ -56,8 +56,9 @@ fn problem_list(problems: Vec<Problem>) -> impl IntoView {
         };
         view! {
             <li>
-                // The record by id and name, not only its position: doctors[23] (李兴勇, li-xingyong).title
-                {(!p.path.is_empty()).then(|| view! { <code class="problem-path">{p.named_path()}</code> " " })}
+                {(!p.path.is_empty()).then(|| view! { <code class="problem-path">{p.path.clone()}</code> " " })}
+                // The record by name and id beside its path, so a web team finds it by either.
+                {p.record.as_ref().map(|r| view! { <span class="problem-record">{format!("({}, {})", r.name, r.id)}</span> " " })}
                 {place.map(|pl| view! { <span class="problem-place">{pl}</span> ": " })}
                 <span lang="en">{p.message.clone()}</span>
                 {p.suggestion.clone().map(|s| view! { " " <span lang="en">{format!("(did you mean “{s}”?)")}</span> })}
