@@ -36,6 +36,16 @@ pub fn MatchReasons(
             let items = list
                 .into_iter()
                 .map(|r| {
+                    if let Some(department) = r.leads_to {
+                        // A department's keyword: what was typed, then where it led.
+                        return view! {
+                            <li>
+                                <span class="why-lead">{format!("{}{}", field_name(lang, r.field), t.colon)}</span>
+                                {department} " ("<Marked text=r.text marks=r.marks/>")"
+                            </li>
+                        }
+                        .into_any();
+                    }
                     let lead = if r.via.is_empty() {
                         format!("{}{}", field_name(lang, r.field), t.colon)
                     } else {
@@ -44,6 +54,7 @@ pub fn MatchReasons(
                     view! {
                         <li><span class="why-lead">{lead}</span><Marked text=r.text marks=r.marks/></li>
                     }
+                    .into_any()
                 })
                 .collect_view();
             view! { <ul class="why" aria-label=t.why_this_doctor>{items}</ul> }

@@ -45,7 +45,11 @@ pub fn HomePage() -> impl IntoView {
                 {(!h.description.is_blank()).then(|| view! { <p class="lede">{text_view(&h.description, lang)}</p> })}
                 <DoctorSearchForm/>
                 {h.emergency.clone().map(|e| {
-                    let campus = e.campus.as_deref().and_then(|id| data.dataset.campus(id)).map(|c| text_view(&c.name, lang));
+                    // The campus line only where the hours do not already name it.
+                    let hours = e.hours.get(lang).text.to_string();
+                    let campus = e.campus.as_deref().and_then(|id| data.dataset.campus(id))
+                        .filter(|c| !hours.contains(c.name.get(lang).text))
+                        .map(|c| text_view(&c.name, lang));
                     view! {
                         <section class="home-emergency" aria-labelledby="home-emergency">
                             <h2 id="home-emergency">{t.emergency_title}</h2>
@@ -109,7 +113,7 @@ fn DoctorSearchForm() -> impl IntoView {
     view! {
         <section class="home-search" aria-labelledby="home-search-title">
             <h2 id="home-search-title">{move || ui.t().home_search_title}</h2>
-            <form role="search" action=action method="get" on:submit=on_submit>
+            <form id="home-search" role="search" action=action method="get" on:submit=on_submit>
                 <label for="home-q">{move || ui.t().doctor_search_label}</label>
                 <div class="search-row">
                     <input id="home-q" name="q" type="search" autocomplete="off" spellcheck="false"

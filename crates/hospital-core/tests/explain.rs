@@ -118,3 +118,37 @@ fn names_conditions_campuses_and_traditional_characters() {
         "no such doctor"
     );
 }
+
+#[test]
+fn a_department_keyword_names_the_department_it_belongs_to() {
+    let (ds, ix) = fixture();
+    let mut checked = 0;
+    for dept in &ds.departments {
+        let name = dept.name.exact(hospital_core::Lang::En);
+        let keywords = dept.keywords.iter().flat_map(|k| k.all()).filter(|k| {
+            k.is_ascii()
+                && !dept
+                    .name
+                    .all()
+                    .any(|n| n.to_lowercase().contains(&k.to_lowercase()))
+        });
+        for keyword in keywords {
+            for (i, _) in ds
+                .doctors
+                .iter()
+                .enumerate()
+                .filter(|(_, d)| d.departments == [dept.id.clone()])
+            {
+                for r in ix.explain(ds, keyword, i) {
+                    if r.leads_to.is_some() {
+                        assert_eq!(r.field, ReasonField::Department);
+                        assert_eq!(r.text, keyword, "the keyword is what is marked: {r:?}");
+                        assert_eq!(r.leads_to.as_deref(), name, "{keyword}: {r:?}");
+                        checked += 1;
+                    }
+                }
+            }
+        }
+    }
+    assert!(checked > 10, "only {checked} keyword reasons seen");
+}

@@ -38,11 +38,17 @@ pub struct Reason {
     /// For a word matched only through the symptom table: the expansions that
     /// matched (`neurolog`, `神经内科`); empty for a direct match.
     pub via: Vec<String>,
+    /// For a match in a department's keywords (`text` is the keyword, "stomach ache"):
+    /// that department's name, in the keyword's language, so the card can say where
+    /// the word led rather than show a keyword the patient typed as if it were a name.
+    pub leads_to: Option<String>,
 }
 
 /// A text found and its marks.
 type Found = Option<(String, Vec<Range<usize>>)>;
-type Finder<'a> = Box<dyn Fn() -> Found + 'a>;
+/// A text found, its marks and, for a department keyword, the department's name.
+type Led = Option<(String, Vec<Range<usize>>, Option<String>)>;
+type Finder<'a> = Box<dyn Fn() -> Led + 'a>;
 
 /// The first text among `texts` in which every one of `terms` marks something.
 fn find<'a>(texts: impl Iterator<Item = &'a str>, terms: &[String]) -> Found {
@@ -58,6 +64,37 @@ fn find<'a>(texts: impl Iterator<Item = &'a str>, terms: &[String]) -> Found {
         }
     }
     None
+}
+
+/// The first department keyword in which every one of `terms` marks something, with
+/// the department's name in the keyword's language.
+fn find_keyword(
+    depts: &[&crate::model::Department],
+    terms: &[String],
+) -> Option<(String, Vec<Range<usize>>, String)> {
+    for dept in depts {
+        for text in dept.keywords.iter().flat_map(Text::all) {
+            if let Some((text, marks)) = find(std::iter::once(text), terms) {
+                let lang = if text.chars().any(crate::normalize::is_cjk) {
+                    crate::text::Lang::Zh
+                } else {
+                    crate::text::Lang::En
+                };
+                let name = dept
+                    .name
+                    .exact(lang)
+                    .or_else(|| dept.name.all().next())
+                    .unwrap_or(&dept.id)
+                    .to_string();
+                return Some((text, marks, name));
+            }
+        }
+    }
+    None
+}
+
+fn plain(found: Found) -> Led {
+    found.map(|(text, marks)| (text, marks, None))
 }
 
 fn all<'a>(texts: impl IntoIterator<Item = &'a Text>) -> impl Iterator<Item = &'a str> {
@@ -86,7 +123,6 @@ impl DoctorIndex {
             .filter_map(|id| ds.department(id))
             .collect();
         let dept_names = || all(depts.iter().map(|x| &x.name));
-        let dept_keywords = || all(depts.iter().flat_map(|x| &x.keywords));
         let mut out = Vec::new();
         for c in parsed.clause_terms() {
             let ClauseTerms {
@@ -118,6 +154,7 @@ impl DoctorIndex {
                         marks: std::iter::once(0..text.len()).collect(),
                         text,
                         via: Vec::new(),
+                        leads_to: None,
                     });
                 }
                 continue;
@@ -133,7 +170,7 @@ impl DoctorIndex {
                 (
                     ReasonField::Name,
                     Box::new(|| {
-                        find(d.name.all(), &literal).or_else(|| {
+                        plain(find(d.name.all(), &literal).or_else(|| {
                             // Pinyin: the name is what to show.
                             let py = d.pinyin.as_deref()?;
                             let folded: String = crate::normalize::fold(py)
@@ -155,39 +192,50 @@ impl DoctorIndex {
                                 let len = name.len();
                                 (name, std::iter::once(0..len).collect())
                             })
-                        })
+                        }))
                     }),
                 ),
                 (
                     ReasonField::Condition,
-                    Box::new(|| find(all(&d.conditions), &terms)),
+                    Box::new(|| plain(find(all(&d.conditions), &terms))),
                 ),
                 (
                     ReasonField::Specialty,
-                    Box::new(|| find(all(&d.specialties), &terms)),
+                    Box::new(|| plain(find(all(&d.specialties), &terms))),
                 ),
                 (
                     ReasonField::Department,
                     Box::new(|| {
-                        find(dept_names(), &terms).or_else(|| find(dept_keywords(), &terms))
+                        plain(find(dept_names(), &terms)).or_else(|| {
+                            find_keyword(&depts, &terms).map(|(t, m, to)| (t, m, Some(to)))
+                        })
                     }),
                 ),
                 (
                     ReasonField::Biography,
-                    Box::new(|| find(all(std::iter::once(&d.bio).chain(&d.education)), &terms)),
+                    Box::new(|| {
+                        plain(find(
+                            all(std::iter::once(&d.bio).chain(&d.education)),
+                            &terms,
+                        ))
+                    }),
                 ),
-                (ReasonField::Name, Box::new(|| find(d.name.all(), &terms))),
+                (
+                    ReasonField::Name,
+                    Box::new(|| plain(find(d.name.all(), &terms))),
+                ),
             ];
             let found = direct
                 .iter()
                 .find_map(|(field, f)| f().map(|m| (*field, m)));
-            if let Some((field, (text, marks))) = found {
+            if let Some((field, (text, marks, leads_to))) = found {
                 out.push(Reason {
                     word,
                     field,
                     text,
                     marks,
                     via: Vec::new(),
+                    leads_to,
                 });
                 continue;
             }
@@ -198,7 +246,13 @@ impl DoctorIndex {
                 let terms = vec![e.clone()];
                 let found = find(dept_names(), &terms)
                     .map(|m| (ReasonField::Department, m))
-                    .or_else(|| find(dept_keywords(), &terms).map(|m| (ReasonField::Department, m)))
+                    .or_else(|| {
+                        // The department is what the symptom led to; its keyword is detail.
+                        find_keyword(&depts, &terms).map(|(_, _, name)| {
+                            let len = name.len();
+                            (ReasonField::Department, (name, vec![0..len]))
+                        })
+                    })
                     .or_else(|| {
                         find(all(&d.specialties), &terms).map(|m| (ReasonField::Specialty, m))
                     })
@@ -219,6 +273,7 @@ impl DoctorIndex {
                     text,
                     marks,
                     via,
+                    leads_to: None,
                 });
             }
         }
