@@ -1,6 +1,7 @@
 use super::Marked;
 use crate::data::use_data;
 use crate::i18n::messages;
+use crate::ui::text_view;
 use hospital_core::search::{Reason, ReasonField};
 use hospital_core::Lang;
 use leptos::prelude::*;
@@ -15,6 +16,7 @@ pub fn MatchReasons(
     #[prop(into)] query: Signal<String>,
 ) -> impl IntoView {
     let data = use_data();
+    let names = data.clone();
     let reasons = Memo::new(move |_| {
         query.with(|q| {
             if q.trim().is_empty() {
@@ -36,7 +38,8 @@ pub fn MatchReasons(
             let items = list
                 .into_iter()
                 .map(|r| {
-                    if let Some(department) = r.leads_to {
+                    let department = r.leads_to.as_deref().and_then(|id| names.department(id)).map(|d| text_view(&d.name, lang));
+                    if let Some(department) = department {
                         // A department's keyword: what was typed, then where it led.
                         return view! {
                             <li>

@@ -53,7 +53,7 @@ pub fn HomePage() -> impl IntoView {
                     view! {
                         <section class="home-emergency" aria-labelledby="home-emergency">
                             <h2 id="home-emergency">{t.emergency_title}</h2>
-                            <p class="emergency-phone"><a href=tel_href(&e.phone) class="button button-urgent">{(t.emergency_call)(&e.phone)}</a></p>
+                            <p class="emergency-phone"><a href=tel_href(&e.phone) class="button button-urgent">{phone_label((t.emergency_call)(&e.phone), &e.phone)}</a></p>
                             {(!e.hours.is_blank()).then(|| view! { <p>{text_view(&e.hours, lang)}</p> })}
                             {campus.map(|c| view! { <p class="muted">{t.campus}{t.colon}{c}</p> })}
                         </section>
@@ -88,6 +88,18 @@ pub fn HomePage() -> impl IntoView {
                 </section>
             </div>
         }
+    }
+}
+
+/// A label with the phone number in it, the number kept on one line.
+fn phone_label(label: String, phone: &str) -> impl IntoView {
+    match label.find(phone) {
+        Some(at) => {
+            let (before, rest) = label.split_at(at);
+            let after = &rest[phone.len()..];
+            view! { {before.to_string()}<span class="nowrap">{phone.to_string()}</span>{after.to_string()} }.into_any()
+        }
+        None => label.into_any(),
     }
 }
 

@@ -39,8 +39,8 @@ pub struct Reason {
     /// matched (`neurolog`, `神经内科`); empty for a direct match.
     pub via: Vec<String>,
     /// For a match in a department's keywords (`text` is the keyword, "stomach ache"):
-    /// that department's name, in the keyword's language, so the card can say where
-    /// the word led rather than show a keyword the patient typed as if it were a name.
+    /// that department's id, so the card can name where the word led (in the reader's
+    /// language) rather than show a keyword as if it were the department's name.
     pub leads_to: Option<String>,
 }
 
@@ -67,30 +67,15 @@ fn find<'a>(texts: impl Iterator<Item = &'a str>, terms: &[String]) -> Found {
 }
 
 /// The first department keyword in which every one of `terms` marks something, with
-/// the department's name in the keyword's language.
+/// that department's id.
 fn find_keyword(
     depts: &[&crate::model::Department],
     terms: &[String],
 ) -> Option<(String, Vec<Range<usize>>, String)> {
-    for dept in depts {
-        for text in dept.keywords.iter().flat_map(Text::all) {
-            if let Some((text, marks)) = find(std::iter::once(text), terms) {
-                let lang = if text.chars().any(crate::normalize::is_cjk) {
-                    crate::text::Lang::Zh
-                } else {
-                    crate::text::Lang::En
-                };
-                let name = dept
-                    .name
-                    .exact(lang)
-                    .or_else(|| dept.name.all().next())
-                    .unwrap_or(&dept.id)
-                    .to_string();
-                return Some((text, marks, name));
-            }
-        }
-    }
-    None
+    depts.iter().find_map(|dept| {
+        let (text, marks) = find(dept.keywords.iter().flat_map(Text::all), terms)?;
+        Some((text, marks, dept.id.clone()))
+    })
 }
 
 fn plain(found: Found) -> Led {
@@ -248,12 +233,21 @@ impl DoctorIndex {
                     .map(|m| (ReasonField::Department, m))
                     .or_else(|| {
                         // The department is what the symptom led to; its keyword is detail.
-                        find_keyword(&depts, &terms).map(|(_, _, name)| {
+                        find_keyword(&depts, &terms).and_then(|(keyword, _, id)| {
+                            let dept = depts.iter().find(|x| x.id == id)?;
+                            let name = if keyword.chars().any(crate::normalize::is_cjk) {
+                                dept.name.exact(crate::text::Lang::Zh)
+                            } else {
+                                dept.name.exact(crate::text::Lang::En)
+                            }
+                            .or_else(|| dept.name.all().next())
+                            .unwrap_or(&dept.id)
+                            .to_string();
                             let len = name.len();
-                            (
+                            Some((
                                 ReasonField::Department,
                                 (name, std::iter::once(0..len).collect()),
-                            )
+                            ))
                         })
                     })
                     .or_else(|| {
