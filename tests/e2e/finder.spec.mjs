@@ -205,3 +205,18 @@ test("departments are grouped by campus with doctor counts, and each has a week 
   await expect(page).toHaveURL(/\/doctors\?dept=cardiology$/);
   await expect(page.locator('input[name="dept"][value="cardiology"]')).toBeChecked();
 });
+
+test("each card says why it matched: a symptom names the department it led to, in the reader's language", async ({ page }) => {
+  await page.goto("/doctors?q=" + encodeURIComponent("stomach ache"));
+  await appReady(page);
+  const why = page.locator(".doctor-card").first().locator(".why");
+  await expect(why).toContainText("Gastroenterology");
+  await expect(why.locator("mark").first()).toHaveText(/stomach/i);
+  await page.getByRole("button", { name: "中文" }).click();
+  await expect(page.locator(".doctor-card").first().locator(".why")).toContainText("消化内科");
+  // A name is marked in the heading already; the card adds no reason for it.
+  await page.goto("/doctors?q=zhang");
+  await appReady(page);
+  await expect(page.locator(".doctor-card").first().locator(".doctor-name mark").first()).toBeVisible();
+  await expect(page.locator(".doctor-card").first().locator(".why")).toHaveCount(0);
+});
