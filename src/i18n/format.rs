@@ -2,20 +2,10 @@
 
 use hospital_core::Lang;
 
-const MONTHS_EN: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
+/// The English month name (the core's, shared with "next clinics"), `None` outside 1-12.
+fn month_en(m: u32) -> Option<&'static str> {
+    hospital_core::schedule::month_label(m).map(|l| l.en)
+}
 
 /// `2026-07-04` → "4 July 2026" or "2026年7月4日". Unparseable input is shown as it is.
 pub fn format_date(lang: Lang, iso: &str) -> String {
@@ -24,7 +14,7 @@ pub fn format_date(lang: Lang, iso: &str) -> String {
     else {
         return iso.to_string();
     };
-    match (lang, MONTHS_EN.get((m as usize).wrapping_sub(1))) {
+    match (lang, month_en(m)) {
         (Lang::En, Some(month)) => format!("{d} {month} {y}"),
         (Lang::Zh, Some(_)) => format!("{y}年{m}月{d}日"),
         _ => iso.to_string(),
@@ -34,14 +24,11 @@ pub fn format_date(lang: Lang, iso: &str) -> String {
 /// `2026-07` → "July 2026" or "2026年7月"; `2026` stays as it is (with 年 in Chinese).
 pub fn format_month(lang: Lang, key: &str) -> String {
     let (y, m) = match key.split_once('-') {
-        Some((y, m)) => (y, m.parse::<usize>().ok()),
+        Some((y, m)) => (y, m.parse::<u32>().ok()),
         None => (key, None),
     };
     match (lang, m) {
-        (Lang::En, Some(m)) => format!(
-            "{} {y}",
-            MONTHS_EN.get(m.wrapping_sub(1)).copied().unwrap_or("")
-        ),
+        (Lang::En, Some(m)) => format!("{} {y}", month_en(m).unwrap_or("")),
         (Lang::Zh, Some(m)) => format!("{y}年{m}月"),
         (Lang::En, None) => y.to_string(),
         (Lang::Zh, None) => format!("{y}年"),
