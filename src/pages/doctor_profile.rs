@@ -142,7 +142,7 @@ pub fn DoctorProfile(id: String) -> impl IntoView {
                             <ul class="link-list columns">{colleagues.iter().map(|c| view! {
                                 <li>{link(Route::Doctor(c.id.clone()), None, text_view(&c.name, lang))} " · " {crate::components::rank_line(c, lang)}</li>
                             }).collect_view()}</ul>
-                            <p><Link to=Route::Doctors(DoctorQuery { departments: vec![first_dept], page: 1, ..Default::default() })>{t.find_a_doctor}</Link></p>
+                            <p><Link to=Route::Doctors(DoctorQuery { departments: vec![first_dept], ..Default::default() })>{t.find_a_doctor}</Link></p>
                         </section>
                     }
                 })}

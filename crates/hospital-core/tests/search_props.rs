@@ -12,6 +12,12 @@ use proptest::prelude::*;
 use proptest::sample::{select, subsequence};
 use std::sync::OnceLock;
 
+#[path = "support/names.rs"]
+mod names;
+// Few names, so that doctors share them.
+const SURNAMES: &[(&str, &str, &str)] = names::SURNAMES.split_at(names::FEW_SURNAMES).0;
+const GIVEN: &[(&str, &str, &str)] = names::GIVEN.split_at(names::FEW_GIVEN).0;
+
 const DEPARTMENTS: &[(&str, &str, &str, &str, &str)] = &[
     ("cardiology", "Cardiology", "心内科", "heart", "心脏"),
     ("neurology", "Neurology", "神经内科", "brain", "大脑"),
@@ -26,21 +32,6 @@ const DEPARTMENTS: &[(&str, &str, &str, &str, &str)] = &[
         "肺",
     ),
     ("ent", "ENT", "耳鼻喉科", "throat", "喉咙"),
-];
-const SURNAMES: &[(&str, &str, &str)] = &[
-    ("张", "zhāng", "Zhang"),
-    ("王", "wáng", "Wang"),
-    ("李", "lǐ", "Li"),
-    ("刘", "liú", "Liu"),
-    ("陈", "chén", "Chen"),
-    ("吕", "lǚ", "Lü"),
-];
-const GIVEN: &[(&str, &str, &str)] = &[
-    ("伟", "wěi", "Wei"),
-    ("芳", "fāng", "Fang"),
-    ("娜", "nà", "Na"),
-    ("敏", "mǐn", "Min"),
-    ("欣", "xīn", "Xin"),
 ];
 const SPECIALTIES: &[(&str, &str)] = &[
     ("Heart failure", "心力衰竭"),
