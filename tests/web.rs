@@ -124,7 +124,7 @@ async fn load(src: String) -> LoadState {
         received: 0,
         total: None,
     });
-    data::load(state, Some(src), "/".to_string());
+    data::load(state, src);
     for _ in 0..10_000 {
         match state.get_untracked() {
             LoadState::Loading { .. } | LoadState::Preparing(_) => data::next_task().await,
