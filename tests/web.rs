@@ -135,6 +135,25 @@ async fn load(src: String) -> LoadState {
 }
 
 #[wasm_bindgen_test]
+fn without_data_src_the_dataset_is_the_one_published_beside_the_app() {
+    assert_eq!(data::published_dataset_url("/"), "/hospital.json");
+    assert_eq!(
+        data::published_dataset_url("/hospital-site/"),
+        "/hospital-site/hospital.json"
+    );
+    // widget.js's folder, with or without its final slash.
+    assert_eq!(
+        data::published_dataset_url("https://cdn.example.org/hs/v1/"),
+        "https://cdn.example.org/hs/v1/hospital.json"
+    );
+    assert_eq!(
+        data::published_dataset_url("https://cdn.example.org/hs/v1"),
+        "https://cdn.example.org/hs/v1/hospital.json"
+    );
+    assert_eq!(data::published_dataset_url(""), "hospital.json");
+}
+
+#[wasm_bindgen_test]
 async fn a_fetched_dataset_loads_in_slices_and_its_doctor_index_is_ready_when_asked() {
     let LoadState::Ready(app) = load(data_url(SAMPLE)).await else {
         panic!("the sample did not load");
