@@ -11,7 +11,7 @@ DATA ?= data/sample.json
 setup:
 	@scripts/setup.sh
 
-## Serves the app with the bundled sample data on http://127.0.0.1:8080 (rebuilds on change).
+## Serves the app with the sample data (data/sample.json as hospital.json) on http://127.0.0.1:8080 (rebuilds on change).
 serve:
 	@NEED_BROWSER=0 scripts/setup.sh
 	trunk serve --address 127.0.0.1 --port 8080
@@ -20,12 +20,14 @@ serve:
 test: setup
 	@scripts/test.sh
 
-## Release build at the domain root: dist/ (pages for every route, 404.html, sitemap, feed).
+## Release build at the domain root: dist/ (pages for every route, 404.html, sitemap, feed, and
+## the dataset as hospital.json, which the app loads). DATA: a dataset JSON file or a content
+## folder (default data/sample.json); the pages and the app both show it.
 build: setup
 	trunk build --release
 	cargo run --quiet --release -p hospital-cli -- site dist --data $(DATA) --site-url $(SITE_URL)
 
-## Release build for a project site under /hospital-site/ (as GitHub Pages serves it): dist-sub/.
+## Release build for a project site under /hospital-site/ (as GitHub Pages serves it): dist-sub/, same DATA.
 build-sub: setup
 	trunk build --release --public-url /hospital-site/ --dist dist-sub
 	cargo run --quiet --release -p hospital-cli -- site dist-sub --data $(DATA) --site-url $(SITE_URL)

@@ -71,7 +71,7 @@ function sizesOfFiles() {
     "widget.js": "widget.js",
   };
   const app = Object.fromEntries(Object.entries(files).map(([k, f]) => [k, fileSizes(path.join(site, f))]));
-  const data = { "sample (compiled into the wasm)": fileSizes(path.join(repo, "data/sample.json")) };
+  const data = { "sample (the site's hospital.json, fetched at start)": fileSizes(path.join(site, "hospital.json")) };
   for (const n of sizes) data[`${n} doctors`] = fileSizes(path.join(dataDir, String(n), "hospital.json"));
   const bench = fileSizes(path.join(outDir, "pkg/hospital_bench_wasm_bg.wasm"));
   const benchO3 = fs.existsSync(path.join(outDir, "pkg/o3/hospital_bench_wasm_bg.wasm")) ? fileSizes(path.join(outDir, "pkg/o3/hospital_bench_wasm_bg.wasm")) : null;

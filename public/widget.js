@@ -1,7 +1,8 @@
 // hospital-site widget loader. A host page includes this one module:
 //   <script type="module" src="https://example.org/hospital-site/v1/widget.js"></script>
 // and marks where the app goes with <div data-hospital-site></div>.
-// The wasm and the stylesheet are loaded from beside this file, whatever the host's origin or path.
+// The wasm, the stylesheet and (without data-src) the dataset, hospital.json, are loaded from
+// beside this file, whatever the host's origin or path.
 import init from "./hospital_site.js";
 
 const assets = new URL(".", import.meta.url).href;

@@ -55,15 +55,14 @@ pub fn App(config: MountConfig) -> impl IntoView {
         received: 0,
         total: None,
     });
-    let asset_base = match &config.mode {
-        Mode::Standalone { base } => format!("{base}/"),
-        Mode::Widget { .. } => config.assets.clone().unwrap_or_default(),
-    };
-    let src = config.src.clone();
-    let reload = {
-        let asset_base = asset_base.clone();
-        move || data::load(state, src.clone(), asset_base.clone())
-    };
+    // Without `data-src`, the dataset that the site build published beside the app.
+    let src = config.src.clone().unwrap_or_else(|| {
+        data::published_dataset_url(&match &config.mode {
+            Mode::Standalone { base } => format!("{base}/"),
+            Mode::Widget { .. } => config.assets.clone().unwrap_or_default(),
+        })
+    });
+    let reload = move || data::load(state, src.clone());
     reload();
     let retry = Callback::new(move |_| reload());
 

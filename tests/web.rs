@@ -124,7 +124,7 @@ async fn load(src: String) -> LoadState {
         received: 0,
         total: None,
     });
-    data::load(state, Some(src), "/".to_string());
+    data::load(state, src);
     for _ in 0..10_000 {
         match state.get_untracked() {
             LoadState::Loading { .. } | LoadState::Preparing(_) => data::next_task().await,
@@ -132,6 +132,25 @@ async fn load(src: String) -> LoadState {
         }
     }
     panic!("the dataset never finished loading");
+}
+
+#[wasm_bindgen_test]
+fn without_data_src_the_dataset_is_the_one_published_beside_the_app() {
+    assert_eq!(data::published_dataset_url("/"), "/hospital.json");
+    assert_eq!(
+        data::published_dataset_url("/hospital-site/"),
+        "/hospital-site/hospital.json"
+    );
+    // widget.js's folder, with or without its final slash.
+    assert_eq!(
+        data::published_dataset_url("https://cdn.example.org/hs/v1/"),
+        "https://cdn.example.org/hs/v1/hospital.json"
+    );
+    assert_eq!(
+        data::published_dataset_url("https://cdn.example.org/hs/v1"),
+        "https://cdn.example.org/hs/v1/hospital.json"
+    );
+    assert_eq!(data::published_dataset_url(""), "hospital.json");
 }
 
 #[wasm_bindgen_test]

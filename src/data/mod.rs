@@ -1,5 +1,5 @@
-//! The dataset as the app holds it: loaded once (bundled or fetched), validated,
-//! indexed, then shared read-only by every page.
+//! The dataset as the app holds it: fetched once (the site's own `hospital.json`, or a
+//! deployment's `data-src`), validated in slices, indexed, then shared read-only by every page.
 
 mod fetch;
 mod slices;
@@ -20,9 +20,6 @@ use std::sync::{Arc, OnceLock};
 /// Up to this many doctors the index is built in one go when a page needs it: about
 /// 40 ms in the browser for 1,000 (bench/results.md), under the 50 ms of a long task.
 const BUILD_AT_ONCE_MAX: usize = 1_000;
-
-/// The sample hospital compiled into the build, used when no `data-src` is configured.
-const BUNDLED: &str = include_str!("../../data/sample.json");
 
 pub struct AppData {
     pub dataset: Dataset,
@@ -217,41 +214,39 @@ fn document_base() -> String {
         .unwrap_or_default()
 }
 
-/// Loads the dataset into `state`: from `src` when the deployment configured one, else the bundled sample.
-/// `asset_base` is where the bundled sample's images live.
-pub fn load(state: RwSignal<LoadState>, src: Option<String>, asset_base: String) {
+/// Where the dataset is when the deployment names none: the site build's own
+/// `hospital.json` (written by `hospital-data site`) in the folder `assets` names (the
+/// app's public URL, or the folder widget.js was loaded from), resolved against the page.
+pub fn published_dataset_url(assets: &str) -> String {
+    let folder = if assets.is_empty() || assets.ends_with('/') {
+        assets.to_string()
+    } else {
+        format!("{assets}/")
+    };
+    format!("{folder}{}", hospital_core::PUBLISHED_DATASET)
+}
+
+/// Loads the dataset at `src` into `state`: fetched with progress, then checked in
+/// slices. Relative URLs in the dataset (images, article bodies) resolve against `src`.
+pub fn load(state: RwSignal<LoadState>, src: String) {
     state.set(LoadState::Loading {
         received: 0,
         total: None,
     });
-    match src {
-        None => {
-            let base = web_sys::Url::new_with_base(&asset_base, &document_base())
-                .map(|u| u.href())
-                .unwrap_or(asset_base);
-            state.set(match validate::load(BUNDLED) {
-                Ok(loaded) => ready(loaded, base),
+    let absolute = web_sys::Url::new_with_base(&src, &document_base())
+        .map(|u| u.href())
+        .unwrap_or(src);
+    leptos::task::spawn_local(async move {
+        let progress = move |received, total| state.set(LoadState::Loading { received, total });
+        let result = fetch_bytes(&absolute, Some(&progress), None).await;
+        state.set(match result {
+            Err(e) => LoadState::Failed(LoadError::Fetch(e)),
+            Ok(bytes) => match load_in_slices(&bytes, state).await {
+                Ok(loaded) => ready(loaded, absolute),
                 Err(problems) => LoadState::Failed(LoadError::Invalid(problems)),
-            });
-        }
-        Some(src) => {
-            let absolute = web_sys::Url::new_with_base(&src, &document_base())
-                .map(|u| u.href())
-                .unwrap_or(src);
-            leptos::task::spawn_local(async move {
-                let progress =
-                    move |received, total| state.set(LoadState::Loading { received, total });
-                let result = fetch_bytes(&absolute, Some(&progress), None).await;
-                state.set(match result {
-                    Err(e) => LoadState::Failed(LoadError::Fetch(e)),
-                    Ok(bytes) => match load_in_slices(&bytes, state).await {
-                        Ok(loaded) => ready(loaded, absolute),
-                        Err(problems) => LoadState::Failed(LoadError::Invalid(problems)),
-                    },
-                });
-            });
-        }
-    }
+            },
+        });
+    });
 }
 
 /// Builds the doctor index a slice at a time, after the first page has painted: on

@@ -28,6 +28,8 @@ for (const [label, viewport] of Object.entries(widths)) {
       await expectAccessible(page, `department ${label} ${lang}`);
       // The finder with filters open and some chosen.
       await page.goto(`/doctors?lang=${lang}&rank=chief_physician&new=1`);
+      // The app draws once its dataset has arrived; only then is there a toggle to see.
+      await appReady(page);
       const toggle = page.locator(".filters-toggle");
       if (await toggle.isVisible()) await toggle.click();
       await expect(page.locator(".facet").first()).toBeVisible();

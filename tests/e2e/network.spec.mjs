@@ -158,7 +158,7 @@ function imagesNamedIn(data) {
   return found;
 }
 
-test("the app asks for its own files, its dataset and the images named in it, nothing else", async ({ page, baseURL }) => {
+test("the app asks for its own files, its published dataset and the images named in it, nothing else", async ({ page, baseURL }) => {
   const sample = JSON.parse(fs.readFileSync(path.join(here, "../../data/sample.json"), "utf8"));
   const images = imagesNamedIn(sample);
   const requests = [];
@@ -176,7 +176,8 @@ test("the app asks for its own files, its dataset and the images named in it, no
   await expect(page.locator(".department-card").first()).toBeVisible();
 
   const origin = new URL(baseURL).origin;
-  const own = new Set(["/hospital_site.js", "/hospital_site_bg.wasm", "/main.css", "/favicon.svg"]);
+  // hospital.json: the dataset the site build published beside the app.
+  const own = new Set(["/hospital_site.js", "/hospital_site_bg.wasm", "/main.css", "/favicon.svg", "/hospital.json"]);
   const stray = requests.filter(({ url, type }) => {
     if (url.origin !== origin) return true;
     if (type === "document") return false;
@@ -184,7 +185,9 @@ test("the app asks for its own files, its dataset and the images named in it, no
     return !images.has(url.pathname.slice(1));
   });
   expect(stray.map(({ url, type }) => `${type} ${url.href}`)).toEqual([]);
-  expect(requests.some(({ url }) => url.pathname.endsWith(".json"))).toBe(false);
+  // Its own dataset, once, whatever the address asked for; navigating within the app never fetches it again.
+  const datasets = requests.filter(({ url }) => url.pathname.endsWith(".json")).map(({ url }) => url.pathname);
+  expect(datasets).toEqual(["/hospital.json", "/hospital.json", "/hospital.json"]);
 });
 
 test("a widget loads the dataset its element names, never one from the page's address", async ({ page }) => {
@@ -192,7 +195,7 @@ test("a widget loads the dataset its element names, never one from the page's ad
   page.on("request", (r) => {
     if (new URL(r.url()).pathname.endsWith(".json")) datasets.push(new URL(r.url()).pathname);
   });
-  await page.goto(`${HOST}?src=/sample.json&data-src=/sample.json&hs-split-src=/sample.json&hs-src=/sample.json`);
+  await page.goto(`${HOST}?src=/hospital.json&data-src=/hospital.json&hs-split-src=/hospital.json&hs-src=/hospital.json`);
   await expect(widget(page).locator(".news-card").first()).toBeVisible();
   await expect(widget(page).locator(".news-card").first()).toContainText(
     new RegExp(split.articles.map((a) => escape(a.title.en)).join("|")),

@@ -6,7 +6,10 @@
 //!   Open Graph tags, JSON-LD and a short static preview, so deep links answer 200 and
 //!   crawlers and link previews see real content before any script runs;
 //! - `404.html` for every other path; `sitemap.xml`, `robots.txt` and an Atom `feed.xml`;
-//! - a Content-Security-Policy meta tag that allows Trunk's inline bootstrap by its hash.
+//! - a Content-Security-Policy meta tag that allows Trunk's inline bootstrap by its hash;
+//! - the dataset itself, validated and written compactly as `hospital.json` at the site's
+//!   root ([`hospital_core::PUBLISHED_DATASET`]), which the app fetches at start: one
+//!   dataset per build, so the pages and the app always show the same hospital.
 
 use crate::args::{Failure, Spec};
 use crate::EXIT_OK;
@@ -31,9 +34,11 @@ hospital-data site <dist> [--data <dataset.json>] [--site-url <https://example.o
 
 Writes a page per route of the dataset into <dist> (Trunk's output), with its own
 title, description, canonical URL, Open Graph tags and JSON-LD; 404.html; sitemap.xml,
-robots.txt and feed.xml; and a Content-Security-Policy meta tag in every page.
-  --data      the dataset compiled into the app (default data/sample.json), or a
-              content folder (see `hospital-data build`), whose pictures are copied into <dist>
+robots.txt and feed.xml; a Content-Security-Policy meta tag in every page; and the
+dataset itself, validated, as <dist>/hospital.json, which the app loads at start.
+  --data      the site's dataset (default data/sample.json), or a content folder (see
+              `hospital-data build`), whose pictures are copied into <dist>; article
+              bodies kept in files of their own (body_src) are copied from beside it
   --site-url  the origin the site is served from, for canonical URLs (default http://127.0.0.1:8080)
   --lang      the language of the pre-rendered text (default en)
 ";
@@ -96,8 +101,85 @@ pub fn main(args: &[String]) -> Result<i32, Failure> {
         )));
     }
     let summary = write_site(&dist, &shell, &dataset, &site_url, lang).map_err(Failure::usage)?;
-    println!("{summary}");
+    // A folder's bodies are inline once composed; a file's `body_src` names files beside it.
+    let source_dir = if Path::new(data_path).is_dir() {
+        PathBuf::from(data_path)
+    } else {
+        Path::new(data_path)
+            .parent()
+            .map(Path::to_path_buf)
+            .unwrap_or_default()
+    };
+    let published = publish_dataset(&dist, &json, &dataset, &source_dir).map_err(Failure::usage)?;
+    println!("{summary}, {published}");
     Ok(EXIT_OK)
+}
+
+/// Writes the validated dataset as `<dist>/hospital.json` for the app to fetch, compactly
+/// (the sample: 224 KB as written, 171 KB compact), and copies the article bodies that it
+/// keeps in files of their own from `source_dir`, so that their URLs, relative to the
+/// dataset's, still name them. Returns what it wrote, for the summary line.
+pub fn publish_dataset(
+    dist: &Path,
+    json: &str,
+    ds: &Dataset,
+    source_dir: &Path,
+) -> Result<String, String> {
+    let name = hospital_core::PUBLISHED_DATASET;
+    // The text has just been validated, so it parses; the error path keeps this total.
+    let value: Value = serde_json::from_str(json)
+        .map_err(|e| format!("cannot re-read the validated dataset: {e}"))?;
+    let compact =
+        serde_json::to_string(&value).map_err(|e| format!("cannot encode the dataset: {e}"))?;
+    let target = dist.join(name);
+    fs::write(&target, &compact).map_err(|e| format!("cannot write {}: {e}", target.display()))?;
+    let mut bodies = 0usize;
+    for (i, article) in ds.articles.iter().enumerate() {
+        let hospital_core::ArticleBody::External { body_src } = &article.body else {
+            continue;
+        };
+        let Some(rel) = local_relative(body_src) else {
+            continue; // an absolute URL or a path from the root: not ours to copy
+        };
+        let from = source_dir.join(rel);
+        let to = dist.join(rel);
+        if from.is_file() {
+            if fs::canonicalize(&from).ok() != fs::canonicalize(&to).ok() {
+                if let Some(dir) = to.parent() {
+                    fs::create_dir_all(dir)
+                        .map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
+                }
+                fs::copy(&from, &to).map_err(|e| {
+                    format!("cannot copy {} to {}: {e}", from.display(), to.display())
+                })?;
+            }
+            bodies += 1;
+        } else if !to.is_file() {
+            return Err(format!(
+                "articles[{i}] ({}).body_src: the file {body_src} is neither beside the dataset ({}) nor in {}",
+                article.slug,
+                from.display(),
+                dist.display()
+            ));
+        }
+    }
+    let mut out = format!("{name} ({} KB)", compact.len().div_ceil(1024));
+    if bodies > 0 {
+        let _ = write!(out, " with {bodies} article body files");
+    }
+    Ok(out)
+}
+
+/// `body_src` as a path inside the site, when it is one: relative, no `..`, no scheme,
+/// query or fragment. Anything else is left as it is (the app fetches it where it points).
+fn local_relative(src: &str) -> Option<&str> {
+    let plain = !src.is_empty()
+        && !src.starts_with('/')
+        && !src.contains([':', '?', '#', '\\'])
+        && src
+            .split('/')
+            .all(|part| !part.is_empty() && part != "." && part != "..");
+    plain.then_some(src)
 }
 
 /// One page to write: where, and what its head and preview say.

@@ -28,3 +28,9 @@ pub mod validate;
 
 pub use model::*;
 pub use text::{Lang, Localized, Text};
+
+/// The name of the dataset file that a site build publishes beside the app
+/// (`hospital-data site` writes it; the app and a widget without `data-src` fetch it).
+/// At the site's root, so the dataset's relative URLs (`images/…`, `body_src`) name the
+/// same files they named when the dataset was compiled into the app.
+pub const PUBLISHED_DATASET: &str = "hospital.json";

@@ -1,0 +1,133 @@
+//! `hospital-data site` publishes the dataset it was given beside the pages
+//! (`<dist>/hospital.json`), so the app shows the same hospital as the pre-rendered pages.
+
+mod common;
+
+use common::{arg, run, scratch, stderr, stdout};
+use hospital_core::{validate, ArticleBody, PUBLISHED_DATASET};
+use std::path::{Path, PathBuf};
+
+fn repo(rel: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../..")
+        .join(rel)
+}
+
+/// A dist folder as Trunk leaves it: just the shell with its markers.
+fn fake_dist(dir: &Path) -> PathBuf {
+    let dist = dir.join("dist");
+    std::fs::create_dir_all(&dist).expect("mkdir");
+    std::fs::write(
+        dist.join("index.html"),
+        "<!DOCTYPE html><html><head><base href=\"/\"><!--hs:csp--><title>x</title></head><body></body></html>",
+    )
+    .expect("write shell");
+    dist
+}
+
+fn load(path: &Path) -> hospital_core::Dataset {
+    let text = std::fs::read_to_string(path).expect("published dataset written");
+    match validate::load(&text) {
+        Ok(l) => l.dataset,
+        Err(p) => panic!("{} does not validate: {p:?}", path.display()),
+    }
+}
+
+#[test]
+fn the_published_dataset_is_the_one_given_compact_and_valid() {
+    let dir = scratch("site-publish-json");
+    let dist = fake_dist(&dir);
+    let input = repo("data/sample.json");
+    let o = run(&["site", arg(&dist), "--data", arg(&input)]);
+    assert_eq!(o.status.code(), Some(0), "{}{}", stdout(&o), stderr(&o));
+    assert!(stdout(&o).contains(PUBLISHED_DATASET), "{}", stdout(&o));
+    let published = dist.join(PUBLISHED_DATASET);
+    assert_eq!(load(&published), load(&input));
+    let written = std::fs::metadata(&published).expect("stat").len();
+    let given = std::fs::metadata(&input).expect("stat").len();
+    assert!(
+        written < given,
+        "compact: {written} bytes written for {given} given"
+    );
+    assert!(!std::fs::read_to_string(&published)
+        .expect("read")
+        .contains('\n'));
+}
+
+#[test]
+fn a_second_build_replaces_the_dataset_of_the_first() {
+    let dir = scratch("site-publish-replace");
+    let dist = fake_dist(&dir);
+    let o = run(&["site", arg(&dist), "--data", arg(&repo("data/sample.json"))]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    // Trunk's shell is rewritten by `site`; a new build starts from a fresh one.
+    let dist = fake_dist(&dir);
+    let content = repo("examples/content");
+    let o = run(&["site", arg(&dist), "--data", arg(&content)]);
+    assert_eq!(o.status.code(), Some(0), "{}{}", stdout(&o), stderr(&o));
+    let published = load(&dist.join(PUBLISHED_DATASET));
+    let composed = dir.join("composed.json");
+    let o = run(&["build", arg(&content), "--out", arg(&composed)]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert_eq!(published, load(&composed));
+    assert_ne!(published, load(&repo("data/sample.json")));
+    let home = std::fs::read_to_string(dist.join("index.html")).expect("home page");
+    assert!(home.contains(published.hospital.name.get(hospital_core::Lang::En).text));
+}
+
+#[test]
+fn body_files_beside_the_dataset_are_copied_and_a_missing_one_is_named() {
+    let dir = scratch("site-publish-bodies");
+    let data = dir.join("data");
+    let o = run(&[
+        "generate",
+        "--doctors",
+        "5",
+        "--articles",
+        "4",
+        "--seed",
+        "3",
+        "--split-bodies",
+        "--out",
+        arg(&data),
+    ]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let input = data.join("hospital.json");
+    let ds = load(&input);
+    let bodies: Vec<&str> = ds
+        .articles
+        .iter()
+        .filter_map(|a| match &a.body {
+            ArticleBody::External { body_src } => Some(body_src.as_str()),
+            ArticleBody::Inline { .. } => None,
+        })
+        .collect();
+    assert!(!bodies.is_empty());
+    let dist = fake_dist(&dir);
+    let o = run(&["site", arg(&dist), "--data", arg(&input)]);
+    assert_eq!(o.status.code(), Some(0), "{}{}", stdout(&o), stderr(&o));
+    for b in &bodies {
+        assert_eq!(
+            std::fs::read(dist.join(b)).expect("body copied into dist"),
+            std::fs::read(data.join(b)).expect("body beside the dataset")
+        );
+    }
+
+    let missing = bodies[0];
+    std::fs::remove_file(data.join(missing)).expect("remove body");
+    let dist = fake_dist(&dir.join("second"));
+    let o = run(&["site", arg(&dist), "--data", arg(&input)]);
+    assert_ne!(o.status.code(), Some(0));
+    let slug = ds
+        .articles
+        .iter()
+        .position(|a| matches!(&a.body, ArticleBody::External { body_src } if body_src == missing))
+        .map(|i| (i, ds.articles[i].slug.clone()))
+        .expect("the article of the removed body");
+    let message = stderr(&o);
+    assert!(
+        message.contains(&format!("articles[{}] ({}).body_src", slug.0, slug.1))
+            && message.contains(missing),
+        "{message}"
+    );
+}

@@ -1,0 +1,76 @@
+// One dataset per build: `hospital-data site --data X` (make build DATA=X) writes X as
+// hospital.json beside the app, the pre-rendered pages are made from it, and the app
+// fetches it at start instead of carrying a dataset of its own. So the pages and the app
+// always show the same hospital, at the root, under a sub-path and in a widget.
+import { test, expect } from "@playwright/test";
+import fs from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { appReady, watchErrors } from "./helpers.mjs";
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+// A different, small hospital (hospital-data generate --doctors 12 --articles 6 --seed 7).
+const other = fs.readFileSync(path.join(here, "fixtures/split/hospital.json"), "utf8");
+const otherData = JSON.parse(other);
+
+/** A dataset text as an English reader sees it: a plain string, else its `en`, else (marked
+ * as fallback) its `zh`. */
+const en = (t) => (typeof t === "string" ? t : (t?.en ?? t?.zh));
+
+/** Paths of the JSON files the page asks for. */
+function datasetRequests(page) {
+  const seen = [];
+  page.on("request", (r) => {
+    const url = new URL(r.url());
+    if (url.pathname.endsWith(".json")) seen.push(url.pathname);
+  });
+  return seen;
+}
+
+test("the pages and the app show the dataset the build published, and the wasm holds none", async ({ page, request }) => {
+  const published = await (await request.get("/hospital.json")).json();
+  const name = en(published.hospital.name);
+  // The pre-rendered page is made from the same file.
+  expect(await (await request.get("/")).text()).toContain(name);
+
+  const errors = watchErrors(page);
+  const seen = datasetRequests(page);
+  await page.goto("/");
+  await appReady(page);
+  await expect(page.locator(".brand-name")).toHaveText(name);
+  const newest = [...published.articles].sort((a, b) => b.date.localeCompare(a.date) || a.slug.localeCompare(b.slug))[0];
+  await expect(page.locator(".news-card h2").first()).toContainText(en(newest.title));
+  expect(seen).toEqual(["/hospital.json"]);
+  expect(errors).toEqual([]);
+
+  // Not compiled in: a long text of the dataset is nowhere in the app's code.
+  const wasm = Buffer.from(await (await request.get("/hospital_site_bg.wasm")).body());
+  const text = en(newest.summary) || en(newest.title);
+  expect(text.length).toBeGreaterThan(20);
+  expect(wasm.includes(Buffer.from(text))).toBe(false);
+});
+
+test("a build published with another hospital's dataset shows that hospital in the app", async ({ page }) => {
+  // What a build with DATA=<other hospital> publishes, without building again.
+  await page.route(/\/hospital\.json$/, (route) => route.fulfill({ contentType: "application/json", body: other }));
+  await page.goto("/doctors");
+  await expect(page.locator(".brand-name")).toHaveText(otherData.hospital.name.en);
+  const names = new Set(otherData.doctors.map((d) => d.name.en));
+  const first = (await page.locator(".doctor-card h2 a").first().textContent()).trim();
+  expect(names.has(first), `${first} is one of the published doctors`).toBe(true);
+  await expect(page.locator(".doctor-card")).toHaveCount(otherData.doctors.length);
+});
+
+test("under a sub-path the app fetches its own folder's dataset; a widget without data-src the one beside widget.js", async ({ page }) => {
+  const seen = datasetRequests(page);
+  await page.goto("/hospital-site/doctors");
+  await expect(page.locator(".doctor-card").first()).toBeVisible();
+  expect(seen).toEqual(["/hospital-site/hospital.json"]);
+
+  seen.length = 0;
+  await page.goto("/host/widgets.html");
+  await expect(page.locator("#news .hs .news-card").first()).toBeVisible();
+  await expect(page.locator("#finder .hs .doctor-card").first()).toBeVisible();
+  // Both widgets of the page load the same file, next to the script that started them.
+  expect([...new Set(seen)]).toEqual(["/hospital.json"]);
+});
