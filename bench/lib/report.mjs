@@ -4,6 +4,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { benchDir } from "./common.mjs";
 import { ENGINE_LABELS } from "./engines.mjs";
+import { PEER_LABELS } from "./relevance.mjs";
 import { QUERIES } from "../www/shared.mjs";
 
 const ms = (x) => {
@@ -251,6 +252,8 @@ export function writeReport(res, file) {
     }
   }
 
+  if (res.relevance) relevanceSection(res.relevance, L);
+
   L.push("");
   L.push(METHOD);
   const notes = path.join(benchDir, "notes.md");
@@ -319,3 +322,61 @@ const METHOD = `## How each figure is measured
   with \`CHROME_PATH=/usr/bin/chromium\` and the brief's Chrome flags; mobile form factor and simulated throttling
   (Lighthouse's defaults); medians of the runs. The test server sends every file uncompressed, which Lighthouse's
   simulated slow 4G charges in full; the second table puts a gzip proxy (bench/lib/lighthouse.mjs) in front of it.`;
+
+const CLASS_ORDER = ["department", "condition", "symptom", "name", "pinyin", "initials", "typo", "title", "campus", "traditional", "english", "all"];
+const ENGINE_ORDER = ["ours", "minisearch", "minisearch-or", "fuse", "pagefind"];
+
+/** Section 4: the graded relevance test, ours and the peers per class (bench/lib/relevance.mjs). */
+function relevanceSection(rel, L) {
+  const engines = ENGINE_ORDER.filter((e) => rel.summary[e]);
+  const f3 = (x) => (x == null ? "–" : x.toFixed(3));
+  L.push("");
+  L.push("## 4. Relevance: ours and the peers on the graded judgments (`BENCH_PARTS=relevance make bench`)");
+  L.push("");
+  const env = rel.environment;
+  L.push(
+    `Run ${rel.date.slice(0, 16).replace("T", " ")} UTC${env ? ` (commit ${env.commit}; ${env.chromium}, Node ${env.node}, ${env.cpus})` : ""}. ${rel.queries} queries of data/relevance/judgments.json over both of its datasets (data/relevance/hospital.json, "written", 157 doctors; \`hospital-data generate --doctors 1000 --articles 0 --seed 1\`, "generated"), graded 0-3. nDCG@10 (gain 2^g − 1, log2 discount, ideal = every judged doctor), P@10 (share of the first ten graded ≥ 1; 0 if nothing is found), MRR (first result graded ≥ 2): the formulas of crates/hospital-core/examples/relevance.rs, in bench/lib/metrics.mjs for the peers. Ours = that example's own per-query figures (the app's engine, natively). Every peer indexes the same fields as ours (names en/zh, pinyin syllables/joined/initials, rank titles, specialties, conditions, departments' names and keywords, campus and hospital names; no biographies); how each is configured is under the table. Each cell: nDCG@10 / P@10 / MRR.`,
+  );
+  L.push("");
+  const classes = CLASS_ORDER.filter((c) => rel.summary[engines[0]].all[c]);
+  const cell = (s) => (s ? `${f3(s.ndcg10)} / ${f3(s.p10)} / ${f3(s.mrr)}` : "–");
+  L.push(
+    table(
+      ["class", "queries", ...engines.map((e) => PEER_LABELS[e])],
+      classes.map((c) => [c === "all" ? "**all**" : c, rel.summary[engines[0]].all[c].n, ...engines.map((e) => cell(rel.summary[e].all[c]))]),
+    ),
+  );
+  L.push("");
+  L.push("nDCG@10 per dataset:");
+  L.push("");
+  L.push(
+    table(
+      ["class", ...engines.flatMap((e) => [`${PEER_LABELS[e]} written`, "generated"])],
+      classes.map((c) => [c, ...engines.flatMap((e) => [f3(rel.summary[e].written[c]?.ndcg10), f3(rel.summary[e].generated[c]?.ndcg10)])]),
+    ),
+  );
+  L.push("");
+  L.push(RELEVANCE_METHOD);
+}
+
+const RELEVANCE_METHOD = `How each peer was configured (bench/www/relevance.mjs, bench/lib/relevance.mjs), each in its best fair configuration:
+- **Chinese text.** MiniSearch and Fuse.js have no Chinese tokenizer of their own (MiniSearch splits on spaces and
+  punctuation, so a Chinese phrase would be one token): both get ours' folding (case, accents, tone marks, full width)
+  and a tokenizer that indexes each Chinese character and each pair of adjacent characters (bigrams); a query's
+  Chinese run is searched as its pairs (a single character as itself), so its characters must be adjacent in pairs.
+  No segmentation dictionary. None of the peers folds Traditional to Simplified: what they find for a Traditional
+  query comes from the characters both scripts share (\`神經外科\` matches on 外科). Pagefind segments Chinese itself
+  (its indexer and its wasm word-splitting for \`zh\`; the index is built with \`forceLanguage: "zh"\`) and has no
+  typo tolerance, hence its typo row.
+- **MiniSearch 7.2**: fields with boosts name / pinyin ×3, specialties / conditions ×2, departments ×1.5, department
+  keywords / rank titles / campuses ×1; \`prefix: true\`, \`fuzzy: 0.2\`; \`combineWith: "AND"\` (as in the engine
+  comparison above) and, as a second row, MiniSearch's default \`"OR"\`, which ranks partial matches instead of none.
+- **Fuse.js 7.5**: the same fields as weighted keys (the same weights), \`threshold: 0.3\`, \`ignoreLocation\`,
+  \`ignoreDiacritics\`, token search with every query token required (\`useTokenSearch\`, \`tokenMatch: "all"\`),
+  the same tokenizer; sorted by Fuse's score.
+- **Pagefind 1.6** (npm \`pagefind\`, bench/package.json): \`createIndex({ forceLanguage: "zh" })\`, one
+  \`addCustomRecord\` per doctor with \`content\` = the same fields as lines of text (folded), \`meta.title\` = the names,
+  \`filters\` department / campus / rank (not used by a free-text query); \`writeFiles\` into bench/out/pagefind/<set>/,
+  then searched in headless Chromium through its own \`pagefind.js\` and wasm (\`pagefind.search(q)\`, each result's
+  \`data()\` for its URL). Custom records carry no per-field weights: Pagefind ranks by its own BM25-like score.
+- Ranked lists of the peers are cut at 100 results; ours is scored on its whole list (MRR beyond rank 100 is < 0.01).`;
