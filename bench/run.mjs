@@ -2,6 +2,7 @@
 // of the benchmark and writes bench/results.json and bench/results.md.
 //
 //   node bench/run.mjs [--sizes 1000,10000,100000] [--parts engines,app,lighthouse,relevance]
+//                      [--engines ours,ours-o3,minisearch,minisearch-1typo,fuse,pagefind]
 //                      [--budget-ms 60000] [--lighthouse-runs 3]
 //
 // Parts not run keep their previous results. `--parts rescore` only scores the stored top-20
@@ -24,6 +25,7 @@ const arg = (name, fallback) => {
 const sizes = arg("sizes", "1000,10000,100000").split(",").map(Number);
 const parts = new Set(arg("parts", "engines,app,lighthouse,relevance").split(","));
 const budgetMs = Number(arg("budget-ms", 60000));
+const engineList = arg("engines", "ours,ours-o3,minisearch,minisearch-1typo,fuse,pagefind").split(",");
 const lighthouseRuns = Number(arg("lighthouse-runs", 3));
 const site = path.join(outDir, "site");
 
@@ -97,14 +99,20 @@ if (parts.size === 1 && parts.has("rescore")) {
   process.exit(0);
 }
 
-const results = { environment: environment(), sizes };
+// The report covers every size with results: this run's and those kept from earlier runs.
+const results = { environment: environment(), sizes: [...new Set([...(previous.sizes || []), ...sizes])].sort((a, b) => a - b) };
 // The relevance part alone needs no app build: serve the bench pages from an empty root then.
 const main = await startServer(4310, fs.existsSync(site) ? site : outDir);
 try {
   results.bytes = fs.existsSync(site) ? sizesOfFiles() : previous.bytes;
   if (parts.has("engines")) {
-    results.engines = await runEngines({ serverUrl: main.url, sizes, engines: ["ours", "ours-o3", "minisearch", "minisearch-1typo", "fuse"], budgetMs });
-    results.enginesSample = await runEngines({ serverUrl: main.url, sizes: ["sample"], engines: ["ours"], budgetMs: 5000, quality: false });
+    const fresh = await runEngines({ serverUrl: main.url, sizes, engines: engineList, budgetMs });
+    // Rows of engines or sizes not run this time are kept from the previous results.
+    const ran = new Set(fresh.map((r) => `${r.engine}@${r.size}`));
+    results.engines = [...(previous.engines || []).filter((r) => !ran.has(`${r.engine}@${r.size}`)), ...fresh];
+    results.enginesSample = engineList.includes("ours")
+      ? await runEngines({ serverUrl: main.url, sizes: ["sample"], engines: ["ours"], budgetMs: 5000, quality: false })
+      : previous.enginesSample;
   } else {
     results.engines = previous.engines;
     results.enginesSample = previous.enginesSample;

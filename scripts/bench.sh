@@ -5,7 +5,8 @@
 #
 # Environment: BENCH_SIZES (default 1000,10000,100000), BENCH_PARTS (engines,app,lighthouse,relevance;
 # `BENCH_PARTS=relevance make bench` runs the relevance test alone, without building the app),
-# BENCH_PORT_BASE is not needed: the servers use ports 4310-4312.
+# BENCH_ENGINES (default ours,ours-o3,minisearch,minisearch-1typo,fuse,pagefind; rows of engines
+# not run are kept from the previous results), BENCH_PORT_BASE is not needed: the servers use ports 4310-4312.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="$PWD/node_modules/.bin:$HOME/.cargo/bin:$PATH"
@@ -83,5 +84,6 @@ if part relevance; then
 fi
 
 echo "bench: running ($parts); this takes a while"
-node --max-old-space-size=12000 bench/run.mjs --sizes "$sizes" --parts "$parts"
+node --max-old-space-size=12000 bench/run.mjs --sizes "$sizes" --parts "$parts" \
+  --engines "${BENCH_ENGINES:-ours,ours-o3,minisearch,minisearch-1typo,fuse,pagefind}"
 echo "bench: wrote bench/results.md and bench/results.json"

@@ -117,8 +117,9 @@ export function writeReport(res, file) {
       L.push("");
       L.push(table(["engine", "parse", "index build", "query p50", "query p95", "query max", "dataset MB", "index MB", "recall@20", "precision@20", "recall / precision, Chinese per character", "searches timed"], engineRows(res.engines, size)));
     }
+    peerRatios(res, L);
     const size = res.sizes.includes(10000) ? 10000 : res.sizes[0];
-    const engines = ["ours", "ours-o3", "minisearch", "minisearch-1typo", "fuse"].map((e) => find(res.engines, e, size)).filter(Boolean);
+    const engines = ["ours", "ours-o3", "minisearch", "minisearch-1typo", "fuse", "pagefind"].map((e) => find(res.engines, e, size)).filter(Boolean);
     if (engines.length) {
       L.push("");
       L.push(`### Query p95 by kind of query, ${n(size)} doctors`);
@@ -380,3 +381,43 @@ const RELEVANCE_METHOD = `How each peer was configured (bench/www/relevance.mjs,
   then searched in headless Chromium through its own \`pagefind.js\` and wasm (\`pagefind.search(q)\`, each result's
   \`data()\` for its URL). Custom records carry no per-field weights: Pagefind ranks by its own BM25-like score.
 - Ranked lists of the peers are cut at 100 results; ours is scored on its whole list (MRR beyond rank 100 is < 0.01).`;
+
+/** Issue 15's comparison: bytes to the first results, latency and recall@20 of each peer as ratios to ours. */
+function peerRatios(res, L) {
+  const sizes = [...new Set(res.engines.filter((r) => r.engine === "pagefind").map((r) => r.size))];
+  if (!sizes.length) return;
+  L.push("");
+  L.push("### Pagefind beside MiniSearch and Fuse.js: bytes, latency and recall@20 as ratios to ours");
+  L.push("");
+  L.push(
+    "Bytes = what the engine fetched (Resource Timing, bodies as sent, uncompressed: the test server does not compress) from loading it to the first keystroke's results: ours, MiniSearch and Fuse.js their code and the whole dataset JSON; Pagefind its JS, wasm, entry and metadata files and the index chunk(s) of the first query. \"Whole script\" adds what every keystroke of the script fetched (Pagefind's chunks; the others fetch nothing more). Pagefind's index is built beforehand with its Node API (time in the last column, not part of the page); its latency is `pagefind.search(q)` to the result list, warm chunk cache after the first pass, without the fragments (`data()`) a page would load to show results. Ratios are peer / ours: above 1 means more bytes or slower. Rows of different runs are marked by their date.",
+  );
+  for (const size of sizes) {
+    const ours = find(res.engines, "ours", size);
+    if (!ours) continue;
+    const rows = ["ours", "minisearch", "minisearch-1typo", "fuse", "pagefind"]
+      .map((e) => find(res.engines, e, size))
+      .filter(Boolean)
+      .map((r) => {
+        const ratio = (a, b) => (a == null || b == null || !b ? "–" : `×${(a / b).toFixed(a / b < 10 ? 2 : 0)}`);
+        return [
+          ENGINE_LABELS[r.engine],
+          kB(r.bytesToFirstResults),
+          ratio(r.bytesToFirstResults, ours.bytesToFirstResults),
+          kB(r.bytesAll),
+          ms(r.query.p50),
+          ratio(r.query.p50, ours.query.p50),
+          ms(r.query.p95),
+          ratio(r.query.p95, ours.query.p95),
+          pct(r.quality?.recall),
+          r.quality?.recall != null && ours.quality?.recall ? (r.quality.recall / ours.quality.recall).toFixed(3) : "–",
+          r.measuredAt ? r.measuredAt.slice(0, 16).replace("T", " ") : "–",
+          r.pagefindBuildMs != null ? `${(r.pagefindBuildMs / 1000).toFixed(1)} s` : "–",
+        ];
+      });
+    L.push("");
+    L.push(`#### ${n(size)} doctors`);
+    L.push("");
+    L.push(table(["engine", "kB to first results", "× ours", "kB, whole script", "query p50", "× ours", "query p95", "× ours", "recall@20", "× ours", "run (UTC)", "index built (Node)"], rows));
+  }
+}
