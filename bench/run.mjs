@@ -160,6 +160,12 @@ try {
   main.stop();
 }
 results.environment.loadavgEnd = os.loadavg();
+// Which run each part's figures come from (the header of the report names the kept ones).
+results.partRuns = {};
+for (const p of ["engines", "app", "lighthouse"]) {
+  const prev = previous.partRuns?.[p] ?? (previous.environment ? { date: previous.environment.date, commit: previous.environment.commit } : null);
+  results.partRuns[p] = parts.has(p) ? { date: results.environment.date, commit: results.environment.commit } : prev;
+}
 // The header of the report describes the run of the other parts: a run of the relevance test
 // alone keeps it (the relevance section names its own date and machine).
 const onlyRelevance = ["engines", "app", "lighthouse"].every((p) => !parts.has(p));
