@@ -1,7 +1,8 @@
 // `make bench` (through scripts/bench.sh, which builds everything first): runs every part
 // of the benchmark and writes bench/results.json and bench/results.md.
 //
-//   node bench/run.mjs [--sizes 1000,10000,100000] [--parts engines,app,lighthouse]
+//   node bench/run.mjs [--sizes 1000,10000,100000] [--parts engines,app,lighthouse,relevance]
+//                      [--engines ours,ours-o3,minisearch,minisearch-1typo,fuse,pagefind]
 //                      [--budget-ms 60000] [--lighthouse-runs 3]
 //
 // Parts not run keep their previous results. `--parts rescore` only scores the stored top-20
@@ -14,6 +15,7 @@ import { benchDir, outDir, dataDir, repo, startServer, log } from "./lib/common.
 import { runEngines, oracleAnswers, addQuality } from "./lib/engines.mjs";
 import { runApp, runCalibration, siteWithData, fileSizes } from "./lib/app.mjs";
 import { runLighthouse, startGzipProxy } from "./lib/lighthouse.mjs";
+import { runRelevance } from "./lib/relevance.mjs";
 import { writeReport } from "./lib/report.mjs";
 
 const arg = (name, fallback) => {
@@ -21,8 +23,9 @@ const arg = (name, fallback) => {
   return i > 0 ? process.argv[i + 1] : fallback;
 };
 const sizes = arg("sizes", "1000,10000,100000").split(",").map(Number);
-const parts = new Set(arg("parts", "engines,app,lighthouse").split(","));
+const parts = new Set(arg("parts", "engines,app,lighthouse,relevance").split(","));
 const budgetMs = Number(arg("budget-ms", 60000));
+const engineList = arg("engines", "ours,ours-o3,minisearch,minisearch-1typo,fuse,pagefind").split(",");
 const lighthouseRuns = Number(arg("lighthouse-runs", 3));
 const site = path.join(outDir, "site");
 
@@ -96,13 +99,20 @@ if (parts.size === 1 && parts.has("rescore")) {
   process.exit(0);
 }
 
-const results = { environment: environment(), sizes };
-const main = await startServer(4310, site);
+// The report covers every size with results: this run's and those kept from earlier runs.
+const results = { environment: environment(), sizes: [...new Set([...(previous.sizes || []), ...sizes])].sort((a, b) => a - b) };
+// The relevance part alone needs no app build: serve the bench pages from an empty root then.
+const main = await startServer(4310, fs.existsSync(site) ? site : outDir);
 try {
-  results.bytes = sizesOfFiles();
+  results.bytes = fs.existsSync(site) ? sizesOfFiles() : previous.bytes;
   if (parts.has("engines")) {
-    results.engines = await runEngines({ serverUrl: main.url, sizes, engines: ["ours", "ours-o3", "minisearch", "minisearch-1typo", "fuse"], budgetMs });
-    results.enginesSample = await runEngines({ serverUrl: main.url, sizes: ["sample"], engines: ["ours"], budgetMs: 5000, quality: false });
+    const fresh = await runEngines({ serverUrl: main.url, sizes, engines: engineList, budgetMs });
+    // Rows of engines or sizes not run this time are kept from the previous results.
+    const ran = new Set(fresh.map((r) => `${r.engine}@${r.size}`));
+    results.engines = [...(previous.engines || []).filter((r) => !ran.has(`${r.engine}@${r.size}`)), ...fresh];
+    results.enginesSample = engineList.includes("ours")
+      ? await runEngines({ serverUrl: main.url, sizes: ["sample"], engines: ["ours"], budgetMs: 5000, quality: false })
+      : previous.enginesSample;
   } else {
     results.engines = previous.engines;
     results.enginesSample = previous.enginesSample;
@@ -141,10 +151,29 @@ try {
   } else {
     results.lighthouse = previous.lighthouse;
   }
+  if (parts.has("relevance")) {
+    results.relevance = await runRelevance({ serverUrl: main.url, environment: results.environment });
+  } else {
+    results.relevance = previous.relevance;
+  }
 } finally {
   main.stop();
 }
 results.environment.loadavgEnd = os.loadavg();
+// Which run each part's figures come from (the header of the report names the kept ones).
+results.partRuns = {};
+for (const p of ["engines", "app", "lighthouse"]) {
+  const prev = previous.partRuns?.[p] ?? (previous.environment ? { date: previous.environment.date, commit: previous.environment.commit } : null);
+  results.partRuns[p] = parts.has(p) ? { date: results.environment.date, commit: results.environment.commit } : prev;
+}
+// The header of the report describes the run of the other parts: a run of the relevance test
+// alone keeps it (the relevance section names its own date and machine).
+const onlyRelevance = ["engines", "app", "lighthouse"].every((p) => !parts.has(p));
+if (onlyRelevance && previous.environment) {
+  results.relevance.environment = results.environment;
+  results.environment = previous.environment;
+  results.sizes = previous.sizes ?? results.sizes;
+}
 fs.writeFileSync(resultsFile, JSON.stringify(results, null, 1) + "\n");
 writeReport(results, path.join(benchDir, "results.md"));
 log("wrote bench/results.json and bench/results.md");

@@ -32,6 +32,7 @@ export function startServer(port, root) {
     "--mount", `/bench-pkg/=${path.join(outDir, "pkg")}`,
     "--mount", `/bench-node/=${path.join(repo, "node_modules")}`,
     "--mount", `/bench-data/=${dataDir}`,
+    "--mount", `/bench-out/=${outDir}`,
   ];
   let stopping = false;
   let child = null;

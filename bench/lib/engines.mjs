@@ -3,8 +3,9 @@
 // the exact oracle of bench/www/shared.mjs.
 import fs from "node:fs";
 import path from "node:path";
-import { dataDir, launch, log, median, p95, max } from "./common.mjs";
-import { QUERIES, keystrokes, doctorDocs, Oracle } from "../www/shared.mjs";
+import { pathToFileURL } from "node:url";
+import { benchDir, dataDir, outDir, launch, log, median, p95, max } from "./common.mjs";
+import { QUERIES, keystrokes, doctorDocs, DOC_FIELDS, fold, Oracle } from "../www/shared.mjs";
 
 export const ENGINE_LABELS = {
   ours: "ours (Rust → wasm)",
@@ -12,7 +13,31 @@ export const ENGINE_LABELS = {
   minisearch: "MiniSearch 7.2 (fuzzy 0.2)",
   "minisearch-1typo": "MiniSearch 7.2 (1 typo ≥5 letters)",
   fuse: "Fuse.js 7.5 (threshold 0.3)",
+  pagefind: "Pagefind 1.6 (prebuilt index)",
 };
+
+/**
+ * Pagefind's index of one size's doctors (the documents the other peers get), built with its
+ * Node API into bench/out/pagefind/engines-<size>/; returns the URL the page loads it from.
+ */
+async function buildPagefindIndex(size) {
+  const ds = JSON.parse(fs.readFileSync(path.join(dataDir, String(size), "hospital.json"), "utf8"));
+  const docs = doctorDocs(ds);
+  const pagefind = await import(pathToFileURL(path.join(benchDir, "node_modules/pagefind/lib/index.js")).href);
+  const { index, errors } = await pagefind.createIndex({ forceLanguage: "zh" });
+  if (!index) throw new Error(`pagefind createIndex: ${errors.join("; ")}`);
+  for (const d of docs) {
+    const content = DOC_FIELDS.map((f) => d[f].map(fold).join(" ")).filter(Boolean).join("\n");
+    const r = await index.addCustomRecord({ url: `/d/${d.id}`, content, language: "zh", meta: { title: d.name.join(" / ") } });
+    if (r.errors?.length) throw new Error(`pagefind addCustomRecord ${d.id}: ${r.errors.join("; ")}`);
+  }
+  const dir = path.join(outDir, "pagefind", `engines-${size}`);
+  fs.rmSync(dir, { recursive: true, force: true });
+  const w = await index.writeFiles({ outputPath: dir });
+  if (w.errors?.length) throw new Error(`pagefind writeFiles: ${w.errors.join("; ")}`);
+  await pagefind.close();
+  return `/bench-out/pagefind/engines-${size}/`;
+}
 
 /** The doctors each final query should find, by both oracles (see shared.mjs), per dataset size. */
 export function oracleAnswers(size) {
@@ -92,8 +117,16 @@ export async function runEngines({ serverUrl, sizes, engines, budgetMs, quality:
     const expected = withQuality ? oracleAnswers(size) : null;
     for (const engine of engines) {
       log(`engines: ${engine} at ${size} doctors`);
-      const builds = size >= 100000 ? 3 : 5;
-      const raw = await runOne(serverUrl, engine, size, { builds, budgetMs, maxPasses: 5, uaMemory: size <= 10000 });
+      let builds = size >= 100000 ? 3 : 5;
+      const extra = {};
+      if (engine === "pagefind") {
+        const t0 = Date.now();
+        extra.pagefindBase = await buildPagefindIndex(size);
+        extra.pagefindBuildMs = Date.now() - t0;
+        log(`  Pagefind index written in ${(extra.pagefindBuildMs / 1000).toFixed(1)} s (Node API, not timed in the page)`);
+        builds = 1;
+      }
+      const raw = await runOne(serverUrl, engine, size, { builds, budgetMs, maxPasses: 5, uaMemory: size <= 10000, ...extra });
       if (raw.failed) {
         log(`engines: ${engine} at ${size} failed: ${raw.failed}`);
         results.push({ engine, size, failed: raw.failed });
@@ -113,6 +146,10 @@ export async function runEngines({ serverUrl, sizes, engines, budgetMs, quality:
         engine,
         size,
         crossOriginIsolated: raw.crossOriginIsolated,
+        measuredAt: new Date().toISOString(),
+        bytesToFirstResults: raw.bytesToFirstResults,
+        bytesAll: raw.bytesAll,
+        pagefindBuildMs: extra.pagefindBuildMs ?? null,
         datasetChars: raw.datasetChars,
         build: {
           runs: raw.builds.length,

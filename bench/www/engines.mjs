@@ -59,7 +59,35 @@ function oursEngine(dir) {
   };
 }
 
+/**
+ * Pagefind 1.6 through its own browser JS and wasm, over an index bench/lib/engines.mjs built
+ * beforehand with its Node API (`addCustomRecord`, the same fields as the others, url =
+ * `/d/<index>`). Nothing to parse or index in the page: `init` fetches its wasm and metadata.
+ * A search fetches the index chunks of its terms (cached after); the ids of the top results
+ * need each one's fragment (`data()`), fetched only for the quality figures, outside the timing.
+ */
+function pagefindEngine() {
+  return async (options) => {
+    const base = options.pagefindBase;
+    const pf = await import(`${base}pagefind.js`);
+    return {
+      noText: true,
+      parse: () => ({}),
+      prepare: () => {},
+      index: () => {},
+      init: async () => {
+        await pf.options({ basePath: base });
+        await pf.init();
+      },
+      unindex: () => {},
+      search: async (s, q) => (await pf.search(q))?.results ?? [],
+      topIds: async (results, n) => (await Promise.all(results.slice(0, n).map((r) => r.data()))).map((d) => Number(d.url.replace(/^.*\/d\//, "").replace(/\/$/, ""))),
+    };
+  };
+}
+
 const ENGINES = {
+  pagefind: pagefindEngine(),
   // As the app ships it: opt-level "z", wasm-opt -Oz.
   ours: oursEngine("/bench-pkg"),
   // An experiment: the same code at opt-level 3 and wasm-opt -O3.
@@ -96,6 +124,17 @@ const ENGINES = {
   },
 };
 
+/**
+ * Bytes the engine fetched so far (Resource Timing, the body as sent; the test server does
+ * not compress): its code, wasm and data, not the benchmark page's own modules.
+ */
+function fetchedBytes() {
+  return performance
+    .getEntriesByType("resource")
+    .filter((e) => !new URL(e.name).pathname.startsWith("/bench/"))
+    .reduce((sum, e) => sum + (e.encodedBodySize || e.transferSize || 0), 0);
+}
+
 async function jsHeap() {
   if (typeof gc === "function") {
     gc();
@@ -120,8 +159,9 @@ async function uaMemory() {
  */
 window.benchRun = async (options) => {
   const { engine: name, dataUrl, steps, builds = 3, budgetMs = 60000, maxPasses = 5 } = options;
-  const E = await ENGINES[name]();
-  const text = await (await fetch(dataUrl)).text();
+  performance.setResourceTimingBufferSize(100000);
+  const E = await ENGINES[name](options);
+  const text = E.noText ? "" : await (await fetch(dataUrl)).text();
   const out = { engine: name, crossOriginIsolated: self.crossOriginIsolated, builds: [], memory: {} };
 
   // Builds, each from the JSON text. The first is measured (heap before and after, with
@@ -150,6 +190,7 @@ window.benchRun = async (options) => {
     }
     const t3 = now();
     E.index(s);
+    if (E.init) await E.init();
     const t4 = now();
     const timing = { parse: t1 - t0, prepare: t2 - t1, index: t4 - t3 };
     if (first) {
@@ -193,11 +234,13 @@ window.benchRun = async (options) => {
     for (let i = 0; i < steps.length; i++) {
       if (i % stride !== 0 && !steps[i].last) continue;
       const t0 = now();
-      const ids = E.search(state, steps[i].text);
+      let ids = E.search(state, steps[i].text);
+      if (typeof ids.then === "function") ids = await ids;
       const t = now() - t0;
       times.push([i, t]);
+      if (p === 0 && i === 0) out.bytesToFirstResults = fetchedBytes();
       if (steps[i].last && p === 0) {
-        finalTop[steps[i].query] = Array.from(ids.slice(0, 20));
+        finalTop[steps[i].query] = E.topIds ? await E.topIds(ids, 20) : Array.from(ids.slice(0, 20));
         finalCount[steps[i].query] = ids.length;
       }
       const spent = now() - passStart;
@@ -222,6 +265,7 @@ window.benchRun = async (options) => {
     }
     if (recorded >= maxPasses || (recorded >= 1 && now() - started > budgetMs)) break;
   }
+  out.bytesAll = fetchedBytes();
   out.passes = passes;
   out.finalTop = finalTop;
   out.finalCount = finalCount;
