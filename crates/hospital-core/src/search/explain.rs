@@ -250,7 +250,10 @@ impl DoctorIndex {
                         // The department is what the symptom led to; its keyword is detail.
                         find_keyword(&depts, &terms).map(|(_, _, name)| {
                             let len = name.len();
-                            (ReasonField::Department, (name, vec![0..len]))
+                            (
+                                ReasonField::Department,
+                                (name, std::iter::once(0..len).collect()),
+                            )
                         })
                     })
                     .or_else(|| {
