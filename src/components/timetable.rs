@@ -87,7 +87,9 @@ pub fn Timetable(sessions: Vec<Session>, #[prop(into)] caption: String) -> impl 
         .iter()
         .filter_map(|d| {
             let mut here: Vec<&Session> = sessions.iter().filter(|s| s.weekday == *d).collect();
-            here.sort_by_key(|s| HalfDay::ALL.iter().position(|h| *h == s.half_day));
+            hospital_core::sort::sort_by_key(&mut here, |s| {
+                HalfDay::ALL.iter().position(|h| *h == s.half_day)
+            });
             (!here.is_empty()).then(|| {
                 view! {
                     <li>

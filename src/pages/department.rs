@@ -79,7 +79,7 @@ fn week_rows(ds: &Dataset, week: &Overview<'_>, lang: Lang) -> impl IntoView {
         .flat_map(|w| week.half_days.iter().flat_map(move |h| week.cell(*w, *h)))
         .filter_map(|e| e.campus)
         .collect();
-    campuses.sort_unstable();
+    hospital_core::sort::sort(&mut campuses);
     campuses.dedup();
     let several_campuses = campuses.len() > 1;
     week.half_days

@@ -62,7 +62,7 @@ fn members<'a>(ds: &'a Dataset, id: &'a str) -> impl Iterator<Item = &'a Doctor>
 /// doctors all the same, and no campus to fall back on).
 pub fn overview<'a>(ds: &'a Dataset, id: &'a str, lang: Lang) -> Overview<'a> {
     let mut doctors: Vec<&Doctor> = members(ds, id).collect();
-    doctors.sort_by(|a, b| {
+    crate::sort::sort_by(&mut doctors, |a, b| {
         a.title
             .cmp(&b.title)
             .then_with(|| a.name.get(lang).text.cmp(b.name.get(lang).text))

@@ -22,6 +22,7 @@ pub mod route;
 pub mod schedule;
 pub mod search;
 pub mod seo;
+pub mod sort;
 pub mod text;
 pub mod urls;
 pub mod validate;

@@ -67,7 +67,7 @@ impl NewsIndex {
     pub fn build(ds: &Dataset) -> NewsIndex {
         let articles = &ds.articles;
         let mut order: Vec<usize> = (0..articles.len()).collect();
-        order.sort_by(|&a, &b| {
+        crate::sort::sort_by(&mut order, |&a, &b| {
             let (a, b) = (&articles[a], &articles[b]);
             b.date.cmp(&a.date).then_with(|| a.slug.cmp(&b.slug))
         });
@@ -93,7 +93,7 @@ impl NewsIndex {
             cjk_text.push(runs);
         }
         let mut words: Vec<(String, Vec<u32>)> = words.into_iter().collect();
-        words.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+        crate::sort::sort_by(&mut words, |a, b| a.0.cmp(&b.0));
 
         let rank_of = order
             .iter()
@@ -208,7 +208,7 @@ impl NewsIndex {
                 scored.push((Reverse(shared), !same_category, rank, i));
             }
         }
-        scored.sort_unstable();
+        crate::sort::sort(&mut scored);
         scored.into_iter().take(n).map(|s| s.3).collect()
     }
 
@@ -355,7 +355,9 @@ fn facets(ds: &Dataset) -> Facets {
     listed.extend(categories.into_iter().map(facet));
 
     let mut tags: Vec<Facet> = tags.into_iter().map(facet).collect();
-    tags.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.key.cmp(&b.key)));
+    crate::sort::sort_by(&mut tags, |a, b| {
+        b.count.cmp(&a.count).then_with(|| a.key.cmp(&b.key))
+    });
     let months = months.into_iter().rev().map(facet).collect();
     let years = years.into_iter().rev().map(facet).collect();
     (listed, tags, months, years)

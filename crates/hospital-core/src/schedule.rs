@@ -293,7 +293,7 @@ pub fn upcoming(doctor: &Doctor, now: Now, n: usize) -> Vec<Occurrence<'_>> {
         .map(|s| (wait(slot, s), s))
         .collect();
     // Stable: ties keep the timetable's order.
-    open.sort_by_key(|&(w, _)| w);
+    crate::sort::sort_by_key(&mut open, |&(w, _)| w);
     if open.is_empty() {
         return Vec::new();
     }
@@ -315,7 +315,7 @@ pub fn cancellations(doctor: &Doctor, now: Now) -> Vec<Occurrence<'_>> {
         .filter(|s| s.cancelled)
         .map(|s| (wait(slot, s), s))
         .collect();
-    off.sort_by_key(|&(w, _)| w);
+    crate::sort::sort_by_key(&mut off, |&(w, _)| w);
     off.into_iter()
         .map(|(w, s)| occurrence(now, w, s))
         .collect()

@@ -119,7 +119,7 @@ fn campus_lexicon(ds: &Dataset) -> CampusLexicon {
         "医院".to_string(),
         "院区".to_string(),
     ];
-    latin.sort();
+    crate::sort::sort(&mut latin);
     latin.dedup();
     for (w, _) in &latin {
         let everywhere =
@@ -132,9 +132,9 @@ fn campus_lexicon(ds: &Dataset) -> CampusLexicon {
     for s in ds.hospital.name.all() {
         ignored.extend(cjk_runs(s).into_iter().filter(|r| r.chars().count() >= 2));
     }
-    words.sort();
+    crate::sort::sort(&mut words);
     words.dedup();
-    ignored.sort();
+    crate::sort::sort(&mut ignored);
     ignored.dedup();
     (index, words, ignored)
 }

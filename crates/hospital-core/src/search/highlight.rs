@@ -23,7 +23,7 @@ pub fn highlight(text: &str, terms: &[String]) -> Vec<Range<usize>> {
             match_at(text, &toks[i..], pat, &mut out);
         }
     }
-    out.sort_by_key(|r| (r.start, r.end));
+    crate::sort::sort_by_key(&mut out, |r| (r.start, r.end));
     let mut merged: Vec<Range<usize>> = Vec::with_capacity(out.len());
     for r in out {
         match merged.last_mut() {

@@ -415,7 +415,7 @@ impl DoctorIndex {
                 let m2 = query::eval(&mut again, &cx);
                 if !m2.partial || m.partial {
                     again.terms.append(&mut parsed.terms);
-                    again.terms.sort();
+                    crate::sort::sort(&mut again.terms);
                     again.terms.dedup();
                     let corrections = std::mem::take(&mut m.corrections);
                     parsed = again;

@@ -445,9 +445,9 @@ pub fn parse(q: &str, lex: &Lexicon) -> Parsed {
         }
     }
     clauses.extend(campus_clauses);
-    out.ranks.sort();
+    crate::sort::sort(&mut out.ranks);
     out.ranks.dedup();
-    terms.sort();
+    crate::sort::sort(terms);
     terms.dedup();
     out
 }
@@ -645,7 +645,7 @@ fn doctor_has_run(d: &Doctor, field: u8, run: &str) -> bool {
 fn intersect(cx: &Context, mut ids: Vec<usize>, fields: u8, work: &mut RunWork) {
     let ix = cx.ix;
     // The shortest list first: the intersection can only shrink.
-    ids.sort_unstable_by_key(|&id| (ix.postings(id, fields).len(), id));
+    crate::sort::sort_by_key(&mut ids, |&id| (ix.postings(id, fields).len(), id));
     ids.dedup();
     let masks = work.masks.sized(cx.n);
     let Some((&first, rest)) = ids.split_first() else {
@@ -1082,10 +1082,10 @@ pub fn eval(parsed: &mut Parsed, cx: &Context) -> Matches {
         scores[i] = (rank_key(total, tiers[i]) << 8) | (total & 255);
     }
     parsed.terms.append(&mut w.terms);
-    parsed.terms.sort();
+    crate::sort::sort(&mut parsed.terms);
     parsed.terms.dedup();
     let mut corrections = std::mem::take(&mut w.run.corrections);
-    corrections.sort();
+    crate::sort::sort(&mut corrections);
     corrections.dedup();
     Matches {
         doctors,

@@ -267,9 +267,9 @@ impl Synonyms {
                 .collect();
             s.groups.push(expansions);
         }
-        s.single.sort();
-        s.pairs.sort();
-        s.cjk.sort();
+        crate::sort::sort(&mut s.single);
+        crate::sort::sort(&mut s.pairs);
+        crate::sort::sort(&mut s.cjk);
         s
     }
 

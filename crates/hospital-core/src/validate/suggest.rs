@@ -37,7 +37,7 @@ fn distance(a: &[char], b: &[char]) -> usize {
 /// depend on the set's order.
 pub fn sorted<'a>(set: impl IntoIterator<Item = &'a String>) -> Vec<&'a str> {
     let mut v: Vec<&str> = set.into_iter().map(String::as_str).collect();
-    v.sort_unstable();
+    crate::sort::sort(&mut v);
     v
 }
 

@@ -162,7 +162,7 @@ impl FacetsBuilder {
         let n = self.n;
         let seen = std::mem::take(&mut self.seen);
         let mut slots = seen.slots;
-        slots.sort();
+        crate::sort::sort(&mut slots);
         let mut campuses: Vec<String> = Vec::new();
         for c in &ds.hospital.campuses {
             if seen.campuses.contains(&c.id) {
@@ -174,10 +174,10 @@ impl FacetsBuilder {
             .into_iter()
             .filter(|c| !campuses.contains(c))
             .collect();
-        others.sort();
+        crate::sort::sort(&mut others);
         campuses.extend(others);
         let mut languages: Vec<(String, usize)> = seen.languages.into_iter().collect();
-        languages.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+        crate::sort::sort_by(&mut languages, |a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
         Facets {
             n,
             departments: Facet::empty(n, seen.departments),
