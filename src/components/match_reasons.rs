@@ -38,26 +38,23 @@ pub fn MatchReasons(
             let items = list
                 .into_iter()
                 .map(|r| {
-                    let department = r.leads_to.as_deref().and_then(|id| names.department(id)).map(|d| text_view(&d.name, lang));
-                    if let Some(department) = department {
-                        // A department's keyword: what was typed, then where it led.
-                        return view! {
-                            <li>
-                                <span class="why-lead">{format!("{}{}", field_name(lang, r.field), t.colon)}</span>
-                                {department} " ("<Marked text=r.text marks=r.marks/>")"
-                            </li>
-                        }
-                        .into_any();
-                    }
                     let lead = if r.via.is_empty() {
                         format!("{}{}", field_name(lang, r.field), t.colon)
                     } else {
                         format!("{} → ", r.word)
                     };
-                    view! {
-                        <li><span class="why-lead">{lead}</span><Marked text=r.text marks=r.marks/></li>
-                    }
-                    .into_any()
+                    let department = r
+                        .leads_to
+                        .as_deref()
+                        .and_then(|id| names.department(id))
+                        .map(|d| text_view(&d.name, lang));
+                    let matched = view! { <Marked text=r.text marks=r.marks/> };
+                    // A department's keyword: where it led, then what was typed.
+                    let body = match department {
+                        Some(department) => view! { {department} " (" {matched} ")" }.into_any(),
+                        None => matched.into_any(),
+                    };
+                    view! { <li><span class="why-lead">{lead}</span>{body}</li> }
                 })
                 .collect_view();
             view! { <ul class="why" aria-label=t.why_this_doctor>{items}</ul> }

@@ -159,13 +159,7 @@ fn every_problem_names_its_file_and_line() {
 #[test]
 fn site_accepts_the_folder_where_it_accepts_a_dataset() {
     let dir = scratch("content-site");
-    let dist = dir.join("dist");
-    std::fs::create_dir_all(&dist).expect("mkdir");
-    std::fs::write(
-        dist.join("index.html"),
-        "<!DOCTYPE html><html><head><base href=\"/\"><!--hs:csp--><title>x</title></head><body></body></html>",
-    )
-    .expect("write");
+    let dist = common::fake_dist(&dir);
     let o = run(&["site", arg(&dist), "--data", arg(&example())]);
     assert_eq!(
         o.status.code(),

@@ -3,27 +3,9 @@
 
 mod common;
 
-use common::{arg, run, scratch, stderr, stdout};
+use common::{arg, fake_dist, repo, run, scratch, stderr, stdout};
 use hospital_core::{validate, ArticleBody, PUBLISHED_DATASET};
-use std::path::{Path, PathBuf};
-
-fn repo(rel: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../..")
-        .join(rel)
-}
-
-/// A dist folder as Trunk leaves it: just the shell with its markers.
-fn fake_dist(dir: &Path) -> PathBuf {
-    let dist = dir.join("dist");
-    std::fs::create_dir_all(&dist).expect("mkdir");
-    std::fs::write(
-        dist.join("index.html"),
-        "<!DOCTYPE html><html><head><base href=\"/\"><!--hs:csp--><title>x</title></head><body></body></html>",
-    )
-    .expect("write shell");
-    dist
-}
+use std::path::Path;
 
 fn load(path: &Path) -> hospital_core::Dataset {
     let text = std::fs::read_to_string(path).expect("published dataset written");

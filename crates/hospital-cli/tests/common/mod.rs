@@ -2,7 +2,7 @@
 
 #![allow(dead_code)]
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
 /// A fresh, empty folder for one test under Cargo's scratch directory.
@@ -30,6 +30,25 @@ pub fn stderr(o: &Output) -> String {
 }
 
 /// The path of a file as a `&str` argument.
-pub fn arg(p: &std::path::Path) -> &str {
+pub fn arg(p: &Path) -> &str {
     p.to_str().expect("test paths are UTF-8")
+}
+
+/// A file or folder of the repository, by its path from the root.
+pub fn repo(rel: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../..")
+        .join(rel)
+}
+
+/// A dist folder as Trunk leaves it for `site`: just the shell with its markers.
+pub fn fake_dist(dir: &Path) -> PathBuf {
+    let dist = dir.join("dist");
+    std::fs::create_dir_all(&dist).expect("mkdir");
+    std::fs::write(
+        dist.join("index.html"),
+        "<!DOCTYPE html><html><head><base href=\"/\"><!--hs:csp--><title>x</title></head><body></body></html>",
+    )
+    .expect("write shell");
+    dist
 }

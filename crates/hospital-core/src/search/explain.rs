@@ -46,7 +46,7 @@ pub struct Reason {
 
 /// A text found and its marks.
 type Found = Option<(String, Vec<Range<usize>>)>;
-/// A text found, its marks and, for a department keyword, the department's name.
+/// A text found, its marks and, for a department keyword, the department's id.
 type Led = Option<(String, Vec<Range<usize>>, Option<String>)>;
 type Finder<'a> = Box<dyn Fn() -> Led + 'a>;
 
@@ -67,14 +67,14 @@ fn find<'a>(texts: impl Iterator<Item = &'a str>, terms: &[String]) -> Found {
 }
 
 /// The first department keyword in which every one of `terms` marks something, with
-/// that department's id.
-fn find_keyword(
-    depts: &[&crate::model::Department],
+/// its department.
+fn find_keyword<'d>(
+    depts: &[&'d crate::model::Department],
     terms: &[String],
-) -> Option<(String, Vec<Range<usize>>, String)> {
-    depts.iter().find_map(|dept| {
+) -> Option<(String, Vec<Range<usize>>, &'d crate::model::Department)> {
+    depts.iter().find_map(|&dept| {
         let (text, marks) = find(dept.keywords.iter().flat_map(Text::all), terms)?;
-        Some((text, marks, dept.id.clone()))
+        Some((text, marks, dept))
     })
 }
 
@@ -192,7 +192,8 @@ impl DoctorIndex {
                     ReasonField::Department,
                     Box::new(|| {
                         plain(find(dept_names(), &terms)).or_else(|| {
-                            find_keyword(&depts, &terms).map(|(t, m, to)| (t, m, Some(to)))
+                            find_keyword(&depts, &terms)
+                                .map(|(t, m, dept)| (t, m, Some(dept.id.clone())))
                         })
                     }),
                 ),
@@ -233,8 +234,7 @@ impl DoctorIndex {
                     .map(|m| (ReasonField::Department, m))
                     .or_else(|| {
                         // The department is what the symptom led to; its keyword is detail.
-                        find_keyword(&depts, &terms).and_then(|(keyword, _, id)| {
-                            let dept = depts.iter().find(|x| x.id == id)?;
+                        find_keyword(&depts, &terms).map(|(keyword, _, dept)| {
                             let name = if keyword.chars().any(crate::normalize::is_cjk) {
                                 dept.name.exact(crate::text::Lang::Zh)
                             } else {
@@ -244,10 +244,10 @@ impl DoctorIndex {
                             .unwrap_or(&dept.id)
                             .to_string();
                             let len = name.len();
-                            Some((
+                            (
                                 ReasonField::Department,
                                 (name, std::iter::once(0..len).collect()),
-                            ))
+                            )
                         })
                     })
                     .or_else(|| {
