@@ -1,7 +1,7 @@
 use super::{DoctorCard, Pager};
 use crate::data::use_data;
 use crate::nav::Link;
-use crate::ui::use_ui;
+use crate::ui::{text_view, use_ui};
 use hospital_core::route::{DoctorQuery, Route};
 use hospital_core::schedule::Now;
 use hospital_core::search::{SearchResult, Suggestion};
@@ -37,6 +37,14 @@ pub fn DoctorResults(
     let typed = Memo::new(move |_| query.with(|q| q.q.clone()));
     let partial = Memo::new(move |_| result.with(|r| r.partial && !r.hits.is_empty()));
     let suggestions = Memo::new(move |_| result.with(|r| r.suggestions.clone()));
+    // "Other doctors of the department" follow the last page of the hits.
+    let related = Memo::new(move |_| {
+        if page.get() < pages.get() {
+            return Vec::new();
+        }
+        result.with(|r| r.related.iter().map(|h| h.doctor).collect::<Vec<usize>>())
+    });
+    let related_departments = Memo::new(move |_| result.with(|r| r.related_departments.clone()));
     move || {
         let lang = ui.lang.get();
         let t = ui.t();
@@ -60,12 +68,66 @@ pub fn DoctorResults(
                     }
                 />
             </ol>
+            <RelatedDoctors doctors=related departments=related_departments terms typed now/>
             {move || {
                 let q = query.get();
                 let route_for = Callback::new(move |n: usize| Route::Doctors(DoctorQuery { page: n, ..q.clone() }));
                 view! { <Pager page=page.get() pages=pages.get() route_for/> }
             }}
         }
+    }
+}
+
+/// The colleagues of a condition's doctors who treat it without listing it, under a
+/// heading that names their departments.
+#[component]
+fn RelatedDoctors(
+    doctors: Memo<Vec<usize>>,
+    departments: Memo<Vec<String>>,
+    terms: Memo<Vec<String>>,
+    typed: Memo<String>,
+    now: Now,
+) -> impl IntoView {
+    let ui = use_ui();
+    let data = use_data();
+    move || {
+        let list = doctors.get();
+        (!list.is_empty()).then(|| {
+            let lang = ui.lang.get();
+            let t = ui.t();
+            let separator = if lang == hospital_core::Lang::Zh {
+                "、"
+            } else {
+                ", "
+            };
+            let names = departments
+                .get()
+                .iter()
+                .filter_map(|id| data.department(id))
+                .enumerate()
+                .map(|(k, d)| view! { {(k > 0).then_some(separator)}{text_view(&d.name, lang)} })
+                .collect_view();
+            let cards = list
+                .into_iter()
+                .filter_map(|i| {
+                    data.dataset
+                        .doctors
+                        .get(i)
+                        .cloned()
+                        .map(|doctor| (i, doctor))
+                })
+                .map(
+                    |(i, doctor)| view! { <DoctorCard doctor lang terms now index=i query=typed/> },
+                )
+                .collect_view();
+            view! {
+                <section class="related-doctors" aria-labelledby="related-heading">
+                    <h2 id="related-heading">{t.related_before}{names}{t.related_after}</h2>
+                    <p class="related-note">{(t.related_note)(&typed.get())}</p>
+                    <ol class="doctor-list">{cards}</ol>
+                </section>
+            }
+        })
     }
 }
 

@@ -90,6 +90,11 @@ pub struct Messages {
     /// The query when no doctor matches every word of it.
     pub no_full_match: fn(&str) -> String,
     pub closest_matches: &'static str,
+    /// "Other doctors of" {departments} {""}: the heading of the doctors who treat a
+    /// condition without listing it (`SearchResult::related`), around the names.
+    pub related_before: &'static str,
+    pub related_after: &'static str,
+    pub related_note: fn(&str) -> String,
     pub did_you_mean: &'static str,
     pub filters: &'static str,
     pub show_filters: &'static str,

@@ -220,3 +220,31 @@ test("each card says why it matched: a symptom names the department it led to, i
   await expect(page.locator(".doctor-card").first().locator(".doctor-name mark").first()).toBeVisible();
   await expect(page.locator(".doctor-card").first().locator(".why")).toHaveCount(0);
 });
+
+test("a condition one doctor lists is followed by the other doctors of that department, in both languages", async ({ page }) => {
+  await page.goto("/doctors?q=" + encodeURIComponent("阿尔茨海默病"));
+  await appReady(page);
+  await expect(page.locator("#doctor-count")).toHaveText(found(1));
+  const related = page.locator("section.related-doctors");
+  await expect(related.getByRole("heading", { level: 2 })).toHaveText("Other doctors of Neurology");
+  await expect(related).toContainText("阿尔茨海默病");
+  const tail = await related.locator(".doctor-card .doctor-name a").allTextContents();
+  expect(tail.length).toBeGreaterThan(0);
+  // Nobody is listed twice, and the count stays that of the doctors who list it.
+  const listed = await page.locator(".doctor-list").first().locator(".doctor-name a").allTextContents();
+  expect(tail.filter((n) => listed.includes(n))).toEqual([]);
+  // Each one of them is a neurologist: their profile says so.
+  await related.locator(".doctor-card .doctor-name a").first().click();
+  await expect(page.locator("main")).toContainText("Neurology");
+  await page.goBack();
+  await page.getByRole("button", { name: "中文" }).click();
+  await expect(page.locator("section.related-doctors h2")).toHaveText("神经内科的其他医生");
+  await expectAccessible(page);
+  // A name, a department or a symptom brings no such tail.
+  for (const q of ["zhang wei", "Cardiology", "headache"]) {
+    await page.goto("/doctors?q=" + encodeURIComponent(q));
+    await appReady(page);
+    await expect(page.locator(".doctor-card").first()).toBeVisible();
+    await expect(page.locator("section.related-doctors")).toHaveCount(0);
+  }
+});

@@ -192,6 +192,30 @@ pub fn doctor_campuses(ds: &Dataset, doctor: usize) -> Vec<String> {
 }
 
 impl Facets {
+    /// The query's selection in each facet, `None` where it selects nothing.
+    fn masks(&self, q: &DoctorQuery) -> [Option<Bits>; 8] {
+        let n = self.n;
+        [
+            self.departments.mask(n, &q.departments),
+            self.ranks.mask(n, &q.ranks),
+            self.clinics.mask(n, &q.clinics),
+            self.slots.mask(n, &q.slots),
+            self.campuses.mask(n, &q.campuses),
+            self.languages.mask(n, &q.languages),
+            self.genders.mask(n, &q.genders),
+            self.accepting
+                .mask(n, if q.accepting_only { &[true][..] } else { &[] }),
+        ]
+    }
+
+    /// `doctors` narrowed by the query's facets, without counting anything.
+    pub fn filter(&self, mut doctors: Bits, q: &DoctorQuery) -> Bits {
+        for m in self.masks(q).iter().flatten() {
+            doctors.and_with(m);
+        }
+        doctors
+    }
+
     /// Department ids, in facet order, and their doctors.
     pub fn departments(&self) -> (&[String], &[Bits]) {
         (&self.departments.options, &self.departments.bits)
@@ -202,17 +226,7 @@ impl Facets {
     /// `text` is `None` when the query has no words.
     pub fn apply(&self, text: Option<&Bits>, q: &DoctorQuery) -> (Bits, FacetCounts) {
         let n = self.n;
-        let masks: [Option<Bits>; 8] = [
-            self.departments.mask(n, &q.departments),
-            self.ranks.mask(n, &q.ranks),
-            self.clinics.mask(n, &q.clinics),
-            self.slots.mask(n, &q.slots),
-            self.campuses.mask(n, &q.campuses),
-            self.languages.mask(n, &q.languages),
-            self.genders.mask(n, &q.genders),
-            self.accepting
-                .mask(n, if q.accepting_only { &[true][..] } else { &[] }),
-        ];
+        let masks = self.masks(q);
         let everyone = Bits::full(n);
         let text_or_all = text.unwrap_or(&everyone);
         let mut results = text_or_all.clone();

@@ -58,12 +58,14 @@
 
 mod bits;
 mod build;
+mod causes;
 mod explain;
 mod facets;
 mod highlight;
 mod index;
 mod order;
 mod query;
+mod related;
 mod slices;
 mod synonyms;
 #[cfg(test)]
@@ -74,6 +76,7 @@ pub use explain::{Reason, ReasonField};
 pub use facets::{doctor_campuses, FacetCounts};
 pub use highlight::highlight;
 pub use order::{next_session, slot_index, SLOTS_PER_WEEK};
+pub use related::RELATED_MAX;
 pub use synonyms::{SynonymGroup, SYNONYMS};
 
 use crate::model::{Dataset, Doctor};
@@ -131,6 +134,14 @@ pub struct SearchResult {
     /// Likely spellings: a word matched only with a typo, or matched by nothing,
     /// and the word of the data it most likely means (`cardiolgy` → `cardiology`).
     pub suggestions: Vec<Suggestion>,
+    /// When the query names a condition or specialty: the other doctors of the
+    /// departments most of the hits belong to, who do not list it themselves
+    /// ("other doctors of Orthopaedics"), by the query's order without a score, at
+    /// most [`RELATED_MAX`]. They come after every hit and are in neither `hits`
+    /// nor the facet counts, but they pass the same facet filters.
+    pub related: Vec<Hit>,
+    /// The ids of the departments `related` is drawn from, in facet order.
+    pub related_departments: Vec<String>,
 }
 
 /// A spelling the data knows for a word of the query.
@@ -439,14 +450,49 @@ impl DoctorIndex {
             (Some(m.doctors), Some(m.scores))
         };
         let (results, facets) = self.facets.apply(text.as_ref(), q);
+        let hits = self.orders.hits(&results, scores.as_deref(), q.sort, now);
+        let (related, related_departments) = match &text {
+            Some(matched) if !partial => self.related(&hits, matched, q, now),
+            _ => (Vec::new(), Vec::new()),
+        };
         SearchResult {
-            hits: self.orders.hits(&results, scores.as_deref(), q.sort, now),
+            hits,
             terms: parsed.terms,
             facets,
             partial,
             unmatched,
             suggestions,
+            related,
+            related_departments,
         }
+    }
+
+    /// The tail of [`SearchResult::related`]: colleagues of the hits who matched in
+    /// a specialty or condition, filtered by the query's facets.
+    fn related(
+        &self,
+        hits: &[Hit],
+        matched: &bits::Bits,
+        q: &DoctorQuery,
+        now: Slot,
+    ) -> (Vec<Hit>, Vec<String>) {
+        let (ids, members) = self.facets.departments();
+        let departments = related::departments_of(hits, members);
+        if departments.is_empty() {
+            return (Vec::new(), Vec::new());
+        }
+        let colleagues = related::colleagues(self.doctors, &departments, members, matched);
+        let shown = self.facets.filter(colleagues, q);
+        let mut tail = self.orders.hits(&shown, None, q.sort, now);
+        if tail.is_empty() {
+            return (Vec::new(), Vec::new());
+        }
+        tail.truncate(RELATED_MAX);
+        let names = departments
+            .iter()
+            .filter_map(|&i| ids.get(i).cloned())
+            .collect();
+        (tail, names)
     }
 
     /// Whether a run of Chinese characters occurs as written in the data, as far

@@ -919,15 +919,16 @@ fn add_clause(a: u32, s: u32, literal: u32) -> u32 {
 }
 
 /// The 16-bit rank key of a doctor, higher first: clauses matched by the query's
-/// own words (5 bits), then how the whole query met one field (3 bits: 3 to 6 for
-/// a whole field, by field class; 2 for the start of a field or a whole
-/// department keyword; 1 for a run of words inside a specialty or condition; 0
-/// none), then the summed clause scores (8 bits; 0 for a whole field, so
-/// that doctors matching a whole field go by title rank and name).
-fn rank_key(total: u32, tier: u8) -> u32 {
-    let count = (total >> 16).min(31);
+/// own words (4 bits; a query has at most 16 words), then how the whole query met
+/// one field (3 bits: 3 to 6 for a whole field, by field class; 2 for the start of
+/// a field or a whole department keyword; 1 for a run of words inside a specialty
+/// or condition; 0 none), then whether the doctor lists a usual cause of a symptom
+/// typed (1 bit, see `causes`), then the summed clause scores (8 bits; 0 for a
+/// whole field, so that doctors matching a whole field go by title rank and name).
+fn rank_key(total: u32, tier: u8, lists_cause: bool) -> u32 {
+    let count = (total >> 16).min(15);
     let sum = if tier >= 3 { 0 } else { (total >> 8) & 255 };
-    (count << 11) | ((tier.min(7) as u32) << 8) | sum
+    (count << 12) | ((tier.min(7) as u32) << 9) | ((lists_cause as u32) << 8) | sum
 }
 
 /// Marks in `tiers` how the query's phrase meets each candidate's fields: the
@@ -1076,10 +1077,13 @@ pub fn eval(parsed: &mut Parsed, cx: &Context) -> Matches {
     if !candidates.is_empty() {
         phrase_tiers(cx, &parsed.phrase, &doctors, &mut tiers);
     }
+    let words: Vec<&str> = parsed.clauses.iter().map(|c| c.word.as_str()).collect();
+    let causes = super::causes::doctors_listing_causes(cx.ix, &words, &doctors, n);
     for &d in &candidates {
         let i = d as usize;
         let total = scores[i];
-        scores[i] = (rank_key(total, tiers[i]) << 8) | (total & 255);
+        let lists_cause = causes.as_ref().is_some_and(|b| b.contains(i));
+        scores[i] = (rank_key(total, tiers[i], lists_cause) << 8) | (total & 255);
     }
     parsed.terms.append(&mut w.terms);
     crate::sort::sort(&mut parsed.terms);
