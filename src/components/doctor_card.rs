@@ -21,6 +21,9 @@ pub fn DoctorCard(
     /// The doctor's place in the dataset, and the query text: for what matched.
     index: usize,
     #[prop(into)] query: Signal<String>,
+    /// The card sits under a section's own `h2` ("Other doctors of …"): its name is an `h3`.
+    #[prop(optional)]
+    in_section: bool,
 ) -> impl IntoView {
     let t = messages(lang);
     let data = use_data();
@@ -52,14 +55,20 @@ pub fn DoctorCard(
         .collect();
     let route = Route::Doctor(doctor.id.clone());
     let book = book_action(&doctor, lang);
+    let name_parts = view! {
+        <Link to=route><span lang=name_lang><Highlighted text=name_text terms=terms/></span></Link>
+        {other_name.map(|o| view! { " " <span class="other-name" lang=lang.other().code()><Highlighted text=o terms=terms/></span> })}
+    };
+    let heading = if in_section {
+        view! { <h3 class="doctor-name">{name_parts}</h3> }.into_any()
+    } else {
+        view! { <h2 class="doctor-name">{name_parts}</h2> }.into_any()
+    };
     view! {
         <li class="doctor-card">
             <Avatar doctor=doctor.clone() lang=lang/>
             <div class="doctor-card-body">
-                <h2 class="doctor-name">
-                    <Link to=route><span lang=name_lang><Highlighted text=name_text terms=terms/></span></Link>
-                    {other_name.map(|o| view! { " " <span class="other-name" lang=lang.other().code()><Highlighted text=o terms=terms/></span> })}
-                </h2>
+                {heading}
                 <p class="rank">{rank_line(&doctor, lang)} " · " {departments}</p>
                 {(!specialties.is_empty()).then(|| view! {
                     <p class="specialties"><Highlighted text=specialties.join(" · ") terms=terms/></p>

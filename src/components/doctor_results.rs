@@ -117,7 +117,7 @@ fn RelatedDoctors(
                         .map(|doctor| (i, doctor))
                 })
                 .map(
-                    |(i, doctor)| view! { <DoctorCard doctor lang terms now index=i query=typed/> },
+                    |(i, doctor)| view! { <DoctorCard doctor lang terms now index=i query=typed in_section=true/> },
                 )
                 .collect_view();
             view! {
