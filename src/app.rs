@@ -1,6 +1,7 @@
 //! The shell around every page: skip link, header with navigation and language switch,
 //! the main region, the footer and the live region. Pages are chosen by route here.
 
+use crate::clock::BuildClock;
 use crate::components::{LoadProblem, ProgressStatus, Section, SiteFooter, SiteHeader};
 use crate::config::{Chrome, Mode, MountConfig, Scope};
 use crate::data::{self, LoadPhase, LoadState};
@@ -44,16 +45,34 @@ impl PageKey {
 
 #[component]
 pub fn App(config: MountConfig) -> impl IntoView {
-    let nav = Nav::new(config.mode.clone(), config.scope.clone());
-    provide_context(nav);
     let full = config.chrome == Chrome::Full;
-    let ui = Ui::new(nav.url_lang(), config.lang, !full);
+    let (nav, ui) = match &config.fixed {
+        Some(fixed) => {
+            provide_context(BuildClock(fixed.now));
+            (
+                Nav::fixed(
+                    config.mode.clone(),
+                    config.scope.clone(),
+                    fixed.location.clone(),
+                ),
+                Ui::fixed(fixed.lang),
+            )
+        }
+        None => {
+            let nav = Nav::new(config.mode.clone(), config.scope.clone());
+            (nav, Ui::new(nav.url_lang(), config.lang, !full))
+        }
+    };
+    provide_context(nav);
     provide_context(ui);
     provide_context(LastSearch(RwSignal::new(None)));
 
-    let state = RwSignal::new(LoadState::Loading {
-        received: 0,
-        total: None,
+    let state = RwSignal::new(match &config.fixed {
+        Some(fixed) => LoadState::Ready(fixed.data.clone()),
+        None => LoadState::Loading {
+            received: 0,
+            total: None,
+        },
     });
     // Without `data-src`, the dataset that the site build published beside the app.
     let src = config.src.clone().unwrap_or_else(|| {
@@ -63,7 +82,9 @@ pub fn App(config: MountConfig) -> impl IntoView {
         })
     });
     let reload = move || data::load(state, src.clone());
-    reload();
+    if config.fixed.is_none() {
+        reload();
+    }
     let retry = Callback::new(move |_| reload());
 
     let standalone = !config.is_widget();
@@ -80,12 +101,25 @@ pub fn App(config: MountConfig) -> impl IntoView {
         });
     }
 
+    // Views follow the phase, not each byte or percent of progress.
+    let phase = Memo::new(move |_| state.with(LoadState::phase));
+    if let Some(hook) = config.on_ready.clone() {
+        // Once: after the render effects of this change, before the frame is painted.
+        let done = StoredValue::new_local(false);
+        Effect::new(move || {
+            let shown = matches!(phase.get(), LoadPhase::Ready | LoadPhase::Failed);
+            if shown && !done.get_value() {
+                done.set_value(true);
+                let hook = hook.clone();
+                request_animation_frame(move || (hook.0)());
+            }
+        });
+    }
+
     let root = NodeRef::<leptos::html::Div>::new();
     focus_heading_on_navigation(nav, root);
 
     let page = Memo::new(move |_| PageKey::of(&nav.route()));
-    // Views follow the phase, not each byte or percent of progress.
-    let phase = Memo::new(move |_| state.with(LoadState::phase));
     let ready_data = move || {
         phase.track();
         match state.get_untracked() {

@@ -3,7 +3,8 @@
 //! host's CSS nor the widget's leaks across. Otherwise the app owns the page (`#app`).
 
 use crate::app::App;
-use crate::config::{self, MountConfig};
+use crate::config::{self, MountConfig, ReadyHook};
+use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use web_sys::{HtmlElement, ShadowRootInit, ShadowRootMode};
 
@@ -37,16 +38,101 @@ pub fn start() {
                 return;
             }
             let _ = root.set_attribute("data-hs-mounted", "");
-            // The static preview written at build time is replaced by the live app.
-            root.set_inner_text("");
-            let config = config::standalone(&root);
+            let mut config = config::standalone(&root);
+            let target = if root.has_attribute("data-hs-prerendered") {
+                // The page rendered at build time stays on screen, links and all, while the
+                // app loads beside it, hidden; it takes the page's place in one frame.
+                match live_beside(&document, &root) {
+                    Some(live) => {
+                        let (root, hidden) = (root.clone(), live.clone());
+                        config.on_ready =
+                            Some(ReadyHook(Rc::new(move || take_over(&root, &hidden))));
+                        live
+                    }
+                    None => return,
+                }
+            } else {
+                root.set_inner_text("");
+                root
+            };
             leptos::mount::mount_to(
-                root,
+                target,
                 move || leptos::prelude::view! { <App config=config.clone()/> },
             )
             .forget();
         }
     }
+}
+
+/// A hidden container for the live app inside `root`, after the rendered page.
+fn live_beside(document: &web_sys::Document, root: &HtmlElement) -> Option<HtmlElement> {
+    let live = document
+        .create_element("div")
+        .ok()?
+        .dyn_into::<HtmlElement>()
+        .ok()?;
+    live.set_hidden(true);
+    root.append_child(&live).ok()?;
+    Some(live)
+}
+
+/// Puts the live app where the page rendered at build time was. Both show the same
+/// thing, so nothing moves; the scroll position stays (same height), and the element
+/// that had focus gets it back in its new copy.
+fn take_over(root: &HtmlElement, live: &HtmlElement) {
+    let window = web_sys::window();
+    let scroll = window
+        .as_ref()
+        .map(|w| (w.scroll_x().unwrap_or(0.0), w.scroll_y().unwrap_or(0.0)));
+    let focus_path = window
+        .as_ref()
+        .and_then(|w| w.document())
+        .and_then(|d| d.active_element())
+        .and_then(|el| path_from(root, &el));
+    while let Some(old) = root.first_child() {
+        if old == ***live {
+            break;
+        }
+        let _ = root.remove_child(&old);
+    }
+    while let Some(child) = live.first_child() {
+        let _ = root.insert_before(&child, Some(live));
+    }
+    let _ = root.remove_child(live);
+    // Marks the moment for tests and tools: the page is the live app from here on.
+    let _ = root.set_attribute("data-hs-live", "");
+    if let Some(el) = focus_path.and_then(|p| element_at(root, &p)) {
+        let options = web_sys::FocusOptions::new();
+        options.set_prevent_scroll(true);
+        let _ = el.focus_with_options(&options);
+    }
+    if let (Some(w), Some((x, y))) = (window, scroll) {
+        w.scroll_to_with_x_and_y(x, y);
+    }
+}
+
+/// Element positions from `root` down to `el`, if `el` is inside it. Elements only:
+/// the two copies may differ in the comment and text nodes that mark dynamic parts.
+fn path_from(root: &HtmlElement, el: &web_sys::Element) -> Option<Vec<u32>> {
+    let mut path = Vec::new();
+    let mut node = el.clone();
+    while node != **root {
+        let parent = node.parent_element()?;
+        let children = parent.children();
+        let index = (0..children.length()).find(|&i| children.item(i).as_ref() == Some(&node))?;
+        path.push(index);
+        node = parent;
+    }
+    path.reverse();
+    Some(path)
+}
+
+fn element_at(root: &HtmlElement, path: &[u32]) -> Option<HtmlElement> {
+    let mut node: web_sys::Element = root.clone().into();
+    for &i in path {
+        node = node.children().item(i)?;
+    }
+    node.dyn_into::<HtmlElement>().ok()
 }
 
 fn mount_widget(document: &web_sys::Document, host: &HtmlElement, config: MountConfig) {

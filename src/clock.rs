@@ -5,8 +5,16 @@ use hospital_core::schedule::Now;
 use js_sys::{Array, Intl, Object, Reflect};
 use wasm_bindgen::{JsCast, JsValue};
 
-/// Now in the IANA time zone `zone` (the browser's own zone if it does not know it).
+/// The clock of a page rendered at build time (see `prerender`).
+#[derive(Clone, Copy)]
+pub struct BuildClock(pub Now);
+
+/// Now in the IANA time zone `zone` (the browser's own zone if it does not know it);
+/// at build time, the build's clock.
 pub fn hospital_now(zone: &str) -> Now {
+    if let Some(BuildClock(now)) = leptos::prelude::use_context::<BuildClock>() {
+        return now;
+    }
     let date = js_sys::Date::new_0();
     in_zone(&date, zone).unwrap_or_else(|| browser_now(&date))
 }

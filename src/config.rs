@@ -41,6 +41,41 @@ pub struct MountConfig {
     pub lang: Option<Lang>,
     /// Where the widget's stylesheet lives (set by widget.js).
     pub assets: Option<String>,
+    /// Set when the page is rendered at build time (`prerender`): no browser, the
+    /// dataset already loaded, the location and language fixed.
+    pub fixed: Option<Fixed>,
+    /// Called once, just before the next paint, when the app has its first page (or its
+    /// "could not load" screen) on screen: `boot` then puts it in place of the page
+    /// rendered at build time.
+    pub on_ready: Option<ReadyHook>,
+}
+
+#[derive(Clone)]
+pub struct ReadyHook(pub std::rc::Rc<dyn Fn()>);
+
+impl std::fmt::Debug for ReadyHook {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("ReadyHook")
+    }
+}
+
+/// What a build-time render knows instead of asking the browser.
+#[derive(Clone)]
+pub struct Fixed {
+    pub data: std::sync::Arc<crate::data::AppData>,
+    pub location: hospital_core::route::Location,
+    pub lang: Lang,
+    /// The hospital's clock at build time: "next clinics" count from it.
+    pub now: hospital_core::schedule::Now,
+}
+
+impl std::fmt::Debug for Fixed {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Fixed")
+            .field("location", &self.location)
+            .field("lang", &self.lang)
+            .finish_non_exhaustive()
+    }
 }
 
 impl MountConfig {
@@ -82,6 +117,8 @@ pub fn standalone(el: &HtmlElement) -> MountConfig {
         src: attr(el, "data-src"),
         lang: attr(el, "data-lang").and_then(|l| Lang::from_tag(&l)),
         assets: None,
+        fixed: None,
+        on_ready: None,
     }
 }
 
@@ -110,6 +147,8 @@ pub fn widget(el: &HtmlElement, index: usize) -> MountConfig {
             .or_else(host_lang)
             .and_then(|l| Lang::from_tag(&l)),
         assets: attr(el, "data-hs-assets"),
+        fixed: None,
+        on_ready: None,
     }
 }
 

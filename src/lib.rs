@@ -1,3 +1,4 @@
+#![recursion_limit = "512"]
 //! hospital-site: a hospital's news and Find a Doctor, rendered in the browser.
 //! `boot` decides where the app mounts; `app` is the shell; `pages` holds one file per page.
 //! A library as well as the binary Trunk builds, so that `tests/web.rs` can run its
@@ -13,6 +14,8 @@ mod head;
 pub mod i18n;
 pub mod nav;
 mod pages;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod prerender;
 pub mod ui;
 
 /// Mounts the app (or every widget) in the current page.

@@ -109,6 +109,16 @@ impl Nav {
         nav
     }
 
+    /// A navigation state that never asks the browser: the page rendered at build time.
+    pub fn fixed(mode: Mode, scope: Scope, location: Location) -> Nav {
+        Nav {
+            location: RwSignal::new(location),
+            mode: StoredValue::new(mode),
+            scope: StoredValue::new(scope),
+            navigations: RwSignal::new(0),
+        }
+    }
+
     pub fn route(&self) -> Route {
         self.location.with(|l| l.route.clone())
     }
@@ -191,7 +201,8 @@ pub fn Link(
     view! {
         <a
             href=move || nav.href(&to.get())
-            class=class
+            // No empty `class=""`: the page rendered at build time writes what is set.
+            class=class.filter(|c| !c.is_empty())
             aria-current=current
             on:click=move |ev| nav.follow(&ev, to.get_untracked())
         >

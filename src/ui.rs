@@ -52,6 +52,15 @@ impl Ui {
         }
     }
 
+    /// The page rendered at build time: its language is the page's own, text at its usual size.
+    pub fn fixed(lang: Lang) -> Ui {
+        Ui {
+            lang: RwSignal::new(lang),
+            larger_text: RwSignal::new(false),
+            announcement: RwSignal::new(String::new()),
+        }
+    }
+
     pub fn set_lang(&self, lang: Lang) {
         self.lang.set(lang);
         if let Some(s) = storage() {

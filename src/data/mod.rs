@@ -149,13 +149,39 @@ impl AppData {
     }
 
     /// A dataset URL made absolute; `None` when it is not safe to load.
+    #[cfg(target_arch = "wasm32")]
     pub fn resolve(&self, url: &str) -> Option<String> {
         if !hospital_core::urls::is_safe_image_src(url) {
             return None;
         }
-        web_sys::Url::new_with_base(url, &self.base_url)
-            .ok()
-            .map(|u| u.href())
+        let resolved = web_sys::Url::new_with_base(url, &self.base_url).ok()?;
+        // On the page's own origin, a path: what the page rendered at build time has.
+        let here = web_sys::window().and_then(|w| w.location().origin().ok());
+        Some(if here.as_deref() == Some(resolved.origin().as_str()) {
+            format!(
+                "{}{}{}",
+                resolved.pathname(),
+                resolved.search(),
+                resolved.hash()
+            )
+        } else {
+            resolved.href()
+        })
+    }
+
+    /// At build time `base_url` is the site's base path (`/` or `/hospital-site/`): a
+    /// relative dataset URL becomes a path under it, which works on any host the site is
+    /// copied to. The same checks as in the browser decide what is safe.
+    #[cfg(not(target_arch = "wasm32"))]
+    pub fn resolve(&self, url: &str) -> Option<String> {
+        if !hospital_core::urls::is_safe_image_src(url) {
+            return None;
+        }
+        let url = url.trim();
+        if url.starts_with('/') || url.contains("://") || url.starts_with("data:") {
+            return Some(url.to_string());
+        }
+        Some(format!("{}{}", self.base_url, url.trim_start_matches("./")))
     }
 }
 

@@ -77,6 +77,7 @@ pub const EN: Messages = Messages {
     doctor_search_label: "Search doctors",
     doctor_search_placeholder: "Name, condition or symptom",
     doctor_search_hint: "Try a name (Zhang Wei, 张伟, zw), a condition (asthma) or a symptom (chest pain).",
+    finder_needs_script: "Searching, filtering and the further pages of this list need JavaScript, which is off in this browser. Each department's page lists all of its doctors.",
     results_count: |n| plural(n, "doctor found", "doctors found"),
     no_full_match: |q| format!("No doctor matches all of “{q}”."),
     closest_matches: "Closest matches",

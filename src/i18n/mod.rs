@@ -85,6 +85,8 @@ pub struct Messages {
     pub doctor_search_label: &'static str,
     pub doctor_search_placeholder: &'static str,
     pub doctor_search_hint: &'static str,
+    /// Shown only when scripts are off: the list is there, searching is not.
+    pub finder_needs_script: &'static str,
     pub results_count: fn(usize) -> String,
     pub no_doctors: &'static str,
     /// The query when no doctor matches every word of it.

@@ -68,6 +68,8 @@ pub const ZH: Messages = Messages {
     doctor_search_label: "搜索医生",
     doctor_search_placeholder: "姓名、疾病、症状或科室",
     doctor_search_hint: "可以输入姓名（张伟、zhang wei、zw）、疾病（哮喘）或症状（胸痛）。",
+    finder_needs_script:
+        "搜索、筛选和翻页需要 JavaScript，而此浏览器已将其关闭。各科室页面列出本科室的全部医生。",
     results_count: |n| format!("找到 {n} 位医生"),
     no_full_match: |q| format!("没有医生同时符合“{q}”中的所有词。"),
     closest_matches: "最接近的结果",

@@ -34,7 +34,12 @@ pub fn ArticlePage(slug: String) -> impl IntoView {
     let Some(index) = data.article_index(&slug) else {
         return view! { <super::NotFound path=format!("/news/{slug}")/> }.into_any();
     };
-    let body = RwSignal::new(Body::Loading);
+    // An inline body is there on the first render: the page rendered at build time
+    // and the live app's first frame are the same, with no "Loading" in between.
+    let body = RwSignal::new(match &data.dataset.articles[index].body {
+        ArticleBody::Inline { body: text } => Body::ready(text.get(ui.lang.get_untracked()).text),
+        ArticleBody::External { .. } => Body::Loading,
+    });
     let attempt = RwSignal::new(0u32);
     start_body_load(data.clone(), index, body, attempt);
 
@@ -185,11 +190,13 @@ fn related_people(data: &Arc<AppData>, index: usize, lang: Lang) -> impl IntoVie
 /// and the request is cancelled if the reader leaves before it arrives.
 fn start_body_load(data: Arc<AppData>, index: usize, body: RwSignal<Body>, attempt: RwSignal<u32>) {
     let controller = StoredValue::new_local(None::<web_sys::AbortController>);
-    Effect::new(move || {
+    Effect::new(move |previous: Option<()>| {
         attempt.track();
         let lang = use_ui().lang.get();
         let a = &data.dataset.articles[index];
         match &a.body {
+            // The first render had it already (see `ArticlePage`).
+            ArticleBody::Inline { .. } if previous.is_none() => {}
             ArticleBody::Inline { body: text } => body.set(Body::ready(text.get(lang).text)),
             ArticleBody::External { body_src } => {
                 let Some(url) = data.resolve(body_src) else {

@@ -90,6 +90,7 @@ fn FinderReady() -> impl IntoView {
     view! {
         <section class="doctor-finder">
             <h1>{move || ui.t().doctors_title}</h1>
+            <noscript><p class="notice">{move || ui.t().finder_needs_script}</p></noscript>
             <div class="search-bar" role="search">
                 <SearchBox
                     id="doctor-q"

@@ -102,6 +102,7 @@ test("facets show live counts; choosing one narrows results and keeps the others
   expect(await disabled.count()).toBeGreaterThan(0);
   // Reload restores the whole search.
   await page.reload();
+  await appReady(page);
   await expect(page.locator('input[name="dept"][value="cardiology"]')).toBeChecked();
   await expect(page.locator('input[name="rank"][value="chief_physician"]')).toBeChecked();
   await expect(page.locator("#doctor-count")).toHaveText(found(narrowed));

@@ -32,7 +32,14 @@ export function watchErrors(page) {
   return errors;
 }
 
-/** Waits until the app has replaced the static preview with its own rendering. */
+/**
+ * Waits until the live app is on screen. A page rendered at build time shows its content
+ * at once; it is live when the app has taken its place (`data-hs-live` on the root).
+ */
 export async function appReady(page) {
   await expect(page.locator(".hs main h1").first()).toBeVisible();
+  await page.waitForFunction(() => {
+    const root = document.querySelector("[data-hs-prerendered]");
+    return !root || root.hasAttribute("data-hs-live");
+  });
 }

@@ -14,18 +14,22 @@
 use crate::args::{Failure, Spec};
 use crate::EXIT_OK;
 use hospital_core::model::{Article, Dataset};
-use hospital_core::route::{NewsQuery, Route};
+use hospital_core::route::{Location, NewsQuery, Route};
+use hospital_core::schedule::{Date, Now};
 use hospital_core::{seo, validate, Lang};
+use hospital_site::data::AppData;
+use hospital_site::prerender;
 use serde_json::Value;
 use sha2::{Digest, Sha256};
 use std::fmt::Write as _;
 use std::fs;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 const SPEC: Spec = Spec {
     command: "site",
     positionals: &["dist"],
-    options: &["data", "site-url", "lang"],
+    options: &["data", "site-url", "lang", "now"],
     flags: &[],
 };
 
@@ -41,6 +45,8 @@ dataset itself, validated, as <dist>/hospital.json, which the app loads at start
               bodies kept in files of their own (body_src) are copied from beside it
   --site-url  the origin the site is served from, for canonical URLs (default http://127.0.0.1:8080)
   --lang      the language of the pre-rendered text (default en)
+  --now       the hospital's date and time the pages' \"next clinics\" count from,
+              YYYY-MM-DD or YYYY-MM-DDTHH:MM (default: now, in UTC)
 ";
 
 pub fn main(args: &[String]) -> Result<i32, Failure> {
@@ -77,8 +83,18 @@ pub fn main(args: &[String]) -> Result<i32, Failure> {
         fs::read_to_string(data_path)
             .map_err(|e| Failure::usage(format!("cannot read {data_path}: {e}")))?
     };
-    let dataset = match validate::load(&json) {
-        Ok(l) => l.dataset,
+    let now = match parsed.option("now") {
+        None => utc_now().ok_or_else(|| {
+            Failure::usage("the system clock is not set (give --now)".to_string())
+        })?,
+        Some(text) => parse_now(text).ok_or_else(|| {
+            Failure::usage(format!(
+                "--now must be YYYY-MM-DD or YYYY-MM-DDTHH:MM, not \"{text}\""
+            ))
+        })?,
+    };
+    let loaded = match validate::load(&json) {
+        Ok(l) => l,
         Err(problems) => {
             let list: Vec<String> = problems.iter().map(|p| p.to_string()).collect();
             return Err(Failure::invalid(format!(
@@ -100,7 +116,9 @@ pub fn main(args: &[String]) -> Result<i32, Failure> {
             shell_path.display()
         )));
     }
-    let summary = write_site(&dist, &shell, &dataset, &site_url, lang).map_err(Failure::usage)?;
+    let data = prerender::site_data(loaded, &base_path(&shell));
+    let dataset = &data.dataset;
+    let summary = write_site(&dist, &shell, &data, &site_url, lang, now).map_err(Failure::usage)?;
     // A folder's bodies are inline once composed; a file's `body_src` names files beside it.
     let source_dir = if Path::new(data_path).is_dir() {
         PathBuf::from(data_path)
@@ -110,7 +128,7 @@ pub fn main(args: &[String]) -> Result<i32, Failure> {
             .map(Path::to_path_buf)
             .unwrap_or_default()
     };
-    let published = publish_dataset(&dist, &json, &dataset, &source_dir).map_err(Failure::usage)?;
+    let published = publish_dataset(&dist, &json, dataset, &source_dir).map_err(Failure::usage)?;
     println!("{summary}, {published}");
     Ok(EXIT_OK)
 }
@@ -190,27 +208,40 @@ struct Page {
     json_ld: Option<Value>,
     og_type: &'static str,
     image: Option<String>,
-    preview: String,
 }
 
 /// Builds every page and support file; returns a one-line summary.
 pub fn write_site(
     dist: &Path,
     shell: &str,
-    ds: &Dataset,
+    data: &Arc<AppData>,
     site_url: &str,
     lang: Lang,
+    now: Now,
 ) -> Result<String, String> {
+    let ds = &data.dataset;
     let base = base_path(shell);
     let origin_base = format!("{site_url}{}", base.trim_end_matches('/'));
     let csp = content_security_policy(shell);
     let site_name = ds.hospital.name.get(lang).text.to_string();
     let pages = pages(ds, lang, &origin_base);
+    let site_shell = Shell {
+        html: shell,
+        csp: &csp,
+        site: &site_name,
+        base: &base,
+        lang,
+    };
     let mut bytes = 0usize;
     let mut urls = Vec::with_capacity(pages.len());
     for page in &pages {
         let url = canonical(&origin_base, &page.route);
-        let html = render(shell, page, &url, &csp, &site_name, &base, lang);
+        let location = Location {
+            route: page.route.clone(),
+            lang: None,
+        };
+        let body = prerender::page(data, location, lang, &base, now);
+        let html = render(&site_shell, page, &url, Some(&body));
         let file = dist.join(file_for(&page.route));
         if let Some(dir) = file.parent() {
             fs::create_dir_all(dir).map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
@@ -231,23 +262,16 @@ pub fn write_site(
         json_ld: None,
         og_type: "website",
         image: None,
-        preview: String::new(),
     };
-    let html_404 = render(
-        shell,
-        &not_found,
-        &format!("{origin_base}/"),
-        &csp,
-        &site_name,
-        &base,
-        lang,
-    )
-    // Search engines must not index the page that answers unknown addresses.
-    .replacen(
-        "<link rel=\"canonical\"",
-        "<meta name=\"robots\" content=\"noindex\"><link rel=\"canonical\"",
-        1,
-    );
+    // Any address may land here, so there is nothing to render before the app knows
+    // which page it is: the app renders it.
+    let html_404 = render(&site_shell, &not_found, &format!("{origin_base}/"), None)
+        // Search engines must not index the page that answers unknown addresses.
+        .replacen(
+            "<link rel=\"canonical\"",
+            "<meta name=\"robots\" content=\"noindex\"><link rel=\"canonical\"",
+            1,
+        );
     fs::write(dist.join("404.html"), html_404)
         .map_err(|e| format!("cannot write 404.html: {e}"))?;
     fs::write(dist.join("sitemap.xml"), sitemap(&urls))
@@ -264,6 +288,36 @@ pub fn write_site(
         pages.len(),
         bytes / 1024
     ))
+}
+
+/// Now in UTC: where a build without `--now` counts "next clinics" from.
+fn utc_now() -> Option<Now> {
+    let secs = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .ok()?
+        .as_secs() as i64;
+    let date = Date::new(1970, 1, 1)?.add_days(secs.div_euclid(86_400));
+    let minutes = secs.rem_euclid(86_400) / 60;
+    Now::new(
+        date.year(),
+        date.month(),
+        date.day(),
+        (minutes / 60) as u32,
+        (minutes % 60) as u32,
+    )
+}
+
+/// `YYYY-MM-DD` (the day's start) or `YYYY-MM-DDTHH:MM`.
+fn parse_now(text: &str) -> Option<Now> {
+    let (day, time) = text
+        .trim()
+        .split_once('T')
+        .unwrap_or((text.trim(), "00:00"));
+    let date = Date::parse_iso(day)?;
+    let (h, m) = time.split_once(':')?;
+    let (hour, minute) = (h.parse().ok()?, m.parse().ok()?);
+    (hour < 24 && minute < 60).then_some(())?;
+    Now::new(date.year(), date.month(), date.day(), hour, minute)
 }
 
 /// The path Trunk wrote into `<base href="...">` (`--public-url`), always ending in `/`.
@@ -368,20 +422,6 @@ fn pages(ds: &Dataset, lang: Lang, origin_base: &str) -> Vec<Page> {
     let zh = lang == Lang::Zh;
     let mut newest: Vec<&Article> = ds.articles.iter().collect();
     newest.sort_by(|a, b| b.date.cmp(&a.date).then_with(|| a.slug.cmp(&b.slug)));
-    let news_preview = {
-        let mut s = String::from("<ul>");
-        for a in newest.iter().take(10) {
-            let _ = write!(
-                s,
-                "<li><a href=\"{}\">{}</a> <time datetime=\"{d}\">{d}</time></li>",
-                esc(&format!("{origin_base}/news/{}", a.slug)),
-                esc(a.title.get(lang).text),
-                d = esc(&a.date)
-            );
-        }
-        s.push_str("</ul>");
-        s
-    };
     let news_q = NewsQuery {
         page: 1,
         ..Default::default()
@@ -394,11 +434,6 @@ fn pages(ds: &Dataset, lang: Lang, origin_base: &str) -> Vec<Page> {
             json_ld: Some(seo::hospital(ds, lang, &format!("{origin_base}/"))),
             og_type: "website",
             image: None,
-            preview: format!(
-                "<h1>{}</h1><p>{}</p>{news_preview}",
-                esc(&hospital),
-                esc(&description)
-            ),
         },
         Page {
             route: Route::News(news_q),
@@ -407,10 +442,6 @@ fn pages(ds: &Dataset, lang: Lang, origin_base: &str) -> Vec<Page> {
             json_ld: None,
             og_type: "website",
             image: None,
-            preview: format!(
-                "<h1>{}</h1>{news_preview}",
-                if zh { "新闻" } else { "News" }
-            ),
         },
         Page {
             route: Route::Doctors(Default::default()),
@@ -424,7 +455,6 @@ fn pages(ds: &Dataset, lang: Lang, origin_base: &str) -> Vec<Page> {
             json_ld: None,
             og_type: "website",
             image: None,
-            preview: format!("<h1>{}</h1>", if zh { "找医生" } else { "Find a Doctor" }),
         },
         Page {
             route: Route::Departments,
@@ -433,19 +463,6 @@ fn pages(ds: &Dataset, lang: Lang, origin_base: &str) -> Vec<Page> {
             json_ld: None,
             og_type: "website",
             image: None,
-            preview: {
-                let mut s = format!("<h1>{}</h1><ul>", if zh { "科室" } else { "Departments" });
-                for d in &ds.departments {
-                    let _ = write!(
-                        s,
-                        "<li><a href=\"{}\">{}</a></li>",
-                        esc(&format!("{origin_base}/departments/{}", d.id)),
-                        esc(d.name.get(lang).text)
-                    );
-                }
-                s.push_str("</ul>");
-                s
-            },
         },
     ];
     let resolve = |src: &str| -> Option<String> {
@@ -463,12 +480,6 @@ fn pages(ds: &Dataset, lang: Lang, origin_base: &str) -> Vec<Page> {
         let summary = a.summary.get(lang).text.to_string();
         out.push(Page {
             route: Route::Article(a.slug.clone()),
-            preview: format!(
-                "<article><h1>{}</h1><p><time datetime=\"{d}\">{d}</time></p><p>{}</p></article>",
-                esc(&title),
-                esc(&summary),
-                d = esc(&a.date)
-            ),
             json_ld: Some(seo::news_article(ds, a, lang, &url, resolve)),
             image: a.cover.as_ref().and_then(|c| resolve(&c.src)),
             title,
@@ -488,12 +499,6 @@ fn pages(ds: &Dataset, lang: Lang, origin_base: &str) -> Vec<Page> {
         let description = format!("{name} · {}", departments.join(", "));
         out.push(Page {
             route: Route::Doctor(d.id.clone()),
-            preview: format!(
-                "<h1>{}</h1><p>{}</p><p>{}</p>",
-                esc(&name),
-                esc(&departments.join(", ")),
-                esc(d.bio.get(lang).text)
-            ),
             json_ld: Some(seo::physician(ds, d, lang, &url)),
             title: name,
             description,
@@ -506,7 +511,6 @@ fn pages(ds: &Dataset, lang: Lang, origin_base: &str) -> Vec<Page> {
         let description = d.description.get(lang).text.to_string();
         out.push(Page {
             route: Route::Department(d.id.clone()),
-            preview: format!("<h1>{}</h1><p>{}</p>", esc(&name), esc(&description)),
             json_ld: None,
             title: name,
             description,
@@ -517,15 +521,26 @@ fn pages(ds: &Dataset, lang: Lang, origin_base: &str) -> Vec<Page> {
     out
 }
 
-fn render(
-    shell: &str,
-    page: &Page,
-    url: &str,
-    csp: &str,
-    site: &str,
-    base: &str,
+/// One page: the shell with the page's head, and `body` (the app's markup for it) in
+/// the app's root, or the root left for the app to fill.
+/// What every page of one build shares: Trunk's shell, the policy, the site's name,
+/// base path and language.
+struct Shell<'a> {
+    html: &'a str,
+    csp: &'a str,
+    site: &'a str,
+    base: &'a str,
     lang: Lang,
-) -> String {
+}
+
+fn render(shell: &Shell, page: &Page, url: &str, body: Option<&str>) -> String {
+    let Shell {
+        html: shell,
+        csp,
+        site,
+        base,
+        lang,
+    } = *shell;
     let title = if page.title == site || site.is_empty() {
         page.title.clone()
     } else {
@@ -588,7 +603,22 @@ fn render(
         1,
     );
     html = html.replacen("<!--hs:head-->", &head, 1);
-    html = html.replacen("<!--hs:preview-->", &page.preview, 1);
+    if let Some(body) = body {
+        // The app's own markup replaces the shell's empty root and its <noscript> note.
+        html = replace_between(
+            &html,
+            "<div id=\"app\" data-hospital-site-root>",
+            "</div>\n</body>",
+            body,
+        )
+        .replacen(
+            "<div id=\"app\" data-hospital-site-root>",
+            "<div id=\"app\" data-hospital-site-root data-hs-prerendered>",
+            1,
+        );
+    } else {
+        html = html.replacen("<!--hs:preview-->", "", 1);
+    }
     html.replacen(
         "<html lang=\"en\">",
         &format!("<html lang=\"{}\">", lang.code()),
