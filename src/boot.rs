@@ -41,8 +41,8 @@ pub fn start() {
             let mut config = config::standalone(&root);
             let target = if root.has_attribute("data-hs-prerendered") {
                 // The page rendered at build time stays on screen, links and all, while the
-                // app loads beside it, hidden; it takes the page's place in one frame.
-                match live_beside(&document, &root) {
+                // app loads off the document; it takes the page's place in one frame.
+                match detached(&document) {
                     Some(live) => {
                         let (root, hidden) = (root.clone(), live.clone());
                         config.on_ready =
@@ -64,16 +64,14 @@ pub fn start() {
     }
 }
 
-/// A hidden container for the live app inside `root`, after the rendered page.
-fn live_beside(document: &web_sys::Document, root: &HtmlElement) -> Option<HtmlElement> {
-    let live = document
+/// A container for the live app outside the document: until it takes over, the page
+/// has one copy of each id, heading and control, the rendered one.
+fn detached(document: &web_sys::Document) -> Option<HtmlElement> {
+    document
         .create_element("div")
         .ok()?
         .dyn_into::<HtmlElement>()
-        .ok()?;
-    live.set_hidden(true);
-    root.append_child(&live).ok()?;
-    Some(live)
+        .ok()
 }
 
 /// Puts the live app where the page rendered at build time was. Both show the same
@@ -90,15 +88,11 @@ fn take_over(root: &HtmlElement, live: &HtmlElement) {
         .and_then(|d| d.active_element())
         .and_then(|el| path_from(root, &el));
     while let Some(old) = root.first_child() {
-        if old == ***live {
-            break;
-        }
         let _ = root.remove_child(&old);
     }
     while let Some(child) = live.first_child() {
-        let _ = root.insert_before(&child, Some(live));
+        let _ = root.append_child(&child);
     }
-    let _ = root.remove_child(live);
     // Marks the moment for tests and tools: the page is the live app from here on.
     let _ = root.set_attribute("data-hs-live", "");
     if let Some(el) = focus_path.and_then(|p| element_at(root, &p)) {

@@ -59,6 +59,7 @@ test("a deep link to an article loads after a reload, with its source link and a
   await expect(page.locator('a[href="https://mp.weixin.qq.com/s/6ZmvafflXcZ_YffawXbJPg"]')).toBeVisible();
   await expect(page.locator(".cta a")).toHaveAttribute("href", "/doctors");
   await page.reload();
+  await appReady(page);
   await expect(page.locator("main h1")).toContainText(/cooperation|agreement/i);
   await expectAccessible(page, "article");
 });
@@ -80,6 +81,7 @@ test("typing in the doctor search narrows the list; a profile survives a reload"
   await expect(page).toHaveURL(/\/doctors\/[A-Za-z0-9_-]+$/);
   await expect(page.locator("main h1")).toContainText("Wei");
   await page.reload();
+  await appReady(page);
   await expect(page.locator("main h1")).toContainText("Wei");
   await expect(page.locator("table.timetable")).toBeVisible();
   await expectAccessible(page, "doctor profile");

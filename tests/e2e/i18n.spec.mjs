@@ -13,6 +13,7 @@ test("switching to Chinese changes the UI, <html lang>, and is remembered after 
   await expect(page.getByLabel("搜索医生")).toBeVisible();
   await expect(page.locator(".site-nav")).toContainText("科室");
   await page.reload();
+  await appReady(page);
   await expect(page.locator("main h1")).toHaveText("找医生");
   await page.getByRole("button", { name: "English" }).click();
   await expect(page.locator("main h1")).toHaveText("Find a Doctor");

@@ -13,6 +13,7 @@ test("filtering by category and by tag, each kept in the URL and restored on rel
   expect(categories.length).toBe(2);
   expect(new Set(categories)).toEqual(new Set(["Research"]));
   await page.reload();
+  await appReady(page);
   await expect(page.getByLabel("Category")).toHaveValue("research");
   expect(await page.locator(".news-card").count()).toBe(2);
   await page.goto("/news?tag=heart");
@@ -56,6 +57,7 @@ test("paging keeps its place in the URL, and a reload returns to the same page",
   await expect(page.locator(".news-card")).toHaveCount(8);
   await expect(page.locator(".news-card.lead")).toHaveCount(0);
   await page.reload();
+  await appReady(page);
   await expect(page.locator(".pager .current")).toHaveText("2");
   await expect(page.locator(".news-card")).toHaveCount(8);
 });
