@@ -44,9 +44,8 @@ pub fn start() {
                 // app loads off the document; it takes the page's place in one frame.
                 match detached(&document) {
                     Some(live) => {
-                        let (root, hidden) = (root.clone(), live.clone());
-                        config.on_ready =
-                            Some(ReadyHook(Rc::new(move || take_over(&root, &hidden))));
+                        let (page, app) = (root.clone(), live.clone());
+                        config.on_ready = Some(ReadyHook(Rc::new(move || take_over(&page, &app))));
                         live
                     }
                     None => return,

@@ -3,8 +3,9 @@
 //!
 //! - a page for every route known from the dataset (articles, doctors, departments and
 //!   the list pages), each the app shell with its own title, description, canonical URL,
-//!   Open Graph tags, JSON-LD and a short static preview, so deep links answer 200 and
-//!   crawlers and link previews see real content before any script runs;
+//!   Open Graph tags and JSON-LD, and in its body the app's own rendering of the page
+//!   (`hospital_site::prerender`), so deep links answer 200 and readers without scripts,
+//!   crawlers and link previews get the content itself;
 //! - `404.html` for every other path; `sitemap.xml`, `robots.txt` and an Atom `feed.xml`;
 //! - a Content-Security-Policy meta tag that allows Trunk's inline bootstrap by its hash;
 //! - the dataset itself, validated and written compactly as `hospital.json` at the site's
