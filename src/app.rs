@@ -99,6 +99,8 @@ pub fn App(config: MountConfig) -> impl IntoView {
                 let _ = html.set_attribute("lang", code);
             }
         });
+        // So do the links and the address: `/zh/…` while the page is in Chinese.
+        Effect::new(move || nav.follow_language(ui.lang.get()));
     }
 
     // Views follow the phase, not each byte or percent of progress.

@@ -5,6 +5,7 @@
 
 use crate::config::{Mode, Scope};
 use hospital_core::route::{self, Location, NewsQuery, Route};
+use hospital_core::Lang;
 use leptos::prelude::*;
 use web_sys::MouseEvent;
 
@@ -15,6 +16,8 @@ pub struct Nav {
     scope: StoredValue<Scope>,
     /// Counts navigations, so views can tell a new page from the first one.
     pub navigations: RwSignal<u32>,
+    /// Standalone: the language whose pages the links point to (`/zh/…` for Chinese).
+    lang: RwSignal<Option<Lang>>,
 }
 
 fn window() -> web_sys::Window {
@@ -89,12 +92,15 @@ fn read_location(mode: &Mode, scope: &Scope) -> Location {
 
 impl Nav {
     pub fn new(mode: Mode, scope: Scope) -> Nav {
-        let location = RwSignal::new(read_location(&mode, &scope));
+        let start = read_location(&mode, &scope);
+        let lang = RwSignal::new(start.lang);
+        let location = RwSignal::new(start);
         let nav = Nav {
             location,
             mode: StoredValue::new(mode),
             scope: StoredValue::new(scope),
             navigations: RwSignal::new(0),
+            lang,
         };
         let handle = window_event_listener(leptos::ev::popstate, move |_| {
             let loc = nav
@@ -112,10 +118,26 @@ impl Nav {
     /// A navigation state that never asks the browser: the page rendered at build time.
     pub fn fixed(mode: Mode, scope: Scope, location: Location) -> Nav {
         Nav {
+            lang: RwSignal::new(location.lang),
             location: RwSignal::new(location),
             mode: StoredValue::new(mode),
             scope: StoredValue::new(scope),
             navigations: RwSignal::new(0),
+        }
+    }
+
+    /// Standalone: the links and the address follow the page's language, so that a
+    /// Chinese page's links lead to Chinese pages (`/zh/…`), with or without scripts,
+    /// and a copied address opens in the language it was copied in.
+    pub fn follow_language(&self, lang: Lang) {
+        if self.is_widget() || self.lang.get_untracked() == Some(lang) {
+            return;
+        }
+        let previous = self.lang.get_untracked().unwrap_or(Lang::En);
+        self.lang.set(Some(lang));
+        if route::lang_prefix(previous) != route::lang_prefix(lang) {
+            let here = self.location.with_untracked(|l| l.route.clone());
+            self.go(here, true);
         }
     }
 
@@ -135,7 +157,10 @@ impl Nav {
     pub fn href(&self, route: &Route) -> String {
         let url = route.to_url();
         self.mode.with_value(|mode| match mode {
-            Mode::Standalone { base } => format!("{base}{url}"),
+            Mode::Standalone { base } => {
+                let prefix = route::lang_prefix(self.lang.get().unwrap_or(Lang::En));
+                format!("{base}{prefix}{url}")
+            }
             Mode::Widget { param } => {
                 let (path, search, hash) = current_url_parts();
                 format!("{path}{}{hash}", with_param(&search, param, Some(&url)))

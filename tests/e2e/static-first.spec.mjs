@@ -13,7 +13,7 @@ const en = (t) => (typeof t === "string" ? t : t.en);
 const newest = [...sample.articles].sort((a, b) => b.date.localeCompare(a.date) || a.slug.localeCompare(b.slug));
 
 /** Every kind of page the build writes. */
-const PAGES = ["/", "/news/", `/news/${newest[0].slug}`, "/doctors/", "/doctors/zhang-wei", "/departments/", "/departments/cardiology"];
+const PAGES = ["/", "/news/", `/news/${newest[0].slug}`, "/doctors/", "/doctors/zhang-wei", "/departments/", "/departments/cardiology", "/zh/", "/zh/doctors/zhang-wei"];
 
 /**
  * The page as a reader meets it: each element with its attributes (sorted) and its own
@@ -75,6 +75,36 @@ test.describe("with JavaScript off", () => {
     await doctor.click();
     await expect(page.locator("main h1")).toContainText(name);
   });
+});
+
+test.describe("in Chinese, with JavaScript off", () => {
+  test.use({ javaScriptEnabled: false });
+
+  test("a reader stays on Chinese pages from link to link", async ({ page }) => {
+    await page.goto("/zh/");
+    await expect(page.locator("html")).toHaveAttribute("lang", "zh");
+    await expect(page.locator("main h1")).toHaveText(sample.hospital.name.zh);
+    await page.locator(".news-card h2 a").first().click();
+    await expect(page).toHaveURL(new RegExp(`/zh/news/${newest[0].slug}$`));
+    await expect(page.locator("main h1")).toHaveText(newest[0].title.zh);
+    await page.getByRole("link", { name: "找医生" }).first().click();
+    await expect(page).toHaveURL(/\/zh\/doctors\/?$/);
+    await expect(page.locator("main h1")).toHaveText("找医生");
+  });
+});
+
+test("switching language moves the address to the other edition, and back", async ({ page }) => {
+  await page.goto("/doctors/zhang-wei");
+  await appReady(page);
+  await page.getByRole("button", { name: "中文" }).click();
+  await expect(page).toHaveURL(/\/zh\/doctors\/zhang-wei$/);
+  await expect(page.locator(".site-nav a").first()).toHaveAttribute("href", "/zh/news");
+  await page.reload();
+  await appReady(page);
+  await expect(page.locator("main h1")).toContainText("张伟");
+  await page.getByRole("button", { name: "English" }).click();
+  await expect(page).toHaveURL(/127\.0\.0\.1:\d+\/doctors\/zhang-wei$/);
+  await expect(page.locator(".site-nav a").first()).toHaveAttribute("href", "/news");
 });
 
 test("the live app takes each kind of page's place showing exactly what was there, with no layout shift", async ({ browser }) => {

@@ -54,6 +54,24 @@ test("the pre-rendered preview and head are there before scripts run, and the CS
   expect(html).not.toContain("<!--hs:");
 });
 
+test("each page has its Chinese edition under /zh/, in Chinese, and each names the other", async ({ request }) => {
+  for (const [en, zh] of [["/", "/zh/"], [`/news/${ORIGIN_SLUG}`, `/zh/news/${ORIGIN_SLUG}`], ["/doctors/zhang-wei", "/zh/doctors/zhang-wei"]]) {
+    const res = await request.get(zh);
+    expect(res.status(), zh).toBe(200);
+    const html = await res.text();
+    expect(html).toContain('<html lang="zh">');
+    expect(html).toContain('<div lang="zh" class="hs">');
+    expect(html).toContain(`<link rel="canonical" href="http://127.0.0.1:8080${zh === "/zh/" ? "/zh/" : zh}"`);
+    for (const page of [html, await (await request.get(en)).text()]) {
+      expect(page).toContain(`<link rel="alternate" hreflang="en" href="http://127.0.0.1:8080${en}">`);
+      expect(page).toContain(`<link rel="alternate" hreflang="zh-Hans" href="http://127.0.0.1:8080${zh}">`);
+    }
+  }
+  const profile = await (await request.get("/zh/doctors/zhang-wei")).text();
+  expect(profile).toContain("张伟");
+  expect(profile).toContain('href="/zh/doctors"');
+});
+
 test("unknown paths answer 404 with the app and noindex", async ({ request }) => {
   const res = await request.get("/no/such/page");
   expect(res.status()).toBe(404);
@@ -65,7 +83,11 @@ test("unknown paths answer 404 with the app and noindex", async ({ request }) =>
 test("the sitemap lists every page; robots.txt points to it; the Atom feed lists the news", async ({ request }) => {
   const sitemap = await (await request.get("/sitemap.xml")).text();
   const locs = [...sitemap.matchAll(/<loc>(.*?)<\/loc>/g)].map((m) => m[1]);
-  expect(locs.length).toBe(4 + sample.articles.length + sample.doctors.length + sample.departments.length);
+  // Every page twice: in English, and in Chinese under /zh/.
+  const perLanguage = 4 + sample.articles.length + sample.doctors.length + sample.departments.length;
+  expect(locs.length).toBe(2 * perLanguage);
+  expect(locs).toContain(`http://127.0.0.1:8080/zh/news/${ORIGIN_SLUG}`);
+  expect(locs).toContain("http://127.0.0.1:8080/zh/doctors/zhang-wei");
   expect(locs).toContain(`http://127.0.0.1:8080/news/${ORIGIN_SLUG}`);
   expect(locs).toContain("http://127.0.0.1:8080/doctors/zhang-wei");
   expect(await (await request.get("/robots.txt")).text()).toContain("Sitemap: http://127.0.0.1:8080/sitemap.xml");

@@ -15,7 +15,7 @@
 use crate::args::{Failure, Spec};
 use crate::EXIT_OK;
 use hospital_core::model::{Article, Dataset};
-use hospital_core::route::{Location, NewsQuery, Route};
+use hospital_core::route::{self, Location, NewsQuery, Route};
 use hospital_core::schedule::{Date, Now};
 use hospital_core::{seo, validate, Lang};
 use hospital_site::data::AppData;
@@ -47,7 +47,7 @@ dataset itself, validated, as <dist>/hospital.json, which the app loads at start
   --site-url  the origin the site is served from, for canonical URLs (default http://127.0.0.1:8080)
   --lang      the language of the pre-rendered text (default en)
   --now       the hospital's date and time the pages' \"next clinics\" count from,
-              YYYY-MM-DD or YYYY-MM-DDTHH:MM (default: now, in UTC)
+              YYYY-MM-DD or YYYY-MM-DDTHH:MM (default: now, in the hospital's time zone)
 ";
 
 pub fn main(args: &[String]) -> Result<i32, Failure> {
@@ -84,15 +84,13 @@ pub fn main(args: &[String]) -> Result<i32, Failure> {
         fs::read_to_string(data_path)
             .map_err(|e| Failure::usage(format!("cannot read {data_path}: {e}")))?
     };
-    let now = match parsed.option("now") {
-        None => utc_now().ok_or_else(|| {
-            Failure::usage("the system clock is not set (give --now)".to_string())
-        })?,
-        Some(text) => parse_now(text).ok_or_else(|| {
+    let given_now = match parsed.option("now") {
+        None => None,
+        Some(text) => Some(parse_now(text).ok_or_else(|| {
             Failure::usage(format!(
                 "--now must be YYYY-MM-DD or YYYY-MM-DDTHH:MM, not \"{text}\""
             ))
-        })?,
+        })?),
     };
     let loaded = match validate::load(&json) {
         Ok(l) => l,
@@ -117,6 +115,15 @@ pub fn main(args: &[String]) -> Result<i32, Failure> {
             shell_path.display()
         )));
     }
+    let zone = loaded.dataset.hospital.timezone().to_string();
+    let now = match given_now.or_else(|| hospital_now(&zone)) {
+        Some(now) => now,
+        None => {
+            return Err(Failure::usage(
+                "the system clock is not set (give --now)".to_string(),
+            ))
+        }
+    };
     let data = prerender::site_data(loaded, &base_path(&shell));
     let dataset = &data.dataset;
     let summary = write_site(&dist, &shell, &data, &site_url, lang, now).map_err(Failure::usage)?;
@@ -225,7 +232,6 @@ pub fn write_site(
     let origin_base = format!("{site_url}{}", base.trim_end_matches('/'));
     let csp = content_security_policy(shell);
     let site_name = ds.hospital.name.get(lang).text.to_string();
-    let pages = pages(ds, lang, &origin_base);
     let site_shell = Shell {
         html: shell,
         csp: &csp,
@@ -233,23 +239,52 @@ pub fn write_site(
         base: &base,
         lang,
     };
+    // An English site also gets its Chinese pages under /zh/, each naming the other.
+    let zh_base = format!("{origin_base}{}", route::lang_prefix(Lang::Zh));
+    let zh_name = ds.hospital.name.get(Lang::Zh).text.to_string();
+    let zh_shell = Shell {
+        site: &zh_name,
+        lang: Lang::Zh,
+        ..site_shell
+    };
+    let mut editions = vec![(&site_shell, None, origin_base.as_str())];
+    if lang == Lang::En {
+        editions.push((&zh_shell, Some(Lang::Zh), zh_base.as_str()));
+    }
     let mut bytes = 0usize;
-    let mut urls = Vec::with_capacity(pages.len());
-    for page in &pages {
-        let url = canonical(&origin_base, &page.route);
-        let location = Location {
-            route: page.route.clone(),
-            lang: None,
-        };
-        let body = prerender::page(data, location, lang, &base, now);
-        let html = render(&site_shell, page, &url, Some(&body));
-        let file = dist.join(file_for(&page.route));
-        if let Some(dir) = file.parent() {
-            fs::create_dir_all(dir).map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
+    let mut count = 0usize;
+    let mut urls = Vec::new();
+    for (edition_shell, url_lang, page_base) in editions {
+        let edition_lang = edition_shell.lang;
+        for page in &pages(ds, edition_lang, &origin_base, page_base) {
+            let url = canonical(page_base, &page.route);
+            let alternates = (lang == Lang::En).then(|| {
+                [
+                    ("en", canonical(&origin_base, &page.route)),
+                    ("zh-Hans", canonical(&zh_base, &page.route)),
+                    ("x-default", canonical(&origin_base, &page.route)),
+                ]
+            });
+            let location = Location {
+                route: page.route.clone(),
+                lang: url_lang,
+            };
+            let body = prerender::page(data, location, edition_lang, &base, now);
+            let html = render(edition_shell, page, &url, Some(&body), alternates.as_ref());
+            let folder = url_lang.map(|l| route::lang_prefix(l).trim_start_matches('/'));
+            let file = match folder {
+                Some(f) => dist.join(f).join(file_for(&page.route)),
+                None => dist.join(file_for(&page.route)),
+            };
+            if let Some(dir) = file.parent() {
+                fs::create_dir_all(dir)
+                    .map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
+            }
+            bytes += html.len();
+            count += 1;
+            fs::write(&file, html).map_err(|e| format!("cannot write {}: {e}", file.display()))?;
+            urls.push(url);
         }
-        bytes += html.len();
-        fs::write(&file, html).map_err(|e| format!("cannot write {}: {e}", file.display()))?;
-        urls.push(url);
     }
     let not_found = Page {
         route: Route::NotFound("/404".into()),
@@ -266,13 +301,19 @@ pub fn write_site(
     };
     // Any address may land here, so there is nothing to render before the app knows
     // which page it is: the app renders it.
-    let html_404 = render(&site_shell, &not_found, &format!("{origin_base}/"), None)
-        // Search engines must not index the page that answers unknown addresses.
-        .replacen(
-            "<link rel=\"canonical\"",
-            "<meta name=\"robots\" content=\"noindex\"><link rel=\"canonical\"",
-            1,
-        );
+    let html_404 = render(
+        &site_shell,
+        &not_found,
+        &format!("{origin_base}/"),
+        None,
+        None,
+    )
+    // Search engines must not index the page that answers unknown addresses.
+    .replacen(
+        "<link rel=\"canonical\"",
+        "<meta name=\"robots\" content=\"noindex\"><link rel=\"canonical\"",
+        1,
+    );
     fs::write(dist.join("404.html"), html_404)
         .map_err(|e| format!("cannot write 404.html: {e}"))?;
     fs::write(dist.join("sitemap.xml"), sitemap(&urls))
@@ -286,25 +327,24 @@ pub fn write_site(
         .map_err(|e| format!("cannot write feed.xml: {e}"))?;
     Ok(format!(
         "site: wrote {} pages ({} KB of HTML), 404.html, sitemap.xml, robots.txt, feed.xml",
-        pages.len(),
+        count,
         bytes / 1024
     ))
 }
 
-/// Now in UTC: where a build without `--now` counts "next clinics" from.
-fn utc_now() -> Option<Now> {
-    let secs = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .ok()?
-        .as_secs() as i64;
-    let date = Date::new(1970, 1, 1)?.add_days(secs.div_euclid(86_400));
-    let minutes = secs.rem_euclid(86_400) / 60;
+/// Now at the hospital (its IANA time zone; UTC if the zone is unknown): where a build
+/// without `--now` counts "next clinics" from, as the app in the browser does.
+fn hospital_now(zone: &str) -> Option<Now> {
+    let now = jiff::Timestamp::now();
+    let here = now
+        .in_tz(zone)
+        .unwrap_or_else(|_| now.to_zoned_datetime(jiff::tz::TimeZone::UTC));
     Now::new(
-        date.year(),
-        date.month(),
-        date.day(),
-        (minutes / 60) as u32,
-        (minutes % 60) as u32,
+        i32::from(here.year()),
+        u32::try_from(here.month()).ok()?,
+        u32::try_from(here.day()).ok()?,
+        u32::try_from(here.hour()).ok()?,
+        u32::try_from(here.minute()).ok()?,
     )
 }
 
@@ -417,7 +457,9 @@ fn canonical(origin_base: &str, route: &Route) -> String {
     }
 }
 
-fn pages(ds: &Dataset, lang: Lang, origin_base: &str) -> Vec<Page> {
+/// The pages of one language: `origin_base` is where the site's files are (pictures),
+/// `page_base` where this language's pages are (`…/zh` for the Chinese ones).
+fn pages(ds: &Dataset, lang: Lang, origin_base: &str, page_base: &str) -> Vec<Page> {
     let hospital = ds.hospital.name.get(lang).text.to_string();
     let description = ds.hospital.description.get(lang).text.to_string();
     let zh = lang == Lang::Zh;
@@ -432,7 +474,7 @@ fn pages(ds: &Dataset, lang: Lang, origin_base: &str) -> Vec<Page> {
             route: Route::Home(news_q.clone()),
             title: hospital.clone(),
             description: description.clone(),
-            json_ld: Some(seo::hospital(ds, lang, &format!("{origin_base}/"))),
+            json_ld: Some(seo::hospital(ds, lang, &format!("{page_base}/"))),
             og_type: "website",
             image: None,
         },
@@ -476,7 +518,7 @@ fn pages(ds: &Dataset, lang: Lang, origin_base: &str) -> Vec<Page> {
         }
     };
     for a in &ds.articles {
-        let url = format!("{origin_base}/news/{}", a.slug);
+        let url = format!("{page_base}/news/{}", a.slug);
         let title = a.title.get(lang).text.to_string();
         let summary = a.summary.get(lang).text.to_string();
         out.push(Page {
@@ -489,7 +531,7 @@ fn pages(ds: &Dataset, lang: Lang, origin_base: &str) -> Vec<Page> {
         });
     }
     for d in &ds.doctors {
-        let url = format!("{origin_base}/doctors/{}", d.id);
+        let url = format!("{page_base}/doctors/{}", d.id);
         let name = d.name.get(lang).text.to_string();
         let departments: Vec<&str> = d
             .departments
@@ -526,6 +568,7 @@ fn pages(ds: &Dataset, lang: Lang, origin_base: &str) -> Vec<Page> {
 /// the app's root, or the root left for the app to fill.
 /// What every page of one build shares: Trunk's shell, the policy, the site's name,
 /// base path and language.
+#[derive(Clone, Copy)]
 struct Shell<'a> {
     html: &'a str,
     csp: &'a str,
@@ -534,7 +577,13 @@ struct Shell<'a> {
     lang: Lang,
 }
 
-fn render(shell: &Shell, page: &Page, url: &str, body: Option<&str>) -> String {
+fn render(
+    shell: &Shell,
+    page: &Page,
+    url: &str,
+    body: Option<&str>,
+    alternates: Option<&[(&str, String); 3]>,
+) -> String {
     let Shell {
         html: shell,
         csp,
@@ -553,6 +602,13 @@ fn render(shell: &Shell, page: &Page, url: &str, body: Option<&str>) -> String {
         "<link rel=\"canonical\" href=\"{}\" data-hs-head>",
         esc(url)
     );
+    for (hreflang, href) in alternates.into_iter().flatten() {
+        let _ = write!(
+            head,
+            "<link rel=\"alternate\" hreflang=\"{hreflang}\" href=\"{}\">",
+            esc(href)
+        );
+    }
     let _ = write!(
         head,
         "<link rel=\"alternate\" type=\"application/atom+xml\" href=\"{}feed.xml\" title=\"{}\">",
@@ -740,6 +796,28 @@ mod tests {
         assert!(csp.contains("'sha256-"), "{csp}");
         assert!(!csp.contains("unsafe-eval'") || csp.contains("'wasm-unsafe-eval'"));
         assert!(!csp.contains("'unsafe-inline'"));
+    }
+
+    #[test]
+    fn now_is_a_date_or_a_date_and_time() {
+        assert_eq!(parse_now("2026-12-07"), Now::new(2026, 12, 7, 0, 0));
+        assert_eq!(parse_now("2026-12-07T14:30"), Now::new(2026, 12, 7, 14, 30));
+        assert_eq!(parse_now("2026-12-07T24:00"), None);
+        assert_eq!(parse_now("2026-02-30"), None);
+        assert_eq!(parse_now("7 Dec"), None);
+    }
+
+    #[test]
+    fn the_build_clock_is_the_hospitals() {
+        let shanghai = hospital_now("Asia/Shanghai").expect("a time");
+        let utc = hospital_now("UTC").expect("a time");
+        let hours = |n: Now| n.date.days_since_1970() * 24 + i64::from(n.hour());
+        assert_eq!(hours(shanghai) - hours(utc), 8);
+        // A zone nobody knows counts in UTC rather than failing the build.
+        assert_eq!(
+            hospital_now("Mars/Olympus_Mons").map(hours),
+            Some(hours(utc))
+        );
     }
 
     #[test]

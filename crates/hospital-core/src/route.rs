@@ -385,11 +385,22 @@ fn doctor_query(pairs: &[(String, String)]) -> DoctorQuery {
     q
 }
 
+/// The path prefix of a language's pages: the Chinese pages of a site live under
+/// `/zh/` (`/zh/news/x`), the English ones at the root.
+pub fn lang_prefix(lang: Lang) -> &'static str {
+    match lang {
+        Lang::En => "",
+        Lang::Zh => "/zh",
+    }
+}
+
 /// Parses a path such as `/news/some-slug` and a query such as `?q=x&page=2`.
-/// The path is relative to the app's base (the base already removed).
+/// The path is relative to the app's base (the base already removed). A path under
+/// `/zh/` is the Chinese page of the rest of the path; `?lang=` says a language too,
+/// and the path's wins.
 pub fn parse(path: &str, query: &str) -> Location {
     let pairs = parse_query(query);
-    let lang = pairs
+    let mut lang = pairs
         .iter()
         .find(|(k, _)| k == "lang")
         .and_then(|(_, v)| Lang::from_tag(v));
@@ -398,7 +409,11 @@ pub fn parse(path: &str, query: &str) -> Location {
         .filter(|s| !s.is_empty())
         .map(decode_path_segment)
         .collect();
-    let segs: Vec<&str> = segments.iter().map(String::as_str).collect();
+    let mut segs: Vec<&str> = segments.iter().map(String::as_str).collect();
+    if segs.first() == Some(&"zh") {
+        segs.remove(0);
+        lang = Some(Lang::Zh);
+    }
     let route = match segs.as_slice() {
         [] | ["index.html"] => Route::Home(news_query(&pairs)),
         ["news"] => Route::News(news_query(&pairs)),
@@ -525,6 +540,26 @@ impl Route {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_path_under_zh_is_the_chinese_page_of_the_rest() {
+        let l = parse("/zh/news/a-slug", "");
+        assert_eq!(l.route, Route::Article("a-slug".into()));
+        assert_eq!(l.lang, Some(Lang::Zh));
+        assert_eq!(parse("/zh/", "").route, parse("/", "").route);
+        assert_eq!(parse("/zh", "lang=en").lang, Some(Lang::Zh));
+        assert_eq!(
+            parse("/zh/doctors", "q=x").route,
+            parse("/doctors", "q=x").route
+        );
+        assert_eq!(parse("/news/zh", "").route, Route::Article("zh".into()));
+        assert_eq!(
+            parse("/en/news", "").route,
+            Route::NotFound("/en/news".into())
+        );
+        assert_eq!(lang_prefix(Lang::Zh), "/zh");
+        assert_eq!(lang_prefix(Lang::En), "");
+    }
 
     #[test]
     fn parses_every_kind_of_page() {
