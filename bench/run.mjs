@@ -14,7 +14,7 @@ import { execFileSync } from "node:child_process";
 import { benchDir, outDir, dataDir, repo, startServer, log } from "./lib/common.mjs";
 import { runEngines, oracleAnswers, addQuality } from "./lib/engines.mjs";
 import { runApp, runCalibration, siteWithData, fileSizes } from "./lib/app.mjs";
-import { runLighthouse, startGzipProxy } from "./lib/lighthouse.mjs";
+import { auditedPages, runLighthouse, startGzipProxy } from "./lib/lighthouse.mjs";
 import { runRelevance } from "./lib/relevance.mjs";
 import { writeReport } from "./lib/report.mjs";
 
@@ -134,13 +134,7 @@ try {
     results.typingFloor = previous.typingFloor;
   }
   if (parts.has("lighthouse")) {
-    const sample = JSON.parse(fs.readFileSync(path.join(repo, "data/sample.json"), "utf8"));
-    const pages = [
-      ["home", "/"],
-      ["article", `/news/${sample.articles[0].slug}`],
-      ["doctor finder", "/doctors"],
-      ["doctor profile", `/doctors/${sample.doctors[0].id}`],
-    ];
+    const pages = auditedPages(JSON.parse(fs.readFileSync(path.join(repo, "data/sample.json"), "utf8")));
     results.lighthouse = { plain: await runLighthouse({ baseUrl: main.url, pages, runs: lighthouseRuns, label: "plain" }) };
     const proxy = await startGzipProxy(4312, main.url);
     try {

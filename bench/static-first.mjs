@@ -7,7 +7,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { launch, log, median, repo, startServer } from "./lib/common.mjs";
-import { runLighthouse, startGzipProxy } from "./lib/lighthouse.mjs";
+import { auditedPages, runLighthouse, startGzipProxy } from "./lib/lighthouse.mjs";
 
 const arg = (name, fallback) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -16,13 +16,7 @@ const arg = (name, fallback) => {
 const builds = [["before", arg("before")], ["after", arg("after")]];
 const runs = Number(arg("runs", 3));
 const outFile = arg("out", path.join(repo, "bench/out/static-first.json"));
-const sample = JSON.parse(fs.readFileSync(path.join(repo, "data/sample.json"), "utf8"));
-const pages = [
-  ["home", "/"],
-  ["article", `/news/${sample.articles[0].slug}`],
-  ["doctor finder", "/doctors/"],
-  ["doctor profile", `/doctors/${sample.doctors[0].id}`],
-];
+const pages = auditedPages(JSON.parse(fs.readFileSync(path.join(repo, "data/sample.json"), "utf8")));
 // What a reader comes for on each page: in the HTML itself, or only once the app runs?
 const FIRST = { home: ".news-card", article: ".article .prose p", "doctor finder": ".doctor-card", "doctor profile": "table.timetable" };
 

@@ -226,8 +226,7 @@ pub fn Link(
     view! {
         <a
             href=move || nav.href(&to.get())
-            // No empty `class=""`: the page rendered at build time writes what is set.
-            class=class.filter(|c| !c.is_empty())
+            class=class
             aria-current=current
             on:click=move |ev| nav.follow(&ev, to.get_untracked())
         >

@@ -51,6 +51,16 @@ export function startGzipProxy(port, target) {
   return new Promise((resolve) => server.listen(port, "127.0.0.1", () => resolve({ url: `http://127.0.0.1:${port}`, stop: () => server.close() })));
 }
 
+/** The pages audited, one of each kind: `[name, path]` for the given dataset. */
+export function auditedPages(dataset) {
+  return [
+    ["home", "/"],
+    ["article", `/news/${dataset.articles[0].slug}`],
+    ["doctor finder", "/doctors"],
+    ["doctor profile", `/doctors/${dataset.doctors[0].id}`],
+  ];
+}
+
 /** Runs each page `runs` times; medians of the scores and of LCP, TBT and CLS. */
 export async function runLighthouse({ baseUrl, pages, runs, label }) {
   const dir = path.join(outDir, "lighthouse", label);

@@ -178,7 +178,7 @@ impl AppData {
             return None;
         }
         let url = url.trim();
-        if url.starts_with('/') || url.contains("://") || url.starts_with("data:") {
+        if url.starts_with('/') || url.contains("://") {
             return Some(url.to_string());
         }
         Some(format!("{}{}", self.base_url, url.trim_start_matches("./")))

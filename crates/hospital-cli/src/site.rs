@@ -350,15 +350,18 @@ fn hospital_now(zone: &str) -> Option<Now> {
 
 /// `YYYY-MM-DD` (the day's start) or `YYYY-MM-DDTHH:MM`.
 fn parse_now(text: &str) -> Option<Now> {
-    let (day, time) = text
-        .trim()
-        .split_once('T')
-        .unwrap_or((text.trim(), "00:00"));
+    let text = text.trim();
+    let (day, time) = text.split_once('T').unwrap_or((text, "00:00"));
     let date = Date::parse_iso(day)?;
     let (h, m) = time.split_once(':')?;
-    let (hour, minute) = (h.parse().ok()?, m.parse().ok()?);
-    (hour < 24 && minute < 60).then_some(())?;
-    Now::new(date.year(), date.month(), date.day(), hour, minute)
+    // `Now::new` refuses an hour or minute out of range.
+    Now::new(
+        date.year(),
+        date.month(),
+        date.day(),
+        h.parse().ok()?,
+        m.parse().ok()?,
+    )
 }
 
 /// The path Trunk wrote into `<base href="...">` (`--public-url`), always ending in `/`.
