@@ -134,25 +134,44 @@ fn mount_widget(document: &web_sys::Document, host: &HtmlElement, config: MountC
         return;
     };
     // A <link> passes a strict CSP (style-src 'self') where an inline <style> would not.
-    if let Some(assets) = &config.assets {
-        if let Ok(link) = document.create_element("link") {
-            let _ = link.set_attribute("rel", "stylesheet");
-            let _ = link.set_attribute("href", &format!("{}main.css", ensure_slash(assets)));
-            let _ = shadow.append_child(&link);
-        }
-    }
-    let Ok(container) = document.create_element("div") else {
+    let link = config.assets.as_deref().and_then(|assets| {
+        let link = document.create_element("link").ok()?;
+        let _ = link.set_attribute("rel", "stylesheet");
+        let _ = link.set_attribute("href", &format!("{}main.css", ensure_slash(assets)));
+        link.dyn_into::<HtmlElement>().ok()
+    });
+    let Ok(container) = document
+        .create_element("div")
+        .and_then(|e| e.dyn_into::<HtmlElement>().map_err(Into::into))
+    else {
         return;
     };
     let _ = shadow.append_child(&container);
-    let Ok(container) = container.dyn_into::<HtmlElement>() else {
+    let mount = move || {
+        leptos::mount::mount_to(
+            container,
+            move || leptos::prelude::view! { <App config=config.clone()/> },
+        )
+        .forget();
+    };
+    let Some(link) = link else {
+        mount();
         return;
     };
-    leptos::mount::mount_to(
-        container,
-        move || leptos::prelude::view! { <App config=config.clone()/> },
-    )
-    .forget();
+    // A stylesheet inside a shadow root does not hold back rendering as one in <head>
+    // does: drawn before it arrives, the widget would paint unstyled, then grow and move
+    // the host page (a layout shift). So the app draws once the sheet has loaded, or has
+    // failed to (then unstyled is the best there is).
+    let pending = Rc::new(std::cell::Cell::new(Some(mount)));
+    let on_done = wasm_bindgen::closure::Closure::<dyn Fn()>::new(move || {
+        if let Some(mount) = pending.take() {
+            mount();
+        }
+    })
+    .into_js_value();
+    link.set_onload(Some(on_done.unchecked_ref()));
+    link.set_onerror(Some(on_done.unchecked_ref()));
+    let _ = shadow.prepend_with_node_1(&link);
 }
 
 fn ensure_slash(s: &str) -> String {
