@@ -168,6 +168,16 @@ pub struct Messages {
     pub crashed: &'static str,
 }
 
+/// "News", and from the second page on which page: each page of the feed is a page of
+/// its own (`/news/page/2`), with its own title in the tab and in search results.
+pub fn feed_title(t: &Messages, page: usize, pages: usize) -> String {
+    if page > 1 {
+        format!("{} · {}", t.news_title, (t.page_of)(page, pages))
+    } else {
+        t.news_title.to_string()
+    }
+}
+
 pub fn messages(lang: Lang) -> &'static Messages {
     match lang {
         Lang::En => &en::EN,

@@ -3,12 +3,12 @@
 use crate::components::{NewsCard, NewsFilters, Pager};
 use crate::data::use_data;
 use crate::head::{set_head, Head};
+use crate::i18n;
 use crate::nav::{use_nav, Link};
 use crate::ui::use_ui;
+use hospital_core::news::FEED_PAGE_SIZE;
 use hospital_core::route::{NewsQuery, Route};
 use leptos::prelude::*;
-
-const PAGE_SIZE: usize = 10;
 
 #[component]
 pub fn NewsFeed() -> impl IntoView {
@@ -23,7 +23,7 @@ pub fn NewsFeed() -> impl IntoView {
 
     let page_data = {
         let data = data.clone();
-        Memo::new(move |_| data.news_page(&query.get(), PAGE_SIZE))
+        Memo::new(move |_| data.news_page(&query.get(), FEED_PAGE_SIZE))
     };
     Effect::new(move || {
         let n = page_data.with(|p| p.total);
@@ -35,8 +35,9 @@ pub fn NewsFeed() -> impl IntoView {
         let data = data.clone();
         Effect::new(move || {
             let lang = ui.lang.get();
+            let (page, pages) = page_data.with(|p| (p.page, p.pages));
             set_head(Head {
-                title: ui.t().news_title.to_string(),
+                title: i18n::feed_title(ui.t(), page, pages),
                 description: data.dataset.hospital.description.get(lang).text.to_string(),
                 ..Head::default()
             });

@@ -53,7 +53,7 @@ test("paging keeps its place in the URL, and a reload returns to the same page",
   await expect(page.locator(".news-card")).toHaveCount(10);
   await expect(page.locator(".news-card.lead")).toHaveCount(1);
   await page.locator(".pager a", { hasText: "2" }).click();
-  await expect(page).toHaveURL(/page=2/);
+  await expect(page).toHaveURL(/\/news\/page\/2$/);
   await expect(page.locator(".news-card")).toHaveCount(8);
   await expect(page.locator(".news-card.lead")).toHaveCount(0);
   await page.reload();

@@ -13,7 +13,7 @@ const en = (t) => (typeof t === "string" ? t : t.en);
 const newest = [...sample.articles].sort((a, b) => b.date.localeCompare(a.date) || a.slug.localeCompare(b.slug));
 
 /** Every kind of page the build writes. */
-const PAGES = ["/", "/news/", `/news/${newest[0].slug}`, "/doctors/", "/doctors/zhang-wei", "/departments/", "/departments/cardiology", "/zh/", "/zh/doctors/zhang-wei"];
+const PAGES = ["/", "/news/", "/news/page/2", `/news/${newest[0].slug}`, "/doctors/", "/doctors/zhang-wei", "/departments/", "/departments/cardiology", "/zh/", "/zh/doctors/zhang-wei"];
 
 /**
  * The page as a reader meets it: each element with its attributes (sorted) and its own
@@ -50,6 +50,14 @@ test.describe("with JavaScript off", () => {
     await page.getByRole("link", { name: "All news" }).click();
     await expect(page).toHaveURL(/\/news\/$/);
     await expect(page.locator(".news-card")).not.toHaveCount(0);
+    // Paging through the feed: each page is a file of its own.
+    await page.getByRole("link", { name: "Next" }).click();
+    await expect(page).toHaveURL(/\/news\/page\/2$/);
+    await expect(page.locator(".news-card").first()).toContainText(en(newest[10].title));
+    await expect(page.locator(".pager [aria-current=page]")).toHaveText("2");
+    await page.getByRole("link", { name: "Previous" }).click();
+    await expect(page).toHaveURL(/\/news\/?$/);
+    await expect(page.locator(".news-card").first()).toContainText(en(newest[0].title));
     await page.locator(".news-card h2 a").first().click();
     await expect(page.locator("main h1")).toHaveText(en(newest[0].title));
     // The whole body, Markdown rendered: paragraphs and a table.
@@ -118,15 +126,23 @@ test("the live app takes each kind of page's place showing exactly what was ther
 
     const page = await live.newPage();
     await page.addInitScript(() => {
-      window.__shift = 0;
+      window.__shifts = [];
+      // Each shift with what moved, from where to where, so that a failure names it.
+      const name = (n) => (n ? `${n.nodeName.toLowerCase()}${n.className ? "." + String(n.className).trim().replace(/\s+/g, ".") : ""}` : "?");
+      const box = (r) => `${Math.round(r.x)},${Math.round(r.y)} ${Math.round(r.width)}x${Math.round(r.height)}`;
       new PerformanceObserver((list) => {
-        for (const e of list.getEntries()) if (!e.hadRecentInput) window.__shift += e.value;
+        for (const e of list.getEntries()) {
+          if (e.hadRecentInput) continue;
+          const moved = (e.sources || []).map((s) => `${name(s.node)} ${box(s.previousRect)} -> ${box(s.currentRect)}`);
+          window.__shifts.push({ value: e.value, at: Math.round(e.startTime), moved });
+        }
       }).observe({ type: "layout-shift", buffered: true });
     });
     await page.goto(url);
     await appReady(page);
     expect(await page.evaluate(visibleTree), url).toEqual(rendered);
-    expect(await page.evaluate(() => window.__shift), `layout shift on ${url}`).toBe(0);
+    const shifts = await page.evaluate(() => window.__shifts);
+    expect(shifts.reduce((a, e) => a + e.value, 0), `layout shift on ${url}: ${JSON.stringify(shifts)}`).toBe(0);
     await page.close();
   }
   await still.close();

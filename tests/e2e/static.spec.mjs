@@ -84,8 +84,12 @@ test("the sitemap lists every page; robots.txt points to it; the Atom feed lists
   const sitemap = await (await request.get("/sitemap.xml")).text();
   const locs = [...sitemap.matchAll(/<loc>(.*?)<\/loc>/g)].map((m) => m[1]);
   // Every page twice: in English, and in Chinese under /zh/.
-  const perLanguage = 4 + sample.articles.length + sample.doctors.length + sample.departments.length;
+  // The feed's later pages have their own paths: 10 articles a page.
+  const feedPages = Math.ceil(sample.articles.length / 10);
+  const perLanguage = 4 + (feedPages - 1) + sample.articles.length + sample.doctors.length + sample.departments.length;
   expect(locs.length).toBe(2 * perLanguage);
+  expect(locs).toContain("http://127.0.0.1:8080/news/page/2");
+  expect(locs).toContain("http://127.0.0.1:8080/zh/news/page/2");
   expect(locs).toContain(`http://127.0.0.1:8080/zh/news/${ORIGIN_SLUG}`);
   expect(locs).toContain("http://127.0.0.1:8080/zh/doctors/zhang-wei");
   expect(locs).toContain(`http://127.0.0.1:8080/news/${ORIGIN_SLUG}`);

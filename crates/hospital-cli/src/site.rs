@@ -15,6 +15,7 @@
 use crate::args::{Failure, Spec};
 use crate::EXIT_OK;
 use hospital_core::model::{Article, Dataset};
+use hospital_core::news::{NewsIndex, FEED_PAGE_SIZE};
 use hospital_core::route::{self, Location, NewsQuery, Route};
 use hospital_core::schedule::{Date, Now};
 use hospital_core::{seo, validate, Lang};
@@ -443,7 +444,7 @@ fn base64(bytes: &[u8]) -> String {
 fn file_for(route: &Route) -> String {
     match route {
         Route::Home(_) => "index.html".into(),
-        Route::News(_) => "news/index.html".into(),
+        Route::News(q) if q.page <= 1 => "news/index.html".into(),
         Route::Doctors(_) => "doctors/index.html".into(),
         Route::Departments => "departments/index.html".into(),
         // `news/<slug>.html` answers `/news/<slug>` on GitHub Pages without a redirect.
@@ -453,6 +454,7 @@ fn file_for(route: &Route) -> String {
 
 fn canonical(origin_base: &str, route: &Route) -> String {
     match route {
+        Route::News(q) if q.page > 1 => format!("{origin_base}{}", route.path()),
         Route::News(_) | Route::Doctors(_) | Route::Departments => {
             format!("{origin_base}{}/", route.path())
         }
@@ -511,6 +513,27 @@ fn pages(ds: &Dataset, lang: Lang, origin_base: &str, page_base: &str) -> Vec<Pa
             image: None,
         },
     ];
+    // The feed's later pages, so that a reader without scripts can page through it.
+    let feed_pages = NewsIndex::build(ds)
+        .query(ds, &NewsQuery::default(), FEED_PAGE_SIZE)
+        .pages;
+    for page in 2..=feed_pages {
+        out.push(Page {
+            route: Route::News(NewsQuery {
+                page,
+                ..Default::default()
+            }),
+            title: hospital_site::i18n::feed_title(
+                hospital_site::i18n::messages(lang),
+                page,
+                feed_pages,
+            ),
+            description: description.clone(),
+            json_ld: None,
+            og_type: "website",
+            image: None,
+        });
+    }
     let resolve = |src: &str| -> Option<String> {
         if hospital_core::urls::is_web_url(src) {
             Some(src.to_string())

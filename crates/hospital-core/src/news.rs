@@ -63,6 +63,10 @@ pub struct NewsIndex {
     years: Vec<Facet>,
 }
 
+/// Articles per page of the news feed: the app and the pages written at build time
+/// cut the feed at the same places, so `/news/page/2` is the same page in both.
+pub const FEED_PAGE_SIZE: usize = 10;
+
 impl NewsIndex {
     pub fn build(ds: &Dataset) -> NewsIndex {
         let articles = &ds.articles;

@@ -417,6 +417,13 @@ pub fn parse(path: &str, query: &str) -> Location {
     let route = match segs.as_slice() {
         [] | ["index.html"] => Route::Home(news_query(&pairs)),
         ["news"] => Route::News(news_query(&pairs)),
+        ["news", "page", n] => match n.parse::<usize>() {
+            Ok(page) if page >= 1 => Route::News(NewsQuery {
+                page,
+                ..news_query(&pairs)
+            }),
+            _ => Route::NotFound(normalize_path(path)),
+        },
         ["news", slug] if is_route_id(slug) => Route::Article(slug.to_string()),
         ["doctors"] => Route::Doctors(doctor_query(&pairs)),
         ["doctors", id] if is_route_id(id) => Route::Doctor(id.to_string()),
@@ -481,6 +488,11 @@ impl QueryWriter {
 }
 
 fn news_url(path: &str, q: &NewsQuery) -> String {
+    // A page of the whole feed has a path of its own, so that it exists as a file
+    // written at build time and a reader without scripts can page through the news.
+    if path == "/news" && q.page > 1 && !q.has_filters() {
+        return format!("/news/page/{}", q.page);
+    }
     let mut w = QueryWriter(Vec::new());
     w.add("q", &q.q);
     w.add("category", q.category.as_deref().unwrap_or(""));
@@ -585,6 +597,34 @@ mod tests {
             parse("/news/<script>", "").route,
             Route::NotFound("/news/<script>".into())
         );
+    }
+
+    #[test]
+    fn pages_of_the_whole_feed_have_paths_and_filtered_pages_keep_the_query() {
+        let second = Route::News(NewsQuery {
+            page: 2,
+            ..NewsQuery::default()
+        });
+        assert_eq!(second.to_url(), "/news/page/2");
+        assert_eq!(parse_url("/news/page/2").route, second);
+        assert_eq!(parse_url("/zh/news/page/2/").route, second);
+        // The old query form still lands on the same page.
+        assert_eq!(parse_url("/news?page=2").route, second);
+        assert_eq!(
+            Route::News(NewsQuery::default()).to_url(),
+            "/news",
+            "page 1 is the feed itself"
+        );
+        let filtered = Route::News(NewsQuery {
+            page: 2,
+            category: Some("research".into()),
+            ..NewsQuery::default()
+        });
+        assert_eq!(filtered.to_url(), "/news?category=research&page=2");
+        assert_eq!(parse_url(&filtered.to_url()).route, filtered);
+        for bad in ["/news/page/0", "/news/page/two", "/news/page/-1"] {
+            assert_eq!(parse_url(bad).route, Route::NotFound(bad.into()), "{bad}");
+        }
     }
 
     #[test]
