@@ -8,6 +8,7 @@ use crate::data::{self, LoadPhase, LoadState};
 use crate::nav::Nav;
 use crate::pages;
 use crate::pages::LastSearch;
+use crate::take_over::TakeOverHolds;
 use crate::ui::Ui;
 use hospital_core::route::Route;
 use leptos::prelude::*;
@@ -66,6 +67,8 @@ pub fn App(config: MountConfig) -> impl IntoView {
     provide_context(nav);
     provide_context(ui);
     provide_context(LastSearch(RwSignal::new(None)));
+    let holds = TakeOverHolds::new();
+    provide_context(holds);
 
     let state = RwSignal::new(match &config.fixed {
         Some(fixed) => LoadState::Ready(fixed.data.clone()),
@@ -106,14 +109,22 @@ pub fn App(config: MountConfig) -> impl IntoView {
     // Views follow the phase, not each byte or percent of progress.
     let phase = Memo::new(move |_| state.with(LoadState::phase));
     if let Some(hook) = config.on_ready.clone() {
-        // Once: after the render effects of this change, before the frame is painted.
-        let done = StoredValue::new_local(false);
+        // Once: after the render effects of this change, before the frame is painted, and
+        // when nothing the page showed is still on its way (see `take_over`).
+        let (done, waiting) = (StoredValue::new_local(false), StoredValue::new_local(false));
         Effect::new(move || {
             let shown = matches!(phase.get(), LoadPhase::Ready | LoadPhase::Failed);
-            if shown && !done.get_value() {
-                done.set_value(true);
+            if shown && !holds.held() && !done.get_value() && !waiting.get_value() {
+                waiting.set_value(true);
                 let hook = hook.clone();
-                request_animation_frame(move || (hook.0)());
+                request_animation_frame(move || {
+                    waiting.set_value(false);
+                    // The page's own effects ran after this one: they may hold it now.
+                    if !holds.held_untracked() {
+                        done.set_value(true);
+                        (hook.0)();
+                    }
+                });
             }
         });
     }

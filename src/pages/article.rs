@@ -204,6 +204,7 @@ fn start_body_load(data: Arc<AppData>, index: usize, body: RwSignal<Body>, attem
                     return;
                 };
                 body.set(Body::Loading);
+                let hold = crate::take_over::hold();
                 let Ok(ctl) = web_sys::AbortController::new() else {
                     return;
                 };
@@ -218,6 +219,7 @@ fn start_body_load(data: Arc<AppData>, index: usize, body: RwSignal<Body>, attem
                         Err(crate::data::FetchError::Aborted) => None,
                         _ => body.try_set(Body::Failed),
                     };
+                    drop(hold);
                 });
             }
         }

@@ -182,3 +182,41 @@ test("a link followed before the app is ready opens that page, itself rendered",
   await expect(page.locator("main h1")).toHaveText("Departments");
   await expect(page.locator("#app")).not.toHaveAttribute("data-hs-live");
 });
+
+test("an article whose body is a file of its own stays on screen until the app has fetched that file", async ({ browser }) => {
+  const article = newest[0];
+  const url = `/news/${article.slug}`;
+  const still = await browser.newContext({ javaScriptEnabled: false });
+  const before = await still.newPage();
+  await before.goto(url);
+  const rendered = await before.evaluate(visibleTree);
+  await still.close();
+
+  // The same site, but the dataset keeps this body in a file (as `generate --split-bodies`
+  // and large sites do), and the file is slow to come.
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const split = structuredClone(sample);
+  const source = split.articles.find((a) => a.slug === article.slug);
+  const text = en(source.body);
+  delete source.body;
+  source.body_src = "bodies/slow.md";
+  let release;
+  const held = new Promise((resolve) => (release = resolve));
+  await page.route("**/hospital.json", (route) => route.fulfill({ contentType: "application/json", body: JSON.stringify(split) }));
+  await page.route("**/bodies/slow.md", async (route) => {
+    await held;
+    await route.fulfill({ contentType: "text/markdown; charset=utf-8", body: text });
+  });
+  const asked = page.waitForRequest("**/bodies/slow.md");
+  await page.goto(url);
+  await asked;
+  // The app has its data and is fetching the body: the page it found stays, body and all.
+  await expect(page.locator("#app")).not.toHaveAttribute("data-hs-live");
+  await expect(page.locator(".article .prose p").first()).toBeVisible();
+  await expect(page.locator("#app .loading")).toHaveCount(0);
+  release();
+  await appReady(page);
+  expect(await page.evaluate(visibleTree)).toEqual(rendered);
+  await context.close();
+});

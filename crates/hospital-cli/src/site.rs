@@ -125,9 +125,6 @@ pub fn main(args: &[String]) -> Result<i32, Failure> {
             ))
         }
     };
-    let data = prerender::site_data(loaded, &base_path(&shell));
-    let dataset = &data.dataset;
-    let summary = write_site(&dist, &shell, &data, &site_url, lang, now).map_err(Failure::usage)?;
     // A folder's bodies are inline once composed; a file's `body_src` names files beside it.
     let source_dir = if Path::new(data_path).is_dir() {
         PathBuf::from(data_path)
@@ -137,7 +134,12 @@ pub fn main(args: &[String]) -> Result<i32, Failure> {
             .map(Path::to_path_buf)
             .unwrap_or_default()
     };
-    let published = publish_dataset(&dist, &json, dataset, &source_dir).map_err(Failure::usage)?;
+    let published =
+        publish_dataset(&dist, &json, &loaded.dataset, &source_dir).map_err(Failure::usage)?;
+    let mut loaded = loaded;
+    inline_body_files(&mut loaded.dataset, &dist);
+    let data = prerender::site_data(loaded, &base_path(&shell));
+    let summary = write_site(&dist, &shell, &data, &site_url, lang, now).map_err(Failure::usage)?;
     println!("{summary}, {published}");
     Ok(EXIT_OK)
 }
@@ -195,6 +197,26 @@ pub fn publish_dataset(
         let _ = write!(out, " with {bodies} article body files");
     }
     Ok(out)
+}
+
+/// The pages carry every article's whole body, also of those the app fetches from a file of
+/// their own (`body_src`, copied into `dist` by `publish_dataset`): a reader without scripts
+/// reads them, and the app takes the page over once it has fetched the same text. Bodies
+/// elsewhere (another site) stay to be fetched by the app.
+fn inline_body_files(ds: &mut Dataset, dist: &Path) {
+    for article in &mut ds.articles {
+        let hospital_core::ArticleBody::External { body_src } = &article.body else {
+            continue;
+        };
+        let Some(text) =
+            local_relative(body_src).and_then(|rel| fs::read_to_string(dist.join(rel)).ok())
+        else {
+            continue;
+        };
+        article.body = hospital_core::ArticleBody::Inline {
+            body: hospital_core::Text::plain(text),
+        };
+    }
 }
 
 /// `body_src` as a path inside the site, when it is one: relative, no `..`, no scheme,

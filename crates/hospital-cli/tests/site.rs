@@ -7,6 +7,13 @@ use common::{arg, fake_dist, repo, run, scratch, stderr, stdout};
 use hospital_core::{validate, ArticleBody, PUBLISHED_DATASET};
 use std::path::Path;
 
+/// As HTML text carries it.
+fn escape(s: &str) -> String {
+    s.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+}
+
 fn load(path: &Path) -> hospital_core::Dataset {
     let text = std::fs::read_to_string(path).expect("published dataset written");
     match validate::load(&text) {
@@ -93,6 +100,32 @@ fn body_files_beside_the_dataset_are_copied_and_a_missing_one_is_named() {
             std::fs::read(dist.join(b)).expect("body copied into dist"),
             std::fs::read(data.join(b)).expect("body beside the dataset")
         );
+    }
+    // The article pages carry those bodies too, rendered, in both languages: a reader
+    // without scripts reads them, not a "Loading" line.
+    for a in ds
+        .articles
+        .iter()
+        .filter(|a| matches!(a.body, ArticleBody::External { .. }))
+    {
+        let ArticleBody::External { body_src } = &a.body else {
+            continue;
+        };
+        let body = std::fs::read_to_string(data.join(body_src)).expect("body");
+        let first_paragraph = body
+            .lines()
+            .find(|l| !l.trim().is_empty() && !l.starts_with(['#', '-', '|', '>', '!', '*']))
+            .expect("a paragraph");
+        for page in [
+            format!("news/{}.html", a.slug),
+            format!("zh/news/{}.html", a.slug),
+        ] {
+            let html = std::fs::read_to_string(dist.join(&page)).expect("article page");
+            assert!(
+                html.contains(&escape(first_paragraph.trim())),
+                "{page} lacks its body's first paragraph {first_paragraph:?}"
+            );
+        }
     }
 
     let missing = bodies[0];

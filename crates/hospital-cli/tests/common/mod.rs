@@ -47,7 +47,8 @@ pub fn fake_dist(dir: &Path) -> PathBuf {
     std::fs::create_dir_all(&dist).expect("mkdir");
     std::fs::write(
         dist.join("index.html"),
-        "<!DOCTYPE html><html><head><base href=\"/\"><!--hs:csp--><title>x</title></head><body></body></html>",
+        // Trunk's shell as far as the site step reads it: the policy's place and the app's root.
+        "<!DOCTYPE html><html lang=\"en\"><head><base href=\"/\"><!--hs:csp--><title>x</title></head><body>\n<div id=\"app\" data-hospital-site-root>\n<!--hs:preview-->\n</div>\n</body></html>",
     )
     .expect("write shell");
     dist
