@@ -7,7 +7,19 @@ use crate::config::{Mode, Scope};
 use hospital_core::route::{self, Location, NewsQuery, Route};
 use hospital_core::Lang;
 use leptos::prelude::*;
+use std::time::Duration;
 use web_sys::MouseEvent;
+
+/// How long typing must pause before the address follows it. Writing the address
+/// (`history.replaceState`) took about 3 ms of every keystroke's 9 in the finder, and
+/// Chromium refuses more than 200 history writes in 10 seconds.
+const ADDRESS_DELAY: Duration = Duration::from_millis(300);
+
+/// A route the address is still to show, and the timer that will write it.
+struct PendingAddress {
+    route: Route,
+    timer: Option<TimeoutHandle>,
+}
 
 #[derive(Clone, Copy)]
 pub struct Nav {
@@ -18,6 +30,7 @@ pub struct Nav {
     pub navigations: RwSignal<u32>,
     /// Standalone: the language whose pages the links point to (`/zh/…` for Chinese).
     lang: RwSignal<Option<Lang>>,
+    pending: StoredValue<Option<PendingAddress>, LocalStorage>,
 }
 
 fn window() -> web_sys::Window {
@@ -101,8 +114,11 @@ impl Nav {
             scope: StoredValue::new(scope),
             navigations: RwSignal::new(0),
             lang,
+            pending: StoredValue::new_local(None),
         };
         let handle = window_event_listener(leptos::ev::popstate, move |_| {
+            // The entry a late write was meant for is no longer the current one.
+            nav.cancel_pending_address();
             let loc = nav
                 .mode
                 .with_value(|m| nav.scope.with_value(|s| read_location(m, s)));
@@ -111,7 +127,14 @@ impl Nav {
                 nav.navigations.update(|n| *n += 1);
             }
         });
-        on_cleanup(move || handle.remove());
+        // Leaving or hiding the page writes what typing left pending, so that a restored
+        // tab or the next visit in history shows the search as it was.
+        let hidden =
+            window_event_listener(leptos::ev::pagehide, move |_| nav.write_pending_address());
+        on_cleanup(move || {
+            handle.remove();
+            hidden.remove();
+        });
         nav
     }
 
@@ -123,6 +146,7 @@ impl Nav {
             mode: StoredValue::new(mode),
             scope: StoredValue::new(scope),
             navigations: RwSignal::new(0),
+            pending: StoredValue::new_local(None),
         }
     }
 
@@ -169,21 +193,48 @@ impl Nav {
     }
 
     /// Goes to `route`. `replace` edits the current history entry instead of adding one,
-    /// so that typing in a search box does not add an entry per key.
+    /// so that typing in a search box does not add an entry per key; the address follows
+    /// once typing pauses. A new entry first gets the current one its last address, so
+    /// that Back returns to the search as it was typed.
     pub fn go(&self, route: Route, replace: bool) {
-        let href = self.href(&route);
-        if let Ok(history) = window().history() {
-            let state = wasm_bindgen::JsValue::NULL;
-            let _ = if replace {
-                history.replace_state_with_url(&state, "", Some(&href))
-            } else {
-                history.push_state_with_url(&state, "", Some(&href))
-            };
+        if replace {
+            self.cancel_pending_address();
+            let nav = *self;
+            let timer =
+                set_timeout_with_handle(move || nav.write_pending_address(), ADDRESS_DELAY).ok();
+            self.pending.set_value(Some(PendingAddress {
+                route: route.clone(),
+                timer,
+            }));
+        } else {
+            self.write_pending_address();
+            write_address(&self.href(&route), false);
         }
         let lang = self.location.with_untracked(|l| l.lang);
         self.location.set(Location { route, lang });
         if !replace {
             self.navigations.update(|n| *n += 1);
+        }
+    }
+
+    /// Writes the address that typing left pending, now. The href is made now too: another
+    /// widget on the page may have written its own parameter in the meantime.
+    fn write_pending_address(&self) {
+        let Some(pending) = self.pending.try_update_value(Option::take).flatten() else {
+            return;
+        };
+        if let Some(timer) = pending.timer {
+            timer.clear();
+        }
+        write_address(&self.href(&pending.route), true);
+    }
+
+    fn cancel_pending_address(&self) {
+        if let Some(Some(PendingAddress {
+            timer: Some(timer), ..
+        })) = self.pending.try_update_value(Option::take)
+        {
+            timer.clear();
         }
     }
 
@@ -201,6 +252,17 @@ impl Nav {
         }
         ev.prevent_default();
         self.go(route, false);
+    }
+}
+
+fn write_address(href: &str, replace: bool) {
+    if let Ok(history) = window().history() {
+        let state = wasm_bindgen::JsValue::NULL;
+        let _ = if replace {
+            history.replace_state_with_url(&state, "", Some(href))
+        } else {
+            history.push_state_with_url(&state, "", Some(href))
+        };
     }
 }
 

@@ -174,6 +174,35 @@ test("Back and Forward step through filter changes, not keystrokes", async ({ pa
   await expect(page.locator('input[name="clinic"][value="expert"]')).toBeChecked();
 });
 
+test("the address follows typing once it pauses, not at every key, and Back returns to what was typed", async ({ page }) => {
+  await page.addInitScript(() => {
+    window.__addressWrites = 0;
+    const replace = history.replaceState.bind(history);
+    history.replaceState = (...args) => {
+      window.__addressWrites += 1;
+      return replace(...args);
+    };
+  });
+  await page.goto("/doctors");
+  await appReady(page);
+  const before = await page.evaluate(() => window.__addressWrites);
+  const query = "cardiology";
+  await page.locator("#doctor-q").pressSequentially(query, { delay: 20 });
+  // The results follow every key at once; the address follows when typing stops.
+  await expect(page.locator(".doctor-card").first()).toContainText("Cardiology");
+  await expect(page).toHaveURL(/q=cardiology$/);
+  const writes = (await page.evaluate(() => window.__addressWrites)) - before;
+  expect(writes).toBeGreaterThanOrEqual(1);
+  expect(writes).toBeLessThan(query.length);
+  // Typing, then at once opening a result: Back comes to the search as typed.
+  await page.locator("#doctor-q").pressSequentially(" zhang", { delay: 20 });
+  await page.locator(".doctor-card .doctor-name a").first().click();
+  await expect(page).toHaveURL(/\/doctors\/[a-z0-9-]+$/);
+  await page.goBack();
+  await expect(page).toHaveURL(/q=cardiology(\+|%20)zhang$/);
+  await expect(page.locator("#doctor-q")).toHaveValue("cardiology zhang");
+});
+
 test("a profile: timetable table, cancelled session, booking by link and phone, JSON-LD", async ({ page }) => {
   await page.goto("/doctors/zhang-wei");
   await appReady(page);

@@ -78,7 +78,8 @@ test("the two widgets keep separate state", async ({ page }) => {
   await box.fill("心");
   // A count that is there and smaller, not merely "not 6x" (which a missing one would pass).
   await expect(count).toHaveText(/^找到 [1-5]?\d 位医生$/);
-  expect(new URL(page.url()).searchParams.get("hs-finder")).toContain("q=");
+  // The address follows once typing pauses.
+  await expect.poll(() => new URL(page.url()).searchParams.get("hs-finder")).toContain("q=");
   await expect(news(page).locator(".news-card").first()).toBeVisible();
   expect(new URL(page.url()).searchParams.get("hs-news")).toBeNull();
 });
