@@ -490,7 +490,9 @@ impl QueryWriter {
 fn news_url(path: &str, q: &NewsQuery) -> String {
     // A page of the whole feed has a path of its own, so that it exists as a file
     // written at build time and a reader without scripts can page through the news.
-    if path == "/news" && q.page > 1 && !q.has_filters() {
+    let whole_feed =
+        q.q.is_empty() && q.category.is_none() && q.tag.is_none() && q.archive.is_none();
+    if path == "/news" && q.page > 1 && whole_feed {
         return format!("/news/page/{}", q.page);
     }
     let mut w = QueryWriter(Vec::new());
@@ -622,6 +624,13 @@ mod tests {
         });
         assert_eq!(filtered.to_url(), "/news?category=research&page=2");
         assert_eq!(parse_url(&filtered.to_url()).route, filtered);
+        // A blank search is kept as typed, so it stays in the query too.
+        let blank = Route::News(NewsQuery {
+            page: 2,
+            q: " ".into(),
+            ..NewsQuery::default()
+        });
+        assert_eq!(parse_url(&blank.to_url()).route, blank);
         for bad in ["/news/page/0", "/news/page/two", "/news/page/-1"] {
             assert_eq!(parse_url(bad).route, Route::NotFound(bad.into()), "{bad}");
         }
