@@ -18,7 +18,13 @@ pub fn Avatar(doctor: Doctor, lang: Lang, #[prop(optional)] large: bool) -> impl
             .map(|p| p.alt.get(lang).text.to_string())
             .unwrap_or_default();
         let size = if large { "160" } else { "72" };
-        return view! { <img class=class src=src alt=alt width=size height=size loading="lazy" decoding="async"/> }
+        // The large photo heads a profile, in the first view: fetched first, not lazily.
+        let (loading, priority) = if large {
+            ("eager", "high")
+        } else {
+            ("lazy", "auto")
+        };
+        return view! { <img class=class src=src alt=alt width=size height=size loading=loading decoding="async" fetchpriority=priority/> }
             .into_any();
     }
     let hue = doctor

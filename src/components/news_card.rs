@@ -34,7 +34,7 @@ pub fn NewsCard(
         <li class="news-card" class:lead=lead>
             <article>
                 {cover.map(|(src, alt)| view! {
-                    <div class="cover"><img src=src alt=alt loading=if lead { "eager" } else { "lazy" } decoding="async" width="640" height="360"/></div>
+                    <div class="cover"><img src=src alt=alt loading=if lead { "eager" } else { "lazy" } fetchpriority=if lead { "high" } else { "auto" } decoding="async" width="640" height="360"/></div>
                 })}
                 <div class="news-card-text">
                     <p class="meta">

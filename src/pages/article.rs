@@ -75,7 +75,7 @@ pub fn ArticlePage(slug: String) -> impl IntoView {
             data.resolve(&c.src).map(|src| {
                 view! {
                     <figure class="article-cover">
-                        <img src=src alt=c.alt.get(lang).text.to_string() width="1280" height="720" decoding="async"/>
+                        <img src=src alt=c.alt.get(lang).text.to_string() width="1280" height="720" decoding="async" fetchpriority="high"/>
                         {c.caption.as_ref().map(|cap| view! { <figcaption>{text_view(cap, lang)}</figcaption> })}
                     </figure>
                 }
