@@ -10,7 +10,7 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { launch, log, startServer } from "./lib/common.mjs";
+import { launch, log, startServer, stripIntegrity } from "./lib/common.mjs";
 import { typeScript, typingSummary } from "./lib/app.mjs";
 
 const arg = (name, fallback) => {
@@ -30,16 +30,10 @@ if (!fs.existsSync(path.join(beforeApp, "hospital_site_bg.wasm"))) {
 const before = fs.mkdtempSync(path.join(os.tmpdir(), "ab-typing-"));
 fs.cpSync(after, before, { recursive: true });
 for (const f of ["hospital_site.js", "hospital_site_bg.wasm"]) fs.copyFileSync(path.join(beforeApp, f), path.join(before, f));
-const strip = (d) =>
-  fs.readdirSync(d, { withFileTypes: true }).forEach((e) => {
-    const p = path.join(d, e.name);
-    if (e.isDirectory()) return strip(p);
-    if (e.name.endsWith(".html")) fs.writeFileSync(p, fs.readFileSync(p, "utf8").replace(/ integrity="[^"]*"/g, ""));
-  });
-strip(before);
+stripIntegrity(before);
 const afterCopy = fs.mkdtempSync(path.join(os.tmpdir(), "ab-typing-"));
 fs.cpSync(after, afterCopy, { recursive: true });
-strip(afterCopy);
+stripIntegrity(afterCopy);
 
 const servers = { before: await startServer(4331, before), after: await startServer(4332, afterCopy) };
 const keys = { before: [], after: [], floor: [] };

@@ -9,7 +9,7 @@
 // wasm-opt: same code, opt-level z, names kept) with the glue beside it.
 import fs from "node:fs";
 import path from "node:path";
-import { launch, outDir, repo, startServer, log } from "./lib/common.mjs";
+import { launch, outDir, repo, startServer, stripIntegrity, log } from "./lib/common.mjs";
 import { siteWithData } from "./lib/app.mjs";
 
 const size = process.argv[2] || "1000";
@@ -24,13 +24,7 @@ if (size === "sample") {
 const named = path.join(repo, "target/wasm-bindgen/release");
 fs.copyFileSync(path.join(named, "hospital_site_bg.wasm"), path.join(root, "hospital_site_bg.wasm"));
 fs.copyFileSync(path.join(named, "hospital_site.js"), path.join(root, "hospital_site.js"));
-const strip = (d) =>
-  fs.readdirSync(d, { withFileTypes: true }).forEach((e) => {
-    const p = path.join(d, e.name);
-    if (e.isDirectory()) return strip(p);
-    if (e.name.endsWith(".html")) fs.writeFileSync(p, fs.readFileSync(p, "utf8").replace(/ integrity="[^"]*"/g, ""));
-  });
-strip(root);
+stripIntegrity(root);
 
 const server = await startServer(4320, root);
 const browser = await launch();

@@ -1,4 +1,5 @@
 // Helpers shared by the benchmark's parts: the test server, the browser, statistics.
+import fs from "node:fs";
 import { spawn } from "node:child_process";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -61,6 +62,18 @@ export function startServer(port, root) {
       child.kill();
     },
   }));
+}
+
+/**
+ * Drops the Subresource Integrity attributes from every page under `dir`: a copy of a site
+ * whose app files are swapped for another build's would otherwise refuse to load them.
+ */
+export function stripIntegrity(dir) {
+  for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
+    const p = path.join(dir, e.name);
+    if (e.isDirectory()) stripIntegrity(p);
+    else if (e.name.endsWith(".html")) fs.writeFileSync(p, fs.readFileSync(p, "utf8").replace(/ integrity="[^"]*"/g, ""));
+  }
 }
 
 /** Linear interpolation between closest ranks (numpy's default); `null` for no values. */
