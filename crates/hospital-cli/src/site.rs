@@ -15,7 +15,7 @@
 use crate::args::{Failure, Spec};
 use crate::EXIT_OK;
 use hospital_core::model::{Article, Dataset};
-use hospital_core::news::{NewsIndex, FEED_PAGE_SIZE};
+use hospital_core::news::FEED_PAGE_SIZE;
 use hospital_core::route::{self, Location, NewsQuery, Route};
 use hospital_core::schedule::{Date, Now};
 use hospital_core::{seo, validate, Lang};
@@ -274,12 +274,15 @@ pub fn write_site(
     if lang == Lang::En {
         editions.push((&zh_shell, Some(Lang::Zh), zh_base.as_str()));
     }
+    // The feed's later pages, so that a reader without scripts can page through it; the
+    // build's own news index cuts them, as the app's does.
+    let feed_pages = data.news_page(&NewsQuery::default(), FEED_PAGE_SIZE).pages;
     let mut bytes = 0usize;
     let mut count = 0usize;
     let mut urls = Vec::new();
     for (edition_shell, url_lang, page_base) in editions {
         let edition_lang = edition_shell.lang;
-        for page in &pages(ds, edition_lang, &origin_base, page_base) {
+        for page in &pages(ds, edition_lang, &origin_base, page_base, feed_pages) {
             let url = canonical(page_base, &page.route);
             let alternates = (lang == Lang::En).then(|| {
                 [
@@ -485,8 +488,15 @@ fn canonical(origin_base: &str, route: &Route) -> String {
 }
 
 /// The pages of one language: `origin_base` is where the site's files are (pictures),
-/// `page_base` where this language's pages are (`…/zh` for the Chinese ones).
-fn pages(ds: &Dataset, lang: Lang, origin_base: &str, page_base: &str) -> Vec<Page> {
+/// `page_base` where this language's pages are (`…/zh` for the Chinese ones);
+/// `feed_pages` how many pages the whole news feed has.
+fn pages(
+    ds: &Dataset,
+    lang: Lang,
+    origin_base: &str,
+    page_base: &str,
+    feed_pages: usize,
+) -> Vec<Page> {
     let hospital = ds.hospital.name.get(lang).text.to_string();
     let description = ds.hospital.description.get(lang).text.to_string();
     let zh = lang == Lang::Zh;
@@ -535,10 +545,6 @@ fn pages(ds: &Dataset, lang: Lang, origin_base: &str, page_base: &str) -> Vec<Pa
             image: None,
         },
     ];
-    // The feed's later pages, so that a reader without scripts can page through it.
-    let feed_pages = NewsIndex::build(ds)
-        .query(ds, &NewsQuery::default(), FEED_PAGE_SIZE)
-        .pages;
     for page in 2..=feed_pages {
         out.push(Page {
             route: Route::News(NewsQuery {
@@ -612,8 +618,6 @@ fn pages(ds: &Dataset, lang: Lang, origin_base: &str, page_base: &str) -> Vec<Pa
     out
 }
 
-/// One page: the shell with the page's head, and `body` (the app's markup for it) in
-/// the app's root, or the root left for the app to fill.
 /// What every page of one build shares: Trunk's shell, the policy, the site's name,
 /// base path and language.
 #[derive(Clone, Copy)]
@@ -625,6 +629,8 @@ struct Shell<'a> {
     lang: Lang,
 }
 
+/// One page: the shell with the page's head, and `body` (the app's markup for it) in
+/// the app's root, or the root left for the app to fill.
 fn render(
     shell: &Shell,
     page: &Page,
