@@ -220,22 +220,18 @@ impl Nav {
     /// Writes the address that typing left pending, now. The href is made now too: another
     /// widget on the page may have written its own parameter in the meantime.
     fn write_pending_address(&self) {
-        let Some(pending) = self.pending.try_update_value(Option::take).flatten() else {
-            return;
-        };
+        if let Some(route) = self.cancel_pending_address() {
+            write_address(&self.href(&route), true);
+        }
+    }
+
+    /// Drops the pending address and its timer; returns the route it was for.
+    fn cancel_pending_address(&self) -> Option<Route> {
+        let pending = self.pending.try_update_value(Option::take).flatten()?;
         if let Some(timer) = pending.timer {
             timer.clear();
         }
-        write_address(&self.href(&pending.route), true);
-    }
-
-    fn cancel_pending_address(&self) {
-        if let Some(Some(PendingAddress {
-            timer: Some(timer), ..
-        })) = self.pending.try_update_value(Option::take)
-        {
-            timer.clear();
-        }
+        Some(pending.route)
     }
 
     /// Click handler for the app's own links: a plain left click navigates in place;
