@@ -41,8 +41,9 @@ pub fn start() {
             let mut config = config::standalone(&root);
             let target = if root.has_attribute("data-hs-prerendered") {
                 // The page rendered at build time stays on screen, links and all, while the
-                // app loads off the document; it takes the page's place in one frame.
-                match detached(&document) {
+                // app loads off the document (so the page never holds two copies of an id,
+                // heading or control); it takes the page's place in one frame.
+                match new_div(&document) {
                     Some(live) => {
                         let (page, app) = (root.clone(), live.clone());
                         config.on_ready = Some(ReadyHook(Rc::new(move || take_over(&page, &app))));
@@ -63,9 +64,8 @@ pub fn start() {
     }
 }
 
-/// A container for the live app outside the document: until it takes over, the page
-/// has one copy of each id, heading and control, the rendered one.
-fn detached(document: &web_sys::Document) -> Option<HtmlElement> {
+/// A new `<div>`, not yet in the document.
+fn new_div(document: &web_sys::Document) -> Option<HtmlElement> {
     document
         .create_element("div")
         .ok()?
@@ -140,10 +140,7 @@ fn mount_widget(document: &web_sys::Document, host: &HtmlElement, config: MountC
         let _ = link.set_attribute("href", &format!("{}main.css", ensure_slash(assets)));
         link.dyn_into::<HtmlElement>().ok()
     });
-    let Ok(container) = document
-        .create_element("div")
-        .and_then(|e| e.dyn_into::<HtmlElement>().map_err(Into::into))
-    else {
+    let Some(container) = new_div(document) else {
         return;
     };
     let _ = shadow.append_child(&container);
