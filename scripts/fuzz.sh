@@ -14,7 +14,7 @@
 set -uo pipefail
 cd "$(dirname "$0")/.."
 secs=${1:-60}
-targets=${FUZZ_TARGETS:-dataset search route markdown}
+targets=${FUZZ_TARGETS:-dataset search route markdown compiled}
 jobs=${FUZZ_JOBS:-1}
 case $secs in ''|*[!0-9]*) echo "usage: scripts/fuzz.sh [seconds-per-target]" >&2; exit 2 ;; esac
 
@@ -37,6 +37,16 @@ if [ -d fuzz/corpus/markdown ]; then
     d.articles.forEach((a, i) => Object.entries(a.body || {}).forEach(([l, t]) =>
       require("fs").writeFileSync(`fuzz/corpus/markdown/sample-${i}-${l}.md`, t)));
   ' || echo "fuzz: could not copy the sample's article bodies (node missing?)" >&2
+fi
+
+if [ -d fuzz/corpus/compiled ]; then
+  # The sample's doctor index as `site` would compile it (for the sample as written), and
+  # its payload alone, which the target also tries behind a good header.
+  if cargo run --quiet --release -p hospital-cli -- compile data/sample.json --out fuzz/corpus/compiled/sample.idx 2>/dev/null; then
+    tail -c +41 fuzz/corpus/compiled/sample.idx > fuzz/corpus/compiled/sample-payload
+  else
+    echo "fuzz: could not compile the sample's doctor index" >&2
+  fi
 fi
 
 echo "== building the fuzz targets (nightly, AddressSanitizer)"

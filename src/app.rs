@@ -77,14 +77,28 @@ pub fn App(config: MountConfig) -> impl IntoView {
             total: None,
         },
     });
-    // Without `data-src`, the dataset that the site build published beside the app.
-    let src = config.src.clone().unwrap_or_else(|| {
-        data::published_dataset_url(&match &config.mode {
-            Mode::Standalone { base } => format!("{base}/"),
-            Mode::Widget { .. } => config.assets.clone().unwrap_or_default(),
-        })
-    });
-    let reload = move || data::load(state, src.clone());
+    // Without `data-src`, the dataset that the site build published beside the app, and
+    // its compiled doctor index beside it.
+    let published = |name: &str| {
+        data::published_url(
+            &match &config.mode {
+                Mode::Standalone { base } => format!("{base}/"),
+                Mode::Widget { .. } => config.assets.clone().unwrap_or_default(),
+            },
+            name,
+        )
+    };
+    let source = match &config.src {
+        Some(src) => data::Source {
+            dataset: src.clone(),
+            doctor_index: config.index_src.clone(),
+        },
+        None => data::Source {
+            dataset: published(hospital_core::PUBLISHED_DATASET),
+            doctor_index: Some(published(hospital_core::search::DOCTOR_INDEX_FILE)),
+        },
+    };
+    let reload = move || data::load(state, source.clone());
     if config.fixed.is_none() {
         reload();
     }

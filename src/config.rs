@@ -38,6 +38,10 @@ pub struct MountConfig {
     pub chrome: Chrome,
     /// Dataset URL set by the deployment (never by the page's own query string).
     pub src: Option<String>,
+    /// The compiled doctor index of that dataset (`hospital-data site` writes it as
+    /// `doctors.idx` beside `hospital.json`): set by the deployment with
+    /// `data-index-src`; without `data-src`, the one beside the published dataset.
+    pub index_src: Option<String>,
     pub lang: Option<Lang>,
     /// Where the widget's stylesheet lives (set by widget.js).
     pub assets: Option<String>,
@@ -115,6 +119,7 @@ pub fn standalone(el: &HtmlElement) -> MountConfig {
         scope: Scope::All,
         chrome: Chrome::Full,
         src: attr(el, "data-src"),
+        index_src: attr(el, "data-index-src"),
         lang: attr(el, "data-lang").and_then(|l| Lang::from_tag(&l)),
         assets: None,
         fixed: None,
@@ -142,6 +147,7 @@ pub fn widget(el: &HtmlElement, index: usize) -> MountConfig {
         chrome: chrome_of(&scope, attr(el, "data-chrome").as_deref()),
         scope,
         src: attr(el, "data-src"),
+        index_src: attr(el, "data-index-src"),
         // The widget speaks the host page's language unless told otherwise.
         lang: attr(el, "data-lang")
             .or_else(host_lang)

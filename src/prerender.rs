@@ -51,6 +51,7 @@ pub fn page(data: &Arc<AppData>, location: Location, lang: Lang, base: &str, now
         scope: Scope::All,
         chrome: Chrome::Full,
         src: None,
+        index_src: None,
         lang: Some(lang),
         assets: None,
         fixed: Some(Fixed {

@@ -137,7 +137,13 @@ async fn load(src: String) -> LoadState {
         received: 0,
         total: None,
     });
-    data::load(state, src);
+    data::load(
+        state,
+        data::Source {
+            dataset: src,
+            doctor_index: None,
+        },
+    );
     for _ in 0..10_000 {
         match state.get_untracked() {
             LoadState::Loading { .. } | LoadState::Preparing(_) => data::next_task().await,
@@ -149,21 +155,21 @@ async fn load(src: String) -> LoadState {
 
 #[wasm_bindgen_test]
 fn without_data_src_the_dataset_is_the_one_published_beside_the_app() {
-    assert_eq!(data::published_dataset_url("/"), "/hospital.json");
+    assert_eq!(data::published_url("/", "hospital.json"), "/hospital.json");
     assert_eq!(
-        data::published_dataset_url("/hospital-site/"),
+        data::published_url("/hospital-site/", "hospital.json"),
         "/hospital-site/hospital.json"
     );
     // widget.js's folder, with or without its final slash.
     assert_eq!(
-        data::published_dataset_url("https://cdn.example.org/hs/v1/"),
-        "https://cdn.example.org/hs/v1/hospital.json"
+        data::published_url("https://cdn.example.org/hs/v1/", "doctors.idx"),
+        "https://cdn.example.org/hs/v1/doctors.idx"
     );
     assert_eq!(
-        data::published_dataset_url("https://cdn.example.org/hs/v1"),
+        data::published_url("https://cdn.example.org/hs/v1", "hospital.json"),
         "https://cdn.example.org/hs/v1/hospital.json"
     );
-    assert_eq!(data::published_dataset_url(""), "hospital.json");
+    assert_eq!(data::published_url("", "hospital.json"), "hospital.json");
 }
 
 #[wasm_bindgen_test]

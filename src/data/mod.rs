@@ -7,6 +7,7 @@ mod slices;
 pub use fetch::{fetch_bytes, fetch_text, FetchError};
 pub use slices::{next_task, slice_deadline};
 
+use hospital_core::compiled::{CompiledError, Fingerprint};
 use hospital_core::department::{self, CampusDepartments, Overview};
 use hospital_core::news::{NewsIndex, NewsPage};
 use hospital_core::route::{DoctorQuery, FacetKind, NewsQuery, Slot};
@@ -231,6 +232,11 @@ impl LoadState {
 pub enum LoadError {
     Fetch(FetchError),
     Invalid(Vec<Problem>),
+    /// The compiled doctor index at `url` is damaged or impossible.
+    Index {
+        url: String,
+        error: CompiledError,
+    },
 }
 
 fn document_base() -> String {
@@ -240,37 +246,53 @@ fn document_base() -> String {
         .unwrap_or_default()
 }
 
-/// Where the dataset is when the deployment names none: the site build's own
-/// `hospital.json` (written by `hospital-data site`) in the folder `assets` names (the
-/// app's public URL, or the folder widget.js was loaded from), resolved against the page.
-pub fn published_dataset_url(assets: &str) -> String {
+/// Where a file of the site build (`hospital.json`, `doctors.idx`, written by
+/// `hospital-data site`) is when the deployment names none: in the folder `assets` names
+/// (the app's public URL, or the folder widget.js was loaded from).
+pub fn published_url(assets: &str, name: &str) -> String {
     let folder = if assets.is_empty() || assets.ends_with('/') {
         assets.to_string()
     } else {
         format!("{assets}/")
     };
-    format!("{folder}{}", hospital_core::PUBLISHED_DATASET)
+    format!("{folder}{name}")
 }
 
-/// Loads the dataset at `src` into `state`: fetched with progress, then checked in
-/// slices. Relative URLs in the dataset (images, article bodies) resolve against `src`.
-pub fn load(state: RwSignal<LoadState>, src: String) {
+/// What to load: the dataset, and the doctor index compiled from it, if there is one.
+#[derive(Clone, Debug)]
+pub struct Source {
+    pub dataset: String,
+    pub doctor_index: Option<String>,
+}
+
+fn absolute(url: &str) -> String {
+    web_sys::Url::new_with_base(url, &document_base())
+        .map(|u| u.href())
+        .unwrap_or_else(|_| url.to_string())
+}
+
+/// Loads the dataset of `source` into `state`: fetched with progress, then checked in
+/// slices. Relative URLs in the dataset (images, article bodies) resolve against its URL.
+pub fn load(state: RwSignal<LoadState>, source: Source) {
     state.set(LoadState::Loading {
         received: 0,
         total: None,
     });
-    let absolute = web_sys::Url::new_with_base(&src, &document_base())
-        .map(|u| u.href())
-        .unwrap_or(src);
+    let dataset_url = absolute(&source.dataset);
+    let index_url = source.doctor_index.as_deref().map(absolute);
     leptos::task::spawn_local(async move {
         let progress = move |received, total| state.set(LoadState::Loading { received, total });
-        let result = fetch_bytes(&absolute, Some(&progress), None).await;
+        let result = fetch_bytes(&dataset_url, Some(&progress), None).await;
         state.set(match result {
             Err(e) => LoadState::Failed(LoadError::Fetch(e)),
-            Ok(bytes) => match load_in_slices(&bytes, state).await {
-                Ok(loaded) => ready(loaded, absolute),
-                Err(problems) => LoadState::Failed(LoadError::Invalid(problems)),
-            },
+            Ok(bytes) => {
+                // The compiled index names the dataset file it was made from.
+                let index = index_url.map(|url| (url, Fingerprint::of(&bytes)));
+                match load_in_slices(&bytes, state).await {
+                    Ok(loaded) => ready(loaded, dataset_url, index, state),
+                    Err(problems) => LoadState::Failed(LoadError::Invalid(problems)),
+                }
+            }
         });
     });
 }
@@ -298,12 +320,62 @@ fn build_doctor_index_in_slices(data: Arc<AppData>) {
     });
 }
 
-/// A dataset that loaded, ready for the pages; a large one's doctor index follows
-/// in slices.
-fn ready(loaded: validate::Loaded, base_url: String) -> LoadState {
+/// Fetches the doctor index that the site build compiled from this dataset, after the
+/// first page has painted, and uses it as it is. Without one (not found, unreachable,
+/// or made from another version of the dataset) the index is built here in slices, as
+/// it would be without a site build; a damaged one is a load failure, with Retry.
+fn load_compiled_index(
+    data: Arc<AppData>,
+    url: String,
+    dataset: Fingerprint,
+    state: RwSignal<LoadState>,
+) {
+    leptos::task::spawn_local(async move {
+        slices::next_task().await;
+        let built = data.doctors_built.clone();
+        let progress = move |received: u64, total: Option<u64>| {
+            let percent = total.map_or(0, |t| (received.saturating_mul(100) / t.max(1)).min(99));
+            if built.get_untracked() != percent as u8 {
+                built.set(percent as u8);
+            }
+        };
+        let file = match fetch_bytes(&url, Some(&progress), None).await {
+            Ok(file) => file,
+            Err(e) => {
+                leptos::logging::warn!(
+                    "hospital-site: no compiled doctor index ({e:?}); building it here"
+                );
+                return build_doctor_index_in_slices(data);
+            }
+        };
+        match DoctorIndex::from_compiled(&file, dataset, data.dataset.doctors.len()) {
+            Ok(index) => {
+                let _ = data.doctors.set(index);
+                data.doctors_built.set(100);
+            }
+            Err(e) if e.is_stale() => {
+                leptos::logging::warn!("hospital-site: {url}: {e}; building the doctor index here");
+                build_doctor_index_in_slices(data);
+            }
+            Err(error) => state.set(LoadState::Failed(LoadError::Index { url, error })),
+        }
+    });
+}
+
+/// A dataset that loaded, ready for the pages; a large one's doctor index follows:
+/// the compiled one, when the site has one, else built in slices.
+fn ready(
+    loaded: validate::Loaded,
+    base_url: String,
+    index: Option<(String, Fingerprint)>,
+    state: RwSignal<LoadState>,
+) -> LoadState {
     let data = Arc::new(AppData::new(loaded, base_url));
     if !data.builds_index_at_once() {
-        build_doctor_index_in_slices(data.clone());
+        match index {
+            Some((url, dataset)) => load_compiled_index(data.clone(), url, dataset, state),
+            None => build_doctor_index_in_slices(data.clone()),
+        }
     }
     LoadState::Ready(data)
 }

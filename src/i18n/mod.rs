@@ -45,6 +45,8 @@ pub struct Messages {
     pub fetch_timeout: &'static str,
     pub fetch_not_text: &'static str,
     pub fetch_aborted: &'static str,
+    /// The compiled doctor index (`doctors.idx`) arrived damaged or impossible.
+    pub index_damaged: &'static str,
     // News
     pub news_title: &'static str,
     pub news_search_label: &'static str,

@@ -116,6 +116,8 @@ test("switching language moves the address to the other edition, and back", asyn
 });
 
 test("the live app takes each kind of page's place showing exactly what was there, with no layout shift", async ({ browser }) => {
+  // Each kind of page twice (still and live): on a busy 2-core machine it timed out at 30 s.
+  test.setTimeout(120_000);
   const still = await browser.newContext({ javaScriptEnabled: false });
   const live = await browser.newContext();
   for (const url of PAGES) {

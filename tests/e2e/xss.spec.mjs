@@ -74,6 +74,9 @@ async function expectNothingInjected(page) {
 }
 
 test("payloads in every text field show as text and never run", async ({ page }) => {
+  // Every hostile article in turn: many page loads, more than one test's usual time on a
+  // busy 2-core machine (it timed out there at 30 s).
+  test.setTimeout(120_000);
   const ran = [];
   await page.exposeFunction("__pwned", (where) => ran.push(where));
   page.on("dialog", (d) => {

@@ -1,6 +1,7 @@
 //! The commands of `hospital-data`, one module each, and what they share.
 
 pub mod args;
+pub mod compile;
 pub mod content;
 pub mod generate;
 pub mod import;
@@ -29,6 +30,7 @@ Usage:
   hospital-data import FILE... --out <dataset.json> [--merge <existing.json>] [--mapping <map.toml>]
   hospital-data export <dataset.json> --out DIR
   hospital-data build <content-dir> --out <dataset.json> [--assets DIR]
+  hospital-data compile <dataset.json> [--out <doctors.idx>]
   hospital-data site <dist> [--data <dataset.json | content-dir>] [--site-url URL] [--lang en|zh]
   hospital-data <command> --help
 
@@ -39,6 +41,7 @@ Commands:
   import     staff lists (CSV, TSV, Excel) and FHIR directories into a dataset
   build      one dataset from a content folder: hospital.toml, news/*.md, doctor files
   export     the doctors as staff.csv and timetable.csv, to edit and import again
+  compile    the doctor search index of a dataset, built once for every visitor
   site       after `trunk build`: a page per route, 404.html, sitemap, feed and CSP
 
 Exit status: 0 valid (warnings allowed), 1 invalid, 2 bad usage or unreadable file.
@@ -57,13 +60,14 @@ pub fn run(args: &[String]) -> i32 {
         "import" => import::main(rest),
         "build" => content::main(rest),
         "export" => import::export::main(rest),
+        "compile" => compile::main(rest),
         "site" => site::main(rest),
         "help" | "-h" | "--help" => {
             print!("{HELP}");
             Ok(EXIT_OK)
         }
         other => Err(Failure::usage(format!(
-            "unknown command \"{other}\"; the commands are validate, prepare, generate, import, export, build and site \
+            "unknown command \"{other}\"; the commands are validate, prepare, generate, import, export, build, compile and site \
              (see hospital-data --help)"
         ))),
     };

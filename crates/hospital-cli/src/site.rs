@@ -10,7 +10,9 @@
 //! - a Content-Security-Policy meta tag that allows Trunk's inline bootstrap by its hash;
 //! - the dataset itself, validated and written compactly as `hospital.json` at the site's
 //!   root ([`hospital_core::PUBLISHED_DATASET`]), which the app fetches at start: one
-//!   dataset per build, so the pages and the app always show the same hospital.
+//!   dataset per build, so the pages and the app always show the same hospital;
+//! - its doctor index, compiled (`doctors.idx`), which the app of a large hospital reads
+//!   instead of building it in the browser.
 
 use crate::args::{Failure, Spec};
 use crate::EXIT_OK;
@@ -18,6 +20,7 @@ use hospital_core::model::{Article, Dataset};
 use hospital_core::news::FEED_PAGE_SIZE;
 use hospital_core::route::{self, Location, NewsQuery, Route};
 use hospital_core::schedule::{Date, Now};
+use hospital_core::search::DOCTOR_INDEX_FILE;
 use hospital_core::{seo, validate, Lang};
 use hospital_site::data::AppData;
 use hospital_site::prerender;
@@ -41,7 +44,8 @@ hospital-data site <dist> [--data <dataset.json>] [--site-url <https://example.o
 Writes a page per route of the dataset into <dist> (Trunk's output), with its own
 title, description, canonical URL, Open Graph tags and JSON-LD; 404.html; sitemap.xml,
 robots.txt and feed.xml; a Content-Security-Policy meta tag in every page; and the
-dataset itself, validated, as <dist>/hospital.json, which the app loads at start.
+dataset itself, validated, as <dist>/hospital.json, which the app loads at start,
+and its doctor index compiled as <dist>/doctors.idx (see `hospital-data compile`).
   --data      the site's dataset (default data/sample.json), or a content folder (see
               `hospital-data build`), whose pictures are copied into <dist>; article
               bodies kept in files of their own (body_src) are copied from beside it
@@ -162,6 +166,9 @@ pub fn publish_dataset(
         serde_json::to_string(&value).map_err(|e| format!("cannot encode the dataset: {e}"))?;
     let target = dist.join(name);
     fs::write(&target, &compact).map_err(|e| format!("cannot write {}: {e}", target.display()))?;
+    let index =
+        crate::compile::write_doctor_index(&dist.join(DOCTOR_INDEX_FILE), compact.as_bytes(), ds)
+            .map_err(|f| f.message)?;
     let mut bodies = 0usize;
     for (i, article) in ds.articles.iter().enumerate() {
         let hospital_core::ArticleBody::External { body_src } = &article.body else {
@@ -192,7 +199,11 @@ pub fn publish_dataset(
             ));
         }
     }
-    let mut out = format!("{name} ({} KB)", compact.len().div_ceil(1024));
+    let mut out = format!(
+        "{name} ({} KB), {DOCTOR_INDEX_FILE} ({} KB)",
+        compact.len().div_ceil(1024),
+        index.div_ceil(1024)
+    );
     if bodies > 0 {
         let _ = write!(out, " with {bodies} article body files");
     }

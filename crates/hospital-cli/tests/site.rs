@@ -4,6 +4,8 @@
 mod common;
 
 use common::{arg, fake_dist, repo, run, scratch, stderr, stdout};
+use hospital_core::compiled::{CompiledError, Fingerprint};
+use hospital_core::search::{DoctorIndex, DOCTOR_INDEX_FILE};
 use hospital_core::{validate, ArticleBody, PUBLISHED_DATASET};
 use std::path::Path;
 
@@ -43,6 +45,52 @@ fn the_published_dataset_is_the_one_given_compact_and_valid() {
         .contains('\n'));
 }
 
+/// The index a browser would build from the published dataset, built once by `site`
+/// and by `compile`: it reads back for exactly those bytes, and answers the same.
+#[test]
+fn the_doctor_index_is_compiled_for_the_published_bytes() {
+    let dir = scratch("site-doctor-index");
+    let dist = fake_dist(&dir);
+    let o = run(&["site", arg(&dist), "--data", arg(&repo("data/sample.json"))]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(stdout(&o).contains(DOCTOR_INDEX_FILE), "{}", stdout(&o));
+    let json = std::fs::read(dist.join(PUBLISHED_DATASET)).expect("dataset");
+    let file = std::fs::read(dist.join(DOCTOR_INDEX_FILE)).expect("doctor index");
+    let ds = load(&dist.join(PUBLISHED_DATASET));
+    let n = ds.doctors.len();
+    let read = DoctorIndex::from_compiled(&file, Fingerprint::of(&json), n).expect("reads back");
+    let q = hospital_core::route::DoctorQuery {
+        q: "heart".into(),
+        ..Default::default()
+    };
+    let now = hospital_core::route::Slot::from_key("mon-morning").expect("slot");
+    assert_eq!(
+        read.search(&ds, &q, now),
+        DoctorIndex::build(&ds).search(&ds, &q, now)
+    );
+    // Not for the dataset as written before `site` made it compact.
+    let given = std::fs::read(repo("data/sample.json")).expect("sample");
+    assert_eq!(
+        DoctorIndex::from_compiled(&file, Fingerprint::of(&given), n).err(),
+        Some(CompiledError::OtherDataset)
+    );
+
+    // `compile` does the same for a dataset file as it is served.
+    let input = dir.join("served.json");
+    std::fs::copy(repo("data/sample.json"), &input).expect("copy");
+    let out = dir.join("served.idx");
+    let o = run(&["compile", arg(&input), "--out", arg(&out)]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let file = std::fs::read(&out).expect("compiled");
+    assert!(DoctorIndex::from_compiled(&file, Fingerprint::of(&given), n).is_ok());
+    // An invalid dataset gets no index, and says why.
+    std::fs::write(&input, "{\"schema\": 1, \"doctors\": 3}").expect("write");
+    let o = run(&["compile", arg(&input), "--out", arg(&dir.join("bad.idx"))]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stderr(&o).contains("doctors"), "{}", stderr(&o));
+    assert!(!dir.join("bad.idx").exists());
+}
+
 #[test]
 fn a_second_build_replaces_the_dataset_of_the_first() {
     let dir = scratch("site-publish-replace");
@@ -60,6 +108,11 @@ fn a_second_build_replaces_the_dataset_of_the_first() {
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
     assert_eq!(published, load(&composed));
     assert_ne!(published, load(&repo("data/sample.json")));
+    // The compiled doctor index is the new dataset's, not the first build's.
+    let json = std::fs::read(dist.join(PUBLISHED_DATASET)).expect("dataset");
+    let file = std::fs::read(dist.join(DOCTOR_INDEX_FILE)).expect("doctor index");
+    let read = DoctorIndex::from_compiled(&file, Fingerprint::of(&json), published.doctors.len());
+    assert!(read.is_ok(), "{:?}", read.err());
     let home = std::fs::read_to_string(dist.join("index.html")).expect("home page");
     assert!(home.contains(published.hospital.name.get(hospital_core::Lang::En).text));
 }

@@ -8,8 +8,10 @@
 //! - [`route`]: URLs to typed routes and back; [`markdown`]: Markdown to safe blocks.
 //! - [`department`]: a department's doctors and week, departments per campus.
 //! - [`schedule`]: weekly sessions as dated clinics from "now".
+//! - [`compiled`]: the container of the files compiled at build time (the doctor index).
 //! - [`labels`]: the keywords' names (ranks, clinic types, weekdays...) in each language.
 
+pub mod compiled;
 pub mod department;
 pub mod fields;
 pub mod labels;

@@ -275,6 +275,22 @@ fn keys<K>(v: &[(K, usize)], key: impl Fn(&K) -> String) -> Vec<(String, usize)>
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(256))]
 
+    /// The index the build compiles (`doctors.idx`), read back, answers exactly as
+    /// the one built in the browser: hits in order, scores, facet counts, terms to
+    /// highlight, suggestions, related doctors.
+    #[test]
+    fn the_compiled_index_answers_as_the_built_one(ds in dataset(), q in query(), sort in select(route::DoctorSort::ALL.to_vec())) {
+        let built = DoctorIndex::build(&ds);
+        let fp = compiled::Fingerprint::of(format!("{ds:?}").as_bytes());
+        let file = built.to_compiled(fp);
+        let read = DoctorIndex::from_compiled(&file, fp, ds.doctors.len());
+        prop_assert!(read.is_ok(), "{:?}", read.as_ref().err());
+        let read = read.expect("checked above");
+        let q = DoctorQuery { sort, ..q };
+        prop_assert_eq!(read.search(&ds, &q, NOW), built.search(&ds, &q, NOW));
+        prop_assert_eq!(read.to_compiled(fp), file);
+    }
+
     #[test]
     fn every_count_is_the_brute_force_count(ds in dataset(), q in query()) {
         let index = DoctorIndex::build(&ds);

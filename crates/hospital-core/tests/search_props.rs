@@ -551,6 +551,20 @@ proptest! {
             "'{} {}' found doctors that '{}' did not", q.q, w, q.q);
     }
 
+    /// The compiled index, read back, answers any query as the built one does
+    /// (names, pinyin, typos, Chinese runs, synonyms, facets, every order).
+    #[test]
+    fn the_compiled_index_answers_as_the_built_one(q in query()) {
+        let (ds, built) = fixture();
+        let fp = hospital_core::compiled::Fingerprint::of(b"synthetic");
+        static READ: OnceLock<DoctorIndex> = OnceLock::new();
+        let read = READ.get_or_init(|| {
+            DoctorIndex::from_compiled(&built.to_compiled(fp), fp, ds.doctors.len())
+                .expect("the compiled index reads back")
+        });
+        prop_assert_eq!(read.search(ds, &q, NOW), built.search(ds, &q, NOW));
+    }
+
     #[test]
     fn arbitrary_text_never_panics(
         s in prop::collection::vec(

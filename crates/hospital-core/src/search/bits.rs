@@ -25,6 +25,22 @@ impl Bits {
         Bits { words }
     }
 
+    /// A set of `n` doctors from its words, as [`Bits::words`] gives them; `None` when
+    /// the number of words is not `n`'s or a bit past `n` is set (a compiled file's
+    /// bits, checked before use).
+    pub fn from_words(words: Vec<u64>, n: usize) -> Option<Bits> {
+        if words.len() != n.div_ceil(64) {
+            return None;
+        }
+        let tail = n & 63;
+        let clean = tail == 0 || words.last().is_none_or(|w| w >> tail == 0);
+        clean.then_some(Bits { words })
+    }
+
+    pub fn words(&self) -> &[u64] {
+        &self.words
+    }
+
     pub fn set(&mut self, i: usize) {
         if let Some(w) = self.words.get_mut(i / 64) {
             *w |= 1 << (i % 64);

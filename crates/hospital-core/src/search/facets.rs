@@ -16,6 +16,7 @@ use crate::model::{ClinicType, Dataset, Gender, TitleRank};
 use crate::route::{DoctorQuery, FacetKind, Slot};
 
 mod build;
+mod wire;
 pub use build::FacetsBuilder;
 
 /// Live counts for every facet option the dataset knows, zero counts included.

@@ -12,6 +12,7 @@ use std::hash::Hasher;
 use std::ops::Range;
 
 mod finish;
+mod wire;
 mod words;
 pub use finish::Finisher;
 use words::Vocabulary;

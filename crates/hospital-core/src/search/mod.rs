@@ -59,6 +59,7 @@
 mod bits;
 mod build;
 mod causes;
+mod compiled;
 mod explain;
 mod facets;
 mod highlight;
@@ -72,6 +73,7 @@ mod synonyms;
 mod tests;
 
 pub use build::DoctorIndexBuilder;
+pub use compiled::DOCTOR_INDEX_FILE;
 pub use explain::{Reason, ReasonField};
 pub use facets::{doctor_campuses, FacetCounts};
 pub use highlight::highlight;

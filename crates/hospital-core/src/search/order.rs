@@ -12,6 +12,7 @@ use crate::route::{DoctorSort, Slot};
 use crate::text::Lang;
 
 mod build;
+mod wire;
 pub use build::OrdersBuilder;
 
 /// Half-days in a week: the length of the cycle that "soonest" wraps around.

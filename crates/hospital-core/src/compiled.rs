@@ -1,0 +1,483 @@
+//! The container of the files `hospital-data site` compiles from a dataset, so that a
+//! browser loads work done once at build time instead of doing it on every visit.
+//!
+//! A file is a fixed header, then a payload of little-endian numbers, arrays and
+//! strings, written by [`Writer`] and read back by [`Reader`] in the same order. The
+//! header says what the file is ([`Kind`]), which format version wrote it, how long
+//! the payload is, its checksum, and the dataset it was compiled from (its
+//! [`Fingerprint`]), so a file from another build or another dataset is refused, not
+//! trusted. Every read is bounds-checked, and a count is checked against the bytes
+//! left before anything is allocated: no input makes the reader panic or allocate
+//! more than the file's own size. What the values must mean (word ids within the
+//! vocabulary, doctors within the dataset...) is checked by each reader of a kind.
+
+use std::fmt;
+
+/// The first bytes of every compiled file.
+pub const MAGIC: [u8; 4] = *b"HSIX";
+/// Bumped whenever the layout of any kind changes: an old file is then refused and
+/// the page builds its index from the dataset, as it would without one.
+pub const VERSION: u16 = 1;
+/// magic, version, kind, payload length, payload checksum, dataset length, dataset hash.
+pub const HEADER_LEN: usize = 4 + 2 + 2 + 8 + 8 + 8 + 8;
+
+/// What a compiled file holds.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[repr(u16)]
+pub enum Kind {
+    DoctorIndex = 1,
+}
+
+/// The dataset file a compiled file belongs to: its length and its hash.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Fingerprint {
+    pub len: u64,
+    pub hash: u64,
+}
+
+impl Fingerprint {
+    /// The fingerprint of a dataset file's bytes, exactly as published.
+    pub fn of(dataset: &[u8]) -> Fingerprint {
+        Fingerprint {
+            len: dataset.len() as u64,
+            hash: xxhash_rust::xxh3::xxh3_64(dataset),
+        }
+    }
+}
+
+/// Why a compiled file cannot be used.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum CompiledError {
+    /// It does not start as a compiled file does (an HTML error page, say).
+    NotCompiled,
+    /// Written by another version of `hospital-data`.
+    Version { found: u16 },
+    /// A compiled file of another kind.
+    OtherKind { found: u16 },
+    /// Shorter or longer than its header says: cut off in transfer, or appended to.
+    Length { expected: u64, found: u64 },
+    /// The payload's checksum does not match: damaged.
+    Checksum,
+    /// Compiled from another dataset than the one loaded (or another version of it).
+    OtherDataset,
+    /// The checksum matched but the content is impossible: which part, and why.
+    Damaged(String),
+}
+
+impl CompiledError {
+    /// Whether the file is sound but belongs to another dataset or build: the page can
+    /// build what it needs from the dataset instead, as it does without a file.
+    pub fn is_stale(&self) -> bool {
+        matches!(
+            self,
+            CompiledError::OtherDataset | CompiledError::Version { .. }
+        )
+    }
+}
+
+impl fmt::Display for CompiledError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            CompiledError::NotCompiled => write!(f, "not a compiled hospital-site file"),
+            CompiledError::Version { found } => write!(
+                f,
+                "compiled by another version of hospital-data (format {found}, this app reads {VERSION})"
+            ),
+            CompiledError::OtherKind { found } => {
+                write!(f, "a compiled file of another kind ({found})")
+            }
+            CompiledError::Length { expected, found } => write!(
+                f,
+                "{found} bytes where the header says {expected}: the file was cut off or changed"
+            ),
+            CompiledError::Checksum => write!(f, "its checksum does not match its content"),
+            CompiledError::OtherDataset => {
+                write!(f, "compiled from another dataset than the one loaded")
+            }
+            CompiledError::Damaged(what) => write!(f, "damaged: {what}"),
+        }
+    }
+}
+
+impl std::error::Error for CompiledError {}
+
+/// Builds a payload, then seals it with its header.
+#[derive(Default)]
+pub struct Writer {
+    payload: Vec<u8>,
+}
+
+impl Writer {
+    pub fn u32(&mut self, v: u32) {
+        self.payload.extend_from_slice(&v.to_le_bytes());
+    }
+
+    pub fn u64(&mut self, v: u64) {
+        self.payload.extend_from_slice(&v.to_le_bytes());
+    }
+
+    /// A length as a `u32`: the format's counts are 32-bit, as the index's ids are.
+    pub fn count(&mut self, n: usize) {
+        self.u32(u32::try_from(n).unwrap_or(u32::MAX));
+    }
+
+    pub fn u32s(&mut self, v: &[u32]) {
+        self.count(v.len());
+        self.payload.reserve(v.len() * 4);
+        for x in v {
+            self.payload.extend_from_slice(&x.to_le_bytes());
+        }
+    }
+
+    pub fn u64s(&mut self, v: &[u64]) {
+        self.count(v.len());
+        self.payload.reserve(v.len() * 8);
+        for x in v {
+            self.payload.extend_from_slice(&x.to_le_bytes());
+        }
+    }
+
+    /// LEB128: seven bits a byte, low first.
+    fn varint(&mut self, mut v: u64) {
+        while v >= 0x80 {
+            self.payload.push((v as u8) | 0x80);
+            v >>= 7;
+        }
+        self.payload.push(v as u8);
+    }
+
+    /// A non-decreasing array (offsets, ends) as the differences between neighbours:
+    /// mostly one byte each instead of four.
+    pub fn ascending(&mut self, v: &[u32]) {
+        self.count(v.len());
+        let mut prev = 0u32;
+        for &x in v {
+            debug_assert!(x >= prev, "ascending arrays only");
+            self.varint(u64::from(x.wrapping_sub(prev)));
+            prev = x;
+        }
+    }
+
+    /// Values whose high bits are a key that mostly grows (a doctor number, in a
+    /// posting) and whose `low` bits are flags: each as the key's signed step from the
+    /// last one, with the flags, in as few bytes as that takes.
+    pub fn keyed(&mut self, v: &[u32], low: u32) {
+        self.count(v.len());
+        let mut prev = 0i64;
+        for &x in v {
+            let key = i64::from(x >> low);
+            let step = key - prev;
+            let zigzag = ((step << 1) ^ (step >> 63)) as u64;
+            self.varint(zigzag << low | u64::from(x & ((1 << low) - 1)));
+            prev = key;
+        }
+    }
+
+    pub fn str(&mut self, s: &str) {
+        self.count(s.len());
+        self.payload.extend_from_slice(s.as_bytes());
+    }
+
+    pub fn strs<S: AsRef<str>>(&mut self, v: &[S]) {
+        self.count(v.len());
+        for s in v {
+            self.str(s.as_ref());
+        }
+    }
+
+    /// The whole file: header, then payload.
+    pub fn finish(self, kind: Kind, dataset: Fingerprint) -> Vec<u8> {
+        seal(kind, dataset, &self.payload)
+    }
+}
+
+/// A file of `kind` for `dataset` around `payload`. The fuzz target seals any bytes with
+/// it, so that what lies behind the header and checksum gets tested too.
+pub fn seal(kind: Kind, dataset: Fingerprint, payload: &[u8]) -> Vec<u8> {
+    let mut out = Vec::with_capacity(HEADER_LEN + payload.len());
+    out.extend_from_slice(&MAGIC);
+    out.extend_from_slice(&VERSION.to_le_bytes());
+    out.extend_from_slice(&(kind as u16).to_le_bytes());
+    out.extend_from_slice(&(payload.len() as u64).to_le_bytes());
+    out.extend_from_slice(&xxhash_rust::xxh3::xxh3_64(payload).to_le_bytes());
+    out.extend_from_slice(&dataset.len.to_le_bytes());
+    out.extend_from_slice(&dataset.hash.to_le_bytes());
+    out.extend_from_slice(payload);
+    out
+}
+
+/// Reads a payload in the order it was written; every method fails, rather than
+/// panics, past the end. `what` names the part for the error message.
+pub struct Reader<'a> {
+    bytes: &'a [u8],
+    at: usize,
+}
+
+fn le_u16(b: &[u8], at: usize) -> u16 {
+    let mut a = [0u8; 2];
+    a.copy_from_slice(&b[at..at + 2]);
+    u16::from_le_bytes(a)
+}
+
+fn le_u64(b: &[u8], at: usize) -> u64 {
+    let mut a = [0u8; 8];
+    a.copy_from_slice(&b[at..at + 8]);
+    u64::from_le_bytes(a)
+}
+
+impl<'a> Reader<'a> {
+    /// Checks the header of `file` (magic, version, kind, length, checksum, dataset)
+    /// and returns a reader of its payload.
+    pub fn open(
+        file: &'a [u8],
+        kind: Kind,
+        dataset: Fingerprint,
+    ) -> Result<Reader<'a>, CompiledError> {
+        if file.len() < HEADER_LEN || file[..4] != MAGIC {
+            return Err(CompiledError::NotCompiled);
+        }
+        let version = le_u16(file, 4);
+        if version != VERSION {
+            return Err(CompiledError::Version { found: version });
+        }
+        let found_kind = le_u16(file, 6);
+        if found_kind != kind as u16 {
+            return Err(CompiledError::OtherKind { found: found_kind });
+        }
+        let payload = &file[HEADER_LEN..];
+        let expected = le_u64(file, 8);
+        if expected != payload.len() as u64 {
+            return Err(CompiledError::Length {
+                expected,
+                found: payload.len() as u64,
+            });
+        }
+        if le_u64(file, 16) != xxhash_rust::xxh3::xxh3_64(payload) {
+            return Err(CompiledError::Checksum);
+        }
+        let made_for = Fingerprint {
+            len: le_u64(file, 24),
+            hash: le_u64(file, 32),
+        };
+        if made_for != dataset {
+            return Err(CompiledError::OtherDataset);
+        }
+        Ok(Reader {
+            bytes: payload,
+            at: 0,
+        })
+    }
+
+    fn take(&mut self, n: usize, what: &str) -> Result<&'a [u8], CompiledError> {
+        let end = self
+            .at
+            .checked_add(n)
+            .filter(|&e| e <= self.bytes.len())
+            .ok_or_else(|| damaged(format!("{what} runs past the end of the file")))?;
+        let out = &self.bytes[self.at..end];
+        self.at = end;
+        Ok(out)
+    }
+
+    pub fn u32(&mut self, what: &str) -> Result<u32, CompiledError> {
+        let b = self.take(4, what)?;
+        Ok(u32::from_le_bytes([b[0], b[1], b[2], b[3]]))
+    }
+
+    pub fn u64(&mut self, what: &str) -> Result<u64, CompiledError> {
+        let b = self.take(8, what)?;
+        Ok(le_u64(b, 0))
+    }
+
+    /// A count of items of `size` bytes each, checked against the bytes left.
+    pub fn count(&mut self, size: usize, what: &str) -> Result<usize, CompiledError> {
+        let n = self.u32(what)? as usize;
+        if n.saturating_mul(size.max(1)) > self.bytes.len() - self.at {
+            return Err(damaged(format!(
+                "{what}: {n} items cannot fit in the rest of the file"
+            )));
+        }
+        Ok(n)
+    }
+
+    pub fn u32s(&mut self, what: &str) -> Result<Vec<u32>, CompiledError> {
+        let n = self.count(4, what)?;
+        let b = self.take(n * 4, what)?;
+        Ok(b.chunks_exact(4)
+            .map(|c| u32::from_le_bytes([c[0], c[1], c[2], c[3]]))
+            .collect())
+    }
+
+    pub fn u64s(&mut self, what: &str) -> Result<Vec<u64>, CompiledError> {
+        let n = self.count(8, what)?;
+        let b = self.take(n * 8, what)?;
+        Ok(b.chunks_exact(8).map(|c| le_u64(c, 0)).collect())
+    }
+
+    fn varint(&mut self, what: &str) -> Result<u64, CompiledError> {
+        let mut v = 0u64;
+        for shift in (0..64).step_by(7) {
+            let b = self.take(1, what)?[0];
+            v |= u64::from(b & 0x7F) << shift;
+            if b & 0x80 == 0 {
+                return Ok(v);
+            }
+        }
+        Err(damaged(format!("{what}: a number longer than 64 bits")))
+    }
+
+    /// What [`Writer::ascending`] wrote; fails if a value passes `u32::MAX`.
+    pub fn ascending(&mut self, what: &str) -> Result<Vec<u32>, CompiledError> {
+        let n = self.count(1, what)?;
+        let mut out = Vec::with_capacity(n);
+        let mut at = 0u32;
+        for _ in 0..n {
+            let step = u32::try_from(self.varint(what)?)
+                .map_err(|_| damaged(format!("{what}: a step beyond 32 bits")))?;
+            at = at
+                .checked_add(step)
+                .ok_or_else(|| damaged(format!("{what}: a value beyond 32 bits")))?;
+            out.push(at);
+        }
+        Ok(out)
+    }
+
+    /// What [`Writer::keyed`] wrote with the same `low`.
+    pub fn keyed(&mut self, what: &str, low: u32) -> Result<Vec<u32>, CompiledError> {
+        let n = self.count(1, what)?;
+        let mut out = Vec::with_capacity(n);
+        let mut key = 0i64;
+        let max_key = i64::from(u32::MAX >> low);
+        for _ in 0..n {
+            let v = self.varint(what)?;
+            let zigzag = v >> low;
+            let step = (zigzag >> 1) as i64 ^ -((zigzag & 1) as i64);
+            key = key
+                .checked_add(step)
+                .filter(|k| (0..=max_key).contains(k))
+                .ok_or_else(|| damaged(format!("{what}: a key out of range")))?;
+            out.push((key as u32) << low | (v as u32 & ((1 << low) - 1)));
+        }
+        Ok(out)
+    }
+
+    pub fn string(&mut self, what: &str) -> Result<String, CompiledError> {
+        let n = self.count(1, what)?;
+        let b = self.take(n, what)?;
+        String::from_utf8(b.to_vec()).map_err(|_| damaged(format!("{what} is not UTF-8 text")))
+    }
+
+    pub fn strings(&mut self, what: &str) -> Result<Vec<String>, CompiledError> {
+        // Each string has at least its 4-byte length.
+        let n = self.count(4, what)?;
+        (0..n).map(|_| self.string(what)).collect()
+    }
+
+    /// Succeeds only when every byte has been read: a longer payload is not ours.
+    pub fn end(self) -> Result<(), CompiledError> {
+        if self.at == self.bytes.len() {
+            Ok(())
+        } else {
+            Err(damaged(format!(
+                "{} bytes left over after the last part",
+                self.bytes.len() - self.at
+            )))
+        }
+    }
+}
+
+/// A [`CompiledError::Damaged`] saying what is wrong.
+pub fn damaged(what: impl Into<String>) -> CompiledError {
+    CompiledError::Damaged(what.into())
+}
+
+/// Checks a condition of the content, naming it when it fails.
+pub fn ensure(ok: bool, what: impl FnOnce() -> String) -> Result<(), CompiledError> {
+    if ok {
+        Ok(())
+    } else {
+        Err(damaged(what()))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sample() -> (Vec<u8>, Fingerprint) {
+        let ds = Fingerprint::of(b"{}");
+        let mut w = Writer::default();
+        w.u32(7);
+        w.u32s(&[1, 2, 3]);
+        w.u64s(&[u64::MAX]);
+        w.str("心内科");
+        w.strs(&["a", ""]);
+        w.ascending(&[0, 3, 3, 300, u32::MAX]);
+        w.keyed(&[5 << 4 | 3, 2 << 4, 900 << 4 | 15, 0, u32::MAX], 4);
+        (w.finish(Kind::DoctorIndex, ds), ds)
+    }
+
+    #[test]
+    fn reads_back_what_was_written() {
+        let (file, ds) = sample();
+        let mut r = Reader::open(&file, Kind::DoctorIndex, ds).unwrap();
+        assert_eq!(r.u32("a").unwrap(), 7);
+        assert_eq!(r.u32s("b").unwrap(), [1, 2, 3]);
+        assert_eq!(r.u64s("c").unwrap(), [u64::MAX]);
+        assert_eq!(r.string("d").unwrap(), "心内科");
+        assert_eq!(r.strings("e").unwrap(), ["a", ""]);
+        assert_eq!(r.ascending("f").unwrap(), [0, 3, 3, 300, u32::MAX]);
+        assert_eq!(
+            r.keyed("g", 4).unwrap(),
+            [5 << 4 | 3, 2 << 4, 900 << 4 | 15, 0, u32::MAX]
+        );
+        r.end().unwrap();
+    }
+
+    #[test]
+    fn refuses_what_is_not_right() {
+        let (file, ds) = sample();
+        let open = |f: &[u8]| Reader::open(f, Kind::DoctorIndex, ds).err();
+        assert_eq!(open(b"<!doctype html>"), Some(CompiledError::NotCompiled));
+        let mut v = file.clone();
+        v[4] = 9;
+        assert_eq!(open(&v), Some(CompiledError::Version { found: 9 }));
+        assert_eq!(
+            open(&file[..file.len() - 1]),
+            Some(CompiledError::Length {
+                expected: (file.len() - HEADER_LEN) as u64,
+                found: (file.len() - HEADER_LEN - 1) as u64
+            })
+        );
+        let mut flipped = file.clone();
+        *flipped.last_mut().unwrap() ^= 1;
+        assert_eq!(open(&flipped), Some(CompiledError::Checksum));
+        let other = Reader::open(&file, Kind::DoctorIndex, Fingerprint::of(b"[]")).err();
+        assert_eq!(other, Some(CompiledError::OtherDataset));
+        assert!(other.unwrap().is_stale());
+    }
+
+    #[test]
+    fn counts_past_the_end_fail_without_allocating() {
+        let ds = Fingerprint::of(b"");
+        let mut w = Writer::default();
+        w.u32(u32::MAX); // a count of four billion u32s, and nothing behind it
+        let file = w.finish(Kind::DoctorIndex, ds);
+        let mut r = Reader::open(&file, Kind::DoctorIndex, ds).unwrap();
+        assert!(
+            matches!(r.u32s("postings"), Err(CompiledError::Damaged(m)) if m.contains("postings"))
+        );
+    }
+
+    #[test]
+    fn left_over_bytes_are_damage() {
+        let ds = Fingerprint::of(b"");
+        let mut w = Writer::default();
+        w.u32(1);
+        w.u32(2);
+        let file = w.finish(Kind::DoctorIndex, ds);
+        let mut r = Reader::open(&file, Kind::DoctorIndex, ds).unwrap();
+        r.u32("x").unwrap();
+        assert!(r.end().is_err());
+    }
+}

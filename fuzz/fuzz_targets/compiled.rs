@@ -1,0 +1,63 @@
+//! Any bytes as a compiled doctor index (`doctors.idx`) of the sample dataset: read as
+//! they are (the header's checks), and sealed with a good header and checksum (so the
+//! content checks behind them are reached too). Reading never panics, and an index
+//! that is accepted can be searched without panicking, its hits within the dataset.
+#![no_main]
+
+use hospital_core::compiled::{seal, Fingerprint, Kind};
+use hospital_core::route::{DoctorQuery, DoctorSort, Slot};
+use hospital_core::search::DoctorIndex;
+use hospital_core::{validate, Dataset, HalfDay, Weekday};
+use libfuzzer_sys::fuzz_target;
+use std::sync::OnceLock;
+
+const SAMPLE: &str = include_str!("../../data/sample.json");
+
+struct Fixture {
+    ds: Dataset,
+    fingerprint: Fingerprint,
+}
+
+fn fixture() -> &'static Fixture {
+    static FIXTURE: OnceLock<Fixture> = OnceLock::new();
+    FIXTURE.get_or_init(|| match validate::load(SAMPLE) {
+        Ok(loaded) => Fixture {
+            ds: loaded.dataset,
+            fingerprint: Fingerprint::of(SAMPLE.as_bytes()),
+        },
+        Err(problems) => panic!("the sample dataset no longer loads: {problems:?}"),
+    })
+}
+
+fn search_all_ways(ix: &DoctorIndex, ds: &Dataset) {
+    let now = Slot {
+        weekday: Weekday::Thu,
+        half_day: HalfDay::Morning,
+    };
+    for q in ["", "heart", "心内科 东院", "cardiolgy", "li", "头痛 Dr"] {
+        for sort in DoctorSort::ALL {
+            let query = DoctorQuery {
+                q: q.into(),
+                sort,
+                ..DoctorQuery::default()
+            };
+            let r = ix.search(ds, &query, now);
+            assert!(r.hits.iter().all(|h| h.doctor < ds.doctors.len()));
+        }
+    }
+    for kind in hospital_core::route::FacetKind::ALL {
+        let _ = ix.facet_options(kind);
+    }
+}
+
+fuzz_target!(|data: &[u8]| {
+    let f = fixture();
+    let n = f.ds.doctors.len();
+    if let Ok(ix) = DoctorIndex::from_compiled(data, f.fingerprint, n) {
+        search_all_ways(&ix, &f.ds);
+    }
+    let sealed = seal(Kind::DoctorIndex, f.fingerprint, data);
+    if let Ok(ix) = DoctorIndex::from_compiled(&sealed, f.fingerprint, n) {
+        search_all_ways(&ix, &f.ds);
+    }
+});

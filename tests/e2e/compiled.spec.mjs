@@ -1,0 +1,142 @@
+// The doctor index compiled at build time (`doctors.idx`, `hospital-data site` or
+// `compile`): a page of a large hospital reads it instead of building the index itself;
+// a damaged one is reported with Retry; one of another dataset is not trusted.
+import { test, expect } from "@playwright/test";
+import { execFileSync } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { expectAccessible } from "./helpers.mjs";
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const root = path.join(here, "../..");
+const HOST = "/host/compiled.html";
+const widget = (page) => page.locator("#remote .hs");
+
+/** A generated hospital and its compiled doctor index, made by the project's own CLI. */
+function hospital(doctors, seed) {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "hs-compiled-"));
+  const cli = (...args) =>
+    execFileSync("cargo", ["run", "--quiet", "--release", "-p", "hospital-cli", "--", ...args], {
+      cwd: root,
+      stdio: ["ignore", "ignore", "pipe"],
+    });
+  cli("generate", "--doctors", String(doctors), "--articles", "0", "--seed", String(seed), "--out", dir);
+  cli("compile", path.join(dir, "hospital.json"));
+  return {
+    json: fs.readFileSync(path.join(dir, "hospital.json")),
+    index: fs.readFileSync(path.join(dir, "doctors.idx")),
+  };
+}
+
+// Above the 1,000 doctors whose index the app builds at once without asking for a file.
+let big;
+let other;
+test.beforeAll(() => {
+  big = hospital(1500, 3);
+  other = hospital(1500, 4);
+});
+
+/** Serves the dataset, and the index answers in turn (the last one repeats). */
+async function serve(page, json, indexes) {
+  const asked = [];
+  await page.route("**/fixtures/hospital.json", (route) =>
+    route.fulfill({ status: 200, contentType: "application/json", body: json }),
+  );
+  await page.route("**/fixtures/doctors.idx", (route) => {
+    const r = indexes[Math.min(asked.length, indexes.length - 1)];
+    asked.push(route.request().url());
+    if (r === 404) return route.fulfill({ status: 404, body: "not here" });
+    return route.fulfill({ status: 200, contentType: "application/octet-stream", body: r });
+  });
+  return asked;
+}
+
+function warnings(page) {
+  const seen = [];
+  page.on("console", (m) => {
+    if (m.type() === "warning" && m.text().includes("doctor index")) seen.push(m.text());
+  });
+  return seen;
+}
+
+/** What the finder shows for a query: the count and the first five names. */
+async function answer(page, q) {
+  const before = await page.evaluate(() => location.search);
+  await widget(page).getByRole("searchbox").fill(q);
+  // The address follows once typing pauses, after the results: then they are final.
+  await page.waitForFunction((prev) => location.search !== prev, before);
+  await expect(widget(page).locator(".doctor-card").first()).toBeVisible();
+  return {
+    count: await widget(page).locator(".result-count").textContent(),
+    names: await widget(page).locator(".doctor-card .doctor-name").evaluateAll((els) =>
+      els.slice(0, 5).map((e) => e.textContent.trim()),
+    ),
+  };
+}
+
+test("a large hospital's finder reads the compiled index and answers as the index built in the page", async ({ page, browser }) => {
+  test.setTimeout(90_000);
+  const asked = await serve(page, big.json, [big.index]);
+  const warned = warnings(page);
+  await page.goto(HOST);
+  await expect(widget(page).locator(".doctor-card").first()).toBeVisible({ timeout: 60_000 });
+  expect(asked.length).toBe(1);
+  const queries = ["zhang", "心内科", "cardiolgy", "headache"];
+  const compiled = [];
+  for (const q of queries) compiled.push(await answer(page, q));
+  expect(warned).toEqual([]);
+
+  // The same hospital without a compiled index: the page builds its own, and says so.
+  const page2 = await browser.newPage();
+  await serve(page2, big.json, [404]);
+  const warned2 = warnings(page2);
+  await page2.goto(HOST);
+  await expect(widget(page2).locator(".doctor-card").first()).toBeVisible({ timeout: 60_000 });
+  for (const [i, q] of queries.entries()) {
+    expect(await answer(page2, q), q).toEqual(compiled[i]);
+  }
+  expect(warned2.join(" ")).toContain("building it here");
+  await page2.close();
+});
+
+test("a damaged compiled index is reported with what is wrong, and Retry recovers", async ({ page }) => {
+  test.setTimeout(90_000);
+  const damaged = Buffer.from(big.index);
+  damaged[damaged.length - 100] ^= 0x20;
+  await serve(page, big.json, [damaged, big.index]);
+  await page.goto(HOST);
+  const alert = widget(page).locator(".load-problem");
+  await expect(alert).toContainText("doctor search file", { timeout: 60_000 });
+  await expect(alert).toContainText("checksum");
+  await expect(alert).toContainText("/fixtures/doctors.idx");
+  await expectAccessible(page, "damaged index");
+  await alert.getByRole("button", { name: "Try again" }).click();
+  await expect(widget(page).locator(".doctor-card").first()).toBeVisible({ timeout: 60_000 });
+  await expect(alert).toHaveCount(0);
+});
+
+test("an index compiled from another dataset is not used: the page builds its own", async ({ page }) => {
+  test.setTimeout(90_000);
+  await serve(page, big.json, [other.index]);
+  const warned = warnings(page);
+  await page.goto(HOST);
+  await expect(widget(page).locator(".doctor-card").first()).toBeVisible({ timeout: 60_000 });
+  await expect.poll(() => warned.join(" ")).toContain("another dataset");
+  await widget(page).getByRole("searchbox").fill("zhang");
+  await expect(widget(page).locator(".result-count")).toContainText(/doctors? found/);
+  await expect(widget(page).locator(".load-problem")).toHaveCount(0);
+});
+
+test("a small hospital never fetches the compiled index: its index costs less than the request", async ({ page }) => {
+  const asked = [];
+  page.on("request", (r) => {
+    if (r.url().endsWith("/doctors.idx")) asked.push(r.url());
+  });
+  await page.goto("/doctors/");
+  await page.waitForFunction(() => document.querySelector("[data-hs-prerendered]")?.hasAttribute("data-hs-live"));
+  await page.getByRole("searchbox").first().fill("heart");
+  await expect(page.locator(".doctor-card").first()).toBeVisible();
+  expect(asked).toEqual([]);
+});
