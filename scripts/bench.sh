@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
 # `make bench`: builds what the benchmark needs, generates the synthetic datasets, then runs
 # bench/run.mjs (engines in Chromium, the app end to end, Lighthouse), which writes
-# bench/results.md and bench/results.json. Not part of the test suite: no pass/fail.
+# bench/results.md and bench/results.json, and bench/compiled-index.mjs (the compiled doctor
+# index against the JSON path), which writes bench/results-compiled.md. Not part of the test
+# suite: no pass/fail.
 #
-# Environment: BENCH_SIZES (default 1000,10000,100000), BENCH_PARTS (engines,app,lighthouse,relevance;
+# Environment: BENCH_SIZES (default 1000,10000,100000), BENCH_PARTS (engines,app,lighthouse,relevance,compiled;
 # `BENCH_PARTS=relevance make bench` runs the relevance test alone, without building the app),
 # BENCH_ENGINES (default ours,ours-o3,minisearch,minisearch-1typo,fuse,pagefind; rows of engines
 # not run are kept from the previous results), BENCH_PORT_BASE is not needed: the servers use ports 4310-4312.
@@ -13,11 +15,11 @@ export PATH="$PWD/node_modules/.bin:$HOME/.cargo/bin:$PATH"
 export TRUNK_SKIP_VERSION_CHECK=true PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1
 
 sizes=${BENCH_SIZES:-1000,10000,100000}
-parts=${BENCH_PARTS:-engines,app,lighthouse,relevance}
+parts=${BENCH_PARTS:-engines,app,lighthouse,relevance,compiled}
 part() { [[ ",$parts," == *",$1,"* ]]; }
 # The app's release build and the bench wasm serve every part but the relevance test.
 needs_app=false
-for p in engines app lighthouse; do part "$p" && needs_app=true; done
+for p in engines app lighthouse compiled; do part "$p" && needs_app=true; done
 articles=5000
 out=bench/out
 data=bench/data
@@ -83,7 +85,15 @@ if part relevance; then
   cargo run --quiet --release -p hospital-core --example relevance -- --json "$out/relevance-ours.json"
 fi
 
-echo "bench: running ($parts); this takes a while"
-node --max-old-space-size=12000 bench/run.mjs --sizes "$sizes" --parts "$parts" \
-  --engines "${BENCH_ENGINES:-ours,ours-o3,minisearch,minisearch-1typo,fuse,pagefind}"
-echo "bench: wrote bench/results.md and bench/results.json"
+run_parts=$(tr ',' '\n' <<<"$parts" | grep -vx compiled | paste -sd, -)
+if [ -n "$run_parts" ]; then
+  echo "bench: running ($run_parts); this takes a while"
+  node --max-old-space-size=12000 bench/run.mjs --sizes "$sizes" --parts "$run_parts" \
+    --engines "${BENCH_ENGINES:-ours,ours-o3,minisearch,minisearch-1typo,fuse,pagefind}"
+  echo "bench: wrote bench/results.md and bench/results.json"
+fi
+if part compiled; then
+  echo "bench: the compiled doctor index against the JSON path"
+  node --max-old-space-size=8000 bench/compiled-index.mjs --doctors "$sizes" --articles "$articles" --site "$out/site" --runs 5
+  echo "bench: wrote bench/results-compiled.md"
+fi

@@ -1,0 +1,176 @@
+// The finder of a large hospital two ways, side by side in one Chromium run: the JSON path
+// (the dataset fetched, checked and the doctor index built in the browser) and the compiled
+// path (the same dataset, and the doctor index `hospital-data compile` made, read as it is).
+// Cold loads alternate between the two; each records, from navigation: the first doctor card
+// painted, the longest task until then, the bytes fetched by kind, and the wasm memory after
+// the first search.
+//
+//   node bench/compiled-index.mjs [--doctors 10000,100000] [--articles 5000] [--runs 5] [--site dist]
+//
+// Needs a built site (`make build`, or `make bench`'s bench/out/site) and the CLI. The dataset
+// is bench/data/<doctors>/hospital.json when `make bench` made it, else generated here (seed 1,
+// as `make bench` does). Writes bench/results-compiled.md (and the raw runs in bench/out/).
+import { execFileSync } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { dataDir, launch, log, median, outDir, repo, startServer, stripIntegrity } from "./lib/common.mjs";
+import { fileSizes, siteWithData } from "./lib/app.mjs";
+
+const arg = (name, fallback) => {
+  const i = process.argv.indexOf(`--${name}`);
+  return i > 0 ? process.argv[i + 1] : fallback;
+};
+const sizes = arg("doctors", "10000").split(",").map(Number);
+const articles = Number(arg("articles", "5000"));
+const runs = Number(arg("runs", "5"));
+const site = path.resolve(arg("site", "dist"));
+
+const cli = (...args) =>
+  execFileSync("cargo", ["run", "--quiet", "--release", "-p", "hospital-cli", "--", ...args], { cwd: repo, stdio: ["ignore", "inherit", "inherit"] });
+async function measure(doctors) {
+  const data = path.join(dataDir, String(doctors));
+  const json = path.join(data, "hospital.json");
+  if (!fs.existsSync(json)) {
+    log(`generating ${doctors} doctors and ${articles} articles into ${data}`);
+    cli("generate", "--doctors", String(doctors), "--articles", String(articles), "--seed", "1", "--out", data);
+  }
+  cli("compile", json, "--out", path.join(data, "doctors.idx"));
+
+  // Two copies of the built site whose pages render in the browser from the generated data;
+  // the compiled one's pages also name the compiled index.
+  const jsonSite = siteWithData(site, doctors);
+  stripIntegrity(jsonSite);
+  const compiledSite = path.join(outDir, `site-${doctors}-compiled`);
+  fs.rmSync(compiledSite, { recursive: true, force: true });
+  fs.cpSync(jsonSite, compiledSite, { recursive: true });
+  const walk = (d) =>
+    fs.readdirSync(d, { withFileTypes: true }).forEach((e) => {
+      const p = path.join(d, e.name);
+      if (e.isDirectory()) return walk(p);
+      if (!e.name.endsWith(".html")) return;
+      const html = fs.readFileSync(p, "utf8");
+      const src = `data-src="/bench-data/${doctors}/hospital.json"`;
+      if (html.includes(src)) fs.writeFileSync(p, html.replace(src, `${src} data-index-src="/bench-data/${doctors}/doctors.idx"`));
+    });
+  walk(compiledSite);
+
+  const servers = { json: await startServer(4341, jsonSite), compiled: await startServer(4342, compiledSite) };
+  const roots = { json: jsonSite, compiled: compiledSite };
+
+  /** The file a URL of the bench server names, for its gzip size. */
+  function fileFor(which, url) {
+    const p = decodeURIComponent(new URL(url).pathname);
+    const f = p.startsWith("/bench-data/") ? path.join(dataDir, p.slice("/bench-data/".length)) : path.join(roots[which], p);
+    return fs.existsSync(f) && fs.statSync(f).isFile() ? f : null;
+  }
+
+  function kind(url) {
+    const p = new URL(url).pathname;
+    if (/\.(wasm|js|css)$/.test(p)) return "app";
+    if (p.endsWith(".json")) return "dataset";
+    if (p.endsWith(".idx")) return "index";
+    return "other";
+  }
+
+  async function coldLoad(browser, which) {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const page = await context.newPage();
+    await page.addInitScript({ path: path.join(repo, "bench/www/probe.js") });
+    // Trunk's bootstrap announces the instance; its memory is the app's whole wasm heap.
+    await page.addInitScript(() => addEventListener("TrunkApplicationStarted", (e) => (window.__wasm = e.detail.wasm)));
+    const urls = [];
+    page.on("response", (r) => r.status() < 400 && urls.push(r.url()));
+    try {
+      await page.goto(`${servers[which].url}/doctors/`, { waitUntil: "commit" });
+      await page.waitForFunction(() => window.__bench?.marks?.doctors?.painted, null, { timeout: 600_000, polling: 50 });
+      const first = await page.evaluate(() => ({
+        card: window.__bench.marks.doctors.painted,
+        longest: Math.max(0, ...window.__bench.longtasks.filter((t) => t.start <= window.__bench.marks.doctors.painted).map((t) => t.duration)),
+      }));
+      const before = await page.locator(".result-count").textContent();
+      await page.locator("#doctor-q").fill("zhang");
+      await page.waitForFunction((b) => document.querySelector(".result-count")?.textContent !== b, before);
+      const memory = await page.evaluate(() => window.__wasm?.memory?.buffer.byteLength ?? null);
+      const bytes = { app: 0, dataset: 0, index: 0, other: 0 };
+      const gzip = { app: 0, dataset: 0, index: 0, other: 0 };
+      for (const u of urls) {
+        const f = fileFor(which, u);
+        if (!f) continue;
+        const s = fileSizes(f);
+        bytes[kind(u)] += s.raw;
+        gzip[kind(u)] += s.gzip;
+      }
+      return { ...first, memory, bytes, gzip };
+    } finally {
+      await context.close();
+    }
+  }
+
+  const results = { json: [], compiled: [] };
+  const browser = await launch();
+  try {
+    for (let r = 0; r < runs; r++) {
+      for (const which of r % 2 ? ["compiled", "json"] : ["json", "compiled"]) {
+        const m = await coldLoad(browser, which);
+        results[which].push(m);
+        log(`run ${r + 1} ${which}: first card ${m.card.toFixed(0)} ms, longest task ${m.longest.toFixed(0)} ms, wasm memory ${(m.memory / 1e6).toFixed(1)} MB`);
+      }
+    }
+  } finally {
+    await browser.close();
+    servers.json.stop();
+    servers.compiled.stop();
+  }
+
+  return results;
+}
+
+const kb = (b) => (b / 1000).toLocaleString("en", { maximumFractionDigits: 0 });
+const commit = execFileSync("git", ["rev-parse", "--short", "HEAD"], { cwd: repo }).toString().trim();
+const cpu = os.cpus();
+const lines = [
+  "# The doctor index compiled at build time, against the JSON path (issue 15)",
+  "",
+  `Generated by \`node bench/compiled-index.mjs\` on ${new Date().toISOString().slice(0, 16).replace("T", " ")} UTC, commit ${commit}; ` +
+    `${cpu.length} × ${cpu[0]?.model ?? "CPU"}, Node ${process.version}, Debian's Chromium headless, tests/e2e/server.mjs (no compression: ` +
+    "gzip sizes are what a host that compresses, as GitHub Pages does, would send). Both paths are the same build and the same " +
+    "generated dataset (`data-src`); the compiled one's pages also name the `doctors.idx` that `hospital-data compile` made of it " +
+    "(`data-index-src`). Cold loads of `/doctors/` alternate between the two. Times from navigation; memory is the app's " +
+    "`WebAssembly.Memory` after the first search (it never shrinks, so it shows the peak).",
+  "",
+];
+for (const doctors of sizes) {
+  const results = await measure(doctors);
+  const row = (which) => {
+    const v = results[which];
+    const m = (f) => median(v.map(f));
+    const b = v[0].bytes;
+    const g = v[0].gzip;
+    return {
+      card: m((x) => x.card),
+      longest: m((x) => x.longest),
+      memory: m((x) => x.memory) / 1e6,
+      line: `| ${which} | ${m((x) => x.card).toFixed(0)} | ${m((x) => x.longest).toFixed(0)} | ${(m((x) => x.memory) / 1e6).toFixed(1)} | ${kb(b.dataset)} / ${kb(g.dataset)} | ${kb(b.index)} / ${kb(g.index)} | ${kb(b.app)} / ${kb(g.app)} |`,
+    };
+  };
+  const j = row("json");
+  const c = row("compiled");
+  lines.push(
+    `## ${doctors.toLocaleString("en")} doctors, ${articles.toLocaleString("en")} articles`,
+    "",
+    `${runs} cold loads of each; medians (ms, MB; kB raw / gzip -9).`,
+    "",
+    "| path | first doctor card painted | longest task until then | wasm memory after the first search | dataset kB | doctor index kB | app code kB |",
+    "|---|--:|--:|--:|--:|--:|--:|",
+    j.line,
+    c.line,
+    "",
+    `Compiled / JSON: first card ×${(c.card / j.card).toFixed(2)}, longest task ×${(c.longest / j.longest).toFixed(2)}, wasm memory ×${(c.memory / j.memory).toFixed(2)}.`,
+    "",
+  );
+  fs.writeFileSync(path.join(outDir, `compiled-index-${doctors}.json`), JSON.stringify({ doctors, articles, runs, results }, null, 2));
+}
+const md = lines.join("\n");
+fs.writeFileSync(path.join(repo, "bench/results-compiled.md"), md);
+console.log(md);
