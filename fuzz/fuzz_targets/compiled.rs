@@ -1,12 +1,13 @@
 //! Any bytes as a compiled doctor index (`doctors.idx`) of the sample dataset: read as
 //! they are (the header's checks), and sealed with a good header and checksum (so the
 //! content checks behind them are reached too). Reading never panics, and an index
-//! that is accepted can be searched without panicking, its hits within the dataset.
+//! that is accepted can be searched without panicking, its hits within the dataset; read
+//! a part at a time (as the app reads it) it is the same index, or the same error.
 #![no_main]
 
 use hospital_core::compiled::{seal, Fingerprint, Kind};
 use hospital_core::route::{DoctorQuery, DoctorSort, Slot};
-use hospital_core::search::DoctorIndex;
+use hospital_core::search::{DoctorIndex, DoctorIndexReader};
 use hospital_core::{validate, Dataset, HalfDay, Weekday};
 use libfuzzer_sys::fuzz_target;
 use std::sync::OnceLock;
@@ -57,7 +58,19 @@ fuzz_target!(|data: &[u8]| {
         search_all_ways(&ix, &f.ds);
     }
     let sealed = seal(Kind::DoctorIndex, f.fingerprint, data);
-    if let Ok(ix) = DoctorIndex::from_compiled(&sealed, f.fingerprint, n) {
+    let whole = DoctorIndex::from_compiled(&sealed, f.fingerprint, n);
+    // Read a part at a time, as the app does: the same answer, index or error.
+    let in_parts = DoctorIndexReader::new(&sealed, f.fingerprint, n).and_then(|mut reader| loop {
+        if let Some(done) = reader.step(&mut || true) {
+            break done;
+        }
+    });
+    match (&whole, &in_parts) {
+        (Ok(a), Ok(b)) => assert!(a.to_compiled(f.fingerprint) == b.to_compiled(f.fingerprint)),
+        (Err(a), Err(b)) => assert_eq!(a, b),
+        _ => panic!("read whole and in parts disagree"),
+    }
+    if let Ok(ix) = whole {
         search_all_ways(&ix, &f.ds);
     }
 });

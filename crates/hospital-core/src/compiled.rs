@@ -316,14 +316,16 @@ impl<'a> Reader<'a> {
 
     fn varint(&mut self, what: &str) -> Result<u64, CompiledError> {
         let mut v = 0u64;
-        for shift in (0..64).step_by(7) {
-            let b = self.take(1, what)?[0];
-            v |= u64::from(b & 0x7F) << shift;
+        for (i, &b) in self.bytes[self.at..].iter().take(10).enumerate() {
+            v |= u64::from(b & 0x7F) << (7 * i);
             if b & 0x80 == 0 {
+                self.at += i + 1;
                 return Ok(v);
             }
         }
-        Err(damaged(format!("{what}: a number longer than 64 bits")))
+        Err(damaged(format!(
+            "{what}: a number cut off by the end of the file, or longer than 64 bits"
+        )))
     }
 
     /// What [`Writer::ascending`] wrote; fails if a value passes `u32::MAX`.
@@ -342,23 +344,54 @@ impl<'a> Reader<'a> {
         Ok(out)
     }
 
-    /// What [`Writer::keyed`] wrote with the same `low`.
-    pub fn keyed(&mut self, what: &str, low: u32) -> Result<Vec<u32>, CompiledError> {
-        let n = self.count(1, what)?;
-        let mut out = Vec::with_capacity(n);
-        let mut key = 0i64;
-        let max_key = i64::from(u32::MAX >> low);
-        for _ in 0..n {
-            let v = self.varint(what)?;
-            let zigzag = v >> low;
+    /// What [`Writer::keyed`] wrote with the same `low`, every key at most `max_key`.
+    pub fn keyed(
+        &mut self,
+        what: &'static str,
+        low: u32,
+        max_key: u32,
+    ) -> Result<Vec<u32>, CompiledError> {
+        let mut part = self.keyed_start(what, low, max_key)?;
+        self.keyed_more(&mut part, usize::MAX)?;
+        Ok(part.out)
+    }
+
+    /// Starts reading a [`Writer::keyed`] array a part at a time, for a long one (the
+    /// postings) that should not hold up the browser: [`Reader::keyed_more`] reads on.
+    pub fn keyed_start(
+        &mut self,
+        what: &'static str,
+        low: u32,
+        max_key: u32,
+    ) -> Result<Keyed, CompiledError> {
+        let left = self.count(1, what)?;
+        Ok(Keyed {
+            what,
+            left,
+            key: 0,
+            low,
+            max_key: i64::from(max_key.min(u32::MAX >> low)),
+            out: Vec::with_capacity(left),
+        })
+    }
+
+    /// Reads up to `budget` more values of `part`; true when it has all of them.
+    pub fn keyed_more(&mut self, part: &mut Keyed, budget: usize) -> Result<bool, CompiledError> {
+        let mask = (1u32 << part.low) - 1;
+        for _ in 0..part.left.min(budget) {
+            let v = self.varint(part.what)?;
+            let zigzag = v >> part.low;
             let step = (zigzag >> 1) as i64 ^ -((zigzag & 1) as i64);
-            key = key
+            part.key = part
+                .key
                 .checked_add(step)
-                .filter(|k| (0..=max_key).contains(k))
-                .ok_or_else(|| damaged(format!("{what}: a key out of range")))?;
-            out.push((key as u32) << low | (v as u32 & ((1 << low) - 1)));
+                .filter(|k| (0..=part.max_key).contains(k))
+                .ok_or_else(|| damaged(format!("{}: a value out of range", part.what)))?;
+            part.out
+                .push((part.key as u32) << part.low | (v as u32 & mask));
+            part.left -= 1;
         }
-        Ok(out)
+        Ok(part.left == 0)
     }
 
     pub fn string(&mut self, what: &str) -> Result<String, CompiledError> {
@@ -373,6 +406,11 @@ impl<'a> Reader<'a> {
         (0..n).map(|_| self.string(what)).collect()
     }
 
+    /// Whether every byte has been read.
+    pub fn at_end(&self) -> bool {
+        self.at == self.bytes.len()
+    }
+
     /// Succeeds only when every byte has been read: a longer payload is not ours.
     pub fn end(self) -> Result<(), CompiledError> {
         if self.at == self.bytes.len() {
@@ -382,6 +420,50 @@ impl<'a> Reader<'a> {
                 "{} bytes left over after the last part",
                 self.bytes.len() - self.at
             )))
+        }
+    }
+}
+
+/// A [`Writer::keyed`] array being read a part at a time.
+pub struct Keyed {
+    what: &'static str,
+    left: usize,
+    key: i64,
+    low: u32,
+    max_key: i64,
+    out: Vec<u32>,
+}
+
+impl Keyed {
+    /// How many values are still to read.
+    pub fn remaining(&self) -> usize {
+        self.left
+    }
+
+    /// The values read so far; all of them once [`Reader::keyed_more`] said so.
+    pub fn into_values(self) -> Vec<u32> {
+        self.out
+    }
+}
+
+/// The fingerprint of a dataset file taken a part at a time, so that a large file's
+/// hash (200 MB at 100,000 doctors) never holds up the browser in one go.
+#[derive(Default)]
+pub struct FingerprintBuilder {
+    len: u64,
+    hash: xxhash_rust::xxh3::Xxh3,
+}
+
+impl FingerprintBuilder {
+    pub fn update(&mut self, part: &[u8]) {
+        self.len += part.len() as u64;
+        self.hash.update(part);
+    }
+
+    pub fn finish(&self) -> Fingerprint {
+        Fingerprint {
+            len: self.len,
+            hash: self.hash.digest(),
         }
     }
 }
@@ -428,7 +510,7 @@ mod tests {
         assert_eq!(r.strings("e").unwrap(), ["a", ""]);
         assert_eq!(r.ascending("f").unwrap(), [0, 3, 3, 300, u32::MAX]);
         assert_eq!(
-            r.keyed("g", 4).unwrap(),
+            r.keyed("g", 4, u32::MAX).unwrap(),
             [5 << 4 | 3, 2 << 4, 900 << 4 | 15, 0, u32::MAX]
         );
         r.end().unwrap();
@@ -455,6 +537,36 @@ mod tests {
         let other = Reader::open(&file, Kind::DoctorIndex, Fingerprint::of(b"[]")).err();
         assert_eq!(other, Some(CompiledError::OtherDataset));
         assert!(other.unwrap().is_stale());
+    }
+
+    #[test]
+    fn long_arrays_read_in_parts_and_keys_stay_in_range() {
+        let ds = Fingerprint::of(b"");
+        let values: Vec<u32> = (0..1000).map(|i| ((i * 7 % 300) << 4) | (i % 16)).collect();
+        let mut w = Writer::default();
+        w.keyed(&values, 4);
+        w.keyed(&values, 4);
+        let file = w.finish(Kind::DoctorIndex, ds);
+        let mut r = Reader::open(&file, Kind::DoctorIndex, ds).unwrap();
+        let mut part = r.keyed_start("postings", 4, 299).unwrap();
+        let mut rounds = 0;
+        while !r.keyed_more(&mut part, 64).unwrap() {
+            rounds += 1;
+        }
+        assert_eq!(rounds, 1000 / 64);
+        assert_eq!(part.into_values(), values);
+        // The same values with a bound below their largest key: refused.
+        assert!(r.keyed("postings", 4, 298).is_err());
+    }
+
+    #[test]
+    fn a_fingerprint_taken_in_parts_is_the_whole_ones() {
+        let text: Vec<u8> = (0..100_000u32).map(|i| (i * 31 % 251) as u8).collect();
+        let mut b = FingerprintBuilder::default();
+        for part in text.chunks(4096) {
+            b.update(part);
+        }
+        assert_eq!(b.finish(), Fingerprint::of(&text));
     }
 
     #[test]

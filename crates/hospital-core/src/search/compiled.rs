@@ -3,7 +3,8 @@
 //! building it again from the dataset. The symptom table is not in the file: it is
 //! part of the code, and built from it in microseconds.
 
-use super::{facets::Facets, index::TextIndex, order::Orders, synonyms, DoctorIndex, SYNONYMS};
+use super::index::{TextIndex, TextIndexRead};
+use super::{facets::Facets, order::Orders, synonyms, DoctorIndex, SYNONYMS};
 use crate::compiled::{ensure, CompiledError, Fingerprint, Kind, Reader, Writer};
 
 /// The name of the compiled doctor index that a site build publishes beside the dataset.
@@ -33,61 +34,150 @@ impl DoctorIndex {
 
     /// The index in `file`, checked: made by this format version, undamaged, for the
     /// dataset file `dataset` with `doctors` doctors, and every id and offset in it
-    /// within bounds, so that searching it cannot fail.
+    /// within bounds, so that searching it cannot fail. In one go; the app reads a
+    /// large one a part at a time with [`DoctorIndexReader`].
     pub fn from_compiled(
         file: &[u8],
         dataset: Fingerprint,
         doctors: usize,
     ) -> Result<DoctorIndex, CompiledError> {
+        let mut reader = DoctorIndexReader::new(file, dataset, doctors)?;
+        loop {
+            if let Some(done) = reader.step(&mut || false) {
+                return done;
+            }
+        }
+    }
+}
+
+/// Postings read between two looks at the clock: about a millisecond's work (a few in
+/// the tests, so that they read in many parts).
+const POSTINGS_PER_PART: usize = if cfg!(test) { 64 } else { 1 << 15 };
+
+enum Stage {
+    Text,
+    Postings(TextIndexRead),
+    Rest(TextIndexRead),
+    Done,
+}
+
+/// Reads a compiled doctor index a part at a time, as [`DoctorIndexBuilder`] builds one:
+/// at 100,000 doctors the postings take longer to read than a browser should be held.
+///
+/// [`DoctorIndexBuilder`]: super::DoctorIndexBuilder
+pub struct DoctorIndexReader<'a> {
+    r: Reader<'a>,
+    doctors: usize,
+    stage: Stage,
+}
+
+impl<'a> DoctorIndexReader<'a> {
+    /// Checks the header of `file` (format, checksum, the dataset it belongs to and its
+    /// number of doctors) before anything is read.
+    pub fn new(
+        file: &'a [u8],
+        dataset: Fingerprint,
+        doctors: usize,
+    ) -> Result<DoctorIndexReader<'a>, CompiledError> {
         let mut r = Reader::open(file, Kind::DoctorIndex, dataset)?;
         let n = r.u32("doctor count")? as usize;
         if n != doctors {
             return Err(CompiledError::OtherDataset);
         }
-        let text = TextIndex::read(&mut r, n)?;
-        let facets = Facets::read(&mut r, n)?;
-        let orders = Orders::read(&mut r, n)?;
-        let departments = r.count(4, "department words")?;
-        let department_words = (0..departments)
-            .map(|_| r.u32s("department words"))
-            .collect::<Result<Vec<_>, _>>()?;
-        let department_texts = r.strings("department texts")?;
-        let options = facets.departments().0.len();
-        ensure(
-            departments == options && department_texts.len() == options,
-            || format!("{departments} departments' words for {options} departments"),
-        )?;
-        ensure(
-            department_words
-                .iter()
-                .flatten()
-                .all(|&w| (w as usize) < text.len()),
-            || "a department's word is beyond the vocabulary".into(),
-        )?;
-        let campus_words = r.strings("campus words")?;
-        let campus_numbers = r.u32s("campus numbers")?;
-        ensure(
-            campus_words.len() == campus_numbers.len()
-                && campus_numbers.iter().all(|&c| c <= u16::MAX.into()),
-            || "campus words and numbers do not pair up".into(),
-        )?;
-        let ignored = r.strings("ignored words")?;
-        r.end()?;
-        Ok(DoctorIndex {
-            doctors: n,
-            text,
-            synonyms: synonyms::Synonyms::new(SYNONYMS),
-            facets,
-            department_words,
-            department_texts,
-            orders,
-            campus_words: campus_words
-                .into_iter()
-                .zip(campus_numbers.into_iter().map(|c| c as u16))
-                .collect(),
-            ignored,
+        Ok(DoctorIndexReader {
+            r,
+            doctors,
+            stage: Stage::Text,
         })
     }
+
+    /// Reads on until done or `out_of_time`; the index (or why there is none) once done.
+    pub fn step(
+        &mut self,
+        out_of_time: &mut dyn FnMut() -> bool,
+    ) -> Option<Result<DoctorIndex, CompiledError>> {
+        loop {
+            let result = self.advance();
+            match result {
+                Err(e) => {
+                    self.stage = Stage::Done;
+                    return Some(Err(e));
+                }
+                Ok(Some(index)) => return Some(Ok(index)),
+                Ok(None) if out_of_time() => return None,
+                Ok(None) => {}
+            }
+        }
+    }
+
+    fn advance(&mut self) -> Result<Option<DoctorIndex>, CompiledError> {
+        let r = &mut self.r;
+        self.stage = match std::mem::replace(&mut self.stage, Stage::Done) {
+            Stage::Text => Stage::Postings(TextIndex::read_start(r, self.doctors)?),
+            Stage::Postings(mut part) => {
+                if TextIndex::read_more(r, &mut part, POSTINGS_PER_PART)? {
+                    Stage::Rest(part)
+                } else {
+                    Stage::Postings(part)
+                }
+            }
+            Stage::Rest(part) => {
+                let text = TextIndex::read_finish(r, part)?;
+                return read_rest(r, self.doctors, text).map(Some);
+            }
+            Stage::Done => {
+                return Err(CompiledError::Damaged("read again after it ended".into()));
+            }
+        };
+        Ok(None)
+    }
+}
+
+/// Everything after the text index: facets, orders and the query lexicon's lists.
+fn read_rest(r: &mut Reader, n: usize, text: TextIndex) -> Result<DoctorIndex, CompiledError> {
+    let facets = Facets::read(r, n)?;
+    let orders = Orders::read(r, n)?;
+    let departments = r.count(4, "department words")?;
+    let department_words = (0..departments)
+        .map(|_| r.u32s("department words"))
+        .collect::<Result<Vec<_>, _>>()?;
+    let department_texts = r.strings("department texts")?;
+    let options = facets.departments().0.len();
+    ensure(
+        departments == options && department_texts.len() == options,
+        || format!("{departments} departments' words for {options} departments"),
+    )?;
+    ensure(
+        department_words
+            .iter()
+            .flatten()
+            .all(|&w| (w as usize) < text.len()),
+        || "a department's word is beyond the vocabulary".into(),
+    )?;
+    let campus_words = r.strings("campus words")?;
+    let campus_numbers = r.u32s("campus numbers")?;
+    ensure(
+        campus_words.len() == campus_numbers.len()
+            && campus_numbers.iter().all(|&c| c <= u16::MAX.into()),
+        || "campus words and numbers do not pair up".into(),
+    )?;
+    let ignored = r.strings("ignored words")?;
+    // A Reader is used up by `end`; the rest must be nothing.
+    ensure(r.at_end(), || "bytes left over after the last part".into())?;
+    Ok(DoctorIndex {
+        doctors: n,
+        text,
+        synonyms: synonyms::Synonyms::new(SYNONYMS),
+        facets,
+        department_words,
+        department_texts,
+        orders,
+        campus_words: campus_words
+            .into_iter()
+            .zip(campus_numbers.into_iter().map(|c| c as u16))
+            .collect(),
+        ignored,
+    })
 }
 
 #[cfg(test)]
@@ -134,6 +224,44 @@ mod tests {
                 );
             }
         }
+    }
+
+    #[test]
+    fn read_a_part_at_a_time_it_is_the_same_index() {
+        let Ok(loaded) = crate::validate::load(&shared_words_dataset(300)) else {
+            panic!("the test's dataset does not load");
+        };
+        let ds = loaded.dataset;
+        let fp = Fingerprint::of(b"three hundred");
+        let file = DoctorIndex::build(&ds).to_compiled(fp);
+        let mut reader = DoctorIndexReader::new(&file, fp, ds.doctors.len()).expect("header");
+        let mut parts = 1;
+        let index = loop {
+            // Out of time after every part: the smallest slices there are.
+            match reader.step(&mut || true) {
+                Some(done) => break done.expect("reads"),
+                None => parts += 1,
+            }
+        };
+        assert!(parts > 20, "{parts} parts");
+        assert_eq!(index.to_compiled(fp), file);
+    }
+
+    /// A dataset of `n` doctors who share words, so that postings are long.
+    fn shared_words_dataset(n: usize) -> String {
+        let doctors: Vec<String> = (0..n)
+            .map(|i| {
+                format!(
+                    r#"{{"id":"d{i}","name":{{"en":"Doctor {i}","zh":"医生{i}"}},"title":"attending","departments":["cardiology"],"specialties":["heart failure","chest pain {}"],"bio":"trained in cardiology and internal medicine, visiting {}"}}"#,
+                    i % 7,
+                    i % 13
+                )
+            })
+            .collect();
+        format!(
+            r#"{{"schema":1,"hospital":{{"name":"H","timezone":"Asia/Shanghai"}},"departments":[{{"id":"cardiology","name":"Cardiology"}}],"doctors":[{}],"articles":[]}}"#,
+            doctors.join(",")
+        )
     }
 
     #[test]

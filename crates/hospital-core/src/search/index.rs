@@ -15,6 +15,7 @@ mod finish;
 mod wire;
 mod words;
 pub use finish::Finisher;
+pub use wire::TextIndexRead;
 use words::Vocabulary;
 
 /// Field classes, as bits of a posting's field mask. Higher ranks higher.
