@@ -140,3 +140,22 @@ test("a small hospital never fetches the compiled index: its index costs less th
   await expect(page.locator(".doctor-card").first()).toBeVisible();
   expect(asked).toEqual([]);
 });
+
+test("a large hospital's own site reads the index its build published beside its dataset", async ({ page }) => {
+  test.setTimeout(90_000);
+  // What `make build DATA=<large hospital>` publishes, served without building again.
+  await page.route(/\/hospital\.json$/, (route) => route.fulfill({ contentType: "application/json", body: big.json }));
+  const asked = [];
+  await page.route(/\/doctors\.idx$/, (route) => {
+    asked.push(new URL(route.request().url()).pathname);
+    return route.fulfill({ contentType: "application/octet-stream", body: big.index });
+  });
+  const warned = warnings(page);
+  await page.goto("/doctors");
+  await expect(page.locator(".result-count")).toContainText("1,500 doctors found", { timeout: 60_000 });
+  await page.locator("#doctor-q").fill("zhang");
+  await expect(page.locator(".result-count")).not.toContainText("1,500");
+  await expect(page.locator(".doctor-card").first()).toBeVisible();
+  expect(asked).toEqual(["/doctors.idx"]);
+  expect(warned).toEqual([]);
+});
