@@ -338,7 +338,7 @@ async fn fingerprint_in_slices(bytes: &[u8]) -> Fingerprint {
     fingerprint.finish()
 }
 
-/// Reads a compiled doctor index a slice at a time, showing how far it has come.
+/// Reads a compiled doctor index a slice at a time, with the browser's turn in between.
 async fn read_in_slices(
     file: &[u8],
     dataset: Fingerprint,
