@@ -354,9 +354,9 @@ async fn read_in_slices(
 }
 
 /// Fetches the doctor index that the site build compiled from this dataset, after the
-/// first page has painted, and uses it as it is. Without one (not found, unreachable,
-/// or made from another version of the dataset) the index is built here in slices, as
-/// it would be without a site build; a damaged one is a load failure, with Retry.
+/// first page has painted, and reads it instead of building one. Without one (not found,
+/// unreachable, or made from another version of the dataset) the index is built here in
+/// slices, as it would be without a site build; a damaged one is a load failure, with Retry.
 fn load_compiled_index(
     data: Arc<AppData>,
     url: String,
