@@ -47,7 +47,7 @@ function isDir(p) {
   try { return fs.statSync(p).isDirectory(); } catch { return false; }
 }
 
-function send(res, status, file, extraHeaders = {}) {
+function send(res, status, file, extraHeaders = {}, req = null) {
   const body = fs.readFileSync(file);
   const headers = { "content-type": types[path.extname(file)] || "application/octet-stream", "cache-control": "no-store", ...extraHeaders };
   if (csp && file.endsWith(".html")) {
@@ -55,7 +55,21 @@ function send(res, status, file, extraHeaders = {}) {
     headers["content-security-policy"] = (m ? m[1].replaceAll("&#39;", "'") : "default-src 'self'") + "; frame-ancestors 'self'";
   }
   res.writeHead(status, headers);
-  res.end(body);
+  // A test's `x-hs-slow-html: N` header: a page's HTML in ten parts over N ms, at its own
+  // address (so that what the page names by its path still matches).
+  const slowMs = Math.min(Number(req?.headers["x-hs-slow-html"]) || 0, 20000);
+  if (!slowMs || !file.endsWith(".html")) return res.end(body);
+  const size = Math.ceil(body.length / 10);
+  let i = 0;
+  const timer = setInterval(() => {
+    if (res.destroyed) return clearInterval(timer);
+    res.write(body.subarray(i * size, (i + 1) * size));
+    i += 1;
+    if (i * size >= body.length) {
+      clearInterval(timer);
+      res.end();
+    }
+  }, slowMs / 10);
 }
 
 // `/__slow/<file in dist>?ms=N` streams the file in ten chunks over N milliseconds with
@@ -98,14 +112,14 @@ const server = http.createServer((req, res) => {
     res.writeHead(400);
     return res.end("bad path");
   }
-  if (isFile(target)) return send(res, 200, target);
-  if (isFile(target + ".html")) return send(res, 200, target + ".html");
+  if (isFile(target)) return send(res, 200, target, {}, req);
+  if (isFile(target + ".html")) return send(res, 200, target + ".html", {}, req);
   if (isDir(target) && isFile(path.join(target, "index.html"))) {
     if (!pathname.endsWith("/")) {
       res.writeHead(301, { location: pathname + "/" + url.search });
       return res.end();
     }
-    return send(res, 200, path.join(target, "index.html"));
+    return send(res, 200, path.join(target, "index.html"), {}, req);
   }
   const notFound = path.join(root, "404.html");
   if (isFile(notFound)) return send(res, 404, notFound);

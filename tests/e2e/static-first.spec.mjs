@@ -222,3 +222,31 @@ test("an article whose body is a file of its own stays on screen until the app h
   expect(await page.evaluate(visibleTree)).toEqual(rendered);
   await context.close();
 });
+
+test("a page painted while its HTML is still arriving does not move when the rest comes", async ({ browser }) => {
+  test.setTimeout(120_000);
+  // Scripts off: only the HTML, streamed in ten parts at the page's own address (the test
+  // server's `x-hs-slow-html`). A frame of what is parsed so far, later moved by the rest
+  // (a search box across the row until the other fields arrive), is a layout shift.
+  const context = await browser.newContext({ javaScriptEnabled: false, extraHTTPHeaders: { "x-hs-slow-html": "1500" } });
+  for (const url of PAGES) {
+    const page = await context.newPage();
+    const cdp = await context.newCDPSession(page);
+    const shifts = [];
+    cdp.on("PerformanceTimeline.timelineEventAdded", ({ event }) => {
+      if (event.type === "layout-shift" && !event.layoutShiftDetails.hadRecentInput) {
+        shifts.push({
+          value: event.layoutShiftDetails.value,
+          moved: event.layoutShiftDetails.sources.map((s) => `${JSON.stringify(s.previousRect)} -> ${JSON.stringify(s.currentRect)}`),
+        });
+      }
+    });
+    await cdp.send("PerformanceTimeline.enable", { eventTypes: ["layout-shift"] });
+    await page.goto(url);
+    await page.waitForLoadState("load");
+    await expect(page.locator("main h1")).toBeVisible();
+    expect(shifts.reduce((a, s) => a + s.value, 0), `layout shift on ${url} as it arrived: ${JSON.stringify(shifts)}`).toBe(0);
+    await page.close();
+  }
+  await context.close();
+});

@@ -488,6 +488,14 @@ fn file_for(route: &Route) -> String {
     }
 }
 
+/// The path of an absolute URL (`https://example.org/news/` → `/news/`): the page's own
+/// address on whichever host serves the site.
+fn path_of(url: &str) -> &str {
+    url.find("://")
+        .and_then(|i| url[i + 3..].find('/').map(|j| &url[i + 3 + j..]))
+        .unwrap_or("/")
+}
+
 fn canonical(origin_base: &str, route: &Route) -> String {
     match route {
         Route::News(q) if q.page > 1 => format!("{origin_base}{}", route.path()),
@@ -667,6 +675,18 @@ fn render(
         "<link rel=\"canonical\" href=\"{}\" data-hs-head>",
         esc(url)
     );
+    // No frame before the whole page is parsed (Chromium 124+; others paint as they
+    // parse): a frame of half a page, under load or on a slow link, is later shifted by
+    // the rest. `#top` is the top of the document, which unblocks when parsing ends (an
+    // element id, `#app`, unblocked as soon as its start tag was read). The link must
+    // name its own document, by path since `<base>` would resolve a bare fragment.
+    if body.is_some() {
+        let _ = write!(
+            head,
+            "<link rel=\"expect\" href=\"{}#top\" blocking=\"render\">",
+            esc(path_of(url))
+        );
+    }
     for (hreflang, href) in alternates.into_iter().flatten() {
         let _ = write!(
             head,
@@ -852,6 +872,16 @@ fn atom_feed(ds: &Dataset, lang: Lang, origin_base: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_page_expects_its_own_path() {
+        assert_eq!(path_of("https://example.org/news/"), "/news/");
+        assert_eq!(
+            path_of("http://127.0.0.1:8080/hospital-site/doctors/zhang-wei"),
+            "/hospital-site/doctors/zhang-wei"
+        );
+        assert_eq!(path_of("https://example.org"), "/");
+    }
 
     #[test]
     fn hashes_only_executable_inline_scripts() {
