@@ -41,19 +41,8 @@ async function measure(doctors) {
   // the compiled one's pages also name the compiled index.
   const jsonSite = siteWithData(site, doctors);
   stripIntegrity(jsonSite);
-  const compiledSite = path.join(outDir, `site-${doctors}-compiled`);
-  fs.rmSync(compiledSite, { recursive: true, force: true });
-  fs.cpSync(jsonSite, compiledSite, { recursive: true });
-  const walk = (d) =>
-    fs.readdirSync(d, { withFileTypes: true }).forEach((e) => {
-      const p = path.join(d, e.name);
-      if (e.isDirectory()) return walk(p);
-      if (!e.name.endsWith(".html")) return;
-      const html = fs.readFileSync(p, "utf8");
-      const src = `data-src="/bench-data/${doctors}/hospital.json"`;
-      if (html.includes(src)) fs.writeFileSync(p, html.replace(src, `${src} data-index-src="/bench-data/${doctors}/doctors.idx"`));
-    });
-  walk(compiledSite);
+  const compiledSite = siteWithData(site, doctors, { compiledIndex: true });
+  stripIntegrity(compiledSite);
 
   const servers = { json: await startServer(4341, jsonSite), compiled: await startServer(4342, compiledSite) };
   const roots = { json: jsonSite, compiled: compiledSite };

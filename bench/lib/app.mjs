@@ -9,9 +9,13 @@ import { QUERIES } from "../www/shared.mjs";
 
 const PROBE = path.join(path.dirname(new URL(import.meta.url).pathname), "../www/probe.js");
 
-/** The release build with `data-src` on `#app` in every page: the app fetches that dataset. */
-export function siteWithData(site, size) {
-  const dir = path.join(outDir, `site-${size}`);
+/**
+ * The release build with `data-src` on `#app` in every page: the app fetches that dataset;
+ * with `compiledIndex`, also `data-index-src`: the app reads that dataset's `doctors.idx`.
+ */
+export function siteWithData(site, size, { compiledIndex = false } = {}) {
+  const dir = path.join(outDir, compiledIndex ? `site-${size}-compiled` : `site-${size}`);
+  const index = compiledIndex ? ` data-index-src="/bench-data/${size}/doctors.idx"` : "";
   fs.rmSync(dir, { recursive: true, force: true });
   fs.cpSync(site, dir, { recursive: true });
   const walk = (d) =>
@@ -26,7 +30,7 @@ export function siteWithData(site, size) {
       // data-src and renders in the browser; the sample's pre-rendered content goes.
       const next = html.replace(
         /<div id="app" data-hospital-site-root( data-hs-prerendered)?>[\s\S]*<\/div>(\s*<\/body>)/,
-        `<div id="app" data-src="/bench-data/${size}/hospital.json" data-hospital-site-root></div>$2`,
+        `<div id="app" data-src="/bench-data/${size}/hospital.json"${index} data-hospital-site-root></div>$2`,
       );
       if (next === html) throw new Error(`no #app element in ${p}`);
       fs.writeFileSync(p, next);

@@ -59,6 +59,11 @@ function send(res, status, file, extraHeaders = {}, req = null) {
   // address (so that what the page names by its path still matches).
   const slowMs = Math.min(Number(req?.headers["x-hs-slow-html"]) || 0, 20000);
   if (!slowMs || !file.endsWith(".html")) return res.end(body);
+  streamInParts(res, body, slowMs);
+}
+
+/** Writes `body` in ten parts over `ms` milliseconds, then ends the response. */
+function streamInParts(res, body, ms) {
   const size = Math.ceil(body.length / 10);
   let i = 0;
   const timer = setInterval(() => {
@@ -69,7 +74,7 @@ function send(res, status, file, extraHeaders = {}, req = null) {
       clearInterval(timer);
       res.end();
     }
-  }, slowMs / 10);
+  }, ms / 10);
 }
 
 // `/__slow/<file in dist>?ms=N` streams the file in ten chunks over N milliseconds with
@@ -83,17 +88,7 @@ function slow(req, res, url) {
   const body = fs.readFileSync(file);
   const ms = Math.min(Number(url.searchParams.get("ms")) || 2000, 20000);
   res.writeHead(200, { "content-type": types[path.extname(file)] || "application/octet-stream", "content-length": body.length, "cache-control": "no-store" });
-  const size = Math.ceil(body.length / 10);
-  let i = 0;
-  const timer = setInterval(() => {
-    if (res.destroyed) return clearInterval(timer);
-    res.write(body.subarray(i * size, (i + 1) * size));
-    i += 1;
-    if (i * size >= body.length) {
-      clearInterval(timer);
-      res.end();
-    }
-  }, ms / 10);
+  streamInParts(res, body, ms);
 }
 
 const server = http.createServer((req, res) => {
