@@ -22,6 +22,12 @@ use std::sync::{Arc, OnceLock};
 /// 40 ms in the browser for 1,000 (bench/results.md), under the 50 ms of a long task.
 const BUILD_AT_ONCE_MAX: usize = 1_000;
 
+/// A small hospital's doctor index costs a few milliseconds: built when a page first
+/// needs it, with no background build, no progress bar and no compiled file fetched.
+fn builds_index_at_once(doctors: usize) -> bool {
+    doctors <= BUILD_AT_ONCE_MAX
+}
+
 pub struct AppData {
     pub dataset: Dataset,
     /// Up to [`BUILD_AT_ONCE_MAX`] doctors, built on first use, like the news index;
@@ -97,10 +103,17 @@ impl AppData {
         self.doctors_built.get()
     }
 
-    /// A small hospital's doctor index costs a few milliseconds: built when a page
-    /// first needs it, with no background build and no progress bar.
     fn builds_index_at_once(&self) -> bool {
-        self.dataset.doctors.len() <= BUILD_AT_ONCE_MAX
+        builds_index_at_once(self.dataset.doctors.len())
+    }
+
+    /// Shows how far the doctor index has come: `done` of `total`, in percent, 99 at
+    /// most (100 is "ready").
+    fn index_progress(&self, done: u64, total: u64) {
+        let percent = (done.saturating_mul(100) / total.max(1)).min(99) as u8;
+        if self.doctors_built.get_untracked() != percent {
+            self.doctors_built.set(percent);
+        }
     }
 
     pub fn news(&self) -> &NewsIndex {
@@ -285,17 +298,21 @@ pub fn load(state: RwSignal<LoadState>, source: Source) {
         let result = fetch_bytes(&dataset_url, Some(&progress), None).await;
         state.set(match result {
             Err(e) => LoadState::Failed(LoadError::Fetch(e)),
-            Ok(bytes) => {
-                // The compiled index names the dataset file it was made from.
-                let index = match index_url {
-                    Some(url) => Some((url, fingerprint_in_slices(&bytes).await)),
-                    None => None,
-                };
-                match load_in_slices(&bytes, state).await {
-                    Ok(loaded) => ready(loaded, dataset_url, index, state),
-                    Err(problems) => LoadState::Failed(LoadError::Invalid(problems)),
+            Ok(bytes) => match load_in_slices(&bytes, state).await {
+                Ok(loaded) => {
+                    // The compiled index names the dataset file it was made from; a small
+                    // hospital's index is built here and its file never fetched.
+                    let doctors = loaded.dataset.doctors.len();
+                    let index = match index_url {
+                        Some(url) if !builds_index_at_once(doctors) => {
+                            Some((url, fingerprint_in_slices(&bytes).await))
+                        }
+                        _ => None,
+                    };
+                    ready(loaded, dataset_url, index, state)
                 }
-            }
+                Err(problems) => LoadState::Failed(LoadError::Invalid(problems)),
+            },
         });
     });
 }
@@ -313,10 +330,7 @@ fn build_doctor_index_in_slices(data: Arc<AppData>) {
                 break;
             }
             let (done, total) = builder.progress();
-            let percent = (done.saturating_mul(100) / total.max(1)).min(99) as u8;
-            if data.doctors_built.get_untracked() != percent {
-                data.doctors_built.set(percent);
-            }
+            data.index_progress(done as u64, total as u64);
             slices::next_task().await;
         }
         data.doctors_built.set(100);
@@ -365,11 +379,9 @@ fn load_compiled_index(
 ) {
     leptos::task::spawn_local(async move {
         slices::next_task().await;
-        let built = data.doctors_built.clone();
-        let progress = move |received: u64, total: Option<u64>| {
-            let percent = total.map_or(0, |t| (received.saturating_mul(100) / t.max(1)).min(99));
-            if built.get_untracked() != percent as u8 {
-                built.set(percent as u8);
+        let progress = |received: u64, total: Option<u64>| {
+            if let Some(total) = total {
+                data.index_progress(received, total);
             }
         };
         let file = match fetch_bytes(&url, Some(&progress), None).await {

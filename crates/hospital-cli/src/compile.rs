@@ -7,7 +7,6 @@ use crate::args::{wants_help, Failure, Spec};
 use crate::EXIT_OK;
 use hospital_core::compiled::Fingerprint;
 use hospital_core::search::{DoctorIndex, DOCTOR_INDEX_FILE};
-use hospital_core::validate;
 use std::path::{Path, PathBuf};
 
 pub const HELP: &str = "\
@@ -46,14 +45,7 @@ pub fn main(args: &[String]) -> Result<i32, Failure> {
         .map_err(|e| Failure::usage(format!("cannot read {}: {e}", input.display())))?;
     let text = std::str::from_utf8(&bytes)
         .map_err(|_| Failure::invalid(format!("{} is not UTF-8 text", input.display())))?;
-    let loaded = validate::load(text).map_err(|problems| {
-        let list: Vec<String> = problems.iter().map(|p| p.to_string()).collect();
-        Failure::invalid(format!(
-            "{} is not valid:\n{}",
-            input.display(),
-            list.join("\n")
-        ))
-    })?;
+    let loaded = crate::load_valid(text, &input.display().to_string())?;
     let out = match parsed.option("out") {
         Some(path) => PathBuf::from(path),
         None => input.with_file_name(DOCTOR_INDEX_FILE),

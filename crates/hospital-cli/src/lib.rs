@@ -47,6 +47,15 @@ Commands:
 Exit status: 0 valid (warnings allowed), 1 invalid, 2 bad usage or unreadable file.
 ";
 
+/// The dataset text of the file `name`, validated; else a failure listing every problem,
+/// each with its path (for `site`, `compile` and `export`, which need a valid dataset).
+pub fn load_valid(text: &str, name: &str) -> Result<hospital_core::validate::Loaded, Failure> {
+    hospital_core::validate::load(text).map_err(|problems| {
+        let list: Vec<String> = problems.iter().map(|p| p.to_string()).collect();
+        Failure::invalid(format!("{name} is not valid:\n{}", list.join("\n")))
+    })
+}
+
 /// Runs one command line (without the program name) and returns the exit status.
 pub fn run(args: &[String]) -> i32 {
     let Some((command, rest)) = args.split_first() else {

@@ -21,7 +21,7 @@ use hospital_core::news::FEED_PAGE_SIZE;
 use hospital_core::route::{self, Location, NewsQuery, Route};
 use hospital_core::schedule::{Date, Now};
 use hospital_core::search::DOCTOR_INDEX_FILE;
-use hospital_core::{seo, validate, Lang};
+use hospital_core::{seo, Lang};
 use hospital_site::data::AppData;
 use hospital_site::prerender;
 use serde_json::Value;
@@ -97,16 +97,7 @@ pub fn main(args: &[String]) -> Result<i32, Failure> {
             ))
         })?),
     };
-    let loaded = match validate::load(&json) {
-        Ok(l) => l,
-        Err(problems) => {
-            let list: Vec<String> = problems.iter().map(|p| p.to_string()).collect();
-            return Err(Failure::invalid(format!(
-                "{data_path} is not valid:\n{}",
-                list.join("\n")
-            )));
-        }
-    };
+    let loaded = crate::load_valid(&json, data_path)?;
     let shell_path = dist.join("index.html");
     let shell = fs::read_to_string(&shell_path).map_err(|e| {
         Failure::usage(format!(

@@ -112,10 +112,6 @@ impl Writer {
         self.payload.extend_from_slice(&v.to_le_bytes());
     }
 
-    pub fn u64(&mut self, v: u64) {
-        self.payload.extend_from_slice(&v.to_le_bytes());
-    }
-
     /// A length as a `u32`: the format's counts are 32-bit, as the index's ids are.
     pub fn count(&mut self, n: usize) {
         self.u32(u32::try_from(n).unwrap_or(u32::MAX));
@@ -284,11 +280,6 @@ impl<'a> Reader<'a> {
         Ok(u32::from_le_bytes([b[0], b[1], b[2], b[3]]))
     }
 
-    pub fn u64(&mut self, what: &str) -> Result<u64, CompiledError> {
-        let b = self.take(8, what)?;
-        Ok(le_u64(b, 0))
-    }
-
     /// A count of items of `size` bytes each, checked against the bytes left.
     pub fn count(&mut self, size: usize, what: &str) -> Result<usize, CompiledError> {
         let n = self.u32(what)? as usize;
@@ -406,13 +397,8 @@ impl<'a> Reader<'a> {
         (0..n).map(|_| self.string(what)).collect()
     }
 
-    /// Whether every byte has been read.
-    pub fn at_end(&self) -> bool {
-        self.at == self.bytes.len()
-    }
-
     /// Succeeds only when every byte has been read: a longer payload is not ours.
-    pub fn end(self) -> Result<(), CompiledError> {
+    pub fn end(&self) -> Result<(), CompiledError> {
         if self.at == self.bytes.len() {
             Ok(())
         } else {

@@ -7,7 +7,6 @@ use crate::args::{wants_help, Failure, Spec};
 use crate::EXIT_OK;
 use hospital_core::model::{Dataset, Doctor};
 use hospital_core::text::Text;
-use hospital_core::validate;
 use std::path::Path;
 
 pub const HELP: &str = "\
@@ -43,16 +42,7 @@ pub fn main(args: &[String]) -> Result<i32, Failure> {
         .ok_or_else(|| Failure::usage("export: --out DIR is required"))?;
     let text = std::fs::read_to_string(input)
         .map_err(|e| Failure::usage(format!("cannot read {}: {e}", input.display())))?;
-    let dataset = validate::load(&text)
-        .map(|l| l.dataset)
-        .map_err(|problems| {
-            let list: Vec<String> = problems.iter().map(|p| p.to_string()).collect();
-            Failure::invalid(format!(
-                "{} is not valid:\n{}",
-                input.display(),
-                list.join("\n")
-            ))
-        })?;
+    let dataset = crate::load_valid(&text, &input.display().to_string())?.dataset;
     let (staff, timetable) = sheets(&dataset);
     let dir = Path::new(out);
     std::fs::create_dir_all(dir)

@@ -162,8 +162,7 @@ fn read_rest(r: &mut Reader, n: usize, text: TextIndex) -> Result<DoctorIndex, C
         || "campus words and numbers do not pair up".into(),
     )?;
     let ignored = r.strings("ignored words")?;
-    // A Reader is used up by `end`; the rest must be nothing.
-    ensure(r.at_end(), || "bytes left over after the last part".into())?;
+    r.end()?;
     Ok(DoctorIndex {
         doctors: n,
         text,
