@@ -9,8 +9,8 @@ use leptos::prelude::*;
 
 const PAGE_SIZE: usize = 20;
 
-/// The count, one page of doctor cards and the pager. Cards are keyed by doctor, so a
-/// doctor who stays in the results while the query grows keeps their card.
+/// The count, one page of doctor cards and the pager. Cards are keyed by place and doctor,
+/// so a doctor who stays first while the query grows keeps their card.
 #[component]
 pub fn DoctorResults(
     query: Memo<DoctorQuery>,
@@ -33,6 +33,10 @@ pub fn DoctorResults(
                 .collect::<Vec<usize>>()
         })
     });
+    // Cards keyed by place and doctor: a card is kept while its doctor keeps their place,
+    // and the list never needs a card moved. Leptos 0.8's keyed diff can leave moved cards
+    // out of order (from 20 doctors to four of them, it put the third first).
+    let places = move || shown.get().into_iter().enumerate().collect::<Vec<_>>();
     let terms = Memo::new(move |_| result.with(|r| r.terms.clone()));
     let typed = Memo::new(move |_| query.with(|q| q.q.clone()));
     let partial = Memo::new(move |_| result.with(|r| r.partial && !r.hits.is_empty()));
@@ -61,9 +65,9 @@ pub fn DoctorResults(
             })}
             <ol class="doctor-list">
                 <For
-                    each=move || shown.get()
-                    key=|i| *i
-                    children=move |i| {
+                    each=places
+                    key=|place| *place
+                    children=move |(_, i)| {
                         data.dataset.doctors.get(i).cloned().map(|doctor| view! { <DoctorCard doctor lang terms now index=i query=typed/> })
                     }
                 />

@@ -174,6 +174,23 @@ test("Back and Forward step through filter changes, not keystrokes", async ({ pa
   await expect(page.locator('input[name="clinic"][value="expert"]')).toBeChecked();
 });
 
+test("Back to a search shows its doctors in the search's own order, however the list changed", async ({ page }) => {
+  const search = "/doctors?q=heart&rank=chief_physician";
+  await page.goto(search);
+  await appReady(page);
+  const names = () => page.locator(".doctor-card h2").allTextContents();
+  const ranked = await names();
+  expect(ranked.length).toBeGreaterThan(2);
+  // From every doctor (the first page, in name order) straight back to a few, reordered.
+  await page.getByRole("button", { name: "Clear all" }).click();
+  await expect(page.locator(".doctor-card")).toHaveCount(20);
+  expect(await names()).not.toEqual(ranked);
+  await page.goBack();
+  await expect(page).toHaveURL(/q=heart/);
+  await expect(page.locator(".doctor-card")).toHaveCount(ranked.length);
+  expect(await names()).toEqual(ranked);
+});
+
 test("the address follows typing once it pauses, not at every key, and Back returns to what was typed", async ({ page }) => {
   await page.addInitScript(() => {
     window.__addressWrites = 0;
