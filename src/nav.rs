@@ -206,15 +206,23 @@ impl Nav {
                 route: route.clone(),
                 timer,
             }));
+            let lang = self.location.with_untracked(|l| l.lang);
+            self.location.set(Location { route, lang });
         } else {
-            self.write_pending_address();
-            write_address(&self.href(&route), false);
-        }
-        let lang = self.location.with_untracked(|l| l.lang);
-        self.location.set(Location { route, lang });
-        if !replace {
+            self.change_in_place(route);
             self.navigations.update(|n| *n += 1);
         }
+    }
+
+    /// Adds a history entry for a change the visitor made on the page itself (a filter
+    /// ticked, a sort or a category chosen), so that Back undoes it. Unlike `go`, it is
+    /// not a new page: focus stays on the control (WCAG 3.2.2, no change of context on
+    /// input), where a keyboard user goes on from.
+    pub fn change_in_place(&self, route: Route) {
+        self.write_pending_address();
+        write_address(&self.href(&route), false);
+        let lang = self.location.with_untracked(|l| l.lang);
+        self.location.set(Location { route, lang });
     }
 
     /// Writes the address that typing left pending, now. The href is made now too: another

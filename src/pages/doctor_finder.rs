@@ -70,7 +70,10 @@ fn FinderReady() -> impl IntoView {
         ui.announce((ui.t().results_count)(n));
     });
 
-    let refine = Callback::new(move |q: DoctorQuery| nav.go(Route::Doctors(q), false));
+    let refine = Callback::new(move |q: DoctorQuery| nav.change_in_place(Route::Doctors(q)));
+    // A removed chip is gone from the page with its focus: that one is a navigation,
+    // which puts focus on the heading.
+    let remove_filter = Callback::new(move |q: DoctorQuery| nav.go(Route::Doctors(q), false));
     let search_for = Callback::new(move |text: String| {
         Route::Doctors(DoctorQuery {
             q: text,
@@ -105,7 +108,7 @@ fn FinderReady() -> impl IntoView {
                 <FacetPanel query facets on_change=refine/>
                 <div class="results">
                     <div class="results-bar"><SortMenu current=sort on_change=resort/></div>
-                    <FilterChips query on_change=refine/>
+                    <FilterChips query on_change=remove_filter/>
                     <DoctorResults query result now/>
                 </div>
             </div>

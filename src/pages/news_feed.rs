@@ -19,7 +19,7 @@ pub fn NewsFeed() -> impl IntoView {
         Route::Home(q) | Route::News(q) => q,
         _ => last.cloned().unwrap_or_default(),
     });
-    let refine = Callback::new(move |q: NewsQuery| nav.go(Route::News(q), false));
+    let refine = Callback::new(move |q: NewsQuery| nav.change_in_place(Route::News(q)));
 
     let page_data = {
         let data = data.clone();

@@ -108,6 +108,8 @@ test("a whole journey by keyboard alone: search, filter, open a profile, come ba
   await page.keyboard.press("Space");
   await expect(rank).toBeChecked();
   await expect(page).toHaveURL(/rank=/);
+  // Ticking a filter is not a new page: focus stays on the box, where the keyboard is.
+  await expect(rank).toBeFocused();
   await expect(count).toHaveText(`${promised} doctor${promised === 1 ? "" : "s"} found`);
   // On to the first doctor's link, and open it with Enter.
   for (let i = 0; i < 120; i++) {
