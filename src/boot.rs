@@ -4,6 +4,7 @@
 
 use crate::app::App;
 use crate::config::{self, MountConfig, ReadyHook};
+use crate::swap;
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use web_sys::{HtmlElement, ShadowRootInit, ShadowRootMode};
@@ -46,7 +47,9 @@ pub fn start() {
                 match new_div(&document) {
                     Some(live) => {
                         let (page, app) = (root.clone(), live.clone());
-                        config.on_ready = Some(ReadyHook(Rc::new(move || take_over(&page, &app))));
+                        config.on_ready = Some(ReadyHook(Rc::new(move || {
+                            swap::take_over_when_pictures_ready(page.clone(), app.clone())
+                        })));
                         live
                     }
                     None => return,
@@ -71,61 +74,6 @@ fn new_div(document: &web_sys::Document) -> Option<HtmlElement> {
         .ok()?
         .dyn_into::<HtmlElement>()
         .ok()
-}
-
-/// Puts the live app where the page rendered at build time was. Both show the same
-/// thing, so nothing moves; the scroll position stays (same height), and the element
-/// that had focus gets it back in its new copy.
-fn take_over(root: &HtmlElement, live: &HtmlElement) {
-    let window = web_sys::window();
-    let scroll = window
-        .as_ref()
-        .map(|w| (w.scroll_x().unwrap_or(0.0), w.scroll_y().unwrap_or(0.0)));
-    let focus_path = window
-        .as_ref()
-        .and_then(|w| w.document())
-        .and_then(|d| d.active_element())
-        .and_then(|el| path_from(root, &el));
-    while let Some(old) = root.first_child() {
-        let _ = root.remove_child(&old);
-    }
-    while let Some(child) = live.first_child() {
-        let _ = root.append_child(&child);
-    }
-    // Marks the moment for tests and tools: the page is the live app from here on.
-    let _ = root.set_attribute("data-hs-live", "");
-    if let Some(el) = focus_path.and_then(|p| element_at(root, &p)) {
-        let options = web_sys::FocusOptions::new();
-        options.set_prevent_scroll(true);
-        let _ = el.focus_with_options(&options);
-    }
-    if let (Some(w), Some((x, y))) = (window, scroll) {
-        w.scroll_to_with_x_and_y(x, y);
-    }
-}
-
-/// Element positions from `root` down to `el`, if `el` is inside it. Elements only:
-/// the two copies may differ in the comment and text nodes that mark dynamic parts.
-fn path_from(root: &HtmlElement, el: &web_sys::Element) -> Option<Vec<u32>> {
-    let mut path = Vec::new();
-    let mut node = el.clone();
-    while node != **root {
-        let parent = node.parent_element()?;
-        let children = parent.children();
-        let index = (0..children.length()).find(|&i| children.item(i).as_ref() == Some(&node))?;
-        path.push(index);
-        node = parent;
-    }
-    path.reverse();
-    Some(path)
-}
-
-fn element_at(root: &HtmlElement, path: &[u32]) -> Option<HtmlElement> {
-    let mut node: web_sys::Element = root.clone().into();
-    for &i in path {
-        node = node.children().item(i)?;
-    }
-    node.dyn_into::<HtmlElement>().ok()
 }
 
 fn mount_widget(document: &web_sys::Document, host: &HtmlElement, config: MountConfig) {

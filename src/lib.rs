@@ -16,6 +16,7 @@ pub mod nav;
 mod pages;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod prerender;
+mod swap;
 mod take_over;
 pub mod ui;
 

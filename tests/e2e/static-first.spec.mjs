@@ -176,6 +176,95 @@ test("before the app is ready, links are plain links; when it takes over, focus 
   await expect(page.locator("main h1")).toHaveText(en(newest[0].title));
 });
 
+test("what a visitor types and ticks before the app is ready is still there, and searched, when it takes over", async ({ page, browser }) => {
+  let release;
+  const held = new Promise((resolve) => (release = resolve));
+  await page.route("**/hospital.json", async (route) => {
+    await held;
+    await route.continue();
+  });
+  await page.goto("/doctors/");
+  // A slow phone: the page's own box and filters, the app not there yet.
+  const rank = page.locator('input[name="rank"]').first();
+  await rank.check();
+  const box = page.locator("#doctor-q");
+  await box.click();
+  await box.pressSequentially("heart");
+  await expect(page.locator("#app")).not.toHaveAttribute("data-hs-live");
+  release();
+  await appReady(page);
+  await expect(page.locator("#doctor-q")).toHaveValue("heart");
+  await expect(page.locator("#doctor-q")).toBeFocused();
+  await expect(page.locator('input[name="rank"]').first()).toBeChecked();
+  await expect(page).toHaveURL(/[?&]q=heart/);
+  await expect(page).toHaveURL(/[?&]rank=/);
+  // The results are the search's: the same as a fresh visit to that address shows.
+  const fresh = await browser.newPage();
+  await fresh.goto(page.url());
+  await appReady(fresh);
+  await expect(fresh.locator("#doctor-q")).toHaveValue("heart");
+  await expect(page.locator("#doctor-count")).toHaveText(await fresh.locator("#doctor-count").textContent());
+  expect(await page.locator(".doctor-card h2").allTextContents()).toEqual(await fresh.locator(".doctor-card h2").allTextContents());
+  await fresh.close();
+  // And the search is a live one: typing on goes on searching.
+  await page.locator("#doctor-q").press("Backspace");
+  await expect(page).toHaveURL(/[?&]q=hear(&|$)/);
+});
+
+test("a category chosen in the news filters before the app is ready is applied when it takes over", async ({ page }) => {
+  let release;
+  const held = new Promise((resolve) => (release = resolve));
+  await page.route("**/hospital.json", async (route) => {
+    await held;
+    await route.continue();
+  });
+  await page.goto("/news/");
+  const category = page.locator("#news-category");
+  const choice = await category.locator("option").nth(1).getAttribute("value");
+  await category.selectOption(choice);
+  release();
+  await appReady(page);
+  await expect(page.locator("#news-category")).toHaveValue(choice);
+  await expect(page).toHaveURL(new RegExp(`[?&]category=${choice}`));
+  const wanted = sample.articles.filter((a) => a.category === choice).length;
+  await expect(page.locator(".news-card")).toHaveCount(Math.min(wanted, 10));
+});
+
+test("a picture the page is showing is drawn by the app's copy the moment it takes over", async ({ page }) => {
+  const article = newest[0];
+  expect(article.cover, "the newest sample article has a cover").toBeTruthy();
+  // At the take-over, every picture on screen must already be there in the live copy: not
+  // one frame without it (a new <img decoding="async"> would paint empty first).
+  await page.addInitScript(() => {
+    new MutationObserver((_, observer) => {
+      const app = document.getElementById("app");
+      if (!app || !app.hasAttribute("data-hs-live")) return;
+      observer.disconnect();
+      window.__picturesAtTakeOver = [...app.querySelectorAll("img")]
+        .filter((img) => img.getAttribute("loading") !== "lazy")
+        .map((img) => ({ src: img.getAttribute("src"), drawn: img.complete && img.naturalWidth > 0 }));
+    }).observe(document, { attributes: true, subtree: true, attributeFilter: ["data-hs-live"] });
+  });
+  // The picture is slow to come; the app is ready before it.
+  let release;
+  const held = new Promise((resolve) => (release = resolve));
+  await page.route(`**/${article.cover.src}`, async (route) => {
+    await held;
+    await route.continue();
+  });
+  const data = page.waitForResponse("**/hospital.json");
+  // The held picture holds back the load event, not the page.
+  await page.goto(`/news/${article.slug}`, { waitUntil: "domcontentloaded" });
+  await data;
+  await page.waitForTimeout(500);
+  await expect(page.locator("#app")).not.toHaveAttribute("data-hs-live");
+  release();
+  await appReady(page);
+  const pictures = await page.evaluate(() => window.__picturesAtTakeOver);
+  expect(pictures).toContainEqual({ src: `/${article.cover.src}`, drawn: true });
+  expect(pictures.filter((p) => !p.drawn)).toEqual([]);
+});
+
 test("a link followed before the app is ready opens that page, itself rendered", async ({ page }) => {
   await page.route("**/hospital.json", () => {}); // never answered
   await page.goto("/");

@@ -1,0 +1,261 @@
+//! Putting the live app in the place of the page rendered at build time, so that a visitor
+//! sees nothing change: pictures already on screen are drawn by their new copies in the same
+//! frame, what the visitor typed or ticked before the app was ready is carried over, and focus
+//! and scroll stay where they were.
+
+use js_sys::{Array, Promise};
+use std::rc::Rc;
+use wasm_bindgen::{closure::Closure, JsCast};
+use wasm_bindgen_futures::JsFuture;
+use web_sys::{Element, HtmlElement, HtmlImageElement, HtmlInputElement, HtmlSelectElement};
+
+/// How long the take-over waits at most for pictures: a picture still arriving on a slow
+/// line must not keep the app from the visitor for longer than this.
+const PICTURE_WAIT_MS: i32 = 3_000;
+
+/// Takes the page's place once the pictures it shows (or is loading) are decoded in both
+/// copies and the page's own copy has been painted; then in the next frame, before it paints.
+/// Without the wait, a new `<img decoding="async">` can paint one empty frame, and a picture
+/// first painted by the app counts as a later largest contentful paint than the page's.
+pub fn take_over_when_pictures_ready(page: HtmlElement, live: HtmlElement) {
+    let pictures = picture_pairs(&page, &live);
+    if pictures.is_empty() {
+        take_over(&page, &live);
+        return;
+    }
+    wasm_bindgen_futures::spawn_local(async move {
+        let decoded = Array::new();
+        let mut lazy = Vec::new();
+        for (old, new) in &pictures {
+            // A lazy copy would wait for a viewport it is not in (it is off the document);
+            // it is lazy again once in place, as the page wrote it.
+            if new.get_attribute("loading").as_deref() == Some("lazy") {
+                let _ = new.set_attribute("loading", "eager");
+                lazy.push(new.clone());
+            }
+            decoded.push(&old.decode());
+            decoded.push(&new.decode());
+        }
+        // Settled either way: a broken picture is no reason to wait.
+        let all = Promise::all_settled(&decoded);
+        let _ = JsFuture::from(Promise::race(&Array::of2(&all, &timeout(PICTURE_WAIT_MS)))).await;
+        // One frame for the page's own copy to be painted, then the swap before the next.
+        after_next_paint(move || {
+            let _ = web_sys::window().map(|w| {
+                let swap = Closure::once_into_js(move || {
+                    take_over(&page, &live);
+                    for img in lazy {
+                        let _ = img.set_attribute("loading", "lazy");
+                    }
+                });
+                w.request_animation_frame(swap.unchecked_ref())
+            });
+        });
+    });
+}
+
+/// The page's pictures and their live copies, in document order: those on screen or
+/// being loaded (a lazy picture not yet loaded is below the fold and stays lazy).
+fn picture_pairs(
+    page: &HtmlElement,
+    live: &HtmlElement,
+) -> Vec<(HtmlImageElement, HtmlImageElement)> {
+    let (old, new) = (images(page), images(live));
+    if old.len() != new.len() {
+        return Vec::new();
+    }
+    old.into_iter()
+        .zip(new)
+        .filter(|(o, n)| o.get_attribute("src") == n.get_attribute("src"))
+        .filter(|(o, _)| o.complete() || o.get_attribute("loading").as_deref() != Some("lazy"))
+        .collect()
+}
+
+fn images(root: &HtmlElement) -> Vec<HtmlImageElement> {
+    let Ok(list) = root.query_selector_all("img") else {
+        return Vec::new();
+    };
+    (0..list.length())
+        .filter_map(|i| list.item(i)?.dyn_into::<HtmlImageElement>().ok())
+        .collect()
+}
+
+fn timeout(ms: i32) -> Promise {
+    Promise::new(&mut |resolve, _| {
+        if let Some(w) = web_sys::window() {
+            let _ = w
+                .set_timeout_with_callback_and_timeout_and_arguments_0(resolve.unchecked_ref(), ms);
+        }
+    })
+}
+
+/// Runs `f` in a task after the next frame has been painted.
+fn after_next_paint(f: impl FnOnce() + 'static) {
+    let Some(window) = web_sys::window() else {
+        return f();
+    };
+    let f = Rc::new(std::cell::Cell::new(Some(f)));
+    let frame = Closure::once_into_js(move || {
+        if let Some(w) = web_sys::window() {
+            let run = Closure::once_into_js(move || {
+                if let Some(f) = f.take() {
+                    f();
+                }
+            });
+            let _ = w.set_timeout_with_callback(run.unchecked_ref());
+        }
+    });
+    let _ = window.request_animation_frame(frame.unchecked_ref());
+}
+
+/// Puts the live app where the page rendered at build time was. Both show the same
+/// thing, so nothing moves; the scroll position stays (same height), what the visitor
+/// typed or ticked is carried over, and the element that had focus gets it back in its
+/// new copy.
+pub fn take_over(root: &HtmlElement, live: &HtmlElement) {
+    let window = web_sys::window();
+    let scroll = window
+        .as_ref()
+        .map(|w| (w.scroll_x().unwrap_or(0.0), w.scroll_y().unwrap_or(0.0)));
+    let focus_path = window
+        .as_ref()
+        .and_then(|w| w.document())
+        .and_then(|d| d.active_element())
+        .and_then(|el| path_from(root, &el));
+    let edits = edits(root, live);
+    while let Some(old) = root.first_child() {
+        let _ = root.remove_child(&old);
+    }
+    while let Some(child) = live.first_child() {
+        let _ = root.append_child(&child);
+    }
+    // Marks the moment for tests and tools: the page is the live app from here on.
+    let _ = root.set_attribute("data-hs-live", "");
+    for edit in edits {
+        edit.apply();
+    }
+    if let Some(el) = focus_path.and_then(|p| element_at(root, &p)) {
+        let options = web_sys::FocusOptions::new();
+        options.set_prevent_scroll(true);
+        let _ = el.focus_with_options(&options);
+    }
+    if let (Some(w), Some((x, y))) = (window, scroll) {
+        w.scroll_to_with_x_and_y(x, y);
+    }
+}
+
+/// A change the visitor made to one of the page's controls before the app was ready,
+/// to be made again on its live copy.
+enum Edit {
+    Text(HtmlInputElement, String),
+    Checked(HtmlInputElement, bool),
+    Choice(HtmlSelectElement, String),
+}
+
+impl Edit {
+    /// Sets the live control and tells the app, as the visitor's own input would have.
+    fn apply(self) {
+        let (target, event): (Element, &str) = match self {
+            Edit::Text(input, value) => {
+                input.set_value(&value);
+                (input.into(), "input")
+            }
+            Edit::Checked(input, checked) => {
+                input.set_checked(checked);
+                (input.into(), "change")
+            }
+            Edit::Choice(select, value) => {
+                select.set_value(&value);
+                (select.into(), "change")
+            }
+        };
+        let init = web_sys::EventInit::new();
+        init.set_bubbles(true);
+        if let Ok(ev) = web_sys::Event::new_with_event_init_dict(event, &init) {
+            let _ = target.dispatch_event(&ev);
+        }
+    }
+}
+
+/// The controls of the page whose state the visitor changed (it differs from the state the
+/// page was written with) and that the live copy does not already show.
+fn edits(page: &HtmlElement, live: &HtmlElement) -> Vec<Edit> {
+    let (old, new) = (controls(page), controls(live));
+    if old.len() != new.len() {
+        return Vec::new();
+    }
+    old.into_iter()
+        .zip(new)
+        .filter_map(|(o, n)| edit(&o, &n))
+        .collect()
+}
+
+fn controls(root: &HtmlElement) -> Vec<Element> {
+    let Ok(list) = root.query_selector_all("input, select") else {
+        return Vec::new();
+    };
+    (0..list.length())
+        .filter_map(|i| list.item(i)?.dyn_into::<Element>().ok())
+        .collect()
+}
+
+fn edit(old: &Element, new: &Element) -> Option<Edit> {
+    if old.tag_name() != new.tag_name() || old.get_attribute("name") != new.get_attribute("name") {
+        return None;
+    }
+    if let (Some(o), Some(n)) = (
+        old.dyn_ref::<HtmlInputElement>(),
+        new.dyn_ref::<HtmlInputElement>(),
+    ) {
+        return match o.type_().as_str() {
+            "checkbox" | "radio" => (o.checked() != o.default_checked()
+                && o.checked() != n.checked())
+            .then(|| Edit::Checked(n.clone(), o.checked())),
+            _ => (o.value() != o.default_value() && o.value() != n.value())
+                .then(|| Edit::Text(n.clone(), o.value())),
+        };
+    }
+    let (o, n) = (
+        old.dyn_ref::<HtmlSelectElement>()?,
+        new.dyn_ref::<HtmlSelectElement>()?,
+    );
+    (o.value() != written_choice(o) && o.value() != n.value())
+        .then(|| Edit::Choice(n.clone(), o.value()))
+}
+
+/// The value a `<select>` was written with: its option marked `selected`, else its first.
+fn written_choice(select: &HtmlSelectElement) -> String {
+    let options = select.options();
+    let all: Vec<web_sys::HtmlOptionElement> = (0..options.length())
+        .filter_map(|i| options.item(i)?.dyn_into().ok())
+        .collect();
+    all.iter()
+        .find(|o| o.default_selected())
+        .or(all.first())
+        .map(|o| o.value())
+        .unwrap_or_default()
+}
+
+/// Element positions from `root` down to `el`, if `el` is inside it. Elements only:
+/// the two copies may differ in the comment and text nodes that mark dynamic parts.
+fn path_from(root: &HtmlElement, el: &Element) -> Option<Vec<u32>> {
+    let mut path = Vec::new();
+    let mut node = el.clone();
+    while node != **root {
+        let parent = node.parent_element()?;
+        let children = parent.children();
+        let index = (0..children.length()).find(|&i| children.item(i).as_ref() == Some(&node))?;
+        path.push(index);
+        node = parent;
+    }
+    path.reverse();
+    Some(path)
+}
+
+fn element_at(root: &HtmlElement, path: &[u32]) -> Option<HtmlElement> {
+    let mut node: Element = root.clone().into();
+    for &i in path {
+        node = node.children().item(i)?;
+    }
+    node.dyn_into::<HtmlElement>().ok()
+}
