@@ -2,16 +2,18 @@
 // script and probe as `make bench` (bench/lib/app.mjs), rounds alternating between the two
 // builds in one Chromium run, with the floor (bench/www/calibrate.html) measured between them.
 //
-//   node bench/ab-typing.mjs --before DIR --after DIR [--rounds 3]
+//   node bench/ab-typing.mjs --before DIR --after DIR [--rounds 3] [--size N [--compiled]]
 //
 // DIR is a built site (dist/ after `make build`); only its app files are compared: `--before`
 // may be a plain `trunk build` output, whose hospital_site.js and hospital_site_bg.wasm are
-// put into a copy of `--after`, so both serve the same pages and dataset.
+// put into a copy of `--after`, so both serve the same pages and dataset. With `--size N` both
+// read the generated dataset bench/data/N (made by `make bench`) instead of the sample, and with
+// `--compiled` its doctors.idx too.
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { launch, log, startServer, stripIntegrity } from "./lib/common.mjs";
-import { typeScript, typingSummary } from "./lib/app.mjs";
+import { pointAtData, typeScript, typingSummary } from "./lib/app.mjs";
 
 const arg = (name, fallback) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -20,8 +22,10 @@ const arg = (name, fallback) => {
 const after = path.resolve(arg("after", "dist"));
 const beforeApp = path.resolve(arg("before", ""));
 const rounds = Number(arg("rounds", "3"));
+const size = arg("size", null);
+const compiledIndex = process.argv.includes("--compiled");
 if (!fs.existsSync(path.join(beforeApp, "hospital_site_bg.wasm"))) {
-  console.error("usage: node bench/ab-typing.mjs --before DIR --after DIR [--rounds N]");
+  console.error("usage: node bench/ab-typing.mjs --before DIR --after DIR [--rounds N] [--size N [--compiled]]");
   process.exit(2);
 }
 
@@ -34,6 +38,7 @@ stripIntegrity(before);
 const afterCopy = fs.mkdtempSync(path.join(os.tmpdir(), "ab-typing-"));
 fs.cpSync(after, afterCopy, { recursive: true });
 stripIntegrity(afterCopy);
+if (size) for (const dir of [before, afterCopy]) pointAtData(dir, size, { compiledIndex });
 
 const servers = { before: await startServer(4331, before), after: await startServer(4332, afterCopy) };
 const keys = { before: [], after: [], floor: [] };

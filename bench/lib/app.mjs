@@ -15,9 +15,15 @@ const PROBE = path.join(path.dirname(new URL(import.meta.url).pathname), "../www
  */
 export function siteWithData(site, size, { compiledIndex = false } = {}) {
   const dir = path.join(outDir, compiledIndex ? `site-${size}-compiled` : `site-${size}`);
-  const index = compiledIndex ? ` data-index-src="/bench-data/${size}/doctors.idx"` : "";
   fs.rmSync(dir, { recursive: true, force: true });
   fs.cpSync(site, dir, { recursive: true });
+  pointAtData(dir, size, { compiledIndex });
+  return dir;
+}
+
+/** Rewrites every app page of the site in `dir` in place, as `siteWithData` describes. */
+export function pointAtData(dir, size, { compiledIndex = false } = {}) {
+  const index = compiledIndex ? ` data-index-src="/bench-data/${size}/doctors.idx"` : "";
   const walk = (d) =>
     fs.readdirSync(d, { withFileTypes: true }).forEach((e) => {
       const p = path.join(d, e.name);
@@ -36,7 +42,6 @@ export function siteWithData(site, size, { compiledIndex = false } = {}) {
       fs.writeFileSync(p, next);
     });
   walk(dir);
-  return dir;
 }
 
 const sizeCache = new Map();
