@@ -47,9 +47,8 @@ pub fn start() {
                 match new_div(&document) {
                     Some(live) => {
                         let (page, app) = (root.clone(), live.clone());
-                        config.on_ready = Some(ReadyHook(Rc::new(move || {
-                            swap::take_over_when_pictures_ready(page.clone(), app.clone())
-                        })));
+                        config.on_ready =
+                            Some(ReadyHook(Rc::new(move || swap::take_over(&page, &app))));
                         live
                     }
                     None => return,

@@ -5,6 +5,8 @@ use leptos::prelude::*;
 #[component]
 pub fn FilterSelect(
     id: &'static str,
+    /// Its URL parameter, as the form field's name.
+    name: &'static str,
     label: &'static str,
     all_label: &'static str,
     /// (value, label) in display order; the label already carries the count.
@@ -15,7 +17,7 @@ pub fn FilterSelect(
     view! {
         <div class="field">
             <label for=id>{label}</label>
-            <select id=id on:change=move |ev| {
+            <select id=id name=name on:change=move |ev| {
                 let v = event_target_value(&ev);
                 on_change.run((!v.is_empty()).then_some(v))
             }>

@@ -51,13 +51,13 @@ pub fn NewsFilters(query: Memo<NewsQuery>, on_change: Callback<NewsQuery>) -> im
         };
         let dates: Vec<Facet> = news.years().iter().chain(news.months()).cloned().collect();
         view! {
-            <FilterSelect id="news-category" label=t.category all_label=t.all_categories
+            <FilterSelect id="news-category" name="category" label=t.category all_label=t.all_categories
                 options=counted(news.categories(), &category_name) selected=category
                 on_change=set(|q, v| q.category = v)/>
-            <FilterSelect id="news-tag" label=t.tag all_label=t.all_tags
+            <FilterSelect id="news-tag" name="tag" label=t.tag all_label=t.all_tags
                 options=counted(news.tags(), &|tag: &str| tag.to_string()) selected=tag
                 on_change=set(|q, v| q.tag = v)/>
-            <FilterSelect id="news-archive" label=t.archive all_label=t.all_dates
+            <FilterSelect id="news-archive" name="archive" label=t.archive all_label=t.all_dates
                 options=counted(&dates, &|m: &str| format_month(lang, m)) selected=archive
                 on_change=set(|q, v| q.archive = v)/>
         }

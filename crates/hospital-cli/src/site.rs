@@ -737,11 +737,12 @@ fn render(
     );
     html = html.replacen("<!--hs:head-->", &head, 1);
     if let Some(body) = body {
-        // The app's own markup replaces the shell's empty root and its <noscript> note.
+        // The app's own markup replaces the shell's empty root and its <noscript> note (the
+        // shell's root holds no other <div>, so its first closing tag is the root's).
         html = replace_between(
             &html,
             "<div id=\"app\" data-hospital-site-root>",
-            "</div>\n</body>",
+            "</div>",
             body,
         )
         .replacen(
