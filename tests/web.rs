@@ -319,6 +319,7 @@ async fn a_filter_select_reports_the_choice_and_none_for_all() {
         view! {
             <FilterSelect
                 id="t-cat"
+                name="category"
                 label="Category"
                 all_label="All categories"
                 options=vec![("events".into(), "Events (3)".into()), ("research".into(), "Research (2)".into())]
