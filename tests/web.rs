@@ -6,7 +6,7 @@
 
 use hospital_core::route::{DoctorQuery, Route};
 use hospital_core::Lang;
-use hospital_site::components::{FilterSelect, ProgressStatus, SearchBox};
+use hospital_site::components::{CardKeys, FilterSelect, ProgressStatus, SearchBox};
 use hospital_site::config::{Mode, Scope};
 use hospital_site::data::{self, LoadError, LoadState};
 use hospital_site::nav::Nav;
@@ -347,6 +347,75 @@ async fn a_filter_select_reports_the_choice_and_none_for_all() {
         .dispatch_event(&web_sys::Event::new("change").expect("an event"))
         .expect("dispatched");
     assert_eq!(chosen.get_untracked(), Some(None));
+    drop(mounted);
+    host.remove();
+}
+
+#[wasm_bindgen_test]
+async fn cards_keyed_by_card_keys_stay_in_the_order_of_their_list() {
+    // Random page-sized lists of doctors, each after the last: narrowed, widened, reordered,
+    // or new. Under `<For>` with `CardKeys`, the DOM shows each list in its own order.
+    let list = RwSignal::new((0..20).collect::<Vec<usize>>());
+    let host = document().create_element("ol").expect("an ol");
+    document()
+        .body()
+        .expect("a body")
+        .append_child(&host)
+        .expect("appended");
+    let mounted = leptos::mount::mount_to(host.clone().unchecked_into(), move || {
+        let keys = Memo::new(move |previous| CardKeys::next(previous, list.get()));
+        view! {
+            <For each=move || keys.with(CardKeys::keys) key=|key| *key children=|(_, d)| view! { <li>{d}</li> }/>
+        }
+    });
+    let mut seed: u64 = 0x2545_f491_4f6c_dd1d;
+    let mut random = move |n: usize| {
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        (seed % n.max(1) as u64) as usize
+    };
+    for step in 0..1000 {
+        let before = list.get_untracked();
+        let mut next: Vec<usize> = match if step == 0 { 4 } else { random(4) } {
+            // The change that showed the finder's cards out of order: from the first 20
+            // doctors to four of them, reordered.
+            4 => vec![15, 5, 2, 7],
+            // Narrowed: some of the same doctors, in the same order.
+            0 => before.iter().copied().filter(|_| random(3) > 0).collect(),
+            // Reordered: some of the same doctors, shuffled.
+            1 => {
+                let mut v: Vec<usize> = before.iter().copied().filter(|_| random(4) > 0).collect();
+                for i in (1..v.len()).rev() {
+                    v.swap(i, random(i + 1));
+                }
+                v
+            }
+            // Widened: new doctors among the old.
+            2 => {
+                let mut v = before.clone();
+                for _ in 0..random(6) {
+                    let d = 100 + random(60);
+                    if !v.contains(&d) {
+                        let at = random(v.len() + 1);
+                        v.insert(at, d);
+                    }
+                }
+                v
+            }
+            // Another search altogether.
+            _ => (0..random(21)).map(|_| random(80)).collect(),
+        };
+        let mut seen = std::collections::HashSet::new();
+        next.retain(|d| seen.insert(*d));
+        next.truncate(20);
+        list.set(next.clone());
+        leptos::task::tick().await;
+        let shown: Vec<usize> = (0..host.children().length())
+            .filter_map(|i| host.children().item(i)?.text_content()?.parse().ok())
+            .collect();
+        assert_eq!(shown, next, "step {step}: from {before:?}");
+    }
     drop(mounted);
     host.remove();
 }

@@ -1,4 +1,4 @@
-use super::{DoctorCard, Pager};
+use super::{CardKeys, DoctorCard, Pager};
 use crate::data::use_data;
 use crate::nav::Link;
 use crate::ui::{text_view, use_ui};
@@ -9,8 +9,8 @@ use leptos::prelude::*;
 
 const PAGE_SIZE: usize = 20;
 
-/// The count, one page of doctor cards and the pager. Cards are keyed by place and doctor,
-/// so a doctor who stays first while the query grows keeps their card.
+/// The count, one page of doctor cards and the pager. A doctor who stays in the results
+/// while the query grows keeps their card (see `card_keys`).
 #[component]
 pub fn DoctorResults(
     query: Memo<DoctorQuery>,
@@ -33,10 +33,8 @@ pub fn DoctorResults(
                 .collect::<Vec<usize>>()
         })
     });
-    // Cards keyed by place and doctor: a card is kept while its doctor keeps their place,
-    // and the list never needs a card moved. Leptos 0.8's keyed diff can leave moved cards
-    // out of order (from 20 doctors to four of them, it put the third first).
-    let places = move || shown.get().into_iter().enumerate().collect::<Vec<_>>();
+    // See `card_keys`: keys under which the cards never have to move.
+    let keys = Memo::new(move |previous| CardKeys::next(previous, shown.get()));
     let terms = Memo::new(move |_| result.with(|r| r.terms.clone()));
     let typed = Memo::new(move |_| query.with(|q| q.q.clone()));
     let partial = Memo::new(move |_| result.with(|r| r.partial && !r.hits.is_empty()));
@@ -65,8 +63,8 @@ pub fn DoctorResults(
             })}
             <ol class="doctor-list">
                 <For
-                    each=places
-                    key=|place| *place
+                    each=move || keys.with(CardKeys::keys)
+                    key=|key| *key
                     children=move |(_, i)| {
                         data.dataset.doctors.get(i).cloned().map(|doctor| view! { <DoctorCard doctor lang terms now index=i query=typed/> })
                     }

@@ -2,6 +2,7 @@
 
 mod accepting_badge;
 mod avatar;
+mod card_keys;
 mod doctor_card;
 mod doctor_results;
 mod facet_group;
@@ -25,6 +26,7 @@ mod timetable;
 
 pub use accepting_badge::AcceptingBadge;
 pub use avatar::Avatar;
+pub use card_keys::CardKeys;
 pub use doctor_card::{rank_line, DoctorCard};
 pub use doctor_results::DoctorResults;
 pub use facet_group::FacetGroup;
