@@ -35,7 +35,7 @@ export function pointAtData(dir, size, { compiledIndex = false } = {}) {
       // The page as the JSON path serves it: the app reads the generated dataset named by
       // data-src and renders in the browser; the sample's pre-rendered content goes.
       const next = html.replace(
-        /<div id="app" data-hospital-site-root( data-hs-prerendered)?>[\s\S]*<\/div>(\s*(?:<script>[\s\S]*?<\/script>\s*)?<\/body>)/,
+        /<div id="app" data-hospital-site-root( data-hs-prerendered[^>]*)?>[\s\S]*<\/div>(\s*(?:<script>[\s\S]*?<\/script>\s*)?<\/body>)/,
         `<div id="app" data-src="/bench-data/${size}/hospital.json"${index} data-hospital-site-root></div>$2`,
       );
       if (next === html) throw new Error(`no #app element in ${p}`);

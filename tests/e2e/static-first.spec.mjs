@@ -40,6 +40,17 @@ function visibleTree() {
   return walk(document.querySelector("#app > .hs"));
 }
 
+/** Holds the dataset's response back, so the app is not ready until the returned function is called. */
+async function holdDataset(page) {
+  let release;
+  const held = new Promise((resolve) => (release = resolve));
+  await page.route("**/hospital.json", async (route) => {
+    await held;
+    await route.continue();
+  });
+  return release;
+}
+
 test.describe("with JavaScript off", () => {
   test.use({ javaScriptEnabled: false });
 
@@ -152,12 +163,7 @@ test("the live app takes each kind of page's place showing exactly what was ther
 });
 
 test("before the app is ready, links are plain links; when it takes over, focus and scroll stay", async ({ page }) => {
-  let release;
-  const held = new Promise((resolve) => (release = resolve));
-  await page.route("**/hospital.json", async (route) => {
-    await held;
-    await route.continue();
-  });
+  const release = await holdDataset(page);
   await page.setViewportSize({ width: 800, height: 500 });
   await page.goto("/news/");
   await expect(page.locator("#app")).not.toHaveAttribute("data-hs-live");
@@ -177,12 +183,7 @@ test("before the app is ready, links are plain links; when it takes over, focus 
 });
 
 test("what a visitor types and ticks before the app is ready is still there, and searched, when it takes over", async ({ page, browser }) => {
-  let release;
-  const held = new Promise((resolve) => (release = resolve));
-  await page.route("**/hospital.json", async (route) => {
-    await held;
-    await route.continue();
-  });
+  const release = await holdDataset(page);
   await page.goto("/doctors/");
   // A slow phone: the page's own box and filters, the app not there yet.
   const rank = page.locator('input[name="rank"]').first();
@@ -212,12 +213,7 @@ test("what a visitor types and ticks before the app is ready is still there, and
 });
 
 test("opened at a search's address, a page shows that search and never the unfiltered list", async ({ page }) => {
-  let release;
-  const held = new Promise((resolve) => (release = resolve));
-  await page.route("**/hospital.json", async (route) => {
-    await held;
-    await route.continue();
-  });
+  const release = await holdDataset(page);
   // A link a department page or a host site gives: the page written at build time has every
   // doctor; until the app applies the search, the box and boxes say what it is, the list waits.
   await page.goto("/doctors?q=heart&rank=chief_physician");
@@ -241,6 +237,9 @@ test("opened at a search's address, a page shows that search and never the unfil
   await feed.route("**/hospital.json", () => {}); // never answered
   await feed.goto("/news/");
   await expect(feed.locator(".news-card").first()).toBeVisible();
+  // A campaign's tag on the address asks for no search: the page is shown as it is.
+  await feed.goto("/news/?utm_source=newsletter");
+  await expect(feed.locator(".news-card").first()).toBeVisible();
   await feed.goto("/news/?category=events");
   await expect(feed.locator(".news-card").first()).toBeHidden();
   await expect(feed.locator("#news-category")).toHaveValue("events");
@@ -248,12 +247,7 @@ test("opened at a search's address, a page shows that search and never the unfil
 });
 
 test("a category chosen in the news filters before the app is ready is applied when it takes over", async ({ page }) => {
-  let release;
-  const held = new Promise((resolve) => (release = resolve));
-  await page.route("**/hospital.json", async (route) => {
-    await held;
-    await route.continue();
-  });
+  const release = await holdDataset(page);
   await page.goto("/news/");
   const category = page.locator("#news-category");
   const choice = await category.locator("option").nth(1).getAttribute("value");

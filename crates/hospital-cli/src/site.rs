@@ -747,7 +747,10 @@ fn render(
         )
         .replacen(
             "<div id=\"app\" data-hospital-site-root>",
-            "<div id=\"app\" data-hospital-site-root data-hs-prerendered>",
+            &format!(
+                "<div id=\"app\" data-hospital-site-root data-hs-prerendered data-hs-params=\"{}\">",
+                hospital_core::route::QUERY_PARAMS.join(" ")
+            ),
             1,
         );
     } else {

@@ -295,6 +295,14 @@ pub fn decode_component(s: &str) -> String {
     String::from_utf8_lossy(&out).into_owned()
 }
 
+/// Every query parameter a route reads (`lang` aside, which picks the language). A page
+/// written at build time lists them (`data-hs-params`), so that its small script knows an
+/// address that asks for a search from one that only carries, say, `utm_source`.
+pub const QUERY_PARAMS: &[&str] = &[
+    "q", "dept", "rank", "clinic", "slot", "campus", "speaks", "gender", "new", "sort", "page",
+    "category", "tag", "archive",
+];
+
 /// Splits `a=1&b=2` into decoded pairs, in order.
 pub fn parse_query(query: &str) -> Vec<(String, String)> {
     query
@@ -656,6 +664,22 @@ mod tests {
         assert_eq!(q.sort, DoctorSort::Rank);
         assert_eq!(q.page, 3);
         assert_eq!(loc.route.to_url(), url);
+    }
+
+    #[test]
+    fn query_params_name_every_parameter_a_route_writes() {
+        let doctors = parse_url("/doctors?q=a&dept=x&rank=chief_physician&clinic=expert&slot=tue-afternoon&campus=c&speaks=en&gender=female&new=1&sort=rank&page=2");
+        let news = parse_url("/news?q=a&category=c&tag=t&archive=2025-01&page=2");
+        for loc in [doctors, news] {
+            let url = loc.route.to_url();
+            let query = url.split_once('?').map_or("", |(_, q)| q);
+            let keys: Vec<String> = parse_query(query).into_iter().map(|(k, _)| k).collect();
+            assert!(keys.len() >= 5, "{url}");
+            for key in keys {
+                assert!(QUERY_PARAMS.contains(&key.as_str()), "{key} of {url}");
+            }
+        }
+        assert_eq!(QUERY_PARAMS.len(), 14);
     }
 
     #[test]
