@@ -98,7 +98,7 @@ pub fn App(config: MountConfig) -> impl IntoView {
             doctor_index: Some(published(hospital_core::search::DOCTOR_INDEX_FILE)),
         },
     };
-    let reload = move || data::load(state, source.clone());
+    let reload = move || data::load(state, source.clone(), &nav.route_untracked());
     if config.fixed.is_none() {
         reload();
     }

@@ -40,7 +40,8 @@ pub fn start() {
             }
             let _ = root.set_attribute("data-hs-mounted", "");
             let mut config = config::standalone(&root);
-            let target = if root.has_attribute("data-hs-prerendered") {
+            let prerendered = root.has_attribute("data-hs-prerendered");
+            let target = if prerendered {
                 // The page rendered at build time stays on screen, links and all, while the
                 // app loads off the document (so the page never holds two copies of an id,
                 // heading or control); it takes the page's place in one frame.
@@ -57,11 +58,21 @@ pub fn start() {
                 root.set_inner_text("");
                 root
             };
-            leptos::mount::mount_to(
-                target,
-                move || leptos::prelude::view! { <App config=config.clone()/> },
-            )
-            .forget();
+            let mount = move || {
+                leptos::mount::mount_to(
+                    target,
+                    move || leptos::prelude::view! { <App config=config.clone()/> },
+                )
+                .forget()
+            };
+            if prerendered {
+                // The page is there to read, so the first render can wait one turn: the
+                // task that compiled and started the wasm and the one that renders are
+                // then two tasks, each shorter than the 50 ms after which a task blocks.
+                leptos::prelude::set_timeout(mount, std::time::Duration::ZERO);
+            } else {
+                mount();
+            }
         }
     }
 }

@@ -6,7 +6,7 @@
 
 mod app;
 mod boot;
-mod clock;
+pub mod clock;
 pub mod components;
 pub mod config;
 pub mod data;

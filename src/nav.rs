@@ -169,6 +169,10 @@ impl Nav {
         self.location.with(|l| l.route.clone())
     }
 
+    pub fn route_untracked(&self) -> Route {
+        self.location.with_untracked(|l| l.route.clone())
+    }
+
     pub fn url_lang(&self) -> Option<hospital_core::Lang> {
         self.location.with_untracked(|l| l.lang)
     }

@@ -133,6 +133,11 @@ fn data_url(json: &str) -> String {
 
 /// Starts `data::load` on `src` and waits (a bounded number of browser turns) for it to end.
 async fn load(src: String) -> LoadState {
+    load_for(src, &Route::Departments).await
+}
+
+/// `load` for a visit that opens `first_page`.
+async fn load_for(src: String, first_page: &Route) -> LoadState {
     let state = RwSignal::new(LoadState::Loading {
         received: 0,
         total: None,
@@ -143,6 +148,7 @@ async fn load(src: String) -> LoadState {
             dataset: src,
             doctor_index: None,
         },
+        first_page,
     );
     for _ in 0..10_000 {
         match state.get_untracked() {
@@ -418,4 +424,49 @@ async fn cards_keyed_by_card_keys_stay_in_the_order_of_their_list() {
     }
     drop(mounted);
     host.remove();
+}
+
+/// Temporal, where the browser has it, reads the hospital's clock as
+/// `Intl.DateTimeFormat` does (the app asks Temporal first: it costs a fraction of
+/// Intl's first use), in zones with and without daylight saving and off the hour.
+#[wasm_bindgen_test]
+fn temporal_and_intl_agree_on_the_hospitals_clock() {
+    use hospital_site::clock::{in_zone, temporal_now};
+    for zone in [
+        "Asia/Shanghai",
+        "America/New_York",
+        "Europe/London",
+        "Asia/Kolkata",
+    ] {
+        // Read twice when the two readings straddle a minute.
+        let agree = (0..2).any(|_| {
+            let by_temporal = temporal_now(zone).expect("Chromium has Temporal and knows the zone");
+            let by_intl = in_zone(&js_sys::Date::new_0(), zone).expect("Intl knows the zone");
+            by_temporal == by_intl
+        });
+        assert!(agree, "{zone}: Temporal and Intl disagree");
+    }
+    assert_eq!(temporal_now("Mars/Olympus_Mons"), None);
+}
+
+/// The page being opened has its index ready when the data is, built in a task of its
+/// own before the render; the other index waits until a page asks for it.
+#[wasm_bindgen_test]
+async fn the_first_pages_index_is_built_before_it_renders_and_only_that_one() {
+    let cases = [
+        (Route::Doctors(DoctorQuery::default()), (false, true)),
+        (Route::Home(Default::default()), (true, false)),
+        (Route::Article("any".into()), (true, false)),
+        (Route::Departments, (false, false)),
+    ];
+    for (route, (news, doctors)) in cases {
+        let LoadState::Ready(data) = load_for(data_url(SAMPLE), &route).await else {
+            panic!("the sample loads");
+        };
+        assert_eq!(
+            (data.news_index_built(), data.doctor_index_built()),
+            (news, doctors),
+            "{route:?}: (news, doctors) indexes built"
+        );
+    }
 }

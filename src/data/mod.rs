@@ -10,7 +10,7 @@ pub use slices::{next_task, slice_deadline};
 use hospital_core::compiled::{CompiledError, Fingerprint, FingerprintBuilder};
 use hospital_core::department::{self, CampusDepartments, Overview};
 use hospital_core::news::{NewsIndex, NewsPage};
-use hospital_core::route::{DoctorQuery, FacetKind, NewsQuery, Slot};
+use hospital_core::route::{DoctorQuery, FacetKind, NewsQuery, Route, Slot};
 use hospital_core::search::{DoctorIndex, DoctorIndexBuilder, DoctorIndexReader, SearchResult};
 use hospital_core::validate::{self, Problem, Staged};
 use hospital_core::{Dataset, Lang};
@@ -101,6 +101,16 @@ impl AppData {
             return 100;
         }
         self.doctors_built.get()
+    }
+
+    /// Whether the doctor index is there (asking `doctors` would build it).
+    pub fn doctor_index_built(&self) -> bool {
+        self.doctors.get().is_some()
+    }
+
+    /// Whether the news index is there (asking `news` would build it).
+    pub fn news_index_built(&self) -> bool {
+        self.news.get().is_some()
     }
 
     fn builds_index_at_once(&self) -> bool {
@@ -286,7 +296,12 @@ fn absolute(url: &str) -> String {
 
 /// Loads the dataset of `source` into `state`: fetched with progress, then checked in
 /// slices. Relative URLs in the dataset (images, article bodies) resolve against its URL.
-pub fn load(state: RwSignal<LoadState>, source: Source) {
+///
+/// The indexes that the page being opened needs are built each in a task of its own
+/// before it renders (`first_page`), so that no one task of the take-over holds
+/// validation, an index and the page's render together.
+pub fn load(state: RwSignal<LoadState>, source: Source, first_page: &Route) {
+    let needs = Needs::of(first_page);
     state.set(LoadState::Loading {
         received: 0,
         total: None,
@@ -309,7 +324,9 @@ pub fn load(state: RwSignal<LoadState>, source: Source) {
                         }
                         _ => None,
                     };
-                    ready(loaded, dataset_url, index, state)
+                    let data = Arc::new(AppData::new(loaded, dataset_url));
+                    needs.build(&data).await;
+                    ready(data, index, state)
                 }
                 Err(problems) => LoadState::Failed(LoadError::Invalid(problems)),
             },
@@ -410,12 +427,10 @@ fn load_compiled_index(
 /// A dataset that loaded, ready for the pages; a large one's doctor index follows:
 /// the compiled one, when the site has one, else built in slices.
 fn ready(
-    loaded: validate::Loaded,
-    base_url: String,
+    data: Arc<AppData>,
     index: Option<(String, Fingerprint)>,
     state: RwSignal<LoadState>,
 ) -> LoadState {
-    let data = Arc::new(AppData::new(loaded, base_url));
     if !data.builds_index_at_once() {
         match index {
             Some((url, dataset)) => load_compiled_index(data.clone(), url, dataset, state),
@@ -423,6 +438,46 @@ fn ready(
         }
     }
     LoadState::Ready(data)
+}
+
+/// The indexes a page's first render asks for. Built on demand they would run inside
+/// the render's task: at Lighthouse's 4× slower CPU the home page's news index is 67 ms
+/// and the finder's doctor index 73 ms of such a task (`bench/profile-takeover.mjs`).
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub struct Needs {
+    pub news: bool,
+    pub doctors: bool,
+}
+
+impl Needs {
+    pub fn of(route: &Route) -> Needs {
+        match route {
+            Route::Home(_) | Route::News(_) | Route::Article(_) => Needs {
+                news: true,
+                doctors: false,
+            },
+            Route::Doctors(_) => Needs {
+                news: false,
+                doctors: true,
+            },
+            _ => Needs::default(),
+        }
+    }
+
+    /// Builds each index needed, in a task of its own. A large hospital's doctor index
+    /// is not built here: it comes after the first paint, in slices (`ready`).
+    async fn build(self, data: &AppData) {
+        if self.news {
+            slices::next_task().await;
+            data.news();
+        }
+        if self.doctors && data.builds_index_at_once() {
+            slices::next_task().await;
+            data.doctors();
+        }
+        // And the render in a task of its own, not after the last slice of checking.
+        slices::next_task().await;
+    }
 }
 
 /// Checks a fetched dataset a slice at a time, showing how far it has come.

@@ -162,6 +162,23 @@ test("the live app takes each kind of page's place showing exactly what was ther
   await live.close();
 });
 
+test("a page written at build time is painted before any of the app's files is asked for", async ({ page }) => {
+  for (const path of ["/", "/doctors/", "/doctors/zhang-wei", `/news/${newest[0].slug}`]) {
+    await page.goto(path);
+    await appReady(page);
+    const { paint, app } = await page.evaluate(() => ({
+      paint: performance.getEntriesByName("first-paint")[0]?.startTime,
+      app: performance
+        .getEntriesByType("resource")
+        .filter((r) => /\/(hospital_site\.js|hospital_site_bg\.wasm|hospital\.json)$/.test(new URL(r.name).pathname))
+        .map((r) => ({ file: new URL(r.name).pathname, start: r.startTime })),
+    }));
+    expect(paint, `${path}: first paint`).toBeGreaterThan(0);
+    expect(app.map((r) => r.file).sort(), path).toEqual(["/hospital.json", "/hospital_site.js", "/hospital_site_bg.wasm"]);
+    for (const r of app) expect(r.start, `${path}: ${r.file} asked for after the first paint`).toBeGreaterThanOrEqual(paint);
+  }
+});
+
 test("before the app is ready, links are plain links; when it takes over, focus and scroll stay", async ({ page }) => {
   const release = await holdDataset(page);
   await page.setViewportSize({ width: 800, height: 500 });

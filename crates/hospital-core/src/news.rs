@@ -16,6 +16,7 @@ use crate::normalize;
 use crate::route::{is_archive_key, NewsQuery};
 use std::cmp::Reverse;
 use std::collections::{BTreeMap, HashMap, HashSet};
+use std::sync::OnceLock;
 
 /// Query words beyond this many are ignored, so a pasted essay costs bounded work.
 pub const MAX_TERMS: usize = 32;
@@ -49,6 +50,19 @@ pub struct NewsIndex {
     /// here is its *rank*; postings hold ranks so results come out in order.
     order: Vec<usize>,
     rank_of: HashMap<String, usize>,
+    /// The full-text part, built by the first query with words: every article body's
+    /// Markdown is parsed for it, and most visits (the home page, an article, paging
+    /// the feed) never search. On the sample that is most of the index's build time.
+    text: OnceLock<NewsText>,
+    categories: Vec<Facet>,
+    tags: Vec<Facet>,
+    months: Vec<Facet>,
+    years: Vec<Facet>,
+}
+
+/// The words and CJK characters of every article, posted by rank.
+#[derive(Debug, Clone)]
+struct NewsText {
     /// Word → ranks of the articles containing it, sorted by word so that
     /// all words with a given prefix are one contiguous run.
     words: Vec<(String, Vec<u32>)>,
@@ -57,10 +71,6 @@ pub struct NewsIndex {
     /// Per rank, the article's CJK runs joined by newlines, to confirm that a
     /// query run appears whole and not just character by character.
     cjk_text: Vec<String>,
-    categories: Vec<Facet>,
-    tags: Vec<Facet>,
-    months: Vec<Facet>,
-    years: Vec<Facet>,
 }
 
 /// Articles per page of the news feed: the app and the pages written at build time
@@ -76,29 +86,6 @@ impl NewsIndex {
             b.date.cmp(&a.date).then_with(|| a.slug.cmp(&b.slug))
         });
 
-        let mut words: HashMap<String, Vec<u32>> = HashMap::new();
-        let mut cjk_chars: HashMap<char, Vec<u32>> = HashMap::new();
-        let mut cjk_text = Vec::with_capacity(order.len());
-        for (rank, &i) in order.iter().enumerate() {
-            // More than u32::MAX articles cannot be loaded into a browser anyway.
-            let rank = u32::try_from(rank).unwrap_or(u32::MAX);
-            let mut runs = String::new();
-            for token in news_tokens(&search_text(ds, i)) {
-                if token.chars().next().is_some_and(normalize::is_cjk) {
-                    for c in token.chars() {
-                        add_posting(cjk_chars.entry(c).or_default(), rank);
-                    }
-                    runs.push_str(&token);
-                    runs.push('\n');
-                } else {
-                    add_posting(words.entry(token).or_default(), rank);
-                }
-            }
-            cjk_text.push(runs);
-        }
-        let mut words: Vec<(String, Vec<u32>)> = words.into_iter().collect();
-        crate::sort::sort_by(&mut words, |a, b| a.0.cmp(&b.0));
-
         let rank_of = order
             .iter()
             .enumerate()
@@ -108,14 +95,17 @@ impl NewsIndex {
         NewsIndex {
             order,
             rank_of,
-            words,
-            cjk_chars,
-            cjk_text,
+            text: OnceLock::new(),
             categories,
             tags,
             months,
             years,
         }
+    }
+
+    /// Whether the full-text part has been built (by a query with words).
+    pub fn has_text_index(&self) -> bool {
+        self.text.get().is_some()
     }
 
     /// Every article, newest first (indexes into `Dataset::articles`).
@@ -148,8 +138,11 @@ impl NewsIndex {
     pub fn query(&self, ds: &Dataset, q: &NewsQuery, page_size: usize) -> NewsPage {
         let terms = query_terms(&q.q);
         let mut hits = vec![true; self.order.len()];
-        for term in &terms {
-            self.keep_matches(term, &mut hits);
+        if !terms.is_empty() {
+            let text = self.text.get_or_init(|| NewsText::build(ds, &self.order));
+            for term in &terms {
+                text.keep_matches(term, &mut hits);
+            }
         }
         let matched: Vec<usize> = self
             .order
@@ -224,6 +217,38 @@ impl NewsIndex {
         let newer = rank.checked_sub(1).map(|r| self.order[r]);
         let older = self.order.get(rank + 1).copied();
         (newer, older)
+    }
+}
+
+impl NewsText {
+    fn build(ds: &Dataset, order: &[usize]) -> NewsText {
+        let mut words: HashMap<String, Vec<u32>> = HashMap::new();
+        let mut cjk_chars: HashMap<char, Vec<u32>> = HashMap::new();
+        let mut cjk_text = Vec::with_capacity(order.len());
+        for (rank, &i) in order.iter().enumerate() {
+            // More than u32::MAX articles cannot be loaded into a browser anyway.
+            let rank = u32::try_from(rank).unwrap_or(u32::MAX);
+            let mut runs = String::new();
+            for token in news_tokens(&search_text(ds, i)) {
+                if token.chars().next().is_some_and(normalize::is_cjk) {
+                    for c in token.chars() {
+                        add_posting(cjk_chars.entry(c).or_default(), rank);
+                    }
+                    runs.push_str(&token);
+                    runs.push('\n');
+                } else {
+                    add_posting(words.entry(token).or_default(), rank);
+                }
+            }
+            cjk_text.push(runs);
+        }
+        let mut words: Vec<(String, Vec<u32>)> = words.into_iter().collect();
+        crate::sort::sort_by(&mut words, |a, b| a.0.cmp(&b.0));
+        NewsText {
+            words,
+            cjk_chars,
+            cjk_text,
+        }
     }
 
     /// Clears `hits` for the articles that do not contain `term`.
@@ -487,6 +512,36 @@ mod tests {
     fn run(q: NewsQuery) -> NewsPage {
         let ds = dataset();
         NewsIndex::build(&ds).query(&ds, &q, 10)
+    }
+
+    #[test]
+    fn the_full_text_part_waits_for_a_query_with_words() {
+        let ds = dataset();
+        let index = NewsIndex::build(&ds);
+        let feed = index.query(&ds, &NewsQuery::default(), 10);
+        let category = NewsQuery {
+            category: Some("news".into()),
+            ..NewsQuery::default()
+        };
+        let filtered = index.query(&ds, &category, 10);
+        index.related(&ds, "heart-week", 3);
+        index.neighbours("heart-week");
+        assert!(
+            !index.has_text_index(),
+            "the feed, filters, related and neighbours need no text"
+        );
+        assert_eq!(feed.items.len(), 5);
+        assert_eq!(filtered.items, vec![WEEK, WING, CAFE]);
+        let found = index.query(
+            &ds,
+            &NewsQuery {
+                q: "heart".into(),
+                ..NewsQuery::default()
+            },
+            10,
+        );
+        assert!(index.has_text_index());
+        assert_eq!(found.items, vec![WEEK, AWARD]);
     }
 
     fn search(text: &str) -> Vec<usize> {
