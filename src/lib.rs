@@ -12,6 +12,7 @@ pub mod config;
 pub mod data;
 mod head;
 pub mod i18n;
+mod in_steps;
 pub mod nav;
 mod pages;
 #[cfg(not(target_arch = "wasm32"))]

@@ -1,6 +1,6 @@
 //! Putting the live app in the place of the page rendered at build time, so that a visitor
-//! sees nothing change: what the visitor typed, ticked or chose before the app was ready is
-//! carried over (and searched), and focus and scroll stay where they were.
+//! sees nothing change: what the visitor typed, ticked, chose or opened before the app was
+//! ready is carried over (and searched), and focus and scroll stay where they were.
 
 use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlElement, HtmlInputElement, HtmlSelectElement};
@@ -20,6 +20,7 @@ pub fn take_over(root: &HtmlElement, live: &HtmlElement) {
         .and_then(|d| d.active_element())
         .and_then(|el| path_from(root, &el));
     let edits = edits(root, live);
+    let disclosures = disclosures(root, live);
     while let Some(old) = root.first_child() {
         let _ = root.remove_child(&old);
     }
@@ -30,6 +31,9 @@ pub fn take_over(root: &HtmlElement, live: &HtmlElement) {
     let _ = root.set_attribute("data-hs-live", "");
     for edit in edits {
         edit.apply();
+    }
+    for button in disclosures {
+        button.click();
     }
     if let Some(el) = focus_path.and_then(|p| element_at(root, &p)) {
         let options = web_sys::FocusOptions::new();
@@ -118,6 +122,28 @@ fn edit(old: &Element, new: &Element) -> Option<Edit> {
     );
     (o.value() != written_choice(o) && o.value() != n.value())
         .then(|| Edit::Choice(n.clone(), o.value()))
+}
+
+/// The live copies of the disclosure buttons (`aria-controls`, `aria-expanded`) that the
+/// visitor opened or closed before the app was ready (the shell's script marks them
+/// `data-hs-toggled`) and that show the other state: a click sets them as the visitor left them.
+fn disclosures(page: &HtmlElement, live: &HtmlElement) -> Vec<HtmlElement> {
+    let Ok(toggled) = page.query_selector_all("button[data-hs-toggled][aria-controls]") else {
+        return Vec::new();
+    };
+    (0..toggled.length())
+        .filter_map(|i| toggled.item(i)?.dyn_into::<Element>().ok())
+        .filter_map(|old| {
+            let controls = old.get_attribute("aria-controls")?;
+            let selector = format!(
+                "button[aria-controls=\"{}\"]",
+                controls.replace(['"', '\\'], "")
+            );
+            let new = live.query_selector(&selector).ok()??;
+            (new.get_attribute("aria-expanded") != old.get_attribute("aria-expanded"))
+                .then(|| new.dyn_into::<HtmlElement>().ok())?
+        })
+        .collect()
 }
 
 /// The value a `<select>` was written with: its option marked `selected`, else its first.

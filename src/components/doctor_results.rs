@@ -1,5 +1,6 @@
 use super::{CardKeys, DoctorCard, Pager};
 use crate::data::use_data;
+use crate::in_steps::built_in_steps;
 use crate::nav::Link;
 use crate::ui::{text_view, use_ui};
 use hospital_core::route::{DoctorQuery, Route};
@@ -8,6 +9,9 @@ use hospital_core::search::{SearchResult, Suggestion};
 use leptos::prelude::*;
 
 const PAGE_SIZE: usize = 20;
+
+/// Cards built by the first render, and per task after it (`in_steps`).
+const CARDS_PER_TASK: usize = 7;
 
 /// The count, one page of doctor cards and the pager. A doctor who stays in the results
 /// while the query grows keeps their card (see `card_keys`).
@@ -22,13 +26,15 @@ pub fn DoctorResults(
     let total = Memo::new(move |_| result.with(|r| r.hits.len()));
     let pages = Memo::new(move |_| total.get().div_ceil(PAGE_SIZE).max(1));
     let page = Memo::new(move |_| query.with(|q| q.page).clamp(1, pages.get()));
+    let built = built_in_steps(PAGE_SIZE, CARDS_PER_TASK, CARDS_PER_TASK);
     let shown = Memo::new(move |_| {
         let skip = (page.get() - 1) * PAGE_SIZE;
+        let take = built.get().min(PAGE_SIZE);
         result.with(|r| {
             r.hits
                 .iter()
                 .skip(skip)
-                .take(PAGE_SIZE)
+                .take(take)
                 .map(|h| h.doctor)
                 .collect::<Vec<usize>>()
         })

@@ -1,6 +1,7 @@
 use super::FacetGroup;
 use crate::data::use_data;
 use crate::i18n::format_count;
+use crate::in_steps::built_in_steps;
 use crate::ui::use_ui;
 use hospital_core::labels::facet_label;
 use hospital_core::route::{DoctorQuery, FacetKind};
@@ -33,15 +34,18 @@ pub fn FacetPanel(
                 <h2 class="filters-title">{move || ui.t().filters}</h2>
                 {move || {
                     let t = ui.t();
+                    // Two groups per task (`in_steps`); `Show` builds each group once.
+                    let built = built_in_steps(8, 2, 2);
+                    let from = move |k: usize| move || built.get() > k;
                     view! {
                         <Facet kind=FacetKind::Department legend=t.facet_department query facets on_change/>
                         <Facet kind=FacetKind::Rank legend=t.facet_rank query facets on_change/>
-                        <Facet kind=FacetKind::Clinic legend=t.facet_clinic query facets on_change/>
-                        <Facet kind=FacetKind::Slot legend=t.facet_slot class="facet-slots" query facets on_change/>
-                        <Facet kind=FacetKind::Campus legend=t.facet_campus query facets on_change/>
-                        <Facet kind=FacetKind::Language legend=t.facet_language query facets on_change/>
-                        <Facet kind=FacetKind::Gender legend=t.facet_gender query facets on_change/>
-                        <AcceptingOnly query facets on_change/>
+                        <Show when=from(2)><Facet kind=FacetKind::Clinic legend=t.facet_clinic query facets on_change/></Show>
+                        <Show when=from(3)><Facet kind=FacetKind::Slot legend=t.facet_slot class="facet-slots" query facets on_change/></Show>
+                        <Show when=from(4)><Facet kind=FacetKind::Campus legend=t.facet_campus query facets on_change/></Show>
+                        <Show when=from(5)><Facet kind=FacetKind::Language legend=t.facet_language query facets on_change/></Show>
+                        <Show when=from(6)><Facet kind=FacetKind::Gender legend=t.facet_gender query facets on_change/></Show>
+                        <Show when=from(7)><AcceptingOnly query facets on_change/></Show>
                     }
                 }}
             </div>

@@ -162,6 +162,26 @@ test("the live app takes each kind of page's place showing exactly what was ther
   await live.close();
 });
 
+test("the finder takes over with its whole first page of cards, though it builds them a few per task", async ({ page }) => {
+  await page.addInitScript(() => {
+    new MutationObserver((records, observer) => {
+      const app = document.getElementById("app");
+      if (!app || !app.hasAttribute("data-hs-live")) return;
+      window.__cardsAtTakeOver = app.querySelectorAll(".doctor-card").length;
+      observer.disconnect();
+    }).observe(document, { subtree: true, attributes: true, attributeFilter: ["data-hs-live"] });
+  });
+  for (const path of ["/doctors/", "/doctors?page=2", "/doctors/?dept=cardiology"]) {
+    await page.goto(path);
+    const written = await page.locator("#app .doctor-card").count();
+    await appReady(page);
+    const live = await page.evaluate(() => window.__cardsAtTakeOver);
+    if (path === "/doctors/") expect(written, "the page's own cards").toBe(20);
+    expect(live, `${path}: cards when the app took over`).toBe(await page.locator(".doctor-card").count());
+    expect(live, path).toBeGreaterThan(path.includes("dept") ? 0 : 19);
+  }
+});
+
 test("a page written at build time is painted before any of the app's files is asked for", async ({ page }) => {
   for (const path of ["/", "/doctors/", "/doctors/zhang-wei", `/news/${newest[0].slug}`]) {
     await page.goto(path);
@@ -261,6 +281,27 @@ test("opened at a search's address, a page shows that search and never the unfil
   await expect(feed.locator(".news-card").first()).toBeHidden();
   await expect(feed.locator("#news-category")).toHaveValue("events");
   await feed.close();
+});
+
+test("on a phone, Show filters tapped before the app is ready opens the filters, and they stay open when it takes over", async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 800 });
+  const release = await holdDataset(page);
+  await page.goto("/doctors/");
+  const toggle = page.locator(".filters-toggle");
+  await expect(page.locator(".facet").first()).toBeHidden();
+  await toggle.click();
+  await expect(page.locator("#app")).not.toHaveAttribute("data-hs-live", "");
+  await expect(page.locator(".facet").first()).toBeVisible();
+  await expect(toggle).toHaveAttribute("aria-expanded", "true");
+  release();
+  await appReady(page);
+  await expect(page.locator(".facet").first()).toBeVisible();
+  await expect(toggle).toHaveAttribute("aria-expanded", "true");
+  await expect(toggle).toBeFocused();
+  // And the live app's own toggle closes them.
+  await toggle.click();
+  await expect(page.locator(".facet").first()).toBeHidden();
+  await expect(toggle).toHaveAttribute("aria-expanded", "false");
 });
 
 test("a category chosen in the news filters before the app is ready is applied when it takes over", async ({ page }) => {
