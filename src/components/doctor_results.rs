@@ -11,7 +11,7 @@ use leptos::prelude::*;
 const PAGE_SIZE: usize = 20;
 
 /// Cards built by the first render, and per task after it (`in_steps`).
-const CARDS_PER_TASK: usize = 7;
+const CARDS_PER_TASK: usize = 5;
 
 /// The count, one page of doctor cards and the pager. A doctor who stays in the results
 /// while the query grows keeps their card (see `card_keys`).

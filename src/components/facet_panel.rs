@@ -34,12 +34,12 @@ pub fn FacetPanel(
                 <h2 class="filters-title">{move || ui.t().filters}</h2>
                 {move || {
                     let t = ui.t();
-                    // Two groups per task (`in_steps`); `Show` builds each group once.
-                    let built = built_in_steps(8, 2, 2);
+                    // One group in the first render, two per task after it (`in_steps`); `Show` builds each once.
+                    let built = built_in_steps(8, 1, 2);
                     let from = move |k: usize| move || built.get() > k;
                     view! {
                         <Facet kind=FacetKind::Department legend=t.facet_department query facets on_change/>
-                        <Facet kind=FacetKind::Rank legend=t.facet_rank query facets on_change/>
+                        <Show when=from(1)><Facet kind=FacetKind::Rank legend=t.facet_rank query facets on_change/></Show>
                         <Show when=from(2)><Facet kind=FacetKind::Clinic legend=t.facet_clinic query facets on_change/></Show>
                         <Show when=from(3)><Facet kind=FacetKind::Slot legend=t.facet_slot class="facet-slots" query facets on_change/></Show>
                         <Show when=from(4)><Facet kind=FacetKind::Campus legend=t.facet_campus query facets on_change/></Show>
