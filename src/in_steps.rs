@@ -1,6 +1,6 @@
 //! Building a large view a few parts per task, so that no one task of a page's first render
-//! is long: the finder's twenty cards and its filters were one task of about 70 ms at
-//! Lighthouse's 4× slower CPU (`bench/profile-takeover.mjs`).
+//! is long: the finder's twenty cards and its filters were one task of 210–280 ms at
+//! Lighthouse's 4× slower CPU (`bench/profile-takeover.mjs`), about 120 ms in these steps.
 
 use leptos::prelude::*;
 
