@@ -170,6 +170,8 @@ test("the app asks for its own files, its published dataset and the images named
   await page.locator(".news-card h2 a").first().click();
   await expect(page.locator(".prose").first()).toBeVisible();
   await page.goto("/doctors");
+  // Within the app: a link followed before it is live is a page load of its own.
+  await appReady(page);
   await page.locator(".doctor-card h2 a").first().click();
   await expect(page.locator("table.timetable")).toBeVisible();
   await page.goto("/departments");

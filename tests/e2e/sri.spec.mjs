@@ -52,3 +52,23 @@ for (const [name, hashes] of [
     expect(await page.locator("#pinned").evaluate((el) => el.shadowRoot === null)).toBe(true);
   });
 }
+
+// The site's own pages pin the app's glue the same way (an import map written by `site`).
+test("a page of the site pins the app's script: the built file runs, another does not, and the page stays readable", async ({ page }) => {
+  const html = await (await page.request.get("/doctors/")).text();
+  expect(html).toContain(`"/hospital_site.js":"${sri("hospital_site.js")}"`);
+  await page.goto("/doctors/");
+  await expect(page.locator("#app")).toHaveAttribute("data-hs-live", "");
+
+  const problems = [];
+  page.on("console", (m) => {
+    if (m.type() === "error") problems.push(m.text());
+  });
+  // The same page pinning another file (its CSP, which hashes the import map, taken out).
+  const tampered = html.replace(sri("hospital_site.js"), WRONG).replace(/<meta http-equiv="Content-Security-Policy"[^>]*>/, "");
+  await page.route("**/doctors/", (route) => route.fulfill({ contentType: "text/html; charset=utf-8", body: tampered }));
+  await page.goto("/doctors/");
+  await expect.poll(() => problems.join("\n")).toMatch(/integrity/i);
+  await expect(page.locator("#app")).not.toHaveAttribute("data-hs-live", "");
+  await expect(page.locator(".doctor-card").first()).toBeVisible();
+});

@@ -25,7 +25,7 @@ use hospital_core::{seo, Lang};
 use hospital_site::data::AppData;
 use hospital_site::prerender;
 use serde_json::Value;
-use sha2::{Digest, Sha256};
+use sha2::{Digest, Sha256, Sha384};
 use std::fmt::Write as _;
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -111,6 +111,7 @@ pub fn main(args: &[String]) -> Result<i32, Failure> {
             shell_path.display()
         )));
     }
+    let shell = pin_app_script(&shell, &dist)?;
     let zone = loaded.dataset.hospital.timezone().to_string();
     let now = match given_now.or_else(|| hospital_now(&zone)) {
         Some(now) => now,
@@ -408,6 +409,30 @@ fn base_path(shell: &str) -> String {
     } else {
         format!("{href}/")
     }
+}
+
+/// The shell with an import map that pins the app's JS glue by its SHA-384 hash (checked
+/// by the browser on `import()`, as the README's widget example pins it). Trunk's own
+/// preload links carried the hashes; the shell's loader has none, since it fetches the app
+/// only after the first paint (Trunk.toml). A shell without the loader is left as it is.
+fn pin_app_script(shell: &str, dist: &Path) -> Result<String, Failure> {
+    const GLUE: &str = "hospital_site.js";
+    let Some(loader) = shell.find("<script type=\"module\">") else {
+        return Ok(shell.to_string());
+    };
+    let path = dist.join(GLUE);
+    let glue = fs::read(&path).map_err(|e| {
+        Failure::usage(format!(
+            "cannot read {}: {e} (run trunk build first)",
+            path.display()
+        ))
+    })?;
+    let hash = base64(&Sha384::digest(&glue));
+    let map = format!(
+        "<script type=\"importmap\">{{\"integrity\":{{\"{}{GLUE}\":\"sha384-{hash}\"}}}}</script>\n",
+        base_path(shell)
+    );
+    Ok(format!("{}{map}{}", &shell[..loader], &shell[loader..]))
 }
 
 /// The policy every page carries. Scripts: our own files, plus Trunk's inline bootstrap by
@@ -908,6 +933,25 @@ mod tests {
             hospital_now("Mars/Olympus_Mons").map(hours),
             Some(hours(utc))
         );
+    }
+
+    #[test]
+    fn the_app_script_is_pinned_by_an_import_map_before_the_loader() {
+        let dir = std::env::temp_dir().join(format!("hs-pin-{}", std::process::id()));
+        fs::create_dir_all(&dir).expect("a temporary folder");
+        fs::write(dir.join("hospital_site.js"), "abc").expect("a file");
+        let shell = "<head><base href=\"/sub/\"><script type=\"module\">import(\"/sub/hospital_site.js\")</script></head>";
+        let pinned = pin_app_script(shell, &dir).expect("pinned");
+        // sha384("abc"), as `openssl dgst -sha384 -binary | base64` gives it.
+        let map = "<script type=\"importmap\">{\"integrity\":{\"/sub/hospital_site.js\":\"sha384-ywB1P0WjXou1oD1pmsZQBycsMqsO3tFjGotgWkP/W+2AhgcroefMI1i67KE0yCWn\"}}</script>";
+        assert!(pinned.contains(map), "{pinned}");
+        assert!(pinned.find(map) < pinned.find("<script type=\"module\">"));
+        assert!(content_security_policy(&pinned).matches("'sha256-").count() == 2);
+        assert_eq!(
+            pin_app_script("<head></head>", &dir).expect("as it is"),
+            "<head></head>"
+        );
+        let _ = fs::remove_dir_all(&dir);
     }
 
     #[test]
