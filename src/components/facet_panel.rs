@@ -26,6 +26,9 @@ pub fn FacetPanel(
                 class="filters-toggle"
                 aria-expanded=move || open.get().to_string()
                 aria-controls="doctor-filters"
+                // The words of the other state, for the shell's script that opens the
+                // panel before the app is live (index.html).
+                data-hs-other-label=move || if open.get() { ui.t().show_filters } else { ui.t().hide_filters }
                 on:click=move |_| open.update(|o| *o = !*o)
             >
                 {move || if open.get() { ui.t().hide_filters } else { ui.t().show_filters }}

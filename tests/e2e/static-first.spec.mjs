@@ -293,15 +293,18 @@ test("on a phone, Show filters tapped before the app is ready opens the filters,
   await expect(page.locator("#app")).not.toHaveAttribute("data-hs-live", "");
   await expect(page.locator(".facet").first()).toBeVisible();
   await expect(toggle).toHaveAttribute("aria-expanded", "true");
+  await expect(toggle).toHaveText("Hide filters");
   release();
   await appReady(page);
   await expect(page.locator(".facet").first()).toBeVisible();
   await expect(toggle).toHaveAttribute("aria-expanded", "true");
+  await expect(toggle).toHaveText("Hide filters");
   await expect(toggle).toBeFocused();
   // And the live app's own toggle closes them.
   await toggle.click();
   await expect(page.locator(".facet").first()).toBeHidden();
   await expect(toggle).toHaveAttribute("aria-expanded", "false");
+  await expect(toggle).toHaveText("Show filters");
 });
 
 test("a category chosen in the news filters before the app is ready is applied when it takes over", async ({ page }) => {
