@@ -160,8 +160,7 @@ impl Nav {
         let previous = self.lang.get_untracked().unwrap_or(Lang::En);
         self.lang.set(Some(lang));
         if route::lang_prefix(previous) != route::lang_prefix(lang) {
-            let here = self.location.with_untracked(|l| l.route.clone());
-            self.go(here, true);
+            self.go(self.route_untracked(), true);
         }
     }
 

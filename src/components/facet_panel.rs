@@ -19,6 +19,14 @@ pub fn FacetPanel(
 ) -> impl IntoView {
     let ui = use_ui();
     let open = RwSignal::new(false);
+    // The button's words for a panel open (or not).
+    let label = move |opened: bool| {
+        if opened {
+            ui.t().hide_filters
+        } else {
+            ui.t().show_filters
+        }
+    };
     view! {
         <div class="filters-panel" class:open=move || open.get()>
             <button
@@ -28,10 +36,10 @@ pub fn FacetPanel(
                 aria-controls="doctor-filters"
                 // The words of the other state, for the shell's script that opens the
                 // panel before the app is live (index.html).
-                data-hs-other-label=move || if open.get() { ui.t().show_filters } else { ui.t().hide_filters }
+                data-hs-other-label=move || label(!open.get())
                 on:click=move |_| open.update(|o| *o = !*o)
             >
-                {move || if open.get() { ui.t().hide_filters } else { ui.t().show_filters }}
+                {move || label(open.get())}
             </button>
             <div id="doctor-filters" class="filters-body">
                 <h2 class="filters-title">{move || ui.t().filters}</h2>

@@ -93,7 +93,7 @@ impl AppData {
     /// A small hospital's index is built here and now instead (a few milliseconds):
     /// the finder then never flashes a progress bar before its first results.
     pub fn doctor_index_percent(&self) -> u8 {
-        if self.doctors.get().is_some() {
+        if self.doctor_index_built() {
             return 100;
         }
         if self.builds_index_at_once() {
