@@ -14,7 +14,7 @@
 set -uo pipefail
 cd "$(dirname "$0")/.."
 secs=${1:-60}
-targets=${FUZZ_TARGETS:-dataset search route markdown compiled}
+targets=${FUZZ_TARGETS:-dataset search route markdown compiled records}
 jobs=${FUZZ_JOBS:-1}
 case $secs in ''|*[!0-9]*) echo "usage: scripts/fuzz.sh [seconds-per-target]" >&2; exit 2 ;; esac
 
@@ -42,8 +42,11 @@ fi
 if [ -d fuzz/corpus/compiled ]; then
   # The sample's doctor index as `site` would compile it (for the sample as written), and
   # its payload alone, which the target also tries behind a good header.
-  if cargo run --quiet --release -p hospital-cli -- compile data/sample.json --out fuzz/corpus/compiled/sample.idx 2>/dev/null; then
+  # Its records compiled go to the `records` target's corpus the same way.
+  mkdir -p fuzz/corpus/records
+  if cargo run --quiet --release -p hospital-cli -- compile data/sample.json --out fuzz/corpus/compiled/sample.idx --records fuzz/corpus/records/sample.bin 2>/dev/null; then
     tail -c +41 fuzz/corpus/compiled/sample.idx > fuzz/corpus/compiled/sample-payload
+    tail -c +41 fuzz/corpus/records/sample.bin > fuzz/corpus/records/sample-payload
   else
     echo "fuzz: could not compile the sample's doctor index" >&2
   fi

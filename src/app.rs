@@ -77,7 +77,8 @@ pub fn App(config: MountConfig) -> impl IntoView {
             total: None,
         },
     });
-    // Without `data-src`, the dataset that the site build published beside the app, and
+    // Without `data-src`, the dataset that the site build published beside the app (its
+    // compiled records, or the JSON where there are none, as under `trunk serve`), and
     // its compiled doctor index beside it.
     let published = |name: &str| {
         data::published_url(
@@ -91,10 +92,12 @@ pub fn App(config: MountConfig) -> impl IntoView {
     let source = match &config.src {
         Some(src) => data::Source {
             dataset: src.clone(),
+            json_fallback: None,
             doctor_index: config.index_src.clone(),
         },
         None => data::Source {
-            dataset: published(hospital_core::PUBLISHED_DATASET),
+            dataset: published(hospital_core::COMPILED_DATASET),
+            json_fallback: Some(published(hospital_core::PUBLISHED_DATASET)),
             doctor_index: Some(published(hospital_core::search::DOCTOR_INDEX_FILE)),
         },
     };

@@ -138,18 +138,26 @@ async fn load(src: String) -> LoadState {
 
 /// `load` for a visit that opens `first_page`.
 async fn load_for(src: String, first_page: &Route) -> LoadState {
+    load_source(
+        data::Source {
+            dataset: src,
+            json_fallback: None,
+            doctor_index: None,
+        },
+        first_page,
+    )
+    .await
+}
+
+/// Starts `data::load` on `source` and waits for it to end.
+async fn load_source(source: data::Source, first_page: &Route) -> LoadState {
+    // Leptos' mount starts the task executor; a test may come before any mount.
+    let _ = any_spawner::Executor::init_wasm_bindgen();
     let state = RwSignal::new(LoadState::Loading {
         received: 0,
         total: None,
     });
-    data::load(
-        state,
-        data::Source {
-            dataset: src,
-            doctor_index: None,
-        },
-        first_page,
-    );
+    data::load(state, source, first_page);
     for _ in 0..10_000 {
         match state.get_untracked() {
             LoadState::Loading { .. } | LoadState::Preparing(_) => data::next_task().await,
@@ -200,6 +208,89 @@ async fn a_broken_dataset_fetched_is_refused_with_its_line() {
     match load(data_url(&broken)).await {
         LoadState::Failed(LoadError::Invalid(problems)) => {
             assert_eq!(problems[0].line, Some(3), "{:?}", problems[0]);
+        }
+        other => panic!("not refused: {}", matches!(other, LoadState::Ready(_))),
+    }
+}
+
+/// `bytes` as a `data:` URL, each byte percent-encoded.
+fn bytes_url(bytes: &[u8]) -> String {
+    let mut url = String::from("data:application/octet-stream,");
+    for b in bytes {
+        url.push_str(&format!("%{b:02X}"));
+    }
+    url
+}
+
+/// The sample as `hospital-data compile` writes it: its records, compiled.
+fn sample_records() -> Vec<u8> {
+    let ds = hospital_core::validate::load(SAMPLE)
+        .expect("the sample loads")
+        .dataset;
+    let source = hospital_core::compiled::Fingerprint::of(SAMPLE.as_bytes());
+    hospital_core::compiled::dataset::write(&ds, source)
+}
+
+#[wasm_bindgen_test]
+async fn compiled_records_load_as_the_same_dataset_as_their_json() {
+    let LoadState::Ready(from_json) = load(data_url(SAMPLE)).await else {
+        panic!("the sample did not load");
+    };
+    let LoadState::Ready(compiled) = load(bytes_url(&sample_records())).await else {
+        panic!("the compiled sample did not load");
+    };
+    assert_eq!(compiled.dataset, from_json.dataset);
+}
+
+#[wasm_bindgen_test]
+async fn without_the_build_s_compiled_records_the_json_beside_them_loads() {
+    // A dev server answers a missing file with its index.html.
+    let source = data::Source {
+        dataset: data_url("<!DOCTYPE html><html><body>app</body></html>"),
+        json_fallback: Some(data_url(SAMPLE)),
+        doctor_index: None,
+    };
+    let LoadState::Ready(app) = load_source(source, &Route::Departments).await else {
+        panic!("the JSON beside them did not load");
+    };
+    assert_eq!(app.dataset.doctors.len(), 65);
+    // Given as data-src (no JSON beside it), the same page is refused, not guessed at.
+    assert!(matches!(
+        load(data_url("<!DOCTYPE html><html></html>")).await,
+        LoadState::Failed(LoadError::Invalid(_))
+    ));
+}
+
+#[wasm_bindgen_test]
+async fn damaged_or_inconsistent_compiled_records_are_refused_with_why() {
+    let mut damaged = sample_records();
+    let last = damaged.len() - 1;
+    damaged[last] ^= 0x20;
+    match load(bytes_url(&damaged)).await {
+        LoadState::Failed(LoadError::Records { error, .. }) => {
+            assert_eq!(error, hospital_core::compiled::CompiledError::Checksum)
+        }
+        other => panic!("not refused: {}", matches!(other, LoadState::Ready(_))),
+    }
+    // Sound framing around a dataset whose doctor names a department it does not have:
+    // refused by the same checks as its JSON would be, naming the record.
+    let mut ds = hospital_core::validate::load(SAMPLE)
+        .expect("the sample loads")
+        .dataset;
+    ds.doctors[0].departments = vec!["no-such-department".into()];
+    let name = ds.doctors[0].id.clone();
+    let file = hospital_core::compiled::dataset::write(
+        &ds,
+        hospital_core::compiled::Fingerprint::of(b"x"),
+    );
+    match load(bytes_url(&file)).await {
+        LoadState::Failed(LoadError::Invalid(problems)) => {
+            let all: Vec<String> = problems.iter().map(|p| p.to_string()).collect();
+            assert!(
+                all.iter()
+                    .any(|p| p.contains("no-such-department") && p.contains(&name)),
+                "{all:?}"
+            );
         }
         other => panic!("not refused: {}", matches!(other, LoadState::Ready(_))),
     }

@@ -16,6 +16,15 @@ pub fn LoadProblem(error: LoadError, retry: Callback<()>) -> impl IntoView {
             LoadError::Invalid(problems) => {
                 (t.dataset_invalid_title, problem_list(problems).into_any())
             }
+            LoadError::Records { url, error } => (
+                t.load_failed_title,
+                view! {
+                    <p>{t.records_damaged}</p>
+                    <p class="muted" lang="en">{format!("{error}.")}</p>
+                    <p class="muted"><code>{url}</code></p>
+                }
+                .into_any(),
+            ),
             LoadError::Index { url, error } => (
                 t.load_failed_title,
                 view! {

@@ -1,5 +1,6 @@
-//! The dataset as the app holds it: fetched once (the site's own `hospital.json`, or a
-//! deployment's `data-src`), validated in slices, indexed, then shared read-only by every page.
+//! The dataset as the app holds it: fetched once (the site's own `hospital.bin`, or a
+//! deployment's `data-src`, compiled or JSON), read or validated in slices, indexed,
+//! then shared read-only by every page.
 
 mod fetch;
 mod slices;
@@ -7,6 +8,7 @@ mod slices;
 pub use fetch::{fetch_bytes, fetch_text, FetchError};
 pub use slices::{next_task, slice_deadline};
 
+use hospital_core::compiled::dataset::{looks_compiled, DatasetReader};
 use hospital_core::compiled::{CompiledError, Fingerprint, FingerprintBuilder};
 use hospital_core::department::{self, CampusDepartments, Overview};
 use hospital_core::news::{NewsIndex, NewsPage};
@@ -260,6 +262,11 @@ pub enum LoadError {
         url: String,
         error: CompiledError,
     },
+    /// The compiled dataset at `url` is damaged, or of another version of hospital-data.
+    Records {
+        url: String,
+        error: CompiledError,
+    },
 }
 
 fn document_base() -> String {
@@ -284,7 +291,12 @@ pub fn published_url(assets: &str, name: &str) -> String {
 /// What to load: the dataset, and the doctor index compiled from it, if there is one.
 #[derive(Clone, Debug)]
 pub struct Source {
+    /// Compiled records (`hospital-data compile`, `site`) or JSON: told apart by their
+    /// first bytes.
     pub dataset: String,
+    /// The JSON to load when `dataset`, the site build's compiled records, is not there
+    /// (a `trunk serve` without a site build) or is of another version.
+    pub json_fallback: Option<String>,
     pub doctor_index: Option<String>,
 }
 
@@ -294,8 +306,9 @@ fn absolute(url: &str) -> String {
         .unwrap_or_else(|_| url.to_string())
 }
 
-/// Loads the dataset of `source` into `state`: fetched with progress, then checked in
-/// slices. Relative URLs in the dataset (images, article bodies) resolve against its URL.
+/// Loads the dataset of `source` into `state`: fetched with progress, then read (compiled
+/// records) or checked (JSON) in slices. Relative URLs in the dataset (images, article
+/// bodies) resolve against its URL.
 ///
 /// The indexes that the page being opened needs are built each in a task of its own
 /// before it renders (`first_page`), so that no one task of the take-over holds
@@ -307,31 +320,131 @@ pub fn load(state: RwSignal<LoadState>, source: Source, first_page: &Route) {
         total: None,
     });
     let dataset_url = absolute(&source.dataset);
+    let fallback_url = source.json_fallback.as_deref().map(absolute);
     let index_url = source.doctor_index.as_deref().map(absolute);
     leptos::task::spawn_local(async move {
-        let progress = move |received, total| state.set(LoadState::Loading { received, total });
-        let result = fetch_bytes(&dataset_url, Some(&progress), None).await;
-        state.set(match result {
-            Err(e) => LoadState::Failed(LoadError::Fetch(e)),
-            Ok(bytes) => match load_in_slices(&bytes, state).await {
-                Ok(loaded) => {
-                    // The compiled index names the dataset file it was made from; a small
-                    // hospital's index is built here and its file never fetched.
-                    let doctors = loaded.dataset.doctors.len();
-                    let index = match index_url {
-                        Some(url) if !builds_index_at_once(doctors) => {
-                            Some((url, fingerprint_in_slices(&bytes).await))
-                        }
-                        _ => None,
-                    };
-                    let data = Arc::new(AppData::new(loaded, dataset_url));
-                    needs.build(&data).await;
-                    ready(data, index, state)
-                }
-                Err(problems) => LoadState::Failed(LoadError::Invalid(problems)),
-            },
+        let mut url = dataset_url;
+        let mut loaded = fetch_and_read(&url, fallback_url.is_some(), state).await;
+        if let Some(json) = fallback_url {
+            if loaded
+                .as_ref()
+                .is_err_and(LoadError::lacks_compiled_records)
+            {
+                url = json;
+                loaded = fetch_and_read(&url, false, state).await;
+            }
+        }
+        state.set(match loaded {
+            Err(e) => LoadState::Failed(e),
+            Ok((loaded, compiled_from, bytes)) => {
+                // The compiled index names the dataset file it was made from; a small
+                // hospital's index is built here and its file never fetched.
+                let doctors = loaded.dataset.doctors.len();
+                let index = match index_url {
+                    Some(index) if !builds_index_at_once(doctors) => {
+                        let source = match compiled_from {
+                            Some(source) => source,
+                            None => fingerprint_in_slices(&bytes).await,
+                        };
+                        Some((index, source))
+                    }
+                    _ => None,
+                };
+                drop(bytes);
+                let data = Arc::new(AppData::new(loaded, url));
+                needs.build(&data).await;
+                ready(data, index, state)
+            }
         });
     });
+}
+
+/// A dataset, its fingerprint when it is compiled records (of the JSON they were made
+/// from), and the bytes fetched.
+type Fetched = (validate::Loaded, Option<Fingerprint>, Vec<u8>);
+
+/// Fetches the dataset at `url` with progress, then reads or checks it. With
+/// `compiled_only`, anything but compiled records is refused as `NotCompiled`.
+async fn fetch_and_read(
+    url: &str,
+    compiled_only: bool,
+    state: RwSignal<LoadState>,
+) -> Result<Fetched, LoadError> {
+    let progress = move |received, total| state.set(LoadState::Loading { received, total });
+    let bytes = fetch_bytes(url, Some(&progress), None)
+        .await
+        .map_err(LoadError::Fetch)?;
+    if compiled_only && !looks_compiled(&bytes) {
+        return Err(LoadError::Records {
+            url: url.to_string(),
+            error: CompiledError::NotCompiled,
+        });
+    }
+    let (loaded, source) = read_or_check(&bytes, url, state).await?;
+    Ok((loaded, source, bytes))
+}
+
+impl LoadError {
+    /// The site build's compiled records are not there (a `trunk serve` without a site
+    /// build: not found, or its index.html in their place) or were written by another
+    /// version of hospital-data: the JSON beside them is loaded instead.
+    fn lacks_compiled_records(&self) -> bool {
+        match self {
+            LoadError::Fetch(FetchError::Status { status, .. }) => *status == 404,
+            LoadError::Records { error, .. } => {
+                *error == CompiledError::NotCompiled || error.is_stale()
+            }
+            _ => false,
+        }
+    }
+}
+
+/// The dataset in `bytes` (fetched from `url`): compiled records are read, JSON is
+/// checked, a slice at a time. With the JSON file that compiled records were made from,
+/// which their doctor index names.
+async fn read_or_check(
+    bytes: &[u8],
+    url: &str,
+    state: RwSignal<LoadState>,
+) -> Result<(validate::Loaded, Option<Fingerprint>), LoadError> {
+    if !looks_compiled(bytes) {
+        return load_in_slices(bytes, state)
+            .await
+            .map(|loaded| (loaded, None))
+            .map_err(LoadError::Invalid);
+    }
+    let refused = |error| LoadError::Records {
+        url: url.to_string(),
+        error,
+    };
+    let mut reader = DatasetReader::new(bytes).map_err(refused)?;
+    let source = reader.source();
+    let dataset = loop {
+        if let Some(done) = reader.step(&mut slices::slice_deadline()) {
+            break done.map_err(refused)?;
+        }
+        // Reading is most of the work; the checks across records are the last tenth.
+        show_preparing(state, (reader.progress() * 90.0) as u8);
+        slices::next_task().await;
+    };
+    // Sound framing is not yet a sound dataset: the same checks across records (unique
+    // ids, references) as a JSON dataset gets, so no page meets a dangling reference.
+    let mut checks = Staged::checking(dataset);
+    loop {
+        if let Some(answer) = checks.step(&mut slices::slice_deadline()) {
+            return answer
+                .map(|loaded| (loaded, Some(source)))
+                .map_err(LoadError::Invalid);
+        }
+        show_preparing(state, (checks.progress() * 100.0) as u8);
+        slices::next_task().await;
+    }
+}
+
+fn show_preparing(state: RwSignal<LoadState>, percent: u8) {
+    if state.with_untracked(|s| !matches!(s, LoadState::Preparing(p) if *p == percent)) {
+        state.set(LoadState::Preparing(percent));
+    }
 }
 
 /// Builds the doctor index a slice at a time, after the first page has painted: on
@@ -496,10 +609,7 @@ async fn load_in_slices(
         if let Some(answer) = load.step(&mut slices::slice_deadline()) {
             return answer;
         }
-        let percent = (load.progress() * 100.0) as u8;
-        if state.with_untracked(|s| !matches!(s, LoadState::Preparing(p) if *p == percent)) {
-            state.set(LoadState::Preparing(percent));
-        }
+        show_preparing(state, (load.progress() * 100.0) as u8);
         slices::next_task().await;
     }
 }

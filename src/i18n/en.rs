@@ -40,6 +40,7 @@ pub const EN: Messages = Messages {
     fetch_timeout: "The server took too long to answer.",
     fetch_not_text: "The file is not text.",
     fetch_aborted: "The request was cancelled.",
+    records_damaged: "The hospital information file that came with the site is damaged or was made by another version of the site's tools, so it cannot be shown.",
     index_damaged: "The doctor search file that came with the site is damaged, so the site cannot search its doctors.",
     news_title: "News",
     news_search_label: "Search the news",

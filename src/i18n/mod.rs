@@ -46,6 +46,7 @@ pub struct Messages {
     pub fetch_not_text: &'static str,
     pub fetch_aborted: &'static str,
     /// The compiled doctor index (`doctors.idx`) arrived damaged or impossible.
+    pub records_damaged: &'static str,
     pub index_damaged: &'static str,
     // News
     pub news_title: &'static str,

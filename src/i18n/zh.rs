@@ -31,6 +31,7 @@ pub const ZH: Messages = Messages {
     fetch_timeout: "服务器响应时间过长。",
     fetch_not_text: "文件不是文本。",
     fetch_aborted: "请求已取消。",
+    records_damaged: "本站附带的医院信息文件已损坏，或由其他版本的工具生成，无法显示。",
     index_damaged: "本站附带的医生检索文件已损坏，无法检索医生。",
     news_title: "新闻",
     news_search_label: "搜索新闻",

@@ -27,6 +27,7 @@ function hospital(doctors, seed) {
   return {
     json: fs.readFileSync(path.join(dir, "hospital.json")),
     index: fs.readFileSync(path.join(dir, "doctors.idx")),
+    records: fs.readFileSync(path.join(dir, "hospital.bin")),
   };
 }
 
@@ -38,11 +39,12 @@ test.beforeAll(() => {
   other = hospital(1500, 4);
 });
 
-/** Serves the dataset, and the index answers in turn (the last one repeats). */
-async function serve(page, json, indexes) {
+/** Serves the dataset (JSON or compiled records: the app tells them apart by their first
+ * bytes), and the index answers in turn (the last one repeats). */
+async function serve(page, dataset, indexes) {
   const asked = [];
   await page.route("**/fixtures/hospital.json", (route) =>
-    route.fulfill({ status: 200, contentType: "application/json", body: json }),
+    route.fulfill({ status: 200, contentType: "application/octet-stream", body: dataset }),
   );
   await page.route("**/fixtures/doctors.idx", (route) => {
     const r = indexes[Math.min(asked.length, indexes.length - 1)];
@@ -99,6 +101,40 @@ test("a large hospital's finder reads the compiled index and answers as the inde
   }
   expect(warned2.join(" ")).toContain("building it here");
   await page2.close();
+
+  // The same hospital as compiled records (`hospital-data compile` writes them beside the
+  // JSON): read without parsing, and the index of the JSON they came from belongs to them.
+  const page3 = await browser.newPage();
+  const asked3 = await serve(page3, big.records, [big.index]);
+  const warned3 = warnings(page3);
+  await page3.goto(HOST);
+  await expect(widget(page3).locator(".doctor-card").first()).toBeVisible({ timeout: 60_000 });
+  for (const [i, q] of queries.entries()) {
+    expect(await answer(page3, q), q).toEqual(compiled[i]);
+  }
+  expect(asked3.length).toBe(1);
+  expect(warned3).toEqual([]);
+  await page3.close();
+});
+
+test("damaged compiled records are reported with what is wrong, and Retry recovers", async ({ page }) => {
+  test.setTimeout(90_000);
+  const damaged = Buffer.from(big.records);
+  damaged[damaged.length - 100] ^= 0x20;
+  let answers = 0;
+  await page.route("**/fixtures/hospital.json", (route) =>
+    route.fulfill({ contentType: "application/octet-stream", body: answers++ === 0 ? damaged : big.records }),
+  );
+  await page.route("**/fixtures/doctors.idx", (route) => route.fulfill({ contentType: "application/octet-stream", body: big.index }));
+  await page.goto(HOST);
+  const alert = widget(page).locator(".load-problem");
+  await expect(alert).toContainText("hospital information file", { timeout: 60_000 });
+  await expect(alert).toContainText("checksum");
+  await expect(alert).toContainText("/fixtures/hospital.json");
+  await expectAccessible(page, "damaged records");
+  await alert.getByRole("button", { name: "Try again" }).click();
+  await expect(widget(page).locator(".doctor-card").first()).toBeVisible({ timeout: 60_000 });
+  await expect(alert).toHaveCount(0);
 });
 
 test("a damaged compiled index is reported with what is wrong, and Retry recovers", async ({ page }) => {
@@ -144,11 +180,12 @@ test("a small hospital never fetches the compiled index: its index costs less th
 test("a large hospital's own site reads the index its build published beside its dataset", async ({ page }) => {
   test.setTimeout(90_000);
   // What `make build DATA=<large hospital>` publishes, served without building again.
-  await page.route(/\/hospital\.json$/, (route) => route.fulfill({ contentType: "application/json", body: big.json }));
   const asked = [];
-  await page.route(/\/doctors\.idx$/, (route) => {
-    asked.push(new URL(route.request().url()).pathname);
-    return route.fulfill({ contentType: "application/octet-stream", body: big.index });
+  const files = { json: big.json, bin: big.records, idx: big.index };
+  await page.route(/\/(hospital\.json|hospital\.bin|doctors\.idx)$/, (route) => {
+    const url = new URL(route.request().url()).pathname;
+    asked.push(url);
+    return route.fulfill({ contentType: "application/octet-stream", body: files[url.split(".").pop()] });
   });
   const warned = warnings(page);
   await page.goto("/doctors");
@@ -156,6 +193,7 @@ test("a large hospital's own site reads the index its build published beside its
   await page.locator("#doctor-q").fill("zhang");
   await expect(page.locator(".result-count")).not.toContainText("1,500");
   await expect(page.locator(".doctor-card").first()).toBeVisible();
-  expect(asked).toEqual(["/doctors.idx"]);
+  // Its compiled records and the index compiled beside them; never the JSON.
+  expect(asked).toEqual(["/hospital.bin", "/doctors.idx"]);
   expect(warned).toEqual([]);
 });

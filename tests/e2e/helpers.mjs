@@ -1,5 +1,43 @@
 import { expect } from "@playwright/test";
 import AxeBuilder from "@axe-core/playwright";
+import { execFileSync } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+
+const root = path.join(path.dirname(fileURLToPath(import.meta.url)), "../..");
+
+/** Runs the project's own CLI (`hospital-data`), its output discarded. */
+export function cli(...args) {
+  execFileSync("cargo", ["run", "--quiet", "--release", "-p", "hospital-cli", "--", ...args], {
+    cwd: root,
+    stdio: ["ignore", "ignore", "pipe"],
+  });
+}
+
+/**
+ * A dataset as `hospital-data site` publishes it, made by the project's own CLI from `json`
+ * (text or bytes, served as they are): the JSON, its compiled records (hospital.bin) and its
+ * compiled doctor index, which both name exactly these bytes.
+ */
+export function published(json) {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "hs-published-"));
+  fs.writeFileSync(path.join(dir, "hospital.json"), json);
+  cli("compile", path.join(dir, "hospital.json"));
+  const read = (name) => fs.readFileSync(path.join(dir, name));
+  return { json: read("hospital.json"), records: read("hospital.bin"), index: read("doctors.idx") };
+}
+
+/** Serves `dataset` (from `published`) at every address of the site build's own dataset files. */
+export async function publish(page, dataset) {
+  const files = [
+    [/\/hospital\.json$/, "application/json", dataset.json],
+    [/\/hospital\.bin$/, "application/octet-stream", dataset.records],
+    [/\/doctors\.idx$/, "application/octet-stream", dataset.index],
+  ];
+  for (const [url, contentType, body] of files) await page.route(url, (route) => route.fulfill({ contentType, body }));
+}
 
 export const ORIGIN_SLUG = "general-hospital-signs-cooperation-agreement-with-university";
 

@@ -178,8 +178,8 @@ test("the app asks for its own files, its published dataset and the images named
   await expect(page.locator(".department-card").first()).toBeVisible();
 
   const origin = new URL(baseURL).origin;
-  // hospital.json: the dataset the site build published beside the app.
-  const own = new Set(["/hospital_site.js", "/hospital_site_bg.wasm", "/main.css", "/favicon.svg", "/hospital.json"]);
+  // hospital.bin: the dataset the site build published beside the app, compiled.
+  const own = new Set(["/hospital_site.js", "/hospital_site_bg.wasm", "/main.css", "/favicon.svg", "/hospital.bin"]);
   const stray = requests.filter(({ url, type }) => {
     if (url.origin !== origin) return true;
     if (type === "document") return false;
@@ -188,8 +188,8 @@ test("the app asks for its own files, its published dataset and the images named
   });
   expect(stray.map(({ url, type }) => `${type} ${url.href}`)).toEqual([]);
   // Its own dataset, once, whatever the address asked for; navigating within the app never fetches it again.
-  const datasets = requests.filter(({ url }) => url.pathname.endsWith(".json")).map(({ url }) => url.pathname);
-  expect(datasets).toEqual(["/hospital.json", "/hospital.json", "/hospital.json"]);
+  const datasets = requests.filter(({ url }) => /\.(json|bin)$/.test(url.pathname)).map(({ url }) => url.pathname);
+  expect(datasets).toEqual(["/hospital.bin", "/hospital.bin", "/hospital.bin"]);
 });
 
 test("a widget loads the dataset its element names, never one from the page's address", async ({ page }) => {

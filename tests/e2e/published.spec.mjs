@@ -1,12 +1,13 @@
 // One dataset per build: `hospital-data site --data X` (make build DATA=X) writes X as
-// hospital.json beside the app, the pre-rendered pages are made from it, and the app
-// fetches it at start instead of carrying a dataset of its own. So the pages and the app
+// hospital.json beside the app, and compiled as hospital.bin; the pre-rendered pages are
+// made from it, and the app fetches the compiled file at start instead of carrying a
+// dataset of its own. So the pages and the app
 // always show the same hospital, at the root, under a sub-path and in a widget.
 import { test, expect } from "@playwright/test";
 import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { appReady, watchErrors } from "./helpers.mjs";
+import { appReady, publish, published, watchErrors } from "./helpers.mjs";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 // A different, small hospital (hospital-data generate --doctors 12 --articles 6 --seed 7).
@@ -17,12 +18,12 @@ const otherData = JSON.parse(other);
  * as fallback) its `zh`. */
 const en = (t) => (typeof t === "string" ? t : (t?.en ?? t?.zh));
 
-/** Paths of the JSON files the page asks for. */
+/** Paths of the dataset files (JSON or compiled) the page asks for. */
 function datasetRequests(page) {
   const seen = [];
   page.on("request", (r) => {
     const url = new URL(r.url());
-    if (url.pathname.endsWith(".json")) seen.push(url.pathname);
+    if (/\.(json|bin)$/.test(url.pathname)) seen.push(url.pathname);
   });
   return seen;
 }
@@ -40,7 +41,8 @@ test("the pages and the app show the dataset the build published, and the wasm h
   await expect(page.locator(".brand-name")).toHaveText(name);
   const newest = [...published.articles].sort((a, b) => b.date.localeCompare(a.date) || a.slug.localeCompare(b.slug))[0];
   await expect(page.locator(".news-card h2").first()).toContainText(en(newest.title));
-  expect(seen).toEqual(["/hospital.json"]);
+  // Its compiled records, not the JSON: the same dataset, read without parsing it.
+  expect(seen).toEqual(["/hospital.bin"]);
   expect(errors).toEqual([]);
 
   // Not compiled in: a long text of the dataset is nowhere in the app's code.
@@ -52,7 +54,7 @@ test("the pages and the app show the dataset the build published, and the wasm h
 
 test("a build published with another hospital's dataset shows that hospital in the app", async ({ page }) => {
   // What a build with DATA=<other hospital> publishes, without building again.
-  await page.route(/\/hospital\.json$/, (route) => route.fulfill({ contentType: "application/json", body: other }));
+  await publish(page, published(other));
   await page.goto("/doctors");
   await expect(page.locator(".brand-name")).toHaveText(otherData.hospital.name.en);
   const names = new Set(otherData.doctors.map((d) => d.name.en));
@@ -65,12 +67,12 @@ test("under a sub-path the app fetches its own folder's dataset; a widget withou
   const seen = datasetRequests(page);
   await page.goto("/hospital-site/doctors");
   await expect(page.locator(".doctor-card").first()).toBeVisible();
-  expect(seen).toEqual(["/hospital-site/hospital.json"]);
+  expect(seen).toEqual(["/hospital-site/hospital.bin"]);
 
   seen.length = 0;
   await page.goto("/host/widgets.html");
   await expect(page.locator("#news .hs .news-card").first()).toBeVisible();
   await expect(page.locator("#finder .hs .doctor-card").first()).toBeVisible();
   // Both widgets of the page load the same file, next to the script that started them.
-  expect([...new Set(seen)]).toEqual(["/hospital.json"]);
+  expect([...new Set(seen)]).toEqual(["/hospital.bin"]);
 });

@@ -5,7 +5,7 @@ import { test, expect } from "@playwright/test";
 import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { appReady } from "./helpers.mjs";
+import { appReady, publish, published } from "./helpers.mjs";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const sample = JSON.parse(fs.readFileSync(path.join(here, "../../data/sample.json"), "utf8"));
@@ -44,7 +44,7 @@ function visibleTree() {
 async function holdDataset(page) {
   let release;
   const held = new Promise((resolve) => (release = resolve));
-  await page.route("**/hospital.json", async (route) => {
+  await page.route("**/hospital.bin", async (route) => {
     await held;
     await route.continue();
   });
@@ -190,11 +190,11 @@ test("a page written at build time is painted before any of the app's files is a
       paint: performance.getEntriesByName("first-paint")[0]?.startTime,
       app: performance
         .getEntriesByType("resource")
-        .filter((r) => /\/(hospital_site\.js|hospital_site_bg\.wasm|hospital\.json)$/.test(new URL(r.name).pathname))
+        .filter((r) => /\/(hospital_site\.js|hospital_site_bg\.wasm|hospital\.(json|bin))$/.test(new URL(r.name).pathname))
         .map((r) => ({ file: new URL(r.name).pathname, start: r.startTime })),
     }));
     expect(paint, `${path}: first paint`).toBeGreaterThan(0);
-    expect(app.map((r) => r.file).sort(), path).toEqual(["/hospital.json", "/hospital_site.js", "/hospital_site_bg.wasm"]);
+    expect(app.map((r) => r.file).sort(), path).toEqual(["/hospital.bin", "/hospital_site.js", "/hospital_site_bg.wasm"]);
     for (const r of app) expect(r.start, `${path}: ${r.file} asked for after the first paint`).toBeGreaterThanOrEqual(paint);
   }
 });
@@ -271,7 +271,7 @@ test("opened at a search's address, a page shows that search and never the unfil
   await expect(page.locator("#doctor-count")).toHaveText(`${ranks.length} doctor${ranks.length === 1 ? "" : "s"} found`);
   // The whole feed at its own address is the page itself, shown at once.
   const feed = await page.context().newPage();
-  await feed.route("**/hospital.json", () => {}); // never answered
+  await feed.route("**/hospital.bin", () => {}); // never answered
   await feed.goto("/news/");
   await expect(feed.locator(".news-card").first()).toBeVisible();
   // A campaign's tag on the address asks for no search: the page is shown as it is.
@@ -322,7 +322,7 @@ test("a category chosen in the news filters before the app is ready is applied w
 });
 
 test("a link followed before the app is ready opens that page, itself rendered", async ({ page }) => {
-  await page.route("**/hospital.json", () => {}); // never answered
+  await page.route("**/hospital.bin", () => {}); // never answered
   await page.goto("/");
   await page.getByRole("link", { name: "Departments" }).first().click();
   await expect(page).toHaveURL(/\/departments\/?$/);
@@ -350,7 +350,7 @@ test("an article whose body is a file of its own stays on screen until the app h
   source.body_src = "bodies/slow.md";
   let release;
   const held = new Promise((resolve) => (release = resolve));
-  await page.route("**/hospital.json", (route) => route.fulfill({ contentType: "application/json", body: JSON.stringify(split) }));
+  await publish(page, published(JSON.stringify(split)));
   await page.route("**/bodies/slow.md", async (route) => {
     await held;
     await route.fulfill({ contentType: "text/markdown; charset=utf-8", body: text });

@@ -11,8 +11,9 @@
 //! - the dataset itself, validated and written compactly as `hospital.json` at the site's
 //!   root ([`hospital_core::PUBLISHED_DATASET`]), which the app fetches at start: one
 //!   dataset per build, so the pages and the app always show the same hospital;
-//! - its doctor index, compiled (`doctors.idx`), which the app of a large hospital reads
-//!   instead of building it in the browser.
+//! - the same records compiled (`hospital.bin`, [`hospital_core::COMPILED_DATASET`]),
+//!   which the site's app reads instead of the JSON, and its doctor index compiled
+//!   (`doctors.idx`), which the app of a large hospital reads instead of building it.
 
 use crate::args::{Failure, Spec};
 use crate::EXIT_OK;
@@ -44,8 +45,9 @@ hospital-data site <dist> [--data <dataset.json>] [--site-url <https://example.o
 Writes a page per route of the dataset into <dist> (Trunk's output), with its own
 title, description, canonical URL, Open Graph tags and JSON-LD; 404.html; sitemap.xml,
 robots.txt and feed.xml; a Content-Security-Policy meta tag in every page; and the
-dataset itself, validated, as <dist>/hospital.json, which the app loads at start,
-and its doctor index compiled as <dist>/doctors.idx (see `hospital-data compile`).
+dataset itself, validated, as <dist>/hospital.json, and compiled, as
+<dist>/hospital.bin, which the app loads at start, and its doctor index compiled as
+<dist>/doctors.idx (see `hospital-data compile`).
   --data      the site's dataset (default data/sample.json), or a content folder (see
               `hospital-data build`), whose pictures are copied into <dist>; article
               bodies kept in files of their own (body_src) are copied from beside it
@@ -161,6 +163,9 @@ pub fn publish_dataset(
     let index =
         crate::compile::write_doctor_index(&dist.join(DOCTOR_INDEX_FILE), compact.as_bytes(), ds)
             .map_err(|f| f.message)?;
+    let compiled = hospital_core::COMPILED_DATASET;
+    let records = crate::compile::write_records(&dist.join(compiled), compact.as_bytes(), ds)
+        .map_err(|f| f.message)?;
     let mut bodies = 0usize;
     for (i, article) in ds.articles.iter().enumerate() {
         let hospital_core::ArticleBody::External { body_src } = &article.body else {
@@ -192,8 +197,9 @@ pub fn publish_dataset(
         }
     }
     let mut out = format!(
-        "{name} ({} KB), {DOCTOR_INDEX_FILE} ({} KB)",
+        "{name} ({} KB), {compiled} ({} KB), {DOCTOR_INDEX_FILE} ({} KB)",
         compact.len().div_ceil(1024),
+        records.div_ceil(1024),
         index.div_ceil(1024)
     );
     if bodies > 0 {

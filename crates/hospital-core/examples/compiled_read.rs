@@ -1,12 +1,14 @@
-//! What the compiled doctor index saves natively: building the index from the dataset
-//! against reading it back from its compiled file.
+//! What the compiled files save natively: loading the dataset's JSON against reading its
+//! compiled records, and building the index from the dataset against reading it back
+//! from its compiled file.
 //!
 //! ```text
 //! cargo run --release -p hospital-core --example compiled_read -- bench/data/10000/hospital.json
 //! ```
 //!
-//! Reports the time to take the dataset's fingerprint, to build the index, and to read
-//! the compiled index back (with its size in bytes).
+//! Reports the time to load (parse and check) the JSON, to read the compiled records and
+//! check them, to take the dataset's fingerprint, to build the index, and to read the
+//! compiled index back (with the files' sizes in bytes).
 
 use hospital_core::compiled::Fingerprint;
 use hospital_core::search::DoctorIndex;
@@ -23,6 +25,7 @@ fn main() {
             std::process::exit(1);
         }
     };
+    let start = Instant::now();
     let loaded = match std::str::from_utf8(&bytes)
         .map_err(|e| e.to_string())
         .and_then(|text| {
@@ -36,7 +39,30 @@ fn main() {
             std::process::exit(1);
         }
     };
+    println!("load JSON: {:?} ({} bytes)", start.elapsed(), bytes.len());
     let ds = &loaded.dataset;
+
+    let records = hospital_core::compiled::dataset::write(ds, Fingerprint::of(&bytes));
+    let start = Instant::now();
+    let read = hospital_core::compiled::dataset::DatasetReader::new(&records)
+        .and_then(|r| r.run())
+        .map_err(|e| e.to_string());
+    let read_at = start.elapsed();
+    let checked = read.map(|ds| hospital_core::validate::Staged::checking(ds).run());
+    match checked {
+        Ok(Ok(back)) if &back.dataset == ds => println!(
+            "read records: {read_at:?}, with the checks {:?} ({} bytes)",
+            start.elapsed(),
+            records.len()
+        ),
+        other => {
+            eprintln!(
+                "the records just written did not read back: {:?}",
+                other.err()
+            );
+            std::process::exit(1);
+        }
+    }
 
     let start = Instant::now();
     let fingerprint = Fingerprint::of(&bytes);

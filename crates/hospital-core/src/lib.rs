@@ -37,3 +37,7 @@ pub use text::{Lang, Localized, Text};
 /// At the site's root, so the dataset's relative URLs (`images/…`, `body_src`) name the
 /// same files they named when the dataset was compiled into the app.
 pub const PUBLISHED_DATASET: &str = "hospital.json";
+
+/// The same dataset compiled (`compiled::dataset`), beside it: what the site's own pages
+/// and widgets load, since it reads without parsing or checking JSON in the browser.
+pub const COMPILED_DATASET: &str = "hospital.bin";

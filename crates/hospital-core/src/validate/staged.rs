@@ -75,6 +75,16 @@ impl<'t> Staged<'t> {
         }
     }
 
+    /// Only the checks across records, of a dataset read from elsewhere (a compiled
+    /// file, whose framing its reader checked): the same answer as loading its JSON.
+    pub fn checking(dataset: Dataset) -> Staged<'static> {
+        Staged {
+            phase: Phase::CheckIds,
+            dataset,
+            ..Staged::new(b"")
+        }
+    }
+
     /// Loads to the end in one go.
     pub fn run(mut self) -> Result<Loaded, Vec<Problem>> {
         loop {

@@ -13,6 +13,8 @@
 
 use std::fmt;
 
+pub mod dataset;
+
 /// The first bytes of every compiled file.
 pub const MAGIC: [u8; 4] = *b"HSIX";
 /// Bumped whenever the layout of any kind changes: an old file is then refused and
@@ -26,6 +28,8 @@ pub const HEADER_LEN: usize = 4 + 2 + 2 + 8 + 8 + 8 + 8;
 #[repr(u16)]
 pub enum Kind {
     DoctorIndex = 1,
+    /// The dataset's records (`hospital.bin`), read instead of its JSON.
+    Dataset = 2,
 }
 
 /// The dataset file a compiled file belongs to: its length and its hash.
@@ -133,8 +137,12 @@ impl Writer {
         }
     }
 
+    pub fn byte(&mut self, v: u8) {
+        self.payload.push(v);
+    }
+
     /// LEB128: seven bits a byte, low first.
-    fn varint(&mut self, mut v: u64) {
+    pub fn varint(&mut self, mut v: u64) {
         while v >= 0x80 {
             self.payload.push((v as u8) | 0x80);
             v >>= 7;
@@ -171,6 +179,12 @@ impl Writer {
 
     pub fn str(&mut self, s: &str) {
         self.count(s.len());
+        self.payload.extend_from_slice(s.as_bytes());
+    }
+
+    /// A string with its length as a varint: most texts of a record are short.
+    pub fn short_str(&mut self, s: &str) {
+        self.varint(s.len() as u64);
         self.payload.extend_from_slice(s.as_bytes());
     }
 
@@ -229,6 +243,20 @@ impl<'a> Reader<'a> {
         kind: Kind,
         dataset: Fingerprint,
     ) -> Result<Reader<'a>, CompiledError> {
+        let (reader, made_for) = Reader::open_any(file, kind)?;
+        if made_for != dataset {
+            return Err(CompiledError::OtherDataset);
+        }
+        Ok(reader)
+    }
+
+    /// Checks the header of `file` as [`Reader::open`] does, whatever dataset it names,
+    /// and returns that dataset's fingerprint with the reader: a file that is itself the
+    /// dataset tells which doctor index belongs to it.
+    pub fn open_any(
+        file: &'a [u8],
+        kind: Kind,
+    ) -> Result<(Reader<'a>, Fingerprint), CompiledError> {
         if file.len() < HEADER_LEN || file[..4] != MAGIC {
             return Err(CompiledError::NotCompiled);
         }
@@ -255,13 +283,22 @@ impl<'a> Reader<'a> {
             len: le_u64(file, 24),
             hash: le_u64(file, 32),
         };
-        if made_for != dataset {
-            return Err(CompiledError::OtherDataset);
-        }
-        Ok(Reader {
-            bytes: payload,
-            at: 0,
-        })
+        Ok((
+            Reader {
+                bytes: payload,
+                at: 0,
+            },
+            made_for,
+        ))
+    }
+
+    /// How far into the payload the reader is, and the payload's length.
+    pub fn position(&self) -> (usize, usize) {
+        (self.at, self.bytes.len())
+    }
+
+    pub fn byte(&mut self, what: &str) -> Result<u8, CompiledError> {
+        Ok(self.take(1, what)?[0])
     }
 
     fn take(&mut self, n: usize, what: &str) -> Result<&'a [u8], CompiledError> {
@@ -305,7 +342,7 @@ impl<'a> Reader<'a> {
         Ok(b.chunks_exact(8).map(|c| le_u64(c, 0)).collect())
     }
 
-    fn varint(&mut self, what: &str) -> Result<u64, CompiledError> {
+    pub fn varint(&mut self, what: &str) -> Result<u64, CompiledError> {
         let mut v = 0u64;
         for (i, &b) in self.bytes[self.at..].iter().take(10).enumerate() {
             v |= u64::from(b & 0x7F) << (7 * i);
@@ -389,6 +426,33 @@ impl<'a> Reader<'a> {
         let n = self.count(1, what)?;
         let b = self.take(n, what)?;
         String::from_utf8(b.to_vec()).map_err(|_| damaged(format!("{what} is not UTF-8 text")))
+    }
+
+    /// What [`Writer::short_str`] wrote.
+    pub fn short_str(&mut self, what: &str) -> Result<String, CompiledError> {
+        let n = self.varint(what)?;
+        let n = usize::try_from(n)
+            .ok()
+            .filter(|&n| n <= self.bytes.len() - self.at)
+            .ok_or_else(|| damaged(format!("{what} runs past the end of the file")))?;
+        let b = self.take(n, what)?;
+        std::str::from_utf8(b)
+            .map(str::to_string)
+            .map_err(|_| damaged(format!("{what} is not UTF-8 text")))
+    }
+
+    /// A count written as a varint, of items at least `size` bytes each, checked
+    /// against the bytes left before anything is allocated for them.
+    pub fn short_count(&mut self, size: usize, what: &str) -> Result<usize, CompiledError> {
+        let n = self.varint(what)?;
+        usize::try_from(n)
+            .ok()
+            .filter(|&n| n.saturating_mul(size.max(1)) <= self.bytes.len() - self.at)
+            .ok_or_else(|| {
+                damaged(format!(
+                    "{what}: {n} items cannot fit in the rest of the file"
+                ))
+            })
     }
 
     pub fn strings(&mut self, what: &str) -> Result<Vec<String>, CompiledError> {
