@@ -13,17 +13,19 @@ const PROBE = path.join(path.dirname(new URL(import.meta.url).pathname), "../www
  * The release build with `data-src` on `#app` in every page: the app fetches that dataset;
  * with `compiledIndex`, also `data-index-src`: the app reads that dataset's `doctors.idx`.
  */
-export function siteWithData(site, size, { compiledIndex = false } = {}) {
-  const dir = path.join(outDir, compiledIndex ? `site-${size}-compiled` : `site-${size}`);
+export function siteWithData(site, size, { compiledIndex = false, records = false } = {}) {
+  const dir = path.join(outDir, `site-${size}${compiledIndex ? "-compiled" : ""}${records ? "-records" : ""}`);
   fs.rmSync(dir, { recursive: true, force: true });
   fs.cpSync(site, dir, { recursive: true });
-  pointAtData(dir, size, { compiledIndex });
+  pointAtData(dir, size, { compiledIndex, records });
   return dir;
 }
 
-/** Rewrites every app page of the site in `dir` in place, as `siteWithData` describes. */
-export function pointAtData(dir, size, { compiledIndex = false } = {}) {
+/** Rewrites every app page of the site in `dir` in place, as `siteWithData` describes;
+ * with `records`, data-src names the dataset's compiled records (hospital.bin). */
+export function pointAtData(dir, size, { compiledIndex = false, records = false } = {}) {
   const index = compiledIndex ? ` data-index-src="/bench-data/${size}/doctors.idx"` : "";
+  const dataset = records ? "hospital.bin" : "hospital.json";
   const walk = (d) =>
     fs.readdirSync(d, { withFileTypes: true }).forEach((e) => {
       const p = path.join(d, e.name);
@@ -36,7 +38,7 @@ export function pointAtData(dir, size, { compiledIndex = false } = {}) {
       // data-src and renders in the browser; the sample's pre-rendered content goes.
       const next = html.replace(
         /<div id="app" data-hospital-site-root( data-hs-prerendered[^>]*)?>[\s\S]*<\/div>(\s*(?:<script>[\s\S]*?<\/script>\s*)?<\/body>)/,
-        `<div id="app" data-src="/bench-data/${size}/hospital.json"${index} data-hospital-site-root></div>$2`,
+        `<div id="app" data-src="/bench-data/${size}/${dataset}"${index} data-hospital-site-root></div>$2`,
       );
       if (next === html) throw new Error(`no #app element in ${p}`);
       fs.writeFileSync(p, next);

@@ -1,0 +1,74 @@
+//! How much heap a loaded dataset holds: a counting allocator around the system one.
+//!
+//! ```text
+//! cargo run --release -p hospital-core --example dataset_memory -- bench/data/10000/hospital.json
+//! ```
+use std::alloc::{GlobalAlloc, Layout, System};
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+struct Counting;
+static LIVE: AtomicUsize = AtomicUsize::new(0);
+static PEAK: AtomicUsize = AtomicUsize::new(0);
+
+unsafe impl GlobalAlloc for Counting {
+    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
+        let now = LIVE.fetch_add(layout.size(), Ordering::Relaxed) + layout.size();
+        PEAK.fetch_max(now, Ordering::Relaxed);
+        unsafe { System.alloc(layout) }
+    }
+    unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
+        LIVE.fetch_sub(layout.size(), Ordering::Relaxed);
+        unsafe { System.dealloc(ptr, layout) }
+    }
+}
+
+#[global_allocator]
+static ALLOC: Counting = Counting;
+
+fn mb(n: usize) -> String {
+    format!("{:.1} MB", n as f64 / 1e6)
+}
+
+fn main() {
+    let path = std::env::args()
+        .nth(1)
+        .unwrap_or_else(|| "bench/data/10000/hospital.json".to_string());
+    let text = match std::fs::read_to_string(&path) {
+        Ok(t) => t,
+        Err(e) => {
+            eprintln!("{path}: {e}");
+            std::process::exit(1);
+        }
+    };
+    let Ok(loaded) = hospital_core::validate::load(&text) else {
+        eprintln!("{path}: does not load");
+        std::process::exit(1);
+    };
+    let file = hospital_core::compiled::dataset::write(
+        &loaded.dataset,
+        hospital_core::compiled::Fingerprint::of(text.as_bytes()),
+    );
+    drop(loaded);
+    drop(text);
+    let base = LIVE.load(Ordering::Relaxed);
+    PEAK.store(base, Ordering::Relaxed);
+    let ds = hospital_core::compiled::dataset::DatasetReader::new(&file)
+        .and_then(|r| r.run())
+        .unwrap_or_default();
+    let held = LIVE.load(Ordering::Relaxed) - base;
+    println!(
+        "records file {}; the dataset read from it holds {} of heap ({} doctors, {} articles)",
+        mb(file.len()),
+        mb(held),
+        ds.doctors.len(),
+        ds.articles.len()
+    );
+    let before = LIVE.load(Ordering::Relaxed);
+    let doctors = ds.doctors.clone();
+    println!("of which the doctors: {}", mb(LIVE.load(Ordering::Relaxed) - before));
+    drop(doctors);
+    let before = LIVE.load(Ordering::Relaxed);
+    let index = hospital_core::search::DoctorIndex::build(&ds);
+    println!("the doctor index built from it: {}", mb(LIVE.load(Ordering::Relaxed) - before));
+    drop(index);
+}
