@@ -119,6 +119,8 @@ async function measure(doctors) {
   return results;
 }
 
+/** `a / b` to two places; "–" when `b` is 0 (no long task at all, say). */
+const ratio = (a, b) => (b > 0 ? (a / b).toFixed(2) : "–");
 const kb = (b) => (b / 1000).toLocaleString("en", { maximumFractionDigits: 0 });
 const commit = execFileSync("git", ["rev-parse", "--short", "HEAD"], { cwd: repo }).toString().trim();
 const cpu = os.cpus();
@@ -162,8 +164,8 @@ for (const doctors of sizes) {
     c.line,
     rec.line,
     "",
-    `Compiled index / JSON: first card ×${(c.card / j.card).toFixed(2)}, longest task ×${(c.longest / j.longest).toFixed(2)}, wasm memory ×${(c.memory / j.memory).toFixed(2)}.`,
-    `Compiled records and index / JSON: first card ×${(rec.card / j.card).toFixed(2)}, longest task ×${(rec.longest / j.longest).toFixed(2)}, wasm memory ×${(rec.memory / j.memory).toFixed(2)}.`,
+    `Compiled index / JSON: first card ×${ratio(c.card, j.card)}, longest task ×${ratio(c.longest, j.longest)}, wasm memory ×${ratio(c.memory, j.memory)}.`,
+    `Compiled records and index / JSON: first card ×${ratio(rec.card, j.card)}, longest task ×${ratio(rec.longest, j.longest)}, wasm memory ×${ratio(rec.memory, j.memory)}.`,
     "",
   );
   fs.writeFileSync(path.join(outDir, `compiled-index-${doctors}.json`), JSON.stringify({ doctors, articles, runs, results }, null, 2));

@@ -65,10 +65,16 @@ fn main() {
     );
     let before = LIVE.load(Ordering::Relaxed);
     let doctors = ds.doctors.clone();
-    println!("of which the doctors: {}", mb(LIVE.load(Ordering::Relaxed) - before));
+    println!(
+        "of which the doctors: {}",
+        mb(LIVE.load(Ordering::Relaxed) - before)
+    );
     drop(doctors);
     let before = LIVE.load(Ordering::Relaxed);
     let index = hospital_core::search::DoctorIndex::build(&ds);
-    println!("the doctor index built from it: {}", mb(LIVE.load(Ordering::Relaxed) - before));
+    println!(
+        "the doctor index built from it: {}",
+        mb(LIVE.load(Ordering::Relaxed) - before)
+    );
     drop(index);
 }

@@ -30,7 +30,7 @@ pub mod urls;
 pub mod validate;
 
 pub use model::*;
-pub use text::{Lang, Localized, Text};
+pub use text::{Lang, Localized, Text, Translations};
 
 /// The name of the dataset file that a site build publishes beside the app
 /// (`hospital-data site` writes it; the app and a widget without `data-src` fetch it).

@@ -1,6 +1,6 @@
 //! Languages and the bilingual text fields of the dataset.
 
-use serde::{Deserialize, Serialize};
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use std::collections::BTreeMap;
 
 /// A language the user interface speaks.
@@ -46,7 +46,78 @@ impl Lang {
 #[serde(untagged)]
 pub enum Text {
     Plain(String),
-    Localized(BTreeMap<String, String>),
+    Localized(Translations),
+}
+
+/// A text's versions by language tag, in tag order, each tag once. A sorted list, not a
+/// `BTreeMap`: a map's smallest node holds room for eleven entries, and most texts have
+/// two. At 10,000 doctors the maps' nodes were about half of the dataset's memory
+/// (`examples/dataset_memory.rs`: 86 MB of heap natively with maps, 37 MB with lists).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Translations(Vec<(String, String)>);
+
+impl Translations {
+    pub fn new() -> Translations {
+        Translations(Vec::new())
+    }
+
+    pub fn get(&self, tag: &str) -> Option<&String> {
+        let at = self.0.binary_search_by(|(k, _)| k.as_str().cmp(tag)).ok()?;
+        self.0.get(at).map(|(_, v)| v)
+    }
+
+    /// Sets the version in `tag`; the one it replaces, if any.
+    pub fn insert(&mut self, tag: String, text: String) -> Option<String> {
+        match self.0.binary_search_by(|(k, _)| k.as_str().cmp(&tag)) {
+            Ok(at) => self.0.get_mut(at).map(|(_, v)| std::mem::replace(v, text)),
+            Err(at) => {
+                // Room for exactly one more: a text's list never carries spare room.
+                self.0.reserve_exact(1);
+                self.0.insert(at, (tag, text));
+                None
+            }
+        }
+    }
+
+    pub fn iter(&self) -> impl Iterator<Item = (&String, &String)> {
+        self.0.iter().map(|(k, v)| (k, v))
+    }
+
+    pub fn values(&self) -> impl Iterator<Item = &String> {
+        self.0.iter().map(|(_, v)| v)
+    }
+
+    pub fn len(&self) -> usize {
+        self.0.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+}
+
+impl FromIterator<(String, String)> for Translations {
+    /// As a map collects: a tag given twice keeps its last text.
+    fn from_iter<I: IntoIterator<Item = (String, String)>>(pairs: I) -> Translations {
+        let mut out = Translations::new();
+        for (tag, text) in pairs {
+            out.insert(tag, text);
+        }
+        out
+    }
+}
+
+impl Serialize for Translations {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_map(self.iter())
+    }
+}
+
+impl<'de> Deserialize<'de> for Translations {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Translations, D::Error> {
+        let map = BTreeMap::<String, String>::deserialize(deserializer)?;
+        Ok(map.into_iter().collect())
+    }
 }
 
 impl Default for Text {
@@ -77,10 +148,11 @@ impl Text {
     }
 
     pub fn bilingual(en: impl Into<String>, zh: impl Into<String>) -> Text {
-        let mut map = BTreeMap::new();
-        map.insert("en".to_string(), en.into());
-        map.insert("zh".to_string(), zh.into());
-        Text::Localized(map)
+        Text::Localized(
+            [("en".to_string(), en.into()), ("zh".to_string(), zh.into())]
+                .into_iter()
+                .collect(),
+        )
     }
 
     /// The text in `lang`, else in the other UI language, else any non-empty one.
@@ -148,7 +220,7 @@ mod tests {
 
     #[test]
     fn falls_back_to_the_other_language() {
-        let mut map = BTreeMap::new();
+        let mut map = Translations::new();
         map.insert("zh".to_string(), "心内科".to_string());
         let t = Text::Localized(map);
         let got = t.get(Lang::En);

@@ -16,7 +16,7 @@ fn text() -> impl Strategy<Value = Text> {
     prop_oneof![
         string().prop_map(Text::Plain),
         proptest::collection::btree_map("[a-z]{2}(-[A-Z]{2})?", string(), 0..3)
-            .prop_map(|m: BTreeMap<String, String>| Text::Localized(m)),
+            .prop_map(|m: BTreeMap<String, String>| Text::Localized(m.into_iter().collect())),
     ]
 }
 

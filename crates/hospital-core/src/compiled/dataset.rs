@@ -18,8 +18,7 @@
 
 use super::{damaged, CompiledError, Fingerprint, Kind, Reader, Writer};
 use crate::model::*;
-use crate::text::Text;
-use std::collections::BTreeMap;
+use crate::text::{Text, Translations};
 
 /// The compiled file of `ds`, which was read from the JSON file `source`.
 pub fn write(ds: &Dataset, source: Fingerprint) -> Vec<u8> {
@@ -199,7 +198,7 @@ impl Field for Text {
             Text::Localized(map) => {
                 w.byte(1);
                 w.varint(map.len() as u64);
-                for (lang, s) in map {
+                for (lang, s) in map.iter() {
                     w.short_str(lang);
                     w.short_str(s);
                 }
@@ -211,7 +210,7 @@ impl Field for Text {
             0 => Ok(Text::Plain(r.short_str(what)?)),
             1 => {
                 let n = r.short_count(2, what)?;
-                let mut map = BTreeMap::new();
+                let mut map = Translations::new();
                 for _ in 0..n {
                     let lang = r.short_str(what)?;
                     map.insert(lang, r.short_str(what)?);

@@ -10,7 +10,7 @@ use crate::phone;
 use crate::text::{Lang, Text};
 use crate::urls::{is_safe_image_src, is_web_url};
 use serde_json::{Map, Value};
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::{HashMap, HashSet};
 use std::fmt;
 
 /// Reads JSON values into the dataset's types, keeping every problem it meets.
@@ -302,7 +302,7 @@ impl Decoder {
                 Text::Plain(s.clone())
             }
             Value::Object(map) => {
-                let mut out = BTreeMap::new();
+                let mut out = crate::text::Translations::new();
                 for (k, v) in map {
                     let p = at(path, k);
                     if crate::text::Lang::from_tag(k).is_none() && !is_language_tag(k) {
