@@ -19,7 +19,7 @@ compiled (default: the dataset's name with .bin, beside it). A page given the
 records (data-src=\"….bin\") reads them without parsing or checking JSON; given the
 index (data-index-src on the widget, or doctors.idx beside the site's
 hospital.bin) it uses it instead of building the index. Measured at 10,000
-doctors in README.md, \"The dataset compiled at build time\".
+doctors in README.md, \"The doctor index and the records compiled at build time\".
 
 The file belongs to exactly these bytes of the dataset: serve the dataset file as
 it is, and compile again whenever it changes. A page given a file of another

@@ -2,10 +2,10 @@
 //! after validation, laid out so that the browser reads it without parsing JSON or
 //! checking each field again.
 //!
-//! At 10,000 doctors the JSON is 28 MB and checking it is most of the time to the first
-//! doctor card; this file is a third of its size and reads in a fraction of the time
-//! (README, "The dataset compiled at build time"). Its header names the JSON file it
-//! was compiled from, so the compiled doctor index of the same JSON belongs to it.
+//! At 10,000 doctors the JSON is 28 MB and checking it was most of the time to the first
+//! doctor card; this file is half its size and reads in a quarter of the time (README,
+//! "The doctor index and the records compiled at build time"). Its header names the JSON
+//! file it was compiled from, so the compiled doctor index of the same JSON belongs to it.
 //!
 //! Layout, in [`Writer`] order: schema (varint), sample (byte), hospital, categories,
 //! departments, doctors, articles. A list is a varint count then its items; a text is
