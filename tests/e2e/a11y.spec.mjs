@@ -20,6 +20,9 @@ for (const [label, viewport] of Object.entries(widths)) {
       }
       // A profile and a department page, reached as a person would.
       await page.goto(`/doctors?lang=${lang}`);
+      // A press that spans the take-over's swap lands on a card that is gone: follow the
+      // link on the live page (before it, a click is a page load of its own).
+      await appReady(page);
       await page.locator(".doctor-card h2 a").first().click();
       await expect(page.locator("table.timetable, .profile")).not.toHaveCount(0);
       await expectAccessible(page, `profile ${label} ${lang}`);
