@@ -125,7 +125,7 @@ async fn read(
             status: response.status(),
         });
     }
-    let total = response
+    let mut total = response
         .headers()
         .get("content-length")
         .ok()
@@ -150,6 +150,9 @@ async fn read(
                 let start = bytes.len();
                 bytes.resize(start + array.length() as usize, 0);
                 array.copy_to(&mut bytes[start..]);
+                if start == 0 {
+                    total = room_for_compiled(&mut bytes).or(total);
+                }
             }
         }
         if let Some(report) = progress {
@@ -157,4 +160,16 @@ async fn read(
         }
     }
     Ok(bytes)
+}
+
+/// A compiled file says its length in its first bytes: room for all of it at once, and
+/// that length for the progress bar. A host that compresses (GitHub Pages) gives the
+/// compressed length as Content-Length, and growing by doubling from there would hold
+/// nearly twice the file at the moment of each copy. `try_`: a damaged header's length
+/// is not trusted to allocate, its checks come later.
+fn room_for_compiled(bytes: &mut Vec<u8>) -> Option<u64> {
+    let declared = hospital_core::compiled::declared_len(bytes)?;
+    let more = usize::try_from(declared).ok()?.checked_sub(bytes.len())?;
+    bytes.try_reserve_exact(more).ok()?;
+    Some(declared)
 }

@@ -216,6 +216,16 @@ pub fn seal(kind: Kind, dataset: Fingerprint, payload: &[u8]) -> Vec<u8> {
     out
 }
 
+/// The whole length of the compiled file that `prefix` starts, as its header says, once
+/// `prefix` holds the header's first 16 bytes; `None` for anything else. Only a size
+/// hint (the browser reserves room with it): the header is checked when the file is read.
+pub fn declared_len(prefix: &[u8]) -> Option<u64> {
+    if prefix.len() < 16 || prefix[..4] != MAGIC {
+        return None;
+    }
+    le_u64(prefix, 8).checked_add(HEADER_LEN as u64)
+}
+
 /// Reads a payload in the order it was written; every method fails, rather than
 /// panics, past the end. `what` names the part for the error message.
 pub struct Reader<'a> {
@@ -535,6 +545,20 @@ pub fn ensure(ok: bool, what: impl FnOnce() -> String) -> Result<(), CompiledErr
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_header_tells_the_file_s_length_from_its_first_bytes() {
+        let mut w = Writer::default();
+        w.strs(&["heart", "心内科"]);
+        let file = w.finish(Kind::DoctorIndex, Fingerprint::of(b"x"));
+        assert_eq!(declared_len(&file[..16]), Some(file.len() as u64));
+        assert_eq!(declared_len(&file), Some(file.len() as u64));
+        assert_eq!(declared_len(&file[..15]), None);
+        assert_eq!(declared_len(b"{\"schema\": 1, \"hospital\": {}}"), None);
+        let mut huge = file[..16].to_vec();
+        huge[8..16].copy_from_slice(&u64::MAX.to_le_bytes());
+        assert_eq!(declared_len(&huge), None);
+    }
 
     fn sample() -> (Vec<u8>, Fingerprint) {
         let ds = Fingerprint::of(b"{}");
