@@ -9,7 +9,7 @@ pub use fetch::{fetch_bytes, fetch_text, FetchError};
 pub use slices::{next_task, slice_deadline};
 
 use hospital_core::compiled::dataset::{looks_compiled, DatasetReader};
-use hospital_core::compiled::{CompiledError, Fingerprint, FingerprintBuilder};
+use hospital_core::compiled::{Checking, CompiledError, Fingerprint, FingerprintBuilder, Kind};
 use hospital_core::department::{self, CampusDepartments, Overview};
 use hospital_core::news::{NewsIndex, NewsPage};
 use hospital_core::route::{DoctorQuery, FacetKind, NewsQuery, Route, Slot};
@@ -493,7 +493,17 @@ async fn read_in_slices(
     dataset: Fingerprint,
     data: &AppData,
 ) -> Result<DoctorIndex, CompiledError> {
-    let mut reader = DoctorIndexReader::new(file, dataset, data.dataset.doctors.len())?;
+    let mut checking = Checking::new(file, Kind::DoctorIndex)?;
+    if checking.dataset() != dataset {
+        return Err(CompiledError::OtherDataset);
+    }
+    let verified = loop {
+        if let Some(done) = checking.step(&mut slices::slice_deadline()) {
+            break done?;
+        }
+        slices::next_task().await;
+    };
+    let mut reader = DoctorIndexReader::verified(verified, data.dataset.doctors.len())?;
     loop {
         if let Some(done) = reader.step(&mut slices::slice_deadline()) {
             return done;

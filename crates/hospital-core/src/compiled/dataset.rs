@@ -16,7 +16,7 @@
 //! caller with `validate::Staged::checking`, so a file that is sound but not a valid
 //! dataset is refused like a broken JSON dataset.
 
-use super::{damaged, CompiledError, Fingerprint, Kind, Reader, Writer};
+use super::{damaged, Checking, CompiledError, Fingerprint, Kind, Reader, Writer};
 use crate::model::*;
 use crate::text::{Text, Translations};
 
@@ -39,9 +39,10 @@ pub fn looks_compiled(bytes: &[u8]) -> bool {
 }
 
 /// Reads a compiled dataset a part at a time, so that a large one never holds up the
-/// browser: [`DatasetReader::step`] until it answers.
+/// browser: [`DatasetReader::step`] until it answers. The checksum is verified first,
+/// also a part at a time, then the records are read.
 pub struct DatasetReader<'a> {
-    reader: Reader<'a>,
+    phase: Phase<'a>,
     source: Fingerprint,
     dataset: Dataset,
     /// Records still to read: doctors, then articles.
@@ -49,33 +50,26 @@ pub struct DatasetReader<'a> {
     articles_left: Option<usize>,
 }
 
+enum Phase<'a> {
+    /// Boxed: the hasher's state is about 600 bytes, the other phases a few words.
+    Checking(Box<Checking<'a>>),
+    Reading(Reader<'a>),
+    Done,
+}
+
 /// Records read between two looks at the clock.
 const RECORDS_PER_LOOK: usize = 64;
 
 impl<'a> DatasetReader<'a> {
-    /// Checks the header and reads everything before the doctors.
+    /// Checks what the header says: a file that is not compiled records, or of another
+    /// version, is refused here, before any work.
     pub fn new(file: &'a [u8]) -> Result<DatasetReader<'a>, CompiledError> {
-        let (mut r, source) = Reader::open_any(file, Kind::Dataset)?;
-        let schema = r.varint("schema")?;
-        let sample = bool::get(&mut r, "sample")?;
-        let hospital = Hospital::get(&mut r, "hospital")?;
-        let categories = Vec::get(&mut r, "categories")?;
-        let departments = Vec::get(&mut r, "departments")?;
-        let doctors_left = r.short_count(MIN_RECORD, "doctors")?;
-        let room = capacity::<Doctor>(doctors_left, &r);
+        let checking = Checking::new(file, Kind::Dataset)?;
         Ok(DatasetReader {
-            reader: r,
-            source,
-            dataset: Dataset {
-                schema,
-                sample,
-                hospital,
-                categories,
-                departments,
-                doctors: Vec::with_capacity(room),
-                articles: Vec::new(),
-            },
-            doctors_left,
+            source: checking.dataset(),
+            phase: Phase::Checking(Box::new(checking)),
+            dataset: Dataset::default(),
+            doctors_left: 0,
             articles_left: None,
         })
     }
@@ -85,22 +79,34 @@ impl<'a> DatasetReader<'a> {
         self.source
     }
 
-    /// How much is read, from 0 to 1.
+    /// How much is done, from 0 to 1: the checksum is the first tenth.
     pub fn progress(&self) -> f64 {
-        let (at, len) = self.reader.position();
-        at as f64 / len.max(1) as f64
+        match &self.phase {
+            Phase::Checking(c) => 0.1 * c.progress(),
+            Phase::Reading(r) => {
+                let (at, len) = r.position();
+                0.1 + 0.9 * at as f64 / len.max(1) as f64
+            }
+            Phase::Done => 1.0,
+        }
     }
 
-    /// Reads on until `out_of_time`; the dataset, or why the file cannot be used, once
+    /// Works on until `out_of_time`; the dataset, or why the file cannot be used, once
     /// all is read.
     pub fn step(
         &mut self,
         out_of_time: &mut dyn FnMut() -> bool,
     ) -> Option<Result<Dataset, CompiledError>> {
-        match self.read_on(out_of_time) {
+        match self.work(out_of_time) {
             Ok(false) => None,
-            Ok(true) => Some(Ok(std::mem::take(&mut self.dataset))),
-            Err(e) => Some(Err(e)),
+            Ok(true) => {
+                self.phase = Phase::Done;
+                Some(Ok(std::mem::take(&mut self.dataset)))
+            }
+            Err(e) => {
+                self.phase = Phase::Done;
+                Some(Err(e))
+            }
         }
     }
 
@@ -113,36 +119,79 @@ impl<'a> DatasetReader<'a> {
         }
     }
 
-    fn read_on(&mut self, out_of_time: &mut dyn FnMut() -> bool) -> Result<bool, CompiledError> {
-        let r = &mut self.reader;
-        loop {
-            for _ in 0..RECORDS_PER_LOOK {
-                if self.doctors_left > 0 {
-                    self.dataset.doctors.push(Doctor::get(r, "doctors")?);
-                    self.doctors_left -= 1;
-                    continue;
-                }
-                match self.articles_left {
-                    None => {
-                        let n = r.short_count(MIN_RECORD, "articles")?;
-                        self.dataset
-                            .articles
-                            .reserve_exact(capacity::<Article>(n, r));
-                        self.articles_left = Some(n);
-                    }
-                    Some(0) => {
-                        r.end()?;
-                        return Ok(true);
-                    }
-                    Some(ref mut n) => {
-                        self.dataset.articles.push(Article::get(r, "articles")?);
-                        *n -= 1;
+    fn work(&mut self, out_of_time: &mut dyn FnMut() -> bool) -> Result<bool, CompiledError> {
+        if let Phase::Checking(checking) = &mut self.phase {
+            match checking.step(out_of_time) {
+                None => return Ok(false),
+                Some(reader) => {
+                    let mut reader = reader?;
+                    self.read_head(&mut reader)?;
+                    self.phase = Phase::Reading(reader);
+                    if out_of_time() {
+                        return Ok(false);
                     }
                 }
             }
-            if out_of_time() {
-                return Ok(false);
+        }
+        match &mut self.phase {
+            Phase::Reading(r) => read_records(
+                r,
+                &mut self.dataset,
+                &mut self.doctors_left,
+                &mut self.articles_left,
+                out_of_time,
+            ),
+            _ => Err(damaged("read again after it answered")),
+        }
+    }
+
+    /// Everything before the doctors.
+    fn read_head(&mut self, r: &mut Reader<'a>) -> Result<(), CompiledError> {
+        let ds = &mut self.dataset;
+        ds.schema = r.varint("schema")?;
+        ds.sample = bool::get(r, "sample")?;
+        ds.hospital = Hospital::get(r, "hospital")?;
+        ds.categories = Vec::get(r, "categories")?;
+        ds.departments = Vec::get(r, "departments")?;
+        self.doctors_left = r.short_count(MIN_RECORD, "doctors")?;
+        ds.doctors = Vec::with_capacity(capacity::<Doctor>(self.doctors_left, r));
+        Ok(())
+    }
+}
+
+/// Reads records until `out_of_time`; true once the last one is read and nothing is left.
+fn read_records(
+    r: &mut Reader,
+    ds: &mut Dataset,
+    doctors_left: &mut usize,
+    articles_left: &mut Option<usize>,
+    out_of_time: &mut dyn FnMut() -> bool,
+) -> Result<bool, CompiledError> {
+    loop {
+        for _ in 0..RECORDS_PER_LOOK {
+            if *doctors_left > 0 {
+                ds.doctors.push(Doctor::get(r, "doctors")?);
+                *doctors_left -= 1;
+                continue;
             }
+            match articles_left {
+                None => {
+                    let n = r.short_count(MIN_RECORD, "articles")?;
+                    ds.articles.reserve_exact(capacity::<Article>(n, r));
+                    *articles_left = Some(n);
+                }
+                Some(0) => {
+                    r.end()?;
+                    return Ok(true);
+                }
+                Some(n) => {
+                    ds.articles.push(Article::get(r, "articles")?);
+                    *n -= 1;
+                }
+            }
+        }
+        if out_of_time() {
+            return Ok(false);
         }
     }
 }
@@ -479,9 +528,7 @@ mod tests {
         let mut bad = file.clone();
         let last = bad.len() - 1;
         bad[last] ^= 1;
-        assert_eq!(
-            DatasetReader::new(&bad).err(),
-            Some(CompiledError::Checksum)
-        );
+        let read = DatasetReader::new(&bad).and_then(DatasetReader::run);
+        assert_eq!(read.err(), Some(CompiledError::Checksum));
     }
 }

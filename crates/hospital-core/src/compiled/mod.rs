@@ -226,6 +226,91 @@ pub fn declared_len(prefix: &[u8]) -> Option<u64> {
     le_u64(prefix, 8).checked_add(HEADER_LEN as u64)
 }
 
+/// A compiled file whose header is checked and whose checksum is verified a part at a
+/// time ([`Checking::step`]): at 100,000 doctors the records are 123 MB, too much to hash
+/// in one task of the browser.
+pub struct Checking<'a> {
+    payload: &'a [u8],
+    expected: u64,
+    made_for: Fingerprint,
+    hashed: usize,
+    hasher: xxhash_rust::xxh3::Xxh3,
+}
+
+/// Bytes hashed between two looks at the clock.
+const HASHED_PER_LOOK: usize = 1 << 20;
+
+impl<'a> Checking<'a> {
+    /// Checks what the header says (magic, version, kind, length) of `file`.
+    pub fn new(file: &'a [u8], kind: Kind) -> Result<Checking<'a>, CompiledError> {
+        if file.len() < HEADER_LEN || file[..4] != MAGIC {
+            return Err(CompiledError::NotCompiled);
+        }
+        let version = le_u16(file, 4);
+        if version != VERSION {
+            return Err(CompiledError::Version { found: version });
+        }
+        let found_kind = le_u16(file, 6);
+        if found_kind != kind as u16 {
+            return Err(CompiledError::OtherKind { found: found_kind });
+        }
+        let payload = &file[HEADER_LEN..];
+        let expected = le_u64(file, 8);
+        if expected != payload.len() as u64 {
+            return Err(CompiledError::Length {
+                expected,
+                found: payload.len() as u64,
+            });
+        }
+        Ok(Checking {
+            payload,
+            expected: le_u64(file, 16),
+            made_for: Fingerprint {
+                len: le_u64(file, 24),
+                hash: le_u64(file, 32),
+            },
+            hashed: 0,
+            hasher: xxhash_rust::xxh3::Xxh3::new(),
+        })
+    }
+
+    /// The dataset file the header names.
+    pub fn dataset(&self) -> Fingerprint {
+        self.made_for
+    }
+
+    /// How much of the payload is hashed, from 0 to 1.
+    pub fn progress(&self) -> f64 {
+        self.hashed as f64 / self.payload.len().max(1) as f64
+    }
+
+    /// Hashes on until `out_of_time`; once the whole payload is hashed, a reader of it if
+    /// the checksum matches.
+    pub fn step(
+        &mut self,
+        out_of_time: &mut dyn FnMut() -> bool,
+    ) -> Option<Result<Reader<'a>, CompiledError>> {
+        loop {
+            let end = (self.hashed + HASHED_PER_LOOK).min(self.payload.len());
+            self.hasher.update(&self.payload[self.hashed..end]);
+            self.hashed = end;
+            if end == self.payload.len() {
+                return Some(if self.hasher.digest() == self.expected {
+                    Ok(Reader {
+                        bytes: self.payload,
+                        at: 0,
+                    })
+                } else {
+                    Err(CompiledError::Checksum)
+                });
+            }
+            if out_of_time() {
+                return None;
+            }
+        }
+    }
+}
+
 /// Reads a payload in the order it was written; every method fails, rather than
 /// panics, past the end. `what` names the part for the error message.
 pub struct Reader<'a> {
@@ -267,39 +352,13 @@ impl<'a> Reader<'a> {
         file: &'a [u8],
         kind: Kind,
     ) -> Result<(Reader<'a>, Fingerprint), CompiledError> {
-        if file.len() < HEADER_LEN || file[..4] != MAGIC {
-            return Err(CompiledError::NotCompiled);
+        let mut checking = Checking::new(file, kind)?;
+        let made_for = checking.dataset();
+        loop {
+            if let Some(done) = checking.step(&mut || false) {
+                return done.map(|reader| (reader, made_for));
+            }
         }
-        let version = le_u16(file, 4);
-        if version != VERSION {
-            return Err(CompiledError::Version { found: version });
-        }
-        let found_kind = le_u16(file, 6);
-        if found_kind != kind as u16 {
-            return Err(CompiledError::OtherKind { found: found_kind });
-        }
-        let payload = &file[HEADER_LEN..];
-        let expected = le_u64(file, 8);
-        if expected != payload.len() as u64 {
-            return Err(CompiledError::Length {
-                expected,
-                found: payload.len() as u64,
-            });
-        }
-        if le_u64(file, 16) != xxhash_rust::xxh3::xxh3_64(payload) {
-            return Err(CompiledError::Checksum);
-        }
-        let made_for = Fingerprint {
-            len: le_u64(file, 24),
-            hash: le_u64(file, 32),
-        };
-        Ok((
-            Reader {
-                bytes: payload,
-                at: 0,
-            },
-            made_for,
-        ))
     }
 
     /// How far into the payload the reader is, and the payload's length.
@@ -545,6 +604,35 @@ pub fn ensure(ok: bool, what: impl FnOnce() -> String) -> Result<(), CompiledErr
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_large_payload_s_checksum_is_verified_a_part_at_a_time() {
+        let mut w = Writer::default();
+        let big: Vec<u32> = (0..(3 << 20) / 4).collect();
+        w.u32s(&big);
+        let file = w.finish(Kind::DoctorIndex, Fingerprint::of(b"x"));
+        let mut checking = Checking::new(&file, Kind::DoctorIndex).expect("header");
+        let mut steps = 0;
+        let mut reader = loop {
+            steps += 1;
+            if let Some(done) = checking.step(&mut || true) {
+                break done.expect("the checksum matches");
+            }
+        };
+        assert!(steps >= 3, "{steps} steps for 3 MB");
+        assert_eq!(reader.u32s("all").expect("reads"), big);
+
+        let mut bad = file.clone();
+        let last = bad.len() - 1;
+        bad[last] ^= 1;
+        let mut checking = Checking::new(&bad, Kind::DoctorIndex).expect("header");
+        let answer = loop {
+            if let Some(done) = checking.step(&mut || true) {
+                break done;
+            }
+        };
+        assert_eq!(answer.err(), Some(CompiledError::Checksum));
+    }
 
     #[test]
     fn the_header_tells_the_file_s_length_from_its_first_bytes() {

@@ -79,7 +79,15 @@ impl<'a> DoctorIndexReader<'a> {
         dataset: Fingerprint,
         doctors: usize,
     ) -> Result<DoctorIndexReader<'a>, CompiledError> {
-        let mut r = Reader::open(file, Kind::DoctorIndex, dataset)?;
+        DoctorIndexReader::verified(Reader::open(file, Kind::DoctorIndex, dataset)?, doctors)
+    }
+
+    /// For a file whose header, dataset and checksum the caller has checked, a part at a
+    /// time (`compiled::Checking`): a large index is too much to hash in one task.
+    pub fn verified(
+        mut r: Reader<'a>,
+        doctors: usize,
+    ) -> Result<DoctorIndexReader<'a>, CompiledError> {
         let n = r.u32("doctor count")? as usize;
         if n != doctors {
             return Err(CompiledError::OtherDataset);
