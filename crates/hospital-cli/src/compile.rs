@@ -57,6 +57,12 @@ pub fn main(args: &[String]) -> Result<i32, Failure> {
         Some(path) => PathBuf::from(path),
         None => input.with_extension("bin"),
     };
+    if records == input {
+        return Err(Failure::usage(format!(
+            "{} would be written over by its own records: name them with --records",
+            input.display()
+        )));
+    }
     let size = write_doctor_index(&out, &bytes, &loaded.dataset)?;
     let records_size = write_records(&records, &bytes, &loaded.dataset)?;
     eprintln!(
