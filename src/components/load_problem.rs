@@ -18,21 +18,11 @@ pub fn LoadProblem(error: LoadError, retry: Callback<()>) -> impl IntoView {
             }
             LoadError::Records { url, error } => (
                 t.load_failed_title,
-                view! {
-                    <p>{t.records_damaged}</p>
-                    <p class="muted" lang="en">{format!("{error}.")}</p>
-                    <p class="muted"><code>{url}</code></p>
-                }
-                .into_any(),
+                compiled_detail(t.records_damaged, &error, url),
             ),
             LoadError::Index { url, error } => (
                 t.load_failed_title,
-                view! {
-                    <p>{t.index_damaged}</p>
-                    <p class="muted" lang="en">{format!("{error}.")}</p>
-                    <p class="muted"><code>{url}</code></p>
-                }
-                .into_any(),
+                compiled_detail(t.index_damaged, &error, url),
             ),
         };
         view! {
@@ -43,6 +33,21 @@ pub fn LoadProblem(error: LoadError, retry: Callback<()>) -> impl IntoView {
             </section>
         }
     }
+}
+
+/// A compiled file that was refused: what it means for the reader, then why (in the
+/// tool's English) and which file.
+fn compiled_detail(
+    meaning: &'static str,
+    error: &hospital_core::compiled::CompiledError,
+    url: String,
+) -> AnyView {
+    view! {
+        <p>{meaning}</p>
+        <p class="muted" lang="en">{format!("{error}.")}</p>
+        <p class="muted"><code>{url}</code></p>
+    }
+    .into_any()
 }
 
 fn fetch_detail(lang: hospital_core::Lang, e: &FetchError) -> impl IntoView {
