@@ -4,6 +4,12 @@
 // blocks there. Not part of `make bench`; run by hand on a release build:
 //
 //   node bench/profile-takeover.mjs [dist]
+//   node bench/profile-takeover.mjs --size 100000 [dist]
+//
+// With --size N it profiles instead the finder of a large hospital as issue 15 measures it:
+// the generated dataset bench/data/N (`make bench`) given by `data-src` as its compiled
+// records with its compiled index, at this machine's own speed, from navigation until the
+// first cards (the index read) and a first search, listing every task of 50 ms or more.
 //
 // Like profile-typing.mjs it swaps in target/wasm-bindgen/release/hospital_site_bg.wasm
 // (before wasm-opt: names kept) so that the profile names Rust functions.
@@ -11,17 +17,23 @@ import fs from "node:fs";
 import path from "node:path";
 import { launch, outDir, repo, startServer, stripIntegrity, log } from "./lib/common.mjs";
 import { auditedPages } from "./lib/lighthouse.mjs";
+import { siteWithData } from "./lib/app.mjs";
 
-const dist = path.resolve(process.argv[2] || path.join(repo, "dist"));
-const root = path.join(outDir, "site-takeover");
-fs.rmSync(root, { recursive: true, force: true });
-fs.cpSync(dist, root, { recursive: true });
+const sizeAt = process.argv.indexOf("--size");
+const size = sizeAt > 0 ? process.argv[sizeAt + 1] : null;
+const rest = process.argv.slice(2).filter((a, i, all) => a !== "--size" && all[i - 1] !== "--size");
+const dist = path.resolve(rest[0] || path.join(repo, "dist"));
+const root = size ? siteWithData(dist, size, { compiledIndex: true, records: true }) : path.join(outDir, "site-takeover");
+if (!size) {
+  fs.rmSync(root, { recursive: true, force: true });
+  fs.cpSync(dist, root, { recursive: true });
+}
 const named = path.join(repo, "target/wasm-bindgen/release");
 for (const f of ["hospital_site_bg.wasm", "hospital_site.js"]) fs.copyFileSync(path.join(named, f), path.join(root, f));
 stripIntegrity(root);
-const pages = auditedPages(JSON.parse(fs.readFileSync(path.join(root, "hospital.json"), "utf8")));
+const pages = size ? [["doctor finder", "/doctors/"]] : auditedPages(JSON.parse(fs.readFileSync(path.join(root, "hospital.json"), "utf8")));
 
-const SLOWDOWN = 4;
+const SLOWDOWN = size ? 1 : 4;
 const server = await startServer(4322, root);
 const browser = await launch();
 const report = {};
@@ -35,8 +47,17 @@ try {
     await browser.startTracing(page, { categories: ["devtools.timeline", "disabled-by-default-devtools.timeline", "toplevel"] });
     await cdp.send("Profiler.start");
     await page.goto(server.url + pathname);
-    await page.waitForSelector("#app[data-hs-live]", { timeout: 60000 });
-    await page.waitForTimeout(1500);
+    if (size) {
+      // Usable: the first cards, then a search answered by the compiled index once read.
+      await page.waitForSelector(".doctor-card", { timeout: 600000 });
+      const before = await page.locator(".result-count").textContent();
+      await page.locator("#doctor-q").fill("zhang");
+      await page.waitForFunction((b) => document.querySelector(".result-count")?.textContent !== b, before, { timeout: 600000 });
+      await page.waitForTimeout(1000);
+    } else {
+      await page.waitForSelector("#app[data-hs-live]", { timeout: 60000 });
+      await page.waitForTimeout(1500);
+    }
     const { profile } = await cdp.send("Profiler.stop");
     const trace = JSON.parse((await browser.stopTracing()).toString("utf8"));
     await page.close();
@@ -90,7 +111,7 @@ try {
   await browser.close();
   server.stop();
 }
-const file = path.join(outDir, "profile-takeover.json");
+const file = path.join(outDir, size ? `profile-takeover-${size}.json` : "profile-takeover.json");
 fs.writeFileSync(file, JSON.stringify(report, null, 1));
 log(`wrote ${file}`);
 for (const [name, tasks] of Object.entries(report)) {

@@ -48,38 +48,26 @@ pub struct AppData {
 
 impl AppData {
     pub fn new(loaded: validate::Loaded, base_url: String) -> AppData {
+        let mut maps = IdMaps::default();
+        maps.fill(&loaded.dataset, &mut || false);
+        AppData::with_maps(loaded, base_url, maps)
+    }
+
+    /// With the id maps built already (a slice at a time, by `IdMaps::fill`).
+    fn with_maps(loaded: validate::Loaded, base_url: String, maps: IdMaps) -> AppData {
         // The web team sees what to tidy in the console; patients are not bothered with it.
         for w in &loaded.warnings {
             leptos::logging::warn!("hospital-site dataset: {w}");
         }
-        let dataset = loaded.dataset;
-        let doctor_by_id = dataset
-            .doctors
-            .iter()
-            .enumerate()
-            .map(|(i, d)| (d.id.clone(), i))
-            .collect();
-        let department_by_id = dataset
-            .departments
-            .iter()
-            .enumerate()
-            .map(|(i, d)| (d.id.clone(), i))
-            .collect();
-        let article_by_slug = dataset
-            .articles
-            .iter()
-            .enumerate()
-            .map(|(i, a)| (a.slug.clone(), i))
-            .collect();
         AppData {
-            dataset,
+            dataset: loaded.dataset,
             doctors: OnceLock::new(),
             doctors_built: ArcRwSignal::new(0),
             news: OnceLock::new(),
             base_url,
-            doctor_by_id,
-            department_by_id,
-            article_by_slug,
+            doctor_by_id: maps.doctors,
+            department_by_id: maps.departments,
+            article_by_slug: maps.articles,
         }
     }
 
@@ -208,6 +196,49 @@ impl AppData {
             return Some(url.to_string());
         }
         Some(format!("{}{}", self.base_url, url.trim_start_matches("./")))
+    }
+}
+
+/// Each record's place by its id, built a slice at a time: at 100,000 doctors and 20,000
+/// articles the maps took about 40 ms of one task (`bench/profile-takeover.mjs --size`).
+#[derive(Default)]
+struct IdMaps {
+    doctors: HashMap<String, usize>,
+    departments: HashMap<String, usize>,
+    articles: HashMap<String, usize>,
+    /// The next doctor, then article, to put in.
+    next: usize,
+}
+
+/// Records put in the maps between two looks at the clock.
+const IDS_PER_LOOK: usize = 512;
+
+impl IdMaps {
+    /// Fills the maps on from where they are until `out_of_time`; true when all are in.
+    fn fill(&mut self, ds: &Dataset, out_of_time: &mut dyn FnMut() -> bool) -> bool {
+        if self.next == 0 {
+            let ids = ds.departments.iter().enumerate();
+            self.departments = ids.map(|(i, x)| (x.id.clone(), i)).collect();
+        }
+        let doctors = ds.doctors.len();
+        let all = doctors + ds.articles.len();
+        loop {
+            let end = (self.next + IDS_PER_LOOK).min(all);
+            for i in self.next..end {
+                if let Some(d) = ds.doctors.get(i) {
+                    self.doctors.insert(d.id.clone(), i);
+                } else if let Some(a) = ds.articles.get(i - doctors) {
+                    self.articles.insert(a.slug.clone(), i - doctors);
+                }
+            }
+            self.next = end;
+            if end == all {
+                return true;
+            }
+            if out_of_time() {
+                return false;
+            }
+        }
     }
 }
 
@@ -351,7 +382,14 @@ pub fn load(state: RwSignal<LoadState>, source: Source, first_page: &Route) {
                     _ => None,
                 };
                 drop(bytes);
-                let data = Arc::new(AppData::new(loaded, url));
+                let mut maps = IdMaps::default();
+                loop {
+                    slices::next_task().await;
+                    if maps.fill(&loaded.dataset, &mut slices::slice_deadline()) {
+                        break;
+                    }
+                }
+                let data = Arc::new(AppData::with_maps(loaded, url, maps));
                 needs.build(&data).await;
                 ready(data, index, state)
             }
@@ -503,12 +541,14 @@ async fn read_in_slices(
         }
         slices::next_task().await;
     };
+    // Short slices: one of the reader's parts can take 15 ms at 100,000 doctors past the
+    // deadline (bench/profile-takeover.mjs --size 100000), each slice its own task.
     let mut reader = DoctorIndexReader::verified(verified, data.dataset.doctors.len())?;
     loop {
-        if let Some(done) = reader.step(&mut slices::slice_deadline()) {
+        slices::next_task().await;
+        if let Some(done) = reader.step(&mut slices::slice_deadline_of(slices::SHORT_SLICE_MS)) {
             return done;
         }
-        slices::next_task().await;
     }
 }
 
@@ -541,6 +581,8 @@ fn load_compiled_index(
         match read_in_slices(&file, dataset, &data).await {
             Ok(index) => {
                 let _ = data.doctors.set(index);
+                // The finder's render, which this starts, in a task of its own.
+                slices::next_task().await;
                 data.doctors_built.set(100);
             }
             Err(e) if e.is_stale() => {
@@ -626,4 +668,45 @@ async fn load_in_slices(
 
 pub fn use_data() -> Arc<AppData> {
     expect_context::<Arc<AppData>>()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn id_maps_filled_a_part_at_a_time_are_the_same_as_in_one_go() {
+        let json = include_str!("../../data/sample.json");
+        let mut ds = validate::load(json).expect("the sample loads").dataset;
+        // More records than one part holds.
+        let copies: Vec<_> = (0..10)
+            .flat_map(|k| {
+                ds.doctors.iter().map(move |d| hospital_core::Doctor {
+                    id: format!("{}-{k}", d.id),
+                    ..d.clone()
+                })
+            })
+            .collect();
+        ds.doctors = copies;
+        assert!(ds.doctors.len() > IDS_PER_LOOK);
+        let mut whole = IdMaps::default();
+        assert!(whole.fill(&ds, &mut || false));
+        let mut parts = IdMaps::default();
+        let mut steps = 1;
+        while !parts.fill(&ds, &mut || true) {
+            steps += 1;
+        }
+        assert!(steps > 1, "more than one part");
+        assert_eq!(parts.doctors, whole.doctors);
+        assert_eq!(parts.articles, whole.articles);
+        assert_eq!(parts.departments, whole.departments);
+        assert_eq!(whole.doctors.len(), ds.doctors.len());
+        assert_eq!(whole.articles.len(), ds.articles.len());
+        for (i, d) in ds.doctors.iter().enumerate() {
+            assert_eq!(whole.doctors.get(&d.id), Some(&i));
+        }
+        for (i, a) in ds.articles.iter().enumerate() {
+            assert_eq!(whole.articles.get(&a.slug), Some(&i));
+        }
+    }
 }
