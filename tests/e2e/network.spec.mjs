@@ -176,6 +176,8 @@ test("the app asks for its own files, its published dataset and the images named
   await expect(page.locator("table.timetable")).toBeVisible();
   await page.goto("/departments");
   await expect(page.locator(".department-card").first()).toBeVisible();
+  // The pre-rendered page shows at once; the app asks for its dataset after the first paint.
+  await appReady(page);
 
   const origin = new URL(baseURL).origin;
   // hospital.bin: the dataset the site build published beside the app, compiled.

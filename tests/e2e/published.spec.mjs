@@ -67,6 +67,8 @@ test("under a sub-path the app fetches its own folder's dataset; a widget withou
   const seen = datasetRequests(page);
   await page.goto("/hospital-site/doctors");
   await expect(page.locator(".doctor-card").first()).toBeVisible();
+  // The cards are the pre-rendered page's; the app asks for its dataset after the first paint.
+  await appReady(page);
   expect(seen).toEqual(["/hospital-site/hospital.bin"]);
 
   seen.length = 0;
