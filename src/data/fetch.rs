@@ -139,12 +139,9 @@ async fn read(
     let mut bytes: Vec<u8> = Vec::with_capacity(total.unwrap_or(0).min(64 << 20) as usize);
     // Chunks already received resolve one after another without the browser's turn
     // between them: a 123 MB file from a fast server was one task of 54 ms of copying.
-    let mut out_of_time = super::slices::slice_deadline();
+    let mut turns = super::slices::Turns::new();
     loop {
-        if out_of_time() {
-            super::slices::next_task().await;
-            out_of_time = super::slices::slice_deadline();
-        }
+        turns.after_step().await;
         let chunk = JsFuture::from(reader.read()).await.map_err(|_| network())?;
         let done = Reflect::get(&chunk, &JsValue::from_str("done"))
             .map(|d| d.is_truthy())

@@ -514,13 +514,10 @@ async fn build_doctor_index(data: &AppData, slice_ms: f64) {
 /// time between the browser's turns.
 async fn fingerprint_in_slices(bytes: &[u8]) -> Fingerprint {
     let mut fingerprint = FingerprintBuilder::default();
-    let mut out_of_time = slices::slice_deadline();
+    let mut turns = slices::Turns::new();
     for part in bytes.chunks(1 << 20) {
         fingerprint.update(part);
-        if out_of_time() {
-            slices::next_task().await;
-            out_of_time = slices::slice_deadline();
-        }
+        turns.after_step().await;
     }
     fingerprint.finish()
 }

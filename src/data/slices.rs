@@ -27,6 +27,28 @@ pub fn slice_deadline_of(ms: f64) -> impl FnMut() -> bool {
     move || performance.as_ref().is_none_or(|p| p.now() >= end)
 }
 
+/// Turns for a loop of many small steps (hashing a megabyte, copying a downloaded chunk):
+/// after each, [`Turns::after_step`] gives the browser its turn once a slice of
+/// [`SLICE_MS`] is used up.
+pub struct Turns {
+    out_of_time: Box<dyn FnMut() -> bool>,
+}
+
+impl Turns {
+    pub fn new() -> Turns {
+        Turns {
+            out_of_time: Box::new(slice_deadline()),
+        }
+    }
+
+    pub async fn after_step(&mut self) {
+        if (self.out_of_time)() {
+            next_task().await;
+            self.out_of_time = Box::new(slice_deadline());
+        }
+    }
+}
+
 /// Resolves in a new task, after the browser has had its turn (events, paint).
 pub async fn next_task() {
     let promise = js_sys::Promise::new(&mut |resolve, _| {

@@ -2,26 +2,18 @@
 // `compile`): a page of a large hospital reads it instead of building the index itself;
 // a damaged one is reported with Retry; one of another dataset is not trusted.
 import { test, expect } from "@playwright/test";
-import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
-import { expectAccessible } from "./helpers.mjs";
+import { cli, expectAccessible } from "./helpers.mjs";
 
-const here = path.dirname(fileURLToPath(import.meta.url));
-const root = path.join(here, "../..");
 const HOST = "/host/compiled.html";
 const widget = (page) => page.locator("#remote .hs");
 
-/** A generated hospital and its compiled doctor index, made by the project's own CLI. */
+/** A generated hospital, its compiled doctor index and its compiled records, made by the
+ * project's own CLI. */
 function hospital(doctors, seed) {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "hs-compiled-"));
-  const cli = (...args) =>
-    execFileSync("cargo", ["run", "--quiet", "--release", "-p", "hospital-cli", "--", ...args], {
-      cwd: root,
-      stdio: ["ignore", "ignore", "pipe"],
-    });
   cli("generate", "--doctors", String(doctors), "--articles", "0", "--seed", String(seed), "--out", dir);
   cli("compile", path.join(dir, "hospital.json"));
   return {
