@@ -6,7 +6,8 @@
 //
 // DIR is a built site (dist/ after `make build`); only its app files are compared: `--before`
 // may be a plain `trunk build` output, whose hospital_site.js and hospital_site_bg.wasm are
-// put into a copy of `--after`, so both serve the same pages and dataset. With `--size N` both
+// put into a copy of `--after`, so both serve the same pages and dataset. With `--whole`,
+// `--before` is a whole built site served as it is (to compare styles or pages too). With `--size N` both
 // read the generated dataset bench/data/N (made by `make bench`) instead of the sample, and with
 // `--compiled` its doctors.idx too.
 import fs from "node:fs";
@@ -24,16 +25,17 @@ const beforeApp = path.resolve(arg("before", ""));
 const rounds = Number(arg("rounds", "3"));
 const size = arg("size", null);
 const compiledIndex = process.argv.includes("--compiled");
+const whole = process.argv.includes("--whole");
 if (!fs.existsSync(path.join(beforeApp, "hospital_site_bg.wasm"))) {
-  console.error("usage: node bench/ab-typing.mjs --before DIR --after DIR [--rounds N] [--size N [--compiled]]");
+  console.error("usage: node bench/ab-typing.mjs --before DIR --after DIR [--rounds N] [--size N [--compiled]] [--whole]");
   process.exit(2);
 }
 
 // The before build: the after site with the before build's app files, integrity attributes
 // dropped (they name the after build's files).
 const before = fs.mkdtempSync(path.join(os.tmpdir(), "ab-typing-"));
-fs.cpSync(after, before, { recursive: true });
-for (const f of ["hospital_site.js", "hospital_site_bg.wasm"]) fs.copyFileSync(path.join(beforeApp, f), path.join(before, f));
+fs.cpSync(whole ? beforeApp : after, before, { recursive: true });
+if (!whole) for (const f of ["hospital_site.js", "hospital_site_bg.wasm"]) fs.copyFileSync(path.join(beforeApp, f), path.join(before, f));
 stripIntegrity(before);
 const afterCopy = fs.mkdtempSync(path.join(os.tmpdir(), "ab-typing-"));
 fs.cpSync(after, afterCopy, { recursive: true });

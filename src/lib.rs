@@ -17,6 +17,7 @@ pub mod nav;
 mod pages;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod prerender;
+mod screenful;
 mod swap;
 mod take_over;
 pub mod ui;

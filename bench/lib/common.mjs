@@ -65,14 +65,16 @@ export function startServer(port, root) {
 }
 
 /**
- * Drops the Subresource Integrity attributes from every page under `dir`: a copy of a site
- * whose app files are swapped for another build's would otherwise refuse to load them.
+ * Drops the Subresource Integrity attributes from every page under `dir`, and the import
+ * map that carries the app script's own hash: a copy of a site whose app files are swapped
+ * for another build's would otherwise refuse to load them. The map carries nothing else,
+ * and an inline script less leaves the Content-Security-Policy's hashes true.
  */
 export function stripIntegrity(dir) {
   for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
     const p = path.join(dir, e.name);
     if (e.isDirectory()) stripIntegrity(p);
-    else if (e.name.endsWith(".html")) fs.writeFileSync(p, fs.readFileSync(p, "utf8").replace(/ integrity="[^"]*"/g, ""));
+    else if (e.name.endsWith(".html")) fs.writeFileSync(p, fs.readFileSync(p, "utf8").replace(/ integrity="[^"]*"/g, "").replace(/<script type="importmap">[^<]*<\/script>/g, ""));
   }
 }
 

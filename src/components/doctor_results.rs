@@ -8,7 +8,8 @@ use hospital_core::schedule::Now;
 use hospital_core::search::{SearchResult, Suggestion};
 use leptos::prelude::*;
 
-const PAGE_SIZE: usize = 20;
+/// Doctors per page of results.
+pub const DOCTORS_PER_PAGE: usize = 20;
 
 /// Cards built by the first render, and per task after it (`in_steps`).
 const CARDS_PER_TASK: usize = 5;
@@ -20,16 +21,19 @@ pub fn DoctorResults(
     query: Memo<DoctorQuery>,
     result: Memo<SearchResult>,
     now: Now,
+    /// How many of the page's cards to build now: fewer while typing (`Screenful`).
+    #[prop(into)]
+    limit: Signal<usize>,
 ) -> impl IntoView {
     let ui = use_ui();
     let data = use_data();
     let total = Memo::new(move |_| result.with(|r| r.hits.len()));
-    let pages = Memo::new(move |_| total.get().div_ceil(PAGE_SIZE).max(1));
+    let pages = Memo::new(move |_| total.get().div_ceil(DOCTORS_PER_PAGE).max(1));
     let page = Memo::new(move |_| query.with(|q| q.page).clamp(1, pages.get()));
-    let built = built_in_steps(PAGE_SIZE, CARDS_PER_TASK, CARDS_PER_TASK);
+    let built = built_in_steps(DOCTORS_PER_PAGE, CARDS_PER_TASK, CARDS_PER_TASK);
     let shown = Memo::new(move |_| {
-        let skip = (page.get() - 1) * PAGE_SIZE;
-        let take = built.get().min(PAGE_SIZE);
+        let skip = (page.get() - 1) * DOCTORS_PER_PAGE;
+        let take = built.get().min(limit.get()).min(DOCTORS_PER_PAGE);
         result.with(|r| {
             r.hits
                 .iter()
@@ -53,6 +57,12 @@ pub fn DoctorResults(
         result.with(|r| r.related.iter().map(|h| h.doctor).collect::<Vec<usize>>())
     });
     let related_departments = Memo::new(move |_| result.with(|r| r.related_departments.clone()));
+    let route_for = Callback::new(move |n: usize| {
+        Route::Doctors(DoctorQuery {
+            page: n,
+            ..query.get()
+        })
+    });
     move || {
         let lang = ui.lang.get();
         let t = ui.t();
@@ -77,11 +87,7 @@ pub fn DoctorResults(
                 />
             </ol>
             <RelatedDoctors doctors=related departments=related_departments terms typed now/>
-            {move || {
-                let q = query.get();
-                let route_for = Callback::new(move |n: usize| Route::Doctors(DoctorQuery { page: n, ..q.clone() }));
-                view! { <Pager page=page.get() pages=pages.get() route_for/> }
-            }}
+            <Pager page pages route_for/>
         }
     }
 }
@@ -131,7 +137,7 @@ fn RelatedDoctors(
             view! {
                 <section class="related-doctors" aria-labelledby="related-heading">
                     <h2 id="related-heading">{t.related_before}{names}{t.related_after}</h2>
-                    <p class="related-note">{(t.related_note)(&typed.get())}</p>
+                    <p class="related-note">{move || (t.related_note)(&typed.get())}</p>
                     <ol class="doctor-list">{cards}</ol>
                 </section>
             }

@@ -2,13 +2,17 @@ use hospital_core::search::highlight;
 use leptos::prelude::*;
 
 /// `text` with the parts that match the search terms wrapped in `<mark>`. The terms are a
-/// signal, so a result that stays on screen while the query grows is re-marked in place.
+/// signal, so a result that stays on screen while the query grows is re-marked in place;
+/// only when its marks move: most keys change the terms but not what they mark in a name,
+/// and rebuilding every card's marks was a good part of a keystroke's DOM work.
 #[component]
 pub fn Highlighted(
     #[prop(into)] text: String,
     #[prop(into)] terms: Signal<Vec<String>>,
 ) -> impl IntoView {
-    move || terms.with(|terms| marked(&text, terms))
+    let for_marks = text.clone();
+    let marks = Memo::new(move |_| terms.with(|terms| marks_of(&for_marks, terms)));
+    move || marks.with(|marks| with_marks(&text, marks.clone()))
 }
 
 /// `text` with the given byte ranges wrapped in `<mark>`.
@@ -17,11 +21,11 @@ pub fn Marked(text: String, marks: Vec<std::ops::Range<usize>>) -> impl IntoView
     with_marks(&text, marks)
 }
 
-fn marked(text: &str, terms: &[String]) -> Vec<AnyView> {
+fn marks_of(text: &str, terms: &[String]) -> Vec<std::ops::Range<usize>> {
     if terms.is_empty() {
-        return with_marks(text, Vec::new());
+        return Vec::new();
     }
-    with_marks(text, highlight(text, terms))
+    highlight(text, terms)
 }
 
 fn with_marks(text: &str, ranges: Vec<std::ops::Range<usize>>) -> Vec<AnyView> {

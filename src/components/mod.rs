@@ -28,7 +28,7 @@ pub use accepting_badge::AcceptingBadge;
 pub use avatar::Avatar;
 pub use card_keys::CardKeys;
 pub use doctor_card::{rank_line, DoctorCard};
-pub use doctor_results::DoctorResults;
+pub use doctor_results::{DoctorResults, DOCTORS_PER_PAGE};
 pub use facet_group::FacetGroup;
 pub use facet_panel::FacetPanel;
 pub use filter_chips::FilterChips;

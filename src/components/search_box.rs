@@ -18,6 +18,9 @@ pub fn SearchBox(
     text: Signal<String>,
     /// Where the text leads: the route of the search for a typed text.
     route_for: Callback<String, Route>,
+    /// Told of each key before the search follows it.
+    #[prop(optional)]
+    on_key: Option<Callback<()>>,
 ) -> impl IntoView {
     let nav = use_nav();
     let hint_id = hint.map(|_| format!("{id}-hint"));
@@ -31,7 +34,12 @@ pub fn SearchBox(
             aria-describedby=hint_id.clone()
             placeholder=placeholder
             prop:value=move || text.get()
-            on:input=move |ev| nav.go(route_for.run(event_target_value(&ev)), true)
+            on:input=move |ev| {
+                if let Some(on_key) = on_key {
+                    on_key.run(());
+                }
+                nav.go(route_for.run(event_target_value(&ev)), true)
+            }
         />
         {hint.map(|h| view! { <p id=hint_id class="hint">{h}</p> })}
     }

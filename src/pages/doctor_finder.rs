@@ -9,6 +9,7 @@ use crate::components::{
 use crate::data::use_data;
 use crate::head::{set_head, Head};
 use crate::nav::use_nav;
+use crate::screenful::Screenful;
 use crate::ui::use_ui;
 use hospital_core::route::{DoctorQuery, Route};
 use leptos::prelude::*;
@@ -81,7 +82,11 @@ fn FinderReady() -> impl IntoView {
             ..query.get_untracked()
         })
     });
-    let sort = Signal::derive(move || query.with(|q| q.sort));
+    // A memo: the menu is rebuilt when the order changes, not at every key.
+    // While typing, only the cards that fit the window are built (see `screenful`).
+    let screenful = Screenful::new(crate::components::DOCTORS_PER_PAGE);
+    let on_key = Callback::new(move |()| screenful.typed());
+    let sort = Memo::new(move |_| query.with(|q| q.sort));
     let resort = Callback::new(move |sort| {
         refine.run(DoctorQuery {
             sort,
@@ -102,6 +107,7 @@ fn FinderReady() -> impl IntoView {
                     hint=Signal::derive(move || ui.t().doctor_search_hint)
                     text=Signal::derive(move || query.with(|q| q.q.clone()))
                     route_for=search_for
+                    on_key
                 />
             </div>
             <div class="finder-layout">
@@ -109,7 +115,7 @@ fn FinderReady() -> impl IntoView {
                 <div class="results">
                     <div class="results-bar"><SortMenu current=sort on_change=resort/></div>
                     <FilterChips query on_change=remove_filter/>
-                    <DoctorResults query result now/>
+                    <DoctorResults query result now limit=screenful.limit()/>
                 </div>
             </div>
         </section>

@@ -220,6 +220,35 @@ test("the address follows typing once it pauses, not at every key, and Back retu
   await expect(page.locator("#doctor-q")).toHaveValue("cardiology zhang");
 });
 
+test("while a search is typed, the cards that fit the window change; the rest of the page follows when typing pauses", async ({ page }) => {
+  await page.goto("/doctors");
+  await appReady(page);
+  await expect(page.locator(".doctor-card")).toHaveCount(20);
+  // The cards a reader could see at each frame while typing.
+  await page.evaluate(() => {
+    window.__cardsPerFrame = [];
+    const watch = () => {
+      window.__cardsPerFrame.push(document.querySelectorAll(".doctor-list > .doctor-card").length);
+      requestAnimationFrame(watch);
+    };
+    requestAnimationFrame(watch);
+  });
+  // Every prefix of "physician" matches more than a page of the sample's doctors.
+  await page.locator("#doctor-q").pressSequentially("physician", { delay: 40 });
+  const seen = await page.evaluate(() => window.__cardsPerFrame);
+  // 720 px tall: about six cards can be seen; never an empty list while results exist.
+  expect(Math.min(...seen)).toBeGreaterThan(2);
+  expect(Math.min(...seen)).toBeLessThan(10);
+  // Once typing rests the page is whole, and it is the page the search's address shows.
+  await expect(page.locator(".doctor-card")).toHaveCount(20);
+  await expect(page).toHaveURL(/q=physician$/);
+  const typed = await names(page);
+  await page.reload();
+  await appReady(page);
+  await expect(page.locator(".doctor-card")).toHaveCount(20);
+  expect(await names(page)).toEqual(typed);
+});
+
 test("a profile: timetable table, cancelled session, booking by link and phone, JSON-LD", async ({ page }) => {
   await page.goto("/doctors/zhang-wei");
   await appReady(page);

@@ -1,0 +1,88 @@
+//! While the visitor types, the finder's results show only the cards that fit the window;
+//! the rest of the page follows, a few cards per task, once typing pauses.
+//!
+//! A keystroke that changes the results rebuilds every new card, and at 10,000 doctors
+//! twenty new cards were most of a keystroke's work (Leptos building them, then Chromium's
+//! style and layout of each). The cards below the window are not seen while typing; they
+//! are built when the typing rests, so a key costs what the screen shows.
+
+use leptos::prelude::*;
+use std::time::Duration;
+
+/// How long typing must rest before the rest of the page is built: the same pause after
+/// which the address follows the typed text (`nav`).
+const PAUSE: Duration = Duration::from_millis(300);
+
+/// Cards built per task when the rest of the page follows.
+const PER_TASK: usize = 5;
+
+/// A card is at least this tall; the window's height over it is how many can be seen.
+const MIN_CARD_PX: f64 = 140.0;
+
+#[derive(Clone, Copy)]
+pub struct Screenful {
+    /// How many cards of the page to build now.
+    limit: RwSignal<usize>,
+    /// The page's size: the limit once typing rests.
+    page: usize,
+    timer: StoredValue<Option<TimeoutHandle>>,
+}
+
+impl Screenful {
+    pub fn new(page: usize) -> Self {
+        Screenful {
+            limit: RwSignal::new(page),
+            page,
+            timer: StoredValue::new(None),
+        }
+    }
+
+    /// How many cards to build now (tracked).
+    pub fn limit(&self) -> Signal<usize> {
+        self.limit.into()
+    }
+
+    /// A key was typed: from now until typing rests, only the cards that fit the window.
+    /// Called by the search box before it navigates, so the key's own render already
+    /// builds no more than a screenful.
+    pub fn typed(&self) {
+        let on_screen = cards_on_screen().min(self.page);
+        if self.limit.get_untracked() != on_screen {
+            self.limit.set(on_screen);
+        }
+        if let Some(timer) = self.timer.get_value() {
+            timer.clear();
+        }
+        let this = *self;
+        let timer = set_timeout_with_handle(move || this.fill(), PAUSE).ok();
+        self.timer.set_value(timer);
+    }
+
+    /// Builds the rest of the page, a few cards per task; a key typed meanwhile stops it.
+    fn fill(self) {
+        self.timer.set_value(None);
+        leptos::task::spawn_local(async move {
+            while self
+                .limit
+                .try_get_untracked()
+                .is_some_and(|n| n < self.page)
+            {
+                if self.timer.try_with_value(Option::is_some) != Some(false) {
+                    return;
+                }
+                self.limit
+                    .try_update(|n| *n = (*n + PER_TASK).min(self.page));
+                crate::data::next_task().await;
+            }
+        });
+    }
+}
+
+/// How many cards can be seen at once in this window, at least three.
+fn cards_on_screen() -> usize {
+    let height = web_sys::window()
+        .and_then(|w| w.inner_height().ok())
+        .and_then(|h| h.as_f64())
+        .unwrap_or(900.0);
+    ((height / MIN_CARD_PX).ceil() as usize).max(3)
+}
