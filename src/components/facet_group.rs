@@ -30,7 +30,9 @@ pub fn FacetGroup(
                     let key = key.clone();
                     Memo::new(move |_| selected.with(|s| s.contains(&key)))
                 };
-                let disabled = move || count.get() == 0 && !checked.get();
+                // A memo: the row's class and its input's attribute follow a change of
+                // state, not every new count.
+                let disabled = Memo::new(move |_| count.get() == 0 && !checked.get());
                 let value = key.clone();
                 view! {
                     <li>
