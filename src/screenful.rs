@@ -4,7 +4,8 @@
 //! A keystroke that changes the results rebuilds every new card, and at 10,000 doctors
 //! twenty new cards were most of a keystroke's work (Leptos building them, then Chromium's
 //! style and layout of each). The cards below the window are not seen while typing; they
-//! are built when the typing rests, so a key costs what the screen shows.
+//! are built when the typing rests, so a key costs what the screen shows. The finder also
+//! announces its count to screen readers once typing rests (`typing`), not at every key.
 
 use leptos::prelude::*;
 use std::time::Duration;
@@ -25,6 +26,8 @@ pub struct Screenful {
     limit: RwSignal<usize>,
     /// The page's size: the limit once typing rests.
     page: usize,
+    /// From a key until typing rests.
+    typing: RwSignal<bool>,
     timer: StoredValue<Option<TimeoutHandle>>,
 }
 
@@ -33,6 +36,7 @@ impl Screenful {
         Screenful {
             limit: RwSignal::new(page),
             page,
+            typing: RwSignal::new(false),
             timer: StoredValue::new(None),
         }
     }
@@ -40,6 +44,11 @@ impl Screenful {
     /// How many cards to build now (tracked).
     pub fn limit(&self) -> Signal<usize> {
         self.limit.into()
+    }
+
+    /// Whether a key was typed and typing has not rested since (tracked).
+    pub fn typing(&self) -> Signal<bool> {
+        self.typing.into()
     }
 
     /// A key was typed: from now until typing rests, only the cards that fit the window.
@@ -50,7 +59,10 @@ impl Screenful {
         if self.limit.get_untracked() != on_screen {
             self.limit.set(on_screen);
         }
-        if let Some(timer) = self.timer.get_value() {
+        if !self.typing.get_untracked() {
+            self.typing.set(true);
+        }
+        if let Some(timer) = self.timer.try_get_value().flatten() {
             timer.clear();
         }
         let this = *self;
@@ -61,6 +73,7 @@ impl Screenful {
     /// Builds the rest of the page, a few cards per task; a key typed meanwhile stops it.
     fn fill(self) {
         self.timer.set_value(None);
+        self.typing.try_set(false);
         leptos::task::spawn_local(async move {
             while self
                 .limit

@@ -66,7 +66,15 @@ fn FinderReady() -> impl IntoView {
     let now = hospital_now(data.dataset.hospital.timezone());
     let result = Memo::new(move |_| data.search(&query.get(), now.slot()));
     let facets = Memo::new(move |_| result.with(|r| r.facets.clone()));
+    // While typing, only the cards that fit the window are built (see `screenful`).
+    let screenful = Screenful::new(crate::components::DOCTORS_PER_PAGE);
+    let on_key = Callback::new(move |()| screenful.typed());
+    // The count is announced once typing rests: a screen reader would otherwise read a
+    // count at every key.
     Effect::new(move || {
+        if screenful.typing().get() {
+            return;
+        }
         let n = result.with(|r| r.hits.len());
         ui.announce((ui.t().results_count)(n));
     });
@@ -83,9 +91,6 @@ fn FinderReady() -> impl IntoView {
         })
     });
     // A memo: the menu is rebuilt when the order changes, not at every key.
-    // While typing, only the cards that fit the window are built (see `screenful`).
-    let screenful = Screenful::new(crate::components::DOCTORS_PER_PAGE);
-    let on_key = Callback::new(move |()| screenful.typed());
     let sort = Memo::new(move |_| query.with(|q| q.sort));
     let resort = Callback::new(move |sort| {
         refine.run(DoctorQuery {

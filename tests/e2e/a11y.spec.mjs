@@ -82,6 +82,21 @@ test("typing announces the new result count in the live region", async ({ page }
   await page.locator("#doctor-q").fill("zzzzqqqq");
   await expect(count).toHaveText("0 doctors found");
   await expect(live).toHaveText("0 doctors found");
+  // Typed key by key, the count is announced when typing rests, not once per key.
+  await page.locator("#doctor-q").fill("");
+  await expect(live).not.toHaveText("0 doctors found");
+  await page.evaluate(() => {
+    window.__announced = [];
+    const region = document.querySelector('[role="status"][aria-live="polite"]');
+    new MutationObserver(() => window.__announced.push(region.textContent)).observe(region, { childList: true, subtree: true, characterData: true });
+  });
+  const typed = "cardiology";
+  await page.locator("#doctor-q").pressSequentially(typed, { delay: 40 });
+  await expect(live).toHaveText(narrowed);
+  const announced = await page.evaluate(() => window.__announced.filter((t) => t.trim() !== ""));
+  expect(announced.length).toBeGreaterThanOrEqual(1);
+  expect(announced.length).toBeLessThan(typed.length);
+  expect(announced[announced.length - 1]).toBe(narrowed);
 });
 
 test("a whole journey by keyboard alone: search, filter, open a profile, come back", async ({ page }) => {
