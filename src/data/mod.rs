@@ -528,10 +528,7 @@ async fn read_in_slices(
     dataset: Fingerprint,
     data: &AppData,
 ) -> Result<DoctorIndex, CompiledError> {
-    let mut checking = Checking::new(file, Kind::DoctorIndex)?;
-    if checking.dataset() != dataset {
-        return Err(CompiledError::OtherDataset);
-    }
+    let mut checking = Checking::for_dataset(file, Kind::DoctorIndex, dataset)?;
     let verified = loop {
         if let Some(done) = checking.step(&mut slices::slice_deadline()) {
             break done?;

@@ -274,9 +274,32 @@ impl<'a> Checking<'a> {
         })
     }
 
+    /// As [`Checking::new`], for a file that must have been made from `dataset`: one made
+    /// from another is refused before any hashing.
+    pub fn for_dataset(
+        file: &'a [u8],
+        kind: Kind,
+        dataset: Fingerprint,
+    ) -> Result<Checking<'a>, CompiledError> {
+        let checking = Checking::new(file, kind)?;
+        if checking.made_for != dataset {
+            return Err(CompiledError::OtherDataset);
+        }
+        Ok(checking)
+    }
+
     /// The dataset file the header names.
     pub fn dataset(&self) -> Fingerprint {
         self.made_for
+    }
+
+    /// Hashes the whole payload in one go.
+    pub fn run(mut self) -> Result<Reader<'a>, CompiledError> {
+        loop {
+            if let Some(done) = self.step(&mut || false) {
+                return done;
+            }
+        }
     }
 
     /// How much of the payload is hashed, from 0 to 1.
@@ -331,18 +354,14 @@ fn le_u64(b: &[u8], at: usize) -> u64 {
 }
 
 impl<'a> Reader<'a> {
-    /// Checks the header of `file` (magic, version, kind, length, checksum, dataset)
+    /// Checks the header of `file` (magic, version, kind, length, dataset, checksum)
     /// and returns a reader of its payload.
     pub fn open(
         file: &'a [u8],
         kind: Kind,
         dataset: Fingerprint,
     ) -> Result<Reader<'a>, CompiledError> {
-        let (reader, made_for) = Reader::open_any(file, kind)?;
-        if made_for != dataset {
-            return Err(CompiledError::OtherDataset);
-        }
-        Ok(reader)
+        Checking::for_dataset(file, kind, dataset)?.run()
     }
 
     /// Checks the header of `file` as [`Reader::open`] does, whatever dataset it names,
@@ -352,13 +371,9 @@ impl<'a> Reader<'a> {
         file: &'a [u8],
         kind: Kind,
     ) -> Result<(Reader<'a>, Fingerprint), CompiledError> {
-        let mut checking = Checking::new(file, kind)?;
+        let checking = Checking::new(file, kind)?;
         let made_for = checking.dataset();
-        loop {
-            if let Some(done) = checking.step(&mut || false) {
-                return done.map(|reader| (reader, made_for));
-            }
-        }
+        checking.run().map(|reader| (reader, made_for))
     }
 
     /// How far into the payload the reader is, and the payload's length.
