@@ -28,6 +28,7 @@ pub struct Screenful {
     page: usize,
     /// From a key until typing rests.
     typing: RwSignal<bool>,
+    /// The rest a key waits for: a new key restarts it.
     timer: StoredValue<Option<TimeoutHandle>>,
 }
 
@@ -80,7 +81,7 @@ impl Screenful {
                 .try_get_untracked()
                 .is_some_and(|n| n < self.page)
             {
-                if self.timer.try_with_value(Option::is_some) != Some(false) {
+                if self.typing.try_get_untracked() != Some(false) {
                     return;
                 }
                 self.limit

@@ -12,13 +12,13 @@ pub fn Highlighted(
 ) -> impl IntoView {
     let for_marks = text.clone();
     let marks = Memo::new(move |_| terms.with(|terms| marks_of(&for_marks, terms)));
-    move || marks.with(|marks| with_marks(&text, marks.clone()))
+    move || marks.with(|marks| with_marks(&text, marks))
 }
 
 /// `text` with the given byte ranges wrapped in `<mark>`.
 #[component]
 pub fn Marked(text: String, marks: Vec<std::ops::Range<usize>>) -> impl IntoView {
-    with_marks(&text, marks)
+    with_marks(&text, &marks)
 }
 
 fn marks_of(text: &str, terms: &[String]) -> Vec<std::ops::Range<usize>> {
@@ -28,7 +28,7 @@ fn marks_of(text: &str, terms: &[String]) -> Vec<std::ops::Range<usize>> {
     highlight(text, terms)
 }
 
-fn with_marks(text: &str, ranges: Vec<std::ops::Range<usize>>) -> Vec<AnyView> {
+fn with_marks(text: &str, ranges: &[std::ops::Range<usize>]) -> Vec<AnyView> {
     let mut parts = Vec::new();
     let mut at = 0;
     for r in ranges {
