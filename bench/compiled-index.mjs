@@ -6,8 +6,10 @@
 // from navigation: the first doctor card painted, the longest task until then, the bytes
 // fetched by kind, and the wasm memory after the first search.
 //
-//   node bench/compiled-index.mjs [--doctors 10000,100000] [--articles 5000] [--runs 5] [--site dist]
+//   node bench/compiled-index.mjs [--doctors 10000,100000] [--articles 5000] [--runs 5] [--site dist] [--before DIR]
 //
+// With --before, a fourth path: the compiled records and index through another build (DIR, a
+// built site), in the same run, to measure a change of the app's loading side by side.
 // Needs a built site (`make build`, or `make bench`'s bench/out/site) and the CLI. The dataset
 // is bench/data/<doctors>/hospital.json when `make bench` made it, else generated here (seed 1,
 // as `make bench` does). Writes bench/results-compiled.md (and the raw runs in bench/out/).
@@ -26,6 +28,7 @@ const sizes = arg("doctors", "10000").split(",").map(Number);
 const articles = Number(arg("articles", "5000"));
 const runs = Number(arg("runs", "5"));
 const site = path.resolve(arg("site", "dist"));
+const before = arg("before", null) && path.resolve(arg("before", null));
 
 const cli = (...args) =>
   execFileSync("cargo", ["run", "--quiet", "--release", "-p", "hospital-cli", "--", ...args], { cwd: repo, stdio: ["ignore", "inherit", "inherit"] });
@@ -41,11 +44,12 @@ async function measure(doctors) {
   // Copies of the built site whose pages render in the browser from the generated data; the
   // compiled ones' pages also name the compiled index, the last one the compiled records.
   const options = { json: {}, compiled: { compiledIndex: true }, records: { compiledIndex: true, records: true } };
+  if (before) options["records, before"] = { compiledIndex: true, records: true, label: "before", site: before };
   const servers = {};
   const roots = {};
   let port = 4341;
   for (const [which, o] of Object.entries(options)) {
-    roots[which] = siteWithData(site, doctors, o);
+    roots[which] = siteWithData(o.site ?? site, doctors, o);
     stripIntegrity(roots[which]);
     servers[which] = await startServer(port++, roots[which]);
   }
@@ -99,7 +103,7 @@ async function measure(doctors) {
     }
   }
 
-  const results = { json: [], compiled: [], records: [] };
+  const results = Object.fromEntries(Object.keys(options).map((which) => [which, []]));
   const order = Object.keys(results);
   const browser = await launch();
   try {
@@ -163,9 +167,15 @@ for (const doctors of sizes) {
     j.line,
     c.line,
     rec.line,
+    ...(before ? [row("records, before").line] : []),
     "",
     `Compiled index / JSON: first card ×${ratio(c.card, j.card)}, longest task ×${ratio(c.longest, j.longest)}, wasm memory ×${ratio(c.memory, j.memory)}.`,
     `Compiled records and index / JSON: first card ×${ratio(rec.card, j.card)}, longest task ×${ratio(rec.longest, j.longest)}, wasm memory ×${ratio(rec.memory, j.memory)}.`,
+    ...(before
+      ? [
+          `Compiled records and index, this build / ${before}: first card ×${ratio(rec.card, row("records, before").card)}, longest task ×${ratio(rec.longest, row("records, before").longest)}, wasm memory ×${ratio(rec.memory, row("records, before").memory)}.`,
+        ]
+      : []),
     "",
   );
   fs.writeFileSync(path.join(outDir, `compiled-index-${doctors}.json`), JSON.stringify({ doctors, articles, runs, results }, null, 2));

@@ -13,8 +13,8 @@ const PROBE = path.join(path.dirname(new URL(import.meta.url).pathname), "../www
  * The release build with `data-src` on `#app` in every page: the app fetches that dataset;
  * with `compiledIndex`, also `data-index-src`: the app reads that dataset's `doctors.idx`.
  */
-export function siteWithData(site, size, { compiledIndex = false, records = false } = {}) {
-  const dir = path.join(outDir, `site-${size}${compiledIndex ? "-compiled" : ""}${records ? "-records" : ""}`);
+export function siteWithData(site, size, { compiledIndex = false, records = false, label = "" } = {}) {
+  const dir = path.join(outDir, `site-${size}${compiledIndex ? "-compiled" : ""}${records ? "-records" : ""}${label ? `-${label}` : ""}`);
   fs.rmSync(dir, { recursive: true, force: true });
   fs.cpSync(site, dir, { recursive: true });
   pointAtData(dir, size, { compiledIndex, records });

@@ -3,10 +3,11 @@
 //! behind them are reached too. Reading never panics nor allocates beyond the input; a
 //! dataset that is read goes through the checks across records, as the app does, and
 //! one they accept can be indexed and searched without panicking. Read a part at a
-//! time (as the app reads it) it is the same dataset, or the same error.
+//! time, or fed in chunks as a download brings them (as the app reads it), it is the
+//! same dataset, or the same error.
 #![no_main]
 
-use hospital_core::compiled::dataset::DatasetReader;
+use hospital_core::compiled::dataset::{DatasetFeed, DatasetReader};
 use hospital_core::compiled::{seal, Fingerprint, Kind};
 use hospital_core::route::{DoctorQuery, Slot};
 use hospital_core::search::DoctorIndex;
@@ -14,8 +15,30 @@ use hospital_core::validate::Staged;
 use hospital_core::{HalfDay, Weekday};
 use libfuzzer_sys::fuzz_target;
 
+/// `file` fed to a [`DatasetFeed`] in chunks whose sizes cycle from its own first bytes.
+fn fed(file: &[u8]) -> Option<hospital_core::Dataset> {
+    let mut feed = DatasetFeed::new();
+    let sizes: Vec<usize> = file.iter().take(8).map(|&b| usize::from(b) + 1).collect();
+    let mut at = 0;
+    let mut k = 0;
+    while at < file.len() {
+        let size = sizes.get(k % sizes.len().max(1)).copied().unwrap_or(1);
+        let end = (at + size).min(file.len());
+        feed.push(&file[at..end]).ok()?;
+        feed.read(&mut || false).ok()?;
+        at = end;
+        k += 1;
+    }
+    loop {
+        if let Some(done) = feed.finish(&mut || false) {
+            return done.ok().map(|(ds, _)| ds);
+        }
+    }
+}
+
 fn read_whole(file: &[u8]) {
     let Ok(reader) = DatasetReader::new(file) else {
+        assert!(fed(file).is_none(), "a file the reader refuses, the feed refuses");
         return;
     };
     let whole = reader.run();
@@ -30,6 +53,7 @@ fn read_whole(file: &[u8]) {
         }
     };
     assert_eq!(whole, in_parts, "read in parts, the same answer");
+    assert_eq!(whole.clone().ok(), fed(file), "fed in chunks, the same dataset");
     let Ok(ds) = whole else {
         return;
     };

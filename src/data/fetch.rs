@@ -62,6 +62,65 @@ pub async fn fetch_bytes(
     progress: Option<&dyn Fn(u64, Option<u64>)>,
     cancel: Option<&AbortSignal>,
 ) -> Result<Vec<u8>, FetchError> {
+    let mut whole = Whole(Vec::new());
+    fetch_into(url, progress, cancel, &mut whole).await?;
+    Ok(whole.0)
+}
+
+/// What a download's reader answers after a chunk.
+pub enum Taken {
+    /// Ready for the next chunk.
+    More,
+    /// Still at work on what it has: [`Download::catch_up`] after the browser's turn,
+    /// before the next chunk is read from the network.
+    Busy,
+    /// Enough: the rest is not fetched (the reader knows why).
+    Enough,
+}
+
+/// Where a download's chunks go as they arrive.
+pub trait Download {
+    /// Takes the next chunk; `total` is the length to expect, when known. Work beyond
+    /// keeping the chunk stops at `out_of_time`, the slice shared with the download's
+    /// own copying, and goes on in [`Download::catch_up`].
+    fn take(
+        &mut self,
+        chunk: &Uint8Array,
+        total: Option<u64>,
+        out_of_time: &mut dyn FnMut() -> bool,
+    ) -> Taken;
+    /// Works on after answering [`Taken::Busy`], until `out_of_time`.
+    fn catch_up(&mut self, _out_of_time: &mut dyn FnMut() -> bool) -> Taken {
+        Taken::More
+    }
+}
+
+/// A download kept whole.
+struct Whole(Vec<u8>);
+
+impl Download for Whole {
+    fn take(
+        &mut self,
+        chunk: &Uint8Array,
+        total: Option<u64>,
+        _: &mut dyn FnMut() -> bool,
+    ) -> Taken {
+        append(&mut self.0, chunk, total);
+        Taken::More
+    }
+}
+
+/// Hands each chunk of `url` to `into` as it arrives, with the length to expect, so that
+/// a reader of a large file never needs it whole; while it is busy with one, the next is
+/// left with the network (a reader slower than the download holds no backlog). `progress(received, total)` follows
+/// the bytes. The length is the compiled file's own, once its header has arrived, else
+/// Content-Length (a host that compresses, as GitHub Pages does, gives the compressed one).
+pub async fn fetch_into(
+    url: &str,
+    progress: Option<&dyn Fn(u64, Option<u64>)>,
+    cancel: Option<&AbortSignal>,
+    into: &mut dyn Download,
+) -> Result<(), FetchError> {
     let network = || FetchError::Network {
         url: url.to_string(),
     };
@@ -88,7 +147,7 @@ pub async fn fetch_bytes(
             .set_timeout_with_callback_and_timeout_and_arguments_0(cb.unchecked_ref(), TIMEOUT_MS)
             .ok()
     };
-    let result = read(&window, url, &signal, progress).await;
+    let result = read(&window, url, &signal, progress, into).await;
     if let Some(t) = timer {
         window.clear_timeout_with_handle(t);
     }
@@ -108,7 +167,8 @@ async fn read(
     url: &str,
     signal: &AbortSignal,
     progress: Option<&dyn Fn(u64, Option<u64>)>,
-) -> Result<Vec<u8>, FetchError> {
+    into: &mut dyn Download,
+) -> Result<(), FetchError> {
     let network = || FetchError::Network {
         url: url.to_string(),
     };
@@ -132,11 +192,12 @@ async fn read(
         .flatten()
         .and_then(|v| v.parse::<u64>().ok());
     let Some(body) = response.body() else {
-        return Ok(Vec::new());
+        return Ok(());
     };
     let reader: ReadableStreamDefaultReader =
         body.get_reader().dyn_into().map_err(|_| network())?;
-    let mut bytes: Vec<u8> = Vec::with_capacity(total.unwrap_or(0).min(64 << 20) as usize);
+    let mut received = 0u64;
+    let mut first = Vec::new();
     // Chunks already received resolve one after another without the browser's turn
     // between them: a 123 MB file from a fast server was one task of 54 ms of copying.
     let mut turns = super::slices::Turns::new();
@@ -151,29 +212,59 @@ async fn read(
         }
         if let Ok(value) = Reflect::get(&chunk, &JsValue::from_str("value")) {
             if let Ok(array) = value.dyn_into::<Uint8Array>() {
-                let start = bytes.len();
-                bytes.resize(start + array.length() as usize, 0);
-                array.copy_to(&mut bytes[start..]);
-                if start == 0 {
-                    total = room_for_compiled(&mut bytes).or(total);
+                if first.len() < 16 {
+                    let more = (16 - first.len()).min(array.length() as usize);
+                    let start = first.len();
+                    first.resize(start + more, 0);
+                    array.subarray(0, more as u32).copy_to(&mut first[start..]);
+                    total = hospital_core::compiled::declared_len(&first).or(total);
+                }
+                received += u64::from(array.length());
+                let mut taken = into.take(&array, total, &mut || turns.out_of_time());
+                while let Taken::Busy = taken {
+                    turns.next().await;
+                    taken = into.catch_up(&mut || turns.out_of_time());
+                }
+                if let Taken::Enough = taken {
+                    let _ = reader.cancel();
+                    return Ok(());
                 }
             }
         }
         if let Some(report) = progress {
-            report(bytes.len() as u64, total);
+            report(received, total);
         }
     }
-    Ok(bytes)
+    Ok(())
 }
 
-/// A compiled file says its length in its first bytes: room for all of it at once, and
-/// that length for the progress bar. A host that compresses (GitHub Pages) gives the
-/// compressed length as Content-Length, and growing by doubling from there would hold
-/// nearly twice the file at the moment of each copy. `try_`: a damaged header's length
-/// is not trusted to allocate, its checks come later.
-fn room_for_compiled(bytes: &mut Vec<u8>) -> Option<u64> {
-    let declared = hospital_core::compiled::declared_len(bytes)?;
-    let more = usize::try_from(declared).ok()?.checked_sub(bytes.len())?;
-    bytes.try_reserve_exact(more).ok()?;
-    Some(declared)
+/// Appends a downloaded chunk to `bytes`; the first one reserves room for the whole
+/// file ([`reserve_whole`]).
+pub fn append(bytes: &mut Vec<u8>, chunk: &Uint8Array, total: Option<u64>) {
+    let first = bytes.is_empty();
+    copy_in(bytes, chunk);
+    if first {
+        reserve_whole(bytes, total);
+    }
+}
+
+/// Appends a downloaded chunk to `bytes`, and nothing more.
+pub fn copy_in(bytes: &mut Vec<u8>, chunk: &Uint8Array) {
+    let start = bytes.len();
+    bytes.resize(start + chunk.length() as usize, 0);
+    chunk.copy_to(&mut bytes[start..]);
+}
+
+/// Room for the whole file that `bytes` begins. A compiled file says its own length,
+/// exact; growing by doubling from a compressed Content-Length (GitHub Pages compresses)
+/// would hold nearly twice the file at the moment of each copy. `try_`: neither length
+/// is trusted to allocate (a damaged header's is checked when the file is read), and
+/// Content-Length only up to 64 MB.
+pub fn reserve_whole(bytes: &mut Vec<u8>, total: Option<u64>) {
+    let declared = hospital_core::compiled::declared_len(bytes);
+    let room = declared.or(total.map(|t| t.min(64 << 20))).unwrap_or(0);
+    let more = usize::try_from(room)
+        .unwrap_or(0)
+        .saturating_sub(bytes.len());
+    let _ = bytes.try_reserve_exact(more);
 }

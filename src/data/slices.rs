@@ -43,9 +43,19 @@ impl Turns {
 
     pub async fn after_step(&mut self) {
         if (self.out_of_time)() {
-            next_task().await;
-            self.out_of_time = Box::new(slice_deadline());
+            self.next().await;
         }
+    }
+
+    /// Whether this slice is used up.
+    pub fn out_of_time(&mut self) -> bool {
+        (self.out_of_time)()
+    }
+
+    /// The browser's turn now, then a new slice.
+    pub async fn next(&mut self) {
+        next_task().await;
+        self.out_of_time = Box::new(slice_deadline());
     }
 }
 

@@ -73,6 +73,21 @@ test("a slow dataset shows how much has arrived", async ({ page }) => {
   await expect(page.locator("#slow .hs .doctor-card").first()).toBeVisible({ timeout: 15_000 });
 });
 
+test("compiled records arriving in parts are read as they come, and show what the JSON shows", async ({ page }) => {
+  // The build's hospital.bin in ten parts over 3 s: the first part holds the header and
+  // cuts a record; every later part does too.
+  await page.goto("/host/slow.html");
+  const records = page.locator("#slow-records .hs");
+  const json = page.locator("#slow .hs");
+  await expect(records.locator(".loading")).toContainText(/of \d+ KB/);
+  await expect(records.locator(".doctor-card").first()).toBeVisible({ timeout: 15_000 });
+  await expect(json.locator(".doctor-card").first()).toBeVisible({ timeout: 15_000 });
+  await expect(records.locator(".result-count")).toHaveText((await json.locator(".result-count").textContent()) ?? "");
+  const names = (w) => w.locator(".doctor-card .doctor-name a").allTextContents();
+  expect(await names(records)).toEqual(await names(json));
+  await expectAccessible(page, "two widgets, one fed compiled records in parts");
+});
+
 test("a large dataset is checked and indexed in slices: progress moves and the page keeps painting", async ({ page }) => {
   test.setTimeout(90_000);
   // About 6,000 doctors: the sample's, then copies of them under new ids (about 12 MB).

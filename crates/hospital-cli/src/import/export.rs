@@ -73,7 +73,7 @@ fn exact(t: &Text, lang: &str) -> String {
                 String::new()
             }
         }
-        Text::Localized(m) => m.get(lang).cloned().unwrap_or_default(),
+        Text::Localized(m) => m.get(lang).map(str::to_string).unwrap_or_default(),
     }
 }
 
@@ -198,7 +198,7 @@ pub fn sheets(ds: &Dataset) -> (String, String) {
         let _ = staff.write_record(staff_row(ds, d));
         for s in &d.schedule {
             let room = |lang: &str| match &s.room {
-                Some(Text::Localized(m)) => m.get(lang).cloned().unwrap_or_default(),
+                Some(Text::Localized(m)) => m.get(lang).map(str::to_string).unwrap_or_default(),
                 Some(Text::Plain(p)) if lang.is_empty() => p.clone(),
                 _ => String::new(),
             };

@@ -16,7 +16,9 @@
 //! caller with `validate::Staged::checking`, so a file that is sound but not a valid
 //! dataset is refused like a broken JSON dataset.
 
-use super::{damaged, Checking, CompiledError, Fingerprint, Kind, Reader, Writer};
+use super::{
+    damaged, Checking, CompiledError, Fingerprint, Header, Kind, Reader, Writer, HEADER_LEN, MAGIC,
+};
 use crate::model::*;
 use crate::text::{Text, Translations};
 
@@ -44,16 +46,17 @@ pub fn looks_compiled(bytes: &[u8]) -> bool {
 pub struct DatasetReader<'a> {
     phase: Phase<'a>,
     source: Fingerprint,
-    dataset: Dataset,
-    /// Records still to read: doctors, then articles.
-    doctors_left: usize,
-    articles_left: Option<usize>,
+    records: Records,
 }
 
 enum Phase<'a> {
     /// Boxed: the hasher's state is about 600 bytes, the other phases a few words.
     Checking(Box<Checking<'a>>),
-    Reading(Reader<'a>),
+    /// The verified payload, and how much of it is read.
+    Reading {
+        payload: &'a [u8],
+        at: usize,
+    },
     Done,
 }
 
@@ -68,9 +71,7 @@ impl<'a> DatasetReader<'a> {
         Ok(DatasetReader {
             source: checking.dataset(),
             phase: Phase::Checking(Box::new(checking)),
-            dataset: Dataset::default(),
-            doctors_left: 0,
-            articles_left: None,
+            records: Records::default(),
         })
     }
 
@@ -83,10 +84,7 @@ impl<'a> DatasetReader<'a> {
     pub fn progress(&self) -> f64 {
         match &self.phase {
             Phase::Checking(c) => 0.1 * c.progress(),
-            Phase::Reading(r) => {
-                let (at, len) = r.position();
-                0.1 + 0.9 * at as f64 / len.max(1) as f64
-            }
+            Phase::Reading { payload, at } => 0.1 + 0.9 * *at as f64 / payload.len().max(1) as f64,
             Phase::Done => 1.0,
         }
     }
@@ -101,7 +99,7 @@ impl<'a> DatasetReader<'a> {
             Ok(false) => None,
             Ok(true) => {
                 self.phase = Phase::Done;
-                Some(Ok(std::mem::take(&mut self.dataset)))
+                Some(Ok(std::mem::take(&mut self.records.dataset)))
             }
             Err(e) => {
                 self.phase = Phase::Done;
@@ -124,9 +122,10 @@ impl<'a> DatasetReader<'a> {
             match checking.step(out_of_time) {
                 None => return Ok(false),
                 Some(reader) => {
-                    let mut reader = reader?;
-                    self.read_head(&mut reader)?;
-                    self.phase = Phase::Reading(reader);
+                    self.phase = Phase::Reading {
+                        payload: reader?.bytes,
+                        at: 0,
+                    };
                     if out_of_time() {
                         return Ok(false);
                     }
@@ -134,65 +133,237 @@ impl<'a> DatasetReader<'a> {
             }
         }
         match &mut self.phase {
-            Phase::Reading(r) => read_records(
-                r,
-                &mut self.dataset,
-                &mut self.doctors_left,
-                &mut self.articles_left,
-                out_of_time,
-            ),
+            Phase::Reading { payload, at } => {
+                let rest = &payload[*at..];
+                *at += self.records.read(rest, true, rest.len(), out_of_time)?.0;
+                Ok(self.records.done)
+            }
             _ => Err(damaged("read again after it answered")),
         }
     }
-
-    /// Everything before the doctors.
-    fn read_head(&mut self, r: &mut Reader<'a>) -> Result<(), CompiledError> {
-        let ds = &mut self.dataset;
-        ds.schema = r.varint("schema")?;
-        ds.sample = bool::get(r, "sample")?;
-        ds.hospital = Hospital::get(r, "hospital")?;
-        ds.categories = Vec::get(r, "categories")?;
-        ds.departments = Vec::get(r, "departments")?;
-        self.doctors_left = r.short_count(MIN_RECORD, "doctors")?;
-        ds.doctors = Vec::with_capacity(capacity::<Doctor>(self.doctors_left, r));
-        Ok(())
-    }
 }
 
-/// Reads records until `out_of_time`; true once the last one is read and nothing is left.
-fn read_records(
-    r: &mut Reader,
-    ds: &mut Dataset,
-    doctors_left: &mut usize,
-    articles_left: &mut Option<usize>,
-    out_of_time: &mut dyn FnMut() -> bool,
-) -> Result<bool, CompiledError> {
-    loop {
-        for _ in 0..RECORDS_PER_LOOK {
-            if *doctors_left > 0 {
-                ds.doctors.push(Doctor::get(r, "doctors")?);
-                *doctors_left -= 1;
-                continue;
+/// Reads compiled records chunk by chunk as a download brings them, so that the file
+/// is never held whole: at 100,000 doctors it is 123 MB, which wasm memory would keep
+/// for the page's life (it never shrinks). The checksum is taken as the bytes arrive;
+/// what is read before it is verified is never given out ([`DatasetFeed::finish`]).
+#[derive(Default)]
+pub struct DatasetFeed {
+    /// Received, not yet read: the header until it is whole, then the payload from
+    /// where reading stopped (the tail of a record cut off by a chunk's end).
+    pending: Vec<u8>,
+    header: Option<Header>,
+    /// Payload bytes received, and read.
+    received: u64,
+    read: u64,
+    hasher: xxhash_rust::xxh3::Xxh3,
+    /// Whether the checksum was verified: the whole payload has arrived and matches.
+    verified: bool,
+    /// The pending bytes to wait for before trying again a part that did not fit: twice
+    /// as many as it was tried with, so that a part much longer than the chunks is read
+    /// a few times, not once per chunk.
+    wait_for: usize,
+    records: Records,
+}
+
+impl DatasetFeed {
+    pub fn new() -> DatasetFeed {
+        DatasetFeed::default()
+    }
+
+    /// Takes the file's next bytes. Fails as soon as they show the file cannot be used:
+    /// not compiled records, of another version, or longer than its header says.
+    pub fn push(&mut self, chunk: &[u8]) -> Result<(), CompiledError> {
+        let payload = match self.header {
+            Some(_) => chunk,
+            None => {
+                self.pending.extend_from_slice(chunk);
+                let seen = self.pending.len().min(MAGIC.len());
+                if self.pending[..seen] != MAGIC[..seen] {
+                    return Err(CompiledError::NotCompiled);
+                }
+                if self.pending.len() < HEADER_LEN {
+                    return Ok(());
+                }
+                self.header = Some(Header::read(&self.pending, Kind::Dataset)?);
+                let rest = self.pending.split_off(HEADER_LEN);
+                self.pending = rest;
+                self.received = self.pending.len() as u64;
+                self.hasher.update(&self.pending);
+                return self.within_length();
             }
-            match articles_left {
-                None => {
-                    let n = r.short_count(MIN_RECORD, "articles")?;
-                    ds.articles.reserve_exact(capacity::<Article>(n, r));
-                    *articles_left = Some(n);
-                }
-                Some(0) => {
-                    r.end()?;
-                    return Ok(true);
-                }
-                Some(n) => {
-                    ds.articles.push(Article::get(r, "articles")?);
-                    *n -= 1;
-                }
-            }
+        };
+        self.received += payload.len() as u64;
+        self.within_length()?;
+        self.hasher.update(payload);
+        self.pending.extend_from_slice(payload);
+        Ok(())
+    }
+
+    fn within_length(&self) -> Result<(), CompiledError> {
+        match self.header {
+            Some(h) if self.received > h.payload_len => Err(CompiledError::Length {
+                expected: h.payload_len,
+                found: self.received,
+            }),
+            _ => Ok(()),
+        }
+    }
+
+    /// The JSON file these records were compiled from, once the header has arrived.
+    pub fn source(&self) -> Option<Fingerprint> {
+        self.header.map(|h| h.made_for)
+    }
+
+    /// How much of the payload is read, from 0 to 1.
+    pub fn progress(&self) -> f64 {
+        self.header
+            .map_or(0.0, |h| self.read as f64 / h.payload_len.max(1) as f64)
+    }
+
+    /// Reads the records that have arrived whole, until `out_of_time`; whether it read
+    /// all it could (false: out of time, with more to read).
+    pub fn read(&mut self, out_of_time: &mut dyn FnMut() -> bool) -> Result<bool, CompiledError> {
+        let Some(header) = self.header else {
+            return Ok(true);
+        };
+        let whole = self.received == header.payload_len;
+        if !whole && self.pending.len() < self.wait_for {
+            return Ok(true);
         }
         if out_of_time() {
             return Ok(false);
         }
+        if whole && !self.verified {
+            // Damage is named as damage, before a record of it is found impossible.
+            if self.hasher.digest() != header.checksum {
+                return Err(CompiledError::Checksum);
+            }
+            self.verified = true;
+        }
+        let left = usize::try_from(header.payload_len - self.read).unwrap_or(usize::MAX);
+        let (n, stalled) = self.records.read(&self.pending, whole, left, out_of_time)?;
+        self.pending.drain(..n);
+        self.read += n as u64;
+        self.wait_for = if stalled { 2 * self.pending.len() } else { 0 };
+        Ok(stalled || self.records.done)
+    }
+
+    /// Once the last chunk is in: reads on until `out_of_time`, and answers with the
+    /// dataset and the JSON file it was compiled from once all is read and verified.
+    pub fn finish(
+        &mut self,
+        out_of_time: &mut dyn FnMut() -> bool,
+    ) -> Option<Result<(Dataset, Fingerprint), CompiledError>> {
+        let Some(header) = self.header else {
+            return Some(Err(CompiledError::NotCompiled));
+        };
+        if self.received < header.payload_len {
+            return Some(Err(CompiledError::Length {
+                expected: header.payload_len,
+                found: self.received,
+            }));
+        }
+        if let Err(e) = self.read(out_of_time) {
+            return Some(Err(e));
+        }
+        if !self.records.done {
+            return None;
+        }
+        self.pending = Vec::new();
+        let dataset = std::mem::take(&mut self.records.dataset);
+        Some(Ok((dataset, header.made_for)))
+    }
+}
+
+/// How far the records are read. The reader of a whole file and the feed of a
+/// download's chunks both read through it, so both read alike.
+#[derive(Default)]
+struct Records {
+    dataset: Dataset,
+    head_read: bool,
+    /// Records still to read: doctors, then articles (their count once it is read).
+    doctors_left: usize,
+    articles_left: Option<usize>,
+    done: bool,
+}
+
+impl Records {
+    /// Reads from `bytes` (the payload from where the last read stopped) the records it
+    /// holds whole, until `out_of_time` or the end; answers how many bytes it read, and
+    /// whether it stopped at a part not yet whole.
+    /// `whole`: `bytes` run to the payload's end, so a record cut off is damage, not
+    /// a record still on its way. `left`: the payload's bytes not yet read, which bound
+    /// the room reserved for a list.
+    fn read(
+        &mut self,
+        bytes: &[u8],
+        whole: bool,
+        left: usize,
+        out_of_time: &mut dyn FnMut() -> bool,
+    ) -> Result<(usize, bool), CompiledError> {
+        let mut at = 0;
+        let mut since_look = 0;
+        while !self.done {
+            let mut r = Reader::over(&bytes[at..]);
+            match self.read_one(&mut r, whole, left.saturating_sub(at)) {
+                Ok(()) => at += r.at,
+                // Tried again with more bytes; a file that ends there is damaged.
+                Err(_) if !whole => return Ok((at, true)),
+                Err(e) => return Err(e),
+            }
+            since_look += 1;
+            if since_look == RECORDS_PER_LOOK {
+                since_look = 0;
+                if out_of_time() {
+                    break;
+                }
+            }
+        }
+        Ok((at, false))
+    }
+
+    /// The next part: everything before the doctors, a doctor, the count of articles,
+    /// an article, or the end.
+    fn read_one(&mut self, r: &mut Reader, whole: bool, left: usize) -> Result<(), CompiledError> {
+        let ds = &mut self.dataset;
+        if !self.head_read {
+            ds.schema = r.varint("schema")?;
+            ds.sample = bool::get(r, "sample")?;
+            ds.hospital = Hospital::get(r, "hospital")?;
+            ds.categories = Vec::get(r, "categories")?;
+            ds.departments = Vec::get(r, "departments")?;
+            self.doctors_left = r.short_count(MIN_RECORD, "doctors")?;
+            ds.doctors = Vec::with_capacity(capacity::<Doctor>(
+                self.doctors_left,
+                left.saturating_sub(r.at),
+            ));
+            self.head_read = true;
+            return Ok(());
+        }
+        if self.doctors_left > 0 {
+            ds.doctors.push(Doctor::get(r, "doctors")?);
+            self.doctors_left -= 1;
+            return Ok(());
+        }
+        match &mut self.articles_left {
+            None => {
+                let n = r.short_count(MIN_RECORD, "articles")?;
+                ds.articles
+                    .reserve_exact(capacity::<Article>(n, left.saturating_sub(r.at)));
+                self.articles_left = Some(n);
+            }
+            Some(0) if whole => {
+                r.end()?;
+                self.done = true;
+            }
+            Some(0) => return Err(damaged("the end of the file is still on its way")),
+            Some(n) => {
+                ds.articles.push(Article::get(r, "articles")?);
+                *n -= 1;
+            }
+        }
+        Ok(())
     }
 }
 
@@ -202,11 +373,11 @@ const MIN_ITEM: usize = 1;
 /// The fewest bytes a doctor or an article takes (its id's length and two texts' tags).
 const MIN_RECORD: usize = 3;
 
-/// Room for `n` values of `T` read from `r`, but never more memory than the bytes left
-/// in the file: a damaged count cannot make the reader allocate beyond its input.
-fn capacity<T>(n: usize, r: &Reader) -> usize {
-    let (at, len) = r.position();
-    n.min((len - at) / std::mem::size_of::<T>().max(1))
+/// Room for `n` values of `T` with `left` bytes of the payload left to read: never more
+/// memory than those bytes, so a damaged count cannot make the reader allocate beyond
+/// its input.
+fn capacity<T>(n: usize, left: usize) -> usize {
+    n.min(left / std::mem::size_of::<T>().max(1))
 }
 
 /// A value of the dataset as it is written into and read from the file.
@@ -259,12 +430,11 @@ impl Field for Text {
             0 => Ok(Text::Plain(r.short_str(what)?)),
             1 => {
                 let n = r.short_count(2, what)?;
-                let mut map = Translations::new();
+                let mut pairs = Vec::with_capacity(n);
                 for _ in 0..n {
-                    let lang = r.short_str(what)?;
-                    map.insert(lang, r.short_str(what)?);
+                    pairs.push((r.short_str_ref(what)?, r.short_str_ref(what)?));
                 }
-                Ok(Text::Localized(map))
+                Ok(Text::Localized(pairs.into_iter().collect::<Translations>()))
             }
             b => Err(damaged(format!("{what}: unknown kind of text {b}"))),
         }
@@ -299,7 +469,8 @@ impl<T: Field> Field for Vec<T> {
     }
     fn get(r: &mut Reader, what: &str) -> Result<Vec<T>, CompiledError> {
         let n = r.short_count(MIN_ITEM, what)?;
-        let mut out = Vec::with_capacity(capacity::<T>(n, r));
+        let (at, len) = r.position();
+        let mut out = Vec::with_capacity(capacity::<T>(n, len - at));
         for _ in 0..n {
             out.push(T::get(r, what)?);
         }
@@ -490,6 +661,133 @@ mod tests {
         };
         assert_eq!(read, ds);
         assert!(steps > 1, "read in more than one step");
+    }
+
+    /// Feeds `file` in chunks of `size`, reading after each as a browser would between
+    /// chunks; the answer, and the most bytes the feed held at once.
+    fn feed(file: &[u8], size: usize) -> (Result<(Dataset, Fingerprint), CompiledError>, usize) {
+        let mut feed = DatasetFeed::new();
+        let mut held = 0;
+        let mut looks = 0;
+        // Out of time at every other look: reading stops part way, as in slices.
+        let mut out_of_time = || {
+            looks += 1;
+            looks % 2 == 0
+        };
+        for chunk in file.chunks(size.max(1)) {
+            if let Err(e) = feed.push(chunk).and_then(|()| feed.read(&mut out_of_time)) {
+                return (Err(e), held);
+            }
+            held = held.max(feed.pending.capacity());
+        }
+        loop {
+            if let Some(done) = feed.finish(&mut out_of_time) {
+                return (done, held);
+            }
+        }
+    }
+
+    #[test]
+    fn fed_in_chunks_of_any_size_it_is_the_same_dataset() {
+        let (ds, source) = sample();
+        let file = write(&ds, source);
+        for size in [1, 2, 3, 7, 40, 41, 64, 1000, 4096, 65536, file.len()] {
+            let (read, _) = feed(&file, size);
+            assert_eq!(
+                read.expect("reads"),
+                (ds.clone(), source),
+                "chunks of {size}"
+            );
+        }
+    }
+
+    #[test]
+    fn the_feed_holds_a_few_records_never_the_file() {
+        let (mut ds, source) = sample();
+        // Twenty times the sample's doctors: a file much larger than any of its parts.
+        let doctors = ds.doctors.clone();
+        for _ in 0..19 {
+            ds.doctors.extend(doctors.iter().cloned());
+        }
+        let file = write(&ds, source);
+        // The largest part read at once: the head (hospital, departments) or a record.
+        let size = |put: &dyn Fn(&mut Writer)| {
+            let mut w = Writer::default();
+            put(&mut w);
+            w.payload.len()
+        };
+        let head = size(&|w| {
+            ds.hospital.put(w);
+            ds.categories.put(w);
+            ds.departments.put(w);
+        });
+        let records = ds.doctors.iter().map(|d| size(&|w| d.put(w)));
+        let articles = ds.articles.iter().map(|a| size(&|w| a.put(w)));
+        let largest = records.chain(articles).fold(head, usize::max);
+        let chunk = 1024;
+        let (read, held) = feed(&file, chunk);
+        assert_eq!(read.expect("reads").0, ds);
+        // A part is tried again once twice the bytes it was tried with are in: the
+        // pending bytes stay under twice the largest part and a chunk, and the buffer
+        // under twice that.
+        assert!(
+            held <= 4 * (largest + chunk),
+            "held {held} bytes of a {}-byte file (largest part {largest})",
+            file.len()
+        );
+        assert!(held * 20 < file.len(), "held {held} of {}", file.len());
+    }
+
+    #[test]
+    fn the_feed_refuses_what_the_whole_reader_refuses() {
+        let (ds, source) = sample();
+        let file = write(&ds, source);
+        let index = crate::search::DoctorIndex::build(&ds).to_compiled(source);
+        assert_eq!(
+            feed(&index, 100).0.err(),
+            Some(CompiledError::OtherKind { found: 1 })
+        );
+        assert_eq!(
+            feed(b"{\"schema\": 1, \"doctors\": []}", 3).0.err(),
+            Some(CompiledError::NotCompiled)
+        );
+        assert_eq!(feed(b"HS", 1).0.err(), Some(CompiledError::NotCompiled));
+        // Cut off in transfer, or something appended.
+        let short = &file[..file.len() - 10];
+        assert_eq!(
+            feed(short, 500).0.err(),
+            Some(CompiledError::Length {
+                expected: (file.len() - HEADER_LEN) as u64,
+                found: (short.len() - HEADER_LEN) as u64
+            })
+        );
+        let mut long = file.clone();
+        long.extend_from_slice(b"more");
+        assert!(matches!(
+            feed(&long, 500).0.err(),
+            Some(CompiledError::Length { .. })
+        ));
+        // A changed byte without a new checksum: damage, named as such.
+        let mut bad = file.clone();
+        let middle = bad.len() / 2;
+        bad[middle] ^= 0x40;
+        assert_eq!(feed(&bad, 700).0.err(), Some(CompiledError::Checksum));
+        // Behind a good checksum, any damage gets the whole reader's answer, never a panic.
+        let payload = &file[HEADER_LEN..];
+        for at in (0..payload.len()).step_by(payload.len() / 150 + 1) {
+            let mut bad = payload.to_vec();
+            bad[at] = bad[at].wrapping_add(0x55);
+            let sealed = seal(Kind::Dataset, source, &bad);
+            let whole = DatasetReader::new(&sealed).and_then(DatasetReader::run);
+            for size in [1, 333] {
+                let (fed, _) = feed(&sealed, size);
+                assert_eq!(
+                    fed.map(|(d, _)| d),
+                    whole.clone(),
+                    "byte {at}, chunks of {size}"
+                );
+            }
+        }
     }
 
     #[test]

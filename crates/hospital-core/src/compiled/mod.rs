@@ -226,6 +226,42 @@ pub fn declared_len(prefix: &[u8]) -> Option<u64> {
     le_u64(prefix, 8).checked_add(HEADER_LEN as u64)
 }
 
+/// What a compiled file's header says about the payload behind it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Header {
+    pub payload_len: u64,
+    /// The payload's xxh3.
+    pub checksum: u64,
+    /// The dataset file it was compiled from.
+    pub made_for: Fingerprint,
+}
+
+impl Header {
+    /// The header at the start of `file`, once it is a compiled file of `kind` written
+    /// by this version; the payload's length and checksum are for the caller to check.
+    pub fn read(file: &[u8], kind: Kind) -> Result<Header, CompiledError> {
+        if file.len() < HEADER_LEN || file[..4] != MAGIC {
+            return Err(CompiledError::NotCompiled);
+        }
+        let version = le_u16(file, 4);
+        if version != VERSION {
+            return Err(CompiledError::Version { found: version });
+        }
+        let found_kind = le_u16(file, 6);
+        if found_kind != kind as u16 {
+            return Err(CompiledError::OtherKind { found: found_kind });
+        }
+        Ok(Header {
+            payload_len: le_u64(file, 8),
+            checksum: le_u64(file, 16),
+            made_for: Fingerprint {
+                len: le_u64(file, 24),
+                hash: le_u64(file, 32),
+            },
+        })
+    }
+}
+
 /// A compiled file whose header is checked and whose checksum is verified a part at a
 /// time ([`Checking::step`]): at 100,000 doctors the records are 123 MB, too much to hash
 /// in one task of the browser.
@@ -243,32 +279,18 @@ const HASHED_PER_LOOK: usize = 1 << 20;
 impl<'a> Checking<'a> {
     /// Checks what the header says (magic, version, kind, length) of `file`.
     pub fn new(file: &'a [u8], kind: Kind) -> Result<Checking<'a>, CompiledError> {
-        if file.len() < HEADER_LEN || file[..4] != MAGIC {
-            return Err(CompiledError::NotCompiled);
-        }
-        let version = le_u16(file, 4);
-        if version != VERSION {
-            return Err(CompiledError::Version { found: version });
-        }
-        let found_kind = le_u16(file, 6);
-        if found_kind != kind as u16 {
-            return Err(CompiledError::OtherKind { found: found_kind });
-        }
+        let header = Header::read(file, kind)?;
         let payload = &file[HEADER_LEN..];
-        let expected = le_u64(file, 8);
-        if expected != payload.len() as u64 {
+        if header.payload_len != payload.len() as u64 {
             return Err(CompiledError::Length {
-                expected,
+                expected: header.payload_len,
                 found: payload.len() as u64,
             });
         }
         Ok(Checking {
             payload,
-            expected: le_u64(file, 16),
-            made_for: Fingerprint {
-                len: le_u64(file, 24),
-                hash: le_u64(file, 32),
-            },
+            expected: header.checksum,
+            made_for: header.made_for,
             hashed: 0,
             hasher: xxhash_rust::xxh3::Xxh3::new(),
         })
@@ -354,6 +376,12 @@ fn le_u64(b: &[u8], at: usize) -> u64 {
 }
 
 impl<'a> Reader<'a> {
+    /// A reader of `bytes` as a payload, or the part of one that has arrived: its
+    /// checksum is for the caller to verify before what is read is used.
+    fn over(bytes: &'a [u8]) -> Reader<'a> {
+        Reader { bytes, at: 0 }
+    }
+
     /// Checks the header of `file` (magic, version, kind, length, dataset, checksum)
     /// and returns a reader of its payload.
     pub fn open(
@@ -514,15 +542,18 @@ impl<'a> Reader<'a> {
 
     /// What [`Writer::short_str`] wrote.
     pub fn short_str(&mut self, what: &str) -> Result<String, CompiledError> {
+        self.short_str_ref(what).map(str::to_string)
+    }
+
+    /// What [`Writer::short_str`] wrote, where it lies in the file.
+    pub fn short_str_ref(&mut self, what: &str) -> Result<&'a str, CompiledError> {
         let n = self.varint(what)?;
         let n = usize::try_from(n)
             .ok()
             .filter(|&n| n <= self.bytes.len() - self.at)
             .ok_or_else(|| damaged(format!("{what} runs past the end of the file")))?;
         let b = self.take(n, what)?;
-        std::str::from_utf8(b)
-            .map(str::to_string)
-            .map_err(|_| damaged(format!("{what} is not UTF-8 text")))
+        std::str::from_utf8(b).map_err(|_| damaged(format!("{what} is not UTF-8 text")))
     }
 
     /// A count written as a varint, of items at least `size` bytes each, checked

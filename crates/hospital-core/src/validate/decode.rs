@@ -302,7 +302,7 @@ impl Decoder {
                 Text::Plain(s.clone())
             }
             Value::Object(map) => {
-                let mut out = crate::text::Translations::new();
+                let mut out: Vec<(&str, &str)> = Vec::with_capacity(map.len());
                 for (k, v) in map {
                     let p = at(path, k);
                     if crate::text::Lang::from_tag(k).is_none() && !is_language_tag(k) {
@@ -314,14 +314,14 @@ impl Decoder {
                     }
                     match v {
                         Value::String(s) => {
-                            out.insert(k.clone(), s.clone());
+                            out.push((k, s));
                         }
                         other => {
                             self.error(p, format!("expected a string, found {}", kind_of(other)))
                         }
                     }
                 }
-                let t = Text::Localized(out);
+                let t = Text::Localized(out.into_iter().collect());
                 if required && t.is_blank() {
                     self.error(path, "must not be empty in every language");
                 }
