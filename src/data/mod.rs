@@ -2,25 +2,22 @@
 //! deployment's `data-src`, compiled or JSON), read or validated in slices, indexed,
 //! then shared read-only by every page.
 
+mod download;
 mod fetch;
 mod slices;
 
 pub use fetch::{fetch_bytes, fetch_text, FetchError};
-
-use fetch::{append, copy_in, fetch_into, reserve_whole, Download, Taken};
 pub use slices::{next_task, slice_deadline};
 
-use hospital_core::compiled::dataset::{looks_compiled, DatasetFeed};
-use hospital_core::compiled::{
-    Checking, CompiledError, Fingerprint, FingerprintBuilder, Kind, MAGIC,
-};
+use download::fetch_and_read;
+
+use hospital_core::compiled::{Checking, CompiledError, Fingerprint, FingerprintBuilder, Kind};
 use hospital_core::department::{self, CampusDepartments, Overview};
 use hospital_core::news::{NewsIndex, NewsPage};
 use hospital_core::route::{DoctorQuery, FacetKind, NewsQuery, Route, Slot};
 use hospital_core::search::{DoctorIndex, DoctorIndexBuilder, DoctorIndexReader, SearchResult};
 use hospital_core::validate::{self, Problem, Staged};
 use hospital_core::{Dataset, Lang};
-use js_sys::Uint8Array;
 use leptos::prelude::*;
 use std::collections::HashMap;
 use std::sync::{Arc, OnceLock};
@@ -405,179 +402,6 @@ pub fn load(state: RwSignal<LoadState>, source: Source, first_page: &Route) {
 /// A dataset, its fingerprint when it is compiled records (of the JSON they were made
 /// from), and the bytes fetched.
 type Fetched = (validate::Loaded, Option<Fingerprint>, Vec<u8>);
-
-/// Fetches the dataset at `url` with progress, and reads or checks it. Compiled records
-/// are read chunk by chunk as they arrive; JSON is checked once it is whole. With
-/// `compiled_only`, anything but compiled records is refused as `NotCompiled`.
-async fn fetch_and_read(
-    url: &str,
-    compiled_only: bool,
-    state: RwSignal<LoadState>,
-) -> Result<Fetched, LoadError> {
-    let refused = |error| LoadError::Records {
-        url: url.to_string(),
-        error,
-    };
-    let progress = move |received, total| state.set(LoadState::Loading { received, total });
-    let mut incoming = DatasetDownload::new(compiled_only);
-    fetch_into(url, Some(&progress), None, &mut incoming)
-        .await
-        .map_err(LoadError::Fetch)?;
-    match incoming.bytes {
-        Incoming::Refused(error) => Err(refused(error)),
-        Incoming::Records(mut feed) => {
-            let (dataset, source) = loop {
-                if let Some(done) = feed.finish(&mut slices::slice_deadline()) {
-                    break done.map_err(refused)?;
-                }
-                // Reading is most of the work; the checks across records the last tenth.
-                show_preparing(state, (feed.progress() * 90.0) as u8);
-                slices::next_task().await;
-            };
-            drop(feed);
-            let loaded = check_records(dataset, state).await?;
-            Ok((loaded, Some(source), Vec::new()))
-        }
-        Incoming::Unknown(bytes) | Incoming::Whole(bytes) => {
-            if compiled_only {
-                return Err(refused(CompiledError::NotCompiled));
-            }
-            let loaded = load_in_slices(&bytes, state)
-                .await
-                .map_err(LoadError::Invalid)?;
-            Ok((loaded, None, bytes))
-        }
-    }
-}
-
-/// The dataset's bytes as they arrive. Its first bytes tell compiled records, read as
-/// they come (never held whole: 13.9 MB at 10,000 doctors, 123 MB at 100,000, which wasm
-/// memory would keep), from anything else, kept whole for the JSON loader.
-enum Incoming {
-    /// Too few bytes yet to tell.
-    Unknown(Vec<u8>),
-    /// Boxed: the hasher's state is about 600 bytes, the others a few words.
-    Records(Box<DatasetFeed>),
-    Whole(Vec<u8>),
-    /// Compiled records that cannot be used, or not compiled records where only those do.
-    Refused(CompiledError),
-}
-
-/// The dataset's download: [`Incoming`], and whether only compiled records will do.
-struct DatasetDownload {
-    compiled_only: bool,
-    bytes: Incoming,
-    /// The chunk being given to the records' feed, and how much of it is given.
-    unread: Option<(Uint8Array, u32)>,
-    /// Where a piece of it is copied into wasm memory, kept from piece to piece.
-    piece: Vec<u8>,
-}
-
-/// A chunk goes to the feed a piece at a time, read before the next: a fast server's
-/// chunk can be megabytes, whose copy (the memory growing) and checksum alone took 40 ms.
-const PIECE: u32 = 256 << 10;
-
-impl DatasetDownload {
-    fn new(compiled_only: bool) -> DatasetDownload {
-        DatasetDownload {
-            compiled_only,
-            bytes: Incoming::Unknown(Vec::new()),
-            unread: None,
-            piece: Vec::new(),
-        }
-    }
-
-    /// Gives the feed the rest of the chunk and reads the records in it, until
-    /// `out_of_time`.
-    fn work(&mut self, out_of_time: &mut dyn FnMut() -> bool) -> Taken {
-        while let Incoming::Records(feed) = &mut self.bytes {
-            if let Some((chunk, at)) = &mut self.unread {
-                let end = at.saturating_add(PIECE).min(chunk.length());
-                self.piece.resize((end - *at) as usize, 0);
-                chunk.subarray(*at, end).copy_to(&mut self.piece);
-                *at = end;
-                if end == chunk.length() {
-                    self.unread = None;
-                }
-                if let Err(e) = feed.push(&self.piece) {
-                    self.bytes = Incoming::Refused(e);
-                    break;
-                }
-            }
-            match feed.read(out_of_time) {
-                Ok(true) if self.unread.is_none() => return Taken::More,
-                Ok(true) if !out_of_time() => {}
-                Ok(_) => return Taken::Busy,
-                Err(e) => self.bytes = Incoming::Refused(e),
-            }
-        }
-        match self.bytes {
-            Incoming::Refused(_) => Taken::Enough,
-            _ => Taken::More,
-        }
-    }
-}
-
-impl Download for DatasetDownload {
-    fn take(
-        &mut self,
-        chunk: &Uint8Array,
-        total: Option<u64>,
-        out_of_time: &mut dyn FnMut() -> bool,
-    ) -> Taken {
-        let mut given = 0;
-        if let Incoming::Unknown(head) = &mut self.bytes {
-            // The first bytes tell what the file is.
-            given = (MAGIC.len() - head.len()).min(chunk.length() as usize) as u32;
-            let mut bytes = std::mem::take(head);
-            copy_in(&mut bytes, &chunk.subarray(0, given));
-            self.bytes = if bytes.len() < MAGIC.len() {
-                Incoming::Unknown(bytes)
-            } else if looks_compiled(&bytes) {
-                let mut feed = Box::new(DatasetFeed::new());
-                match feed.push(&bytes) {
-                    Ok(()) => Incoming::Records(feed),
-                    Err(e) => Incoming::Refused(e),
-                }
-            } else if self.compiled_only {
-                Incoming::Refused(CompiledError::NotCompiled)
-            } else {
-                copy_in(&mut bytes, &chunk.subarray(given, chunk.length()));
-                reserve_whole(&mut bytes, total);
-                given = chunk.length();
-                Incoming::Whole(bytes)
-            };
-        }
-        match &mut self.bytes {
-            Incoming::Records(_) if given < chunk.length() => {
-                self.unread = Some((chunk.clone(), given));
-            }
-            Incoming::Whole(bytes) if given == 0 => append(bytes, chunk, total),
-            _ => {}
-        }
-        self.work(out_of_time)
-    }
-
-    fn catch_up(&mut self, out_of_time: &mut dyn FnMut() -> bool) -> Taken {
-        self.work(out_of_time)
-    }
-}
-
-/// Sound framing is not yet a sound dataset: the same checks across records (unique
-/// ids, references) as a JSON dataset gets, so no page meets a dangling reference.
-async fn check_records(
-    dataset: hospital_core::Dataset,
-    state: RwSignal<LoadState>,
-) -> Result<validate::Loaded, LoadError> {
-    let mut checks = Staged::checking(dataset);
-    loop {
-        if let Some(answer) = checks.step(&mut slices::slice_deadline()) {
-            return answer.map_err(LoadError::Invalid);
-        }
-        show_preparing(state, (checks.progress() * 100.0) as u8);
-        slices::next_task().await;
-    }
-}
 
 impl LoadError {
     /// The site build's compiled records are not there (a `trunk serve` without a site
