@@ -112,9 +112,10 @@ impl Download for Whole {
 
 /// Hands each chunk of `url` to `into` as it arrives, with the length to expect, so that
 /// a reader of a large file never needs it whole; while it is busy with one, the next is
-/// left with the network (a reader slower than the download holds no backlog). `progress(received, total)` follows
-/// the bytes. The length is the compiled file's own, once its header has arrived, else
-/// Content-Length (a host that compresses, as GitHub Pages does, gives the compressed one).
+/// left with the network (a reader slower than the download holds no backlog).
+/// `progress(received, total)` follows the bytes. The length is the compiled file's
+/// own, once its header has arrived, else Content-Length (a host that compresses, as
+/// GitHub Pages does, gives the compressed one).
 pub async fn fetch_into(
     url: &str,
     progress: Option<&dyn Fn(u64, Option<u64>)>,
