@@ -55,7 +55,8 @@ pub(super) async fn fetch_and_read(
 
 /// The dataset's bytes as they arrive. Its first bytes tell compiled records, read as
 /// they come (never held whole: 20 MB at 10,000 doctors, 149 MB at 100,000 in `make
-/// bench`'s hospitals, which wasm memory would keep), from anything else, kept whole for the JSON loader.
+/// bench`'s hospitals, which wasm memory would keep), from anything else, kept whole
+/// for the JSON loader.
 enum Incoming {
     /// Too few bytes yet to tell.
     Unknown(Vec<u8>),

@@ -210,11 +210,6 @@ impl DatasetFeed {
         }
     }
 
-    /// The JSON file these records were compiled from, once the header has arrived.
-    pub fn source(&self) -> Option<Fingerprint> {
-        self.header.map(|h| h.made_for)
-    }
-
     /// How much of the payload is read, from 0 to 1.
     pub fn progress(&self) -> f64 {
         self.header
