@@ -42,11 +42,12 @@ fi
 if [ -d fuzz/corpus/compiled ]; then
   # The sample's doctor index as `site` would compile it (for the sample as written), and
   # its payload alone, which the target also tries behind a good header.
-  # Its records compiled go to the `records` target's corpus the same way.
+  # Its records and articles compiled go to the `records` target's corpus the same way.
   mkdir -p fuzz/corpus/records
   if cargo run --quiet --release -p hospital-cli -- compile data/sample.json --out fuzz/corpus/compiled/sample.idx --records fuzz/corpus/records/sample.bin 2>/dev/null; then
     tail -c +41 fuzz/corpus/compiled/sample.idx > fuzz/corpus/compiled/sample-payload
     tail -c +41 fuzz/corpus/records/sample.bin > fuzz/corpus/records/sample-payload
+    tail -c +41 fuzz/corpus/records/sample.articles.bin > fuzz/corpus/records/sample-articles-payload
   else
     echo "fuzz: could not compile the sample's doctor index" >&2
   fi

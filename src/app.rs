@@ -2,7 +2,9 @@
 //! the main region, the footer and the live region. Pages are chosen by route here.
 
 use crate::clock::BuildClock;
-use crate::components::{LoadProblem, ProgressStatus, Section, SiteFooter, SiteHeader};
+use crate::components::{
+    LoadProblem, ProgressStatus, Section, SiteFooter, SiteHeader, WithArticles,
+};
 use crate::config::{Chrome, Mode, MountConfig, Scope};
 use crate::data::{self, LoadPhase, LoadState};
 use crate::nav::Nav;
@@ -94,11 +96,13 @@ pub fn App(config: MountConfig) -> impl IntoView {
             dataset: src.clone(),
             json_fallback: None,
             doctor_index: config.index_src.clone(),
+            articles: None,
         },
         None => data::Source {
             dataset: published(hospital_core::COMPILED_DATASET),
             json_fallback: Some(published(hospital_core::PUBLISHED_DATASET)),
             doctor_index: Some(published(hospital_core::search::DOCTOR_INDEX_FILE)),
+            articles: None,
         },
     };
     let reload = move || data::load(state, source.clone(), &nav.route_untracked());
@@ -197,8 +201,11 @@ pub fn App(config: MountConfig) -> impl IntoView {
                 {(sample && full).then(|| view! { <p class="sample-notice">{move || ui.t().sample_notice}</p> })}
                 {move || match page.get() {
                     PageKey::Home => view! { <pages::HomePage/> }.into_any(),
-                    PageKey::Feed => view! { <pages::NewsFeed/> }.into_any(),
-                    PageKey::Article(slug) => view! { <pages::ArticlePage slug=slug/> }.into_any(),
+                    PageKey::Feed => view! { <WithArticles><pages::NewsFeed/></WithArticles> }.into_any(),
+                    PageKey::Article(slug) => view! {
+                        <WithArticles><pages::ArticlePage slug=slug.clone()/></WithArticles>
+                    }
+                    .into_any(),
                     PageKey::Doctors => view! { <pages::DoctorFinder/> }.into_any(),
                     PageKey::Doctor(id) => view! { <pages::DoctorProfile id=id/> }.into_any(),
                     PageKey::Departments => view! { <pages::DepartmentList/> }.into_any(),

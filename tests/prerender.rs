@@ -24,7 +24,7 @@ fn render(path: &str, lang: Lang) -> String {
 #[test]
 fn an_article_page_holds_its_whole_body_rendered() {
     let data = sample();
-    let article = &data.dataset.articles[0];
+    let article = &data.articles()[0];
     let html = render(&format!("/news/{}", article.slug), Lang::En);
     assert!(html.contains("<article class=\"article\""));
     let hospital_core::model::ArticleBody::Inline { body } = &article.body else {

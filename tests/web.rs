@@ -143,6 +143,7 @@ async fn load_for(src: String, first_page: &Route) -> LoadState {
             dataset: src,
             json_fallback: None,
             doctor_index: None,
+            articles: None,
         },
         first_page,
     )
@@ -222,13 +223,47 @@ fn bytes_url(bytes: &[u8]) -> String {
     url
 }
 
-/// The sample as `hospital-data compile` writes it: its records, compiled.
-fn sample_records() -> Vec<u8> {
-    let ds = hospital_core::validate::load(SAMPLE)
+fn sample_dataset() -> hospital_core::Dataset {
+    hospital_core::validate::load(SAMPLE)
         .expect("the sample loads")
-        .dataset;
+        .dataset
+}
+
+/// `ds` as `hospital-data compile` writes it: its records and articles, compiled.
+fn compiled(ds: &hospital_core::Dataset) -> hospital_core::compiled::dataset::Compiled {
     let source = hospital_core::compiled::Fingerprint::of(SAMPLE.as_bytes());
-    hospital_core::compiled::dataset::write(&ds, source)
+    hospital_core::compiled::dataset::write(ds, source, "sample.articles.bin")
+}
+
+/// The sample's compiled records.
+fn sample_records() -> Vec<u8> {
+    compiled(&sample_dataset()).records
+}
+
+/// Compiled records and articles given as `data:` URLs, loaded for `first_page`.
+async fn load_compiled(
+    files: &hospital_core::compiled::dataset::Compiled,
+    first_page: &Route,
+) -> LoadState {
+    let source = data::Source {
+        dataset: bytes_url(&files.records),
+        json_fallback: None,
+        doctor_index: None,
+        articles: Some(bytes_url(&files.articles)),
+    };
+    load_source(source, first_page).await
+}
+
+/// Waits (a bounded number of browser turns) until the articles, asked for, are no
+/// longer on their way.
+async fn articles_settled(app: &data::AppData) -> data::ArticlesState {
+    for _ in 0..10_000 {
+        match app.articles_state_untracked() {
+            data::ArticlesState::Apart | data::ArticlesState::Loading => data::next_task().await,
+            done => return done,
+        }
+    }
+    panic!("the articles never finished loading");
 }
 
 #[wasm_bindgen_test]
@@ -236,10 +271,100 @@ async fn compiled_records_load_as_the_same_dataset_as_their_json() {
     let LoadState::Ready(from_json) = load(data_url(SAMPLE)).await else {
         panic!("the sample did not load");
     };
-    let LoadState::Ready(compiled) = load(bytes_url(&sample_records())).await else {
+    let files = compiled(&sample_dataset());
+    let home = Route::Home(Default::default());
+    let LoadState::Ready(compiled) = load_compiled(&files, &home).await else {
         panic!("the compiled sample did not load");
     };
     assert_eq!(compiled.dataset, from_json.dataset);
+    // The home page shows articles: they are there before its first render.
+    assert!(matches!(
+        compiled.articles_state_untracked(),
+        data::ArticlesState::Ready
+    ));
+    assert!(!compiled.articles().is_empty());
+    assert_eq!(compiled.articles(), from_json.articles());
+    assert!(compiled.news_index_built());
+}
+
+#[wasm_bindgen_test]
+async fn the_finder_never_loads_the_articles_and_a_news_page_asks_for_them() {
+    let files = compiled(&sample_dataset());
+    let finder = Route::Doctors(DoctorQuery::default());
+    let LoadState::Ready(app) = load_compiled(&files, &finder).await else {
+        panic!("the compiled sample did not load");
+    };
+    // A few turns later, still not asked for.
+    for _ in 0..20 {
+        data::next_task().await;
+    }
+    assert!(matches!(
+        app.articles_state_untracked(),
+        data::ArticlesState::Apart
+    ));
+    assert!(app.articles().is_empty());
+    assert!(app
+        .article_index(&sample_dataset().articles[0].slug)
+        .is_none());
+    // Asked twice (two renders), loaded once.
+    app.want_articles();
+    app.want_articles();
+    assert!(matches!(
+        articles_settled(&app).await,
+        data::ArticlesState::Ready
+    ));
+    assert_eq!(app.articles(), &sample_dataset().articles[..]);
+    assert_eq!(
+        app.article_index(&sample_dataset().articles[1].slug),
+        Some(1)
+    );
+}
+
+#[wasm_bindgen_test]
+async fn articles_of_another_dataset_or_with_broken_references_are_refused_with_why() {
+    let ds = sample_dataset();
+    let home = Route::Home(Default::default());
+    // Articles compiled from another JSON file than the records.
+    let mut files = compiled(&ds);
+    files.articles = hospital_core::compiled::dataset::write(
+        &ds,
+        hospital_core::compiled::Fingerprint::of(b"another dataset"),
+        "x.bin",
+    )
+    .articles;
+    let LoadState::Ready(app) = load_compiled(&files, &home).await else {
+        panic!("the records load");
+    };
+    match articles_settled(&app).await {
+        data::ArticlesState::Failed(LoadError::Records { error, .. }) => {
+            assert_eq!(error, hospital_core::compiled::CompiledError::OtherDataset)
+        }
+        other => panic!("not refused: {other:?}"),
+    }
+    // An article naming a doctor the records do not have: the article is named.
+    let mut broken = ds.clone();
+    broken.articles[0].doctors.push("nobody-here".into());
+    let slug = broken.articles[0].slug.clone();
+    let LoadState::Ready(app) = load_compiled(&compiled(&broken), &home).await else {
+        panic!("the records load");
+    };
+    match articles_settled(&app).await {
+        data::ArticlesState::Failed(LoadError::Invalid(problems)) => {
+            let all: Vec<String> = problems.iter().map(|p| p.to_string()).collect();
+            assert!(
+                all.iter()
+                    .any(|p| p.contains("nobody-here") && p.contains(&slug)),
+                "{all:?}"
+            );
+        }
+        other => panic!("not refused: {other:?}"),
+    }
+    // Retry after a failure asks again (and fails again, the file being the same).
+    app.retry_articles();
+    assert!(matches!(
+        articles_settled(&app).await,
+        data::ArticlesState::Failed(LoadError::Invalid(_))
+    ));
 }
 
 #[wasm_bindgen_test]
@@ -249,6 +374,7 @@ async fn without_the_build_s_compiled_records_the_json_beside_them_loads() {
         dataset: data_url("<!DOCTYPE html><html><body>app</body></html>"),
         json_fallback: Some(data_url(SAMPLE)),
         doctor_index: None,
+        articles: None,
     };
     let LoadState::Ready(app) = load_source(source, &Route::Departments).await else {
         panic!("the JSON beside them did not load");
@@ -282,7 +408,9 @@ async fn damaged_or_inconsistent_compiled_records_are_refused_with_why() {
     let file = hospital_core::compiled::dataset::write(
         &ds,
         hospital_core::compiled::Fingerprint::of(b"x"),
-    );
+        "x.bin",
+    )
+    .records;
     match load(bytes_url(&file)).await {
         LoadState::Failed(LoadError::Invalid(problems)) => {
             let all: Vec<String> = problems.iter().map(|p| p.to_string()).collect();

@@ -1,23 +1,28 @@
-//! Any bytes as compiled records (`hospital.bin`): read as they are (the header's
-//! checks), and sealed with a good header and checksum, so that the framing checks
-//! behind them are reached too. Reading never panics nor allocates beyond the input; a
-//! dataset that is read goes through the checks across records, as the app does, and
-//! one they accept can be indexed and searched without panicking. Read a part at a
-//! time, or fed in chunks as a download brings them (as the app reads it), it is the
-//! same dataset, or the same error.
+//! Any bytes as compiled records (`hospital.bin`) and as compiled articles
+//! (`hospital.articles.bin`): read as they are (the header's checks), and sealed with a
+//! good header and checksum, so that the framing checks behind them are reached too.
+//! Reading never panics nor allocates beyond the input; records that are read go
+//! through the checks across records, as the app does, and those they accept can be
+//! indexed and searched without panicking; articles that are read go through the
+//! articles' checks against the sample's records. Read a part at a time, or fed in
+//! chunks as a download brings them (as the app reads it), it is the same file's
+//! content, or the same error.
 #![no_main]
 
-use hospital_core::compiled::dataset::{DatasetFeed, DatasetReader};
-use hospital_core::compiled::{seal, Fingerprint, Kind};
+use hospital_core::compiled::dataset::{DatasetFeed, DatasetReader, ReadFile};
+use hospital_core::compiled::{seal, CompiledError, Fingerprint, Kind};
 use hospital_core::route::{DoctorQuery, Slot};
 use hospital_core::search::DoctorIndex;
-use hospital_core::validate::Staged;
+use hospital_core::validate::{check_articles, Staged};
 use hospital_core::{HalfDay, Weekday};
 use libfuzzer_sys::fuzz_target;
 
 /// `file` fed to a [`DatasetFeed`] in chunks whose sizes cycle from its own first bytes.
-fn fed(file: &[u8]) -> Option<hospital_core::Dataset> {
-    let mut feed = DatasetFeed::new();
+fn fed(file: &[u8], kind: Kind) -> Option<ReadFile> {
+    let mut feed = match kind {
+        Kind::Articles => DatasetFeed::articles(),
+        _ => DatasetFeed::new(),
+    };
     let sizes: Vec<usize> = file.iter().take(8).map(|&b| usize::from(b) + 1).collect();
     let mut at = 0;
     let mut k = 0;
@@ -31,18 +36,25 @@ fn fed(file: &[u8]) -> Option<hospital_core::Dataset> {
     }
     loop {
         if let Some(done) = feed.finish(&mut || false) {
-            return done.ok().map(|(ds, _)| ds);
+            return done.ok();
         }
     }
 }
 
-fn read_whole(file: &[u8]) {
-    let Ok(reader) = DatasetReader::new(file) else {
-        assert!(fed(file).is_none(), "a file the reader refuses, the feed refuses");
+fn reader(file: &[u8], kind: Kind) -> Result<DatasetReader<'_>, CompiledError> {
+    match kind {
+        Kind::Articles => DatasetReader::articles(file),
+        _ => DatasetReader::new(file),
+    }
+}
+
+fn read_whole(file: &[u8], kind: Kind) {
+    let Ok(whole_reader) = reader(file, kind) else {
+        assert!(fed(file, kind).is_none(), "a file the reader refuses, the feed refuses");
         return;
     };
-    let whole = reader.run();
-    let mut parts = DatasetReader::new(file).expect("the same header reads again");
+    let whole = whole_reader.run();
+    let mut parts = reader(file, kind).expect("the same header reads again");
     let in_parts = loop {
         let mut looks = 0;
         if let Some(done) = parts.step(&mut || {
@@ -53,11 +65,24 @@ fn read_whole(file: &[u8]) {
         }
     };
     assert_eq!(whole, in_parts, "read in parts, the same answer");
-    assert_eq!(whole.clone().ok(), fed(file), "fed in chunks, the same dataset");
-    let Ok(ds) = whole else {
+    assert_eq!(whole.clone().ok(), fed(file, kind), "fed in chunks, the same dataset");
+    let Ok(read) = whole else {
         return;
     };
-    let Ok(loaded) = Staged::checking(ds).run() else {
+    if kind == Kind::Articles {
+        static SAMPLE: std::sync::OnceLock<hospital_core::Dataset> = std::sync::OnceLock::new();
+        let records = SAMPLE.get_or_init(|| {
+            hospital_core::validate::load(include_str!("../../data/sample.json"))
+                .expect("the sample loads")
+                .dataset
+        });
+        let n = read.dataset.articles.len();
+        if let Ok(checked) = check_articles(records, read.dataset.articles) {
+            assert_eq!(checked.dataset.articles.len(), n, "checks keep every article");
+        }
+        return;
+    }
+    let Ok(loaded) = Staged::checking(read.dataset).run() else {
         return;
     };
     let ix = DoctorIndex::build(&loaded.dataset);
@@ -77,6 +102,8 @@ fn read_whole(file: &[u8]) {
 }
 
 fuzz_target!(|data: &[u8]| {
-    read_whole(data);
-    read_whole(&seal(Kind::Dataset, Fingerprint::of(b"fuzz"), data));
+    for kind in [Kind::Dataset, Kind::Articles] {
+        read_whole(data, kind);
+        read_whole(&seal(kind, Fingerprint::of(b"fuzz"), data), kind);
+    }
 });

@@ -5,7 +5,13 @@ use leptos::prelude::*;
 
 /// Why the dataset could not be shown, in words a web team can act on, with Retry.
 #[component]
-pub fn LoadProblem(error: LoadError, retry: Callback<()>) -> impl IntoView {
+pub fn LoadProblem(
+    error: LoadError,
+    retry: Callback<()>,
+    /// The articles' file of compiled records, not the dataset: the title says "news".
+    #[prop(optional)]
+    news: bool,
+) -> impl IntoView {
     let ui = use_ui();
     let error = StoredValue::new(error);
     move || {
@@ -24,6 +30,11 @@ pub fn LoadProblem(error: LoadError, retry: Callback<()>) -> impl IntoView {
                 t.load_failed_title,
                 compiled_detail(t.index_damaged, &error, url),
             ),
+        };
+        let title = if news && title == t.load_failed_title {
+            t.news_failed_title
+        } else {
+            title
         };
         view! {
             <section class="load-problem" role="alert" aria-labelledby="load-problem-title">

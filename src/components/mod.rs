@@ -23,6 +23,7 @@ mod site_footer;
 mod site_header;
 mod sort_menu;
 mod timetable;
+mod with_articles;
 
 pub use accepting_badge::AcceptingBadge;
 pub use avatar::Avatar;
@@ -47,3 +48,4 @@ pub use site_footer::SiteFooter;
 pub use site_header::{Section, SiteHeader};
 pub use sort_menu::SortMenu;
 pub use timetable::Timetable;
+pub use with_articles::WithArticles;

@@ -1,10 +1,11 @@
-//! The dataset's download: compiled records read as their chunks arrive, anything else
-//! kept whole for the JSON loader, then the checks across records.
+//! The dataset's download: compiled records (and later their articles) read as their
+//! chunks arrive, anything else kept whole for the JSON loader, then the checks across
+//! records.
 
 use super::fetch::{append, copy_in, fetch_into, reserve_whole, Download, Taken};
 use super::{load_in_slices, show_preparing, slices, Fetched, LoadError, LoadState};
-use hospital_core::compiled::dataset::{looks_compiled, DatasetFeed};
-use hospital_core::compiled::{CompiledError, MAGIC};
+use hospital_core::compiled::dataset::{looks_compiled, DatasetFeed, ReadFile};
+use hospital_core::compiled::{CompiledError, Kind, MAGIC};
 use hospital_core::validate::{self, Staged};
 use js_sys::Uint8Array;
 use leptos::prelude::*;
@@ -22,14 +23,14 @@ pub(super) async fn fetch_and_read(
         error,
     };
     let progress = move |received, total| state.set(LoadState::Loading { received, total });
-    let mut incoming = DatasetDownload::new(compiled_only);
+    let mut incoming = DatasetDownload::new(Kind::Dataset, compiled_only);
     fetch_into(url, Some(&progress), None, &mut incoming)
         .await
         .map_err(LoadError::Fetch)?;
     match incoming.bytes {
         Incoming::Refused(error) => Err(refused(error)),
         Incoming::Records(mut feed) => {
-            let (dataset, source) = loop {
+            let read = loop {
                 if let Some(done) = feed.finish(&mut slices::slice_deadline()) {
                     break done.map_err(refused)?;
                 }
@@ -38,8 +39,13 @@ pub(super) async fn fetch_and_read(
                 slices::next_task().await;
             };
             drop(feed);
-            let loaded = check_records(dataset, state).await?;
-            Ok((loaded, Some(source), Vec::new()))
+            let loaded = check_records(read.dataset, state).await?;
+            Ok(Fetched {
+                loaded,
+                compiled_from: Some(read.source),
+                bytes: Vec::new(),
+                articles_file: read.articles_file,
+            })
         }
         Incoming::Unknown(bytes) | Incoming::Whole(bytes) => {
             if compiled_only {
@@ -48,8 +54,36 @@ pub(super) async fn fetch_and_read(
             let loaded = load_in_slices(&bytes, state)
                 .await
                 .map_err(LoadError::Invalid)?;
-            Ok((loaded, None, bytes))
+            Ok(Fetched {
+                loaded,
+                compiled_from: None,
+                bytes,
+                articles_file: None,
+            })
         }
+    }
+}
+
+/// Fetches the compiled articles at `url`, reading them as they arrive. Only their
+/// framing is checked here: what they refer to is checked against the records.
+pub(super) async fn fetch_articles(url: &str) -> Result<ReadFile, LoadError> {
+    let refused = |error| LoadError::Records {
+        url: url.to_string(),
+        error,
+    };
+    let mut incoming = DatasetDownload::new(Kind::Articles, true);
+    fetch_into(url, None, None, &mut incoming)
+        .await
+        .map_err(LoadError::Fetch)?;
+    match incoming.bytes {
+        Incoming::Records(mut feed) => loop {
+            if let Some(done) = feed.finish(&mut slices::slice_deadline()) {
+                return done.map_err(refused);
+            }
+            slices::next_task().await;
+        },
+        Incoming::Refused(error) => Err(refused(error)),
+        Incoming::Unknown(_) | Incoming::Whole(_) => Err(refused(CompiledError::NotCompiled)),
     }
 }
 
@@ -67,8 +101,10 @@ enum Incoming {
     Refused(CompiledError),
 }
 
-/// The dataset's download: [`Incoming`], and whether only compiled records will do.
+/// The dataset's download: [`Incoming`], which compiled file it is to be (records or
+/// articles), and whether only a compiled file will do.
 struct DatasetDownload {
+    kind: Kind,
     compiled_only: bool,
     bytes: Incoming,
     /// The chunk being given to the records' feed, and how much of it is given.
@@ -82,8 +118,9 @@ struct DatasetDownload {
 const PIECE: u32 = 256 << 10;
 
 impl DatasetDownload {
-    fn new(compiled_only: bool) -> DatasetDownload {
+    fn new(kind: Kind, compiled_only: bool) -> DatasetDownload {
         DatasetDownload {
+            kind,
             compiled_only,
             bytes: Incoming::Unknown(Vec::new()),
             unread: None,
@@ -138,7 +175,10 @@ impl Download for DatasetDownload {
             self.bytes = if bytes.len() < MAGIC.len() {
                 Incoming::Unknown(bytes)
             } else if looks_compiled(&bytes) {
-                let mut feed = Box::new(DatasetFeed::new());
+                let mut feed = Box::new(match self.kind {
+                    Kind::Articles => DatasetFeed::articles(),
+                    _ => DatasetFeed::new(),
+                });
                 match feed.push(&bytes) {
                     Ok(()) => Incoming::Records(feed),
                     Err(e) => Incoming::Refused(e),

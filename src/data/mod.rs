@@ -1,15 +1,20 @@
 //! The dataset as the app holds it: fetched once (the site's own `hospital.bin`, or a
 //! deployment's `data-src`, compiled or JSON), read or validated in slices, indexed,
-//! then shared read-only by every page.
+//! then shared read-only by every page. The compiled records' articles follow when a
+//! page first shows them (`newsroom`).
 
 mod download;
 mod fetch;
+mod newsroom;
 mod slices;
 
 pub use fetch::{fetch_bytes, fetch_text, FetchError};
+pub use newsroom::{ArticlesState, Newsroom};
 pub use slices::{next_task, slice_deadline};
 
 use download::fetch_and_read;
+use newsroom::{load_articles, ArticlesFile};
+use std::sync::atomic::AtomicBool;
 
 use hospital_core::compiled::{Checking, CompiledError, Fingerprint, FingerprintBuilder, Kind};
 use hospital_core::department::{self, CampusDepartments, Overview};
@@ -17,9 +22,10 @@ use hospital_core::news::{NewsIndex, NewsPage};
 use hospital_core::route::{DoctorQuery, FacetKind, NewsQuery, Route, Slot};
 use hospital_core::search::{DoctorIndex, DoctorIndexBuilder, DoctorIndexReader, SearchResult};
 use hospital_core::validate::{self, Problem, Staged};
-use hospital_core::{Dataset, Lang};
+use hospital_core::{Article, Dataset, Lang};
 use leptos::prelude::*;
 use std::collections::HashMap;
+use std::sync::atomic::Ordering;
 use std::sync::{Arc, OnceLock};
 
 /// Up to this many doctors the index is built in one go when a page needs it: about
@@ -33,6 +39,7 @@ fn builds_index_at_once(doctors: usize) -> bool {
 }
 
 pub struct AppData {
+    /// Everything but the articles, which are in [`AppData::newsroom`].
     pub dataset: Dataset,
     /// Up to [`BUILD_AT_ONCE_MAX`] doctors, built on first use, like the news index;
     /// above, built in slices after the first page has painted (or at once by a page
@@ -40,36 +47,104 @@ pub struct AppData {
     doctors: OnceLock<DoctorIndex>,
     /// How much of the doctor index the background build has done, in percent.
     doctors_built: ArcRwSignal<u8>,
-    news: OnceLock<NewsIndex>,
+    /// The articles: there from the start when the dataset was JSON, else once a page
+    /// has asked for their file ([`AppData::want_articles`]).
+    newsroom: OnceLock<Newsroom>,
+    articles_state: ArcRwSignal<ArticlesState>,
+    /// The compiled articles' file, when they are apart from the records.
+    articles_file: Option<ArticlesFile>,
+    /// Whether their load has started (and not failed): asked once however many
+    /// renders ask.
+    articles_asked: AtomicBool,
     /// Relative URLs in the dataset (images, article bodies) resolve against this.
     pub base_url: String,
     doctor_by_id: HashMap<String, usize>,
     department_by_id: HashMap<String, usize>,
-    article_by_slug: HashMap<String, usize>,
 }
 
 impl AppData {
+    /// A whole dataset, its articles included.
     pub fn new(loaded: validate::Loaded, base_url: String) -> AppData {
         let mut maps = IdMaps::default();
         maps.fill(&loaded.dataset, &mut || false);
-        AppData::with_maps(loaded, base_url, maps)
+        AppData::with_maps(loaded, base_url, maps, None)
     }
 
-    /// With the id maps built already (a slice at a time, by `IdMaps::fill`).
-    fn with_maps(loaded: validate::Loaded, base_url: String, maps: IdMaps) -> AppData {
+    /// With the id maps built already (a slice at a time, by `IdMaps::fill`), and the
+    /// articles in `loaded` or, when given, in their own file.
+    fn with_maps(
+        mut loaded: validate::Loaded,
+        base_url: String,
+        maps: IdMaps,
+        articles_file: Option<ArticlesFile>,
+    ) -> AppData {
         // The web team sees what to tidy in the console; patients are not bothered with it.
         for w in &loaded.warnings {
             leptos::logging::warn!("hospital-site dataset: {w}");
         }
+        let newsroom = OnceLock::new();
+        let state = match articles_file {
+            Some(_) => ArticlesState::Apart,
+            None => {
+                let articles = std::mem::take(&mut loaded.dataset.articles);
+                let _ = newsroom.set(Newsroom::new(&loaded.dataset, articles));
+                ArticlesState::Ready
+            }
+        };
         AppData {
             dataset: loaded.dataset,
             doctors: OnceLock::new(),
             doctors_built: ArcRwSignal::new(0),
-            news: OnceLock::new(),
+            newsroom,
+            articles_state: ArcRwSignal::new(state),
+            articles_file,
+            articles_asked: AtomicBool::new(false),
             base_url,
             doctor_by_id: maps.doctors,
             department_by_id: maps.departments,
-            article_by_slug: maps.articles,
+        }
+    }
+
+    /// The articles; none until they are there ([`AppData::articles_state`]).
+    pub fn articles(&self) -> &[Article] {
+        self.newsroom.get().map_or(&[], Newsroom::articles)
+    }
+
+    /// How far the articles are. Reactive.
+    pub fn articles_state(&self) -> ArticlesState {
+        self.articles_state.get()
+    }
+
+    pub fn articles_state_untracked(&self) -> ArticlesState {
+        self.articles_state.get_untracked()
+    }
+
+    /// Whether the articles are there. Reactive.
+    pub fn articles_ready(&self) -> bool {
+        self.articles_state
+            .with(|s| matches!(s, ArticlesState::Ready))
+    }
+
+    fn articles_ready_untracked(&self) -> bool {
+        self.newsroom.get().is_some()
+    }
+
+    /// After their load failed: tries again, showing that it does at once.
+    pub fn retry_articles(self: &Arc<Self>) {
+        if matches!(
+            self.articles_state.get_untracked(),
+            ArticlesState::Failed(_)
+        ) {
+            self.articles_state.set(ArticlesState::Loading);
+            self.want_articles();
+        }
+    }
+
+    /// Starts loading the articles' file if they are apart and not asked for yet; a
+    /// page that shows articles calls this and renders again once they are there.
+    pub fn want_articles(self: &Arc<Self>) {
+        if self.newsroom.get().is_none() && !self.articles_asked.load(Ordering::Acquire) {
+            leptos::task::spawn_local(load_articles(self.clone()));
         }
     }
 
@@ -102,7 +177,7 @@ impl AppData {
 
     /// Whether the news index is there (asking `news` would build it).
     pub fn news_index_built(&self) -> bool {
-        self.news.get().is_some()
+        self.newsroom.get().is_some_and(Newsroom::index_built)
     }
 
     fn builds_index_at_once(&self) -> bool {
@@ -118,8 +193,22 @@ impl AppData {
         }
     }
 
+    /// The news index; an empty one while the articles are not there.
     pub fn news(&self) -> &NewsIndex {
-        self.news.get_or_init(|| NewsIndex::build(&self.dataset))
+        static NONE: OnceLock<NewsIndex> = OnceLock::new();
+        match self.newsroom.get() {
+            Some(newsroom) => newsroom.index(),
+            None => NONE.get_or_init(|| NewsIndex::build(&Dataset::default())),
+        }
+    }
+
+    /// What the news index was built from: the categories and the articles.
+    pub fn news_dataset(&self) -> &Dataset {
+        static NONE: OnceLock<Dataset> = OnceLock::new();
+        match self.newsroom.get() {
+            Some(newsroom) => &newsroom.dataset,
+            None => NONE.get_or_init(Dataset::default),
+        }
     }
 
     /// The doctors matching `q`, in its order, with live facet counts.
@@ -139,7 +228,7 @@ impl AppData {
 
     /// One page of the newsroom for `q`.
     pub fn news_page(&self, q: &NewsQuery, page_size: usize) -> NewsPage {
-        self.news().query(&self.dataset, q, page_size)
+        self.news().query(self.news_dataset(), q, page_size)
     }
 
     /// A department's doctors and its week at a glance.
@@ -161,7 +250,7 @@ impl AppData {
             .map(|&i| &self.dataset.departments[i])
     }
     pub fn article_index(&self, slug: &str) -> Option<usize> {
-        self.article_by_slug.get(slug).copied()
+        self.newsroom.get()?.article_index(slug)
     }
 
     /// A dataset URL made absolute; `None` when it is not safe to load.
@@ -201,14 +290,14 @@ impl AppData {
     }
 }
 
-/// Each record's place by its id, built a slice at a time: at 100,000 doctors and 20,000
-/// articles the maps took about 40 ms of one task (`bench/profile-takeover.mjs --size`).
+/// Each doctor's and department's place by its id, built a slice at a time: at 100,000
+/// doctors and 20,000 articles the maps took about 40 ms of one task
+/// (`bench/profile-takeover.mjs --size`). The articles' are in [`Newsroom`].
 #[derive(Default)]
 struct IdMaps {
     doctors: HashMap<String, usize>,
     departments: HashMap<String, usize>,
-    articles: HashMap<String, usize>,
-    /// The next doctor, then article, to put in.
+    /// The next doctor to put in.
     next: usize,
 }
 
@@ -222,16 +311,11 @@ impl IdMaps {
             let ids = ds.departments.iter().enumerate();
             self.departments = ids.map(|(i, x)| (x.id.clone(), i)).collect();
         }
-        let doctors = ds.doctors.len();
-        let all = doctors + ds.articles.len();
+        let all = ds.doctors.len();
         loop {
             let end = (self.next + IDS_PER_LOOK).min(all);
-            for i in self.next..end {
-                if let Some(d) = ds.doctors.get(i) {
-                    self.doctors.insert(d.id.clone(), i);
-                } else if let Some(a) = ds.articles.get(i - doctors) {
-                    self.articles.insert(a.slug.clone(), i - doctors);
-                }
+            for (i, d) in ds.doctors.iter().enumerate().take(end).skip(self.next) {
+                self.doctors.insert(d.id.clone(), i);
             }
             self.next = end;
             if end == all {
@@ -331,6 +415,9 @@ pub struct Source {
     /// (a `trunk serve` without a site build) or is of another version.
     pub json_fallback: Option<String>,
     pub doctor_index: Option<String>,
+    /// The compiled articles' file, when not the one the records name beside them (a
+    /// test's records given as a `data:` URL, against which no name resolves).
+    pub articles: Option<String>,
 }
 
 fn absolute(url: &str) -> String {
@@ -355,6 +442,7 @@ pub fn load(state: RwSignal<LoadState>, source: Source, first_page: &Route) {
     let dataset_url = absolute(&source.dataset);
     let fallback_url = source.json_fallback.as_deref().map(absolute);
     let index_url = source.doctor_index.as_deref().map(absolute);
+    let articles_url = source.articles.as_deref().map(absolute);
     leptos::task::spawn_local(async move {
         let mut url = dataset_url;
         let mut loaded = fetch_and_read(&url, fallback_url.is_some(), state).await;
@@ -369,7 +457,12 @@ pub fn load(state: RwSignal<LoadState>, source: Source, first_page: &Route) {
         }
         state.set(match loaded {
             Err(e) => LoadState::Failed(e),
-            Ok((loaded, compiled_from, bytes)) => {
+            Ok(Fetched {
+                loaded,
+                compiled_from,
+                bytes,
+                articles_file,
+            }) => {
                 // The compiled index names the dataset file it was made from; a small
                 // hospital's index is built here and its file never fetched.
                 let doctors = loaded.dataset.doctors.len();
@@ -391,7 +484,15 @@ pub fn load(state: RwSignal<LoadState>, source: Source, first_page: &Route) {
                         break;
                     }
                 }
-                let data = Arc::new(AppData::with_maps(loaded, url, maps));
+                // Compiled records name their articles' file, beside them.
+                let articles = match (articles_file, compiled_from) {
+                    (Some(name), Some(source)) => Some(ArticlesFile {
+                        url: articles_url.unwrap_or_else(|| beside(&url, &name)),
+                        source,
+                    }),
+                    _ => None,
+                };
+                let data = Arc::new(AppData::with_maps(loaded, url, maps, articles));
                 needs.build(&data).await;
                 ready(data, index, state)
             }
@@ -399,9 +500,23 @@ pub fn load(state: RwSignal<LoadState>, source: Source, first_page: &Route) {
     });
 }
 
-/// A dataset, its fingerprint when it is compiled records (of the JSON they were made
-/// from), and the bytes fetched.
-type Fetched = (validate::Loaded, Option<Fingerprint>, Vec<u8>);
+/// A dataset that was fetched and read.
+struct Fetched {
+    loaded: validate::Loaded,
+    /// Compiled records: the JSON file they were compiled from.
+    compiled_from: Option<Fingerprint>,
+    /// JSON: its bytes, whose fingerprint names the compiled doctor index of it.
+    bytes: Vec<u8>,
+    /// Compiled records: the name of their articles' file.
+    articles_file: Option<String>,
+}
+
+/// The file named `name` in the folder of `url`.
+fn beside(url: &str, name: &str) -> String {
+    web_sys::Url::new_with_base(name, url)
+        .map(|u| u.href())
+        .unwrap_or_else(|_| name.to_string())
+}
 
 impl LoadError {
     /// The site build's compiled records are not there (a `trunk serve` without a site
@@ -546,8 +661,11 @@ fn ready(
 /// The indexes a page's first render asks for. Built on demand they would run inside
 /// the render's task: at Lighthouse's 4× slower CPU the home page's news index is 67 ms
 /// and the finder's doctor index 73 ms of such a task (`bench/profile-takeover.mjs`).
+/// A page that shows articles also needs them there before its first render, so that
+/// a page written at build time is taken over by the same content.
 #[derive(Clone, Copy, Debug, Default, PartialEq)]
 pub struct Needs {
+    pub articles: bool,
     pub news: bool,
     pub doctors: bool,
 }
@@ -556,21 +674,31 @@ impl Needs {
     pub fn of(route: &Route) -> Needs {
         match route {
             Route::Home(_) | Route::News(_) | Route::Article(_) => Needs {
+                articles: true,
                 news: true,
                 doctors: false,
             },
+            // "In the news".
+            Route::Doctor(_) => Needs {
+                articles: true,
+                ..Needs::default()
+            },
             Route::Doctors(_) => Needs {
-                news: false,
                 doctors: true,
+                ..Needs::default()
             },
             _ => Needs::default(),
         }
     }
 
-    /// Builds each index needed, in tasks of their own. A large hospital's doctor index
-    /// is not built here: it comes after the first paint, in slices (`ready`).
-    async fn build(self, data: &AppData) {
-        if self.news {
+    /// Loads the articles if needed, and builds each index needed, in tasks of their
+    /// own. A large hospital's doctor index is not built here: it comes after the first
+    /// paint, in slices (`ready`). Articles that fail to load are the page's to report.
+    async fn build(self, data: &Arc<AppData>) {
+        if self.articles {
+            load_articles(data.clone()).await;
+        }
+        if self.news && data.articles_ready_untracked() {
             slices::next_task().await;
             data.news();
         }
@@ -631,15 +759,10 @@ mod tests {
         }
         assert!(steps > 1, "more than one part");
         assert_eq!(parts.doctors, whole.doctors);
-        assert_eq!(parts.articles, whole.articles);
         assert_eq!(parts.departments, whole.departments);
         assert_eq!(whole.doctors.len(), ds.doctors.len());
-        assert_eq!(whole.articles.len(), ds.articles.len());
         for (i, d) in ds.doctors.iter().enumerate() {
             assert_eq!(whole.doctors.get(&d.id), Some(&i));
-        }
-        for (i, a) in ds.articles.iter().enumerate() {
-            assert_eq!(whole.articles.get(&a.slug), Some(&i));
         }
     }
 }

@@ -83,6 +83,10 @@ pub struct Messages {
     pub copy_failed: &'static str,
     pub tags: &'static str,
     pub body_failed: &'static str,
+    /// While the articles' file of compiled records arrives.
+    pub loading_news: &'static str,
+    pub news_failed: &'static str,
+    pub news_failed_title: &'static str,
     // Doctors
     pub doctors_title: &'static str,
     pub doctor_search_label: &'static str,

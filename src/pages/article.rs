@@ -36,7 +36,7 @@ pub fn ArticlePage(slug: String) -> impl IntoView {
     };
     // An inline body is there on the first render: the page rendered at build time
     // and the live app's first frame are the same, with no "Loading" in between.
-    let body = RwSignal::new(match &data.dataset.articles[index].body {
+    let body = RwSignal::new(match &data.articles()[index].body {
         ArticleBody::Inline { body: text } => Body::ready(text.get(ui.lang.get_untracked()).text),
         ArticleBody::External { .. } => Body::Loading,
     });
@@ -47,7 +47,7 @@ pub fn ArticlePage(slug: String) -> impl IntoView {
         let data = data.clone();
         Effect::new(move || {
             let lang = ui.lang.get();
-            let a = &data.dataset.articles[index];
+            let a = &data.articles()[index];
             let url = web_sys::window()
                 .and_then(|w| w.location().href().ok())
                 .unwrap_or_default();
@@ -69,7 +69,7 @@ pub fn ArticlePage(slug: String) -> impl IntoView {
         let lang = ui.lang.get();
         let t = ui.t();
         let ds = &data.dataset;
-        let a = &ds.articles[index];
+        let a = &data.articles()[index];
         let category = ds.category(&a.category).map(|c| text_view(&c.name, lang));
         let cover = a.cover.as_ref().and_then(|c| {
             data.resolve(&c.src).map(|src| {
@@ -97,9 +97,9 @@ pub fn ArticlePage(slug: String) -> impl IntoView {
             Body::Ready(blocks) => view! { <MarkdownView blocks=blocks.to_vec()/> }.into_any(),
         };
         let (newer, older) = data.news().neighbours(&a.slug);
-        let related = data.news().related(ds, &a.slug, 3);
+        let related = data.news().related(data.news_dataset(), &a.slug, 3);
         let article_link = |i: usize| {
-            ds.articles.get(i).map(|x| {
+            data.articles().get(i).map(|x| {
                 let title = x.title.get(lang).text.to_string();
                 view! { <Link to=Route::Article(x.slug.clone())>{title}</Link> }
             })
@@ -159,7 +159,7 @@ pub fn ArticlePage(slug: String) -> impl IntoView {
 
 fn related_people(data: &Arc<AppData>, index: usize, lang: Lang) -> impl IntoView {
     let t = crate::i18n::messages(lang);
-    let a = &data.dataset.articles[index];
+    let a = &data.articles()[index];
     let departments: Vec<_> = a
         .departments
         .iter()
@@ -193,7 +193,7 @@ fn start_body_load(data: Arc<AppData>, index: usize, body: RwSignal<Body>, attem
     Effect::new(move |previous: Option<()>| {
         attempt.track();
         let lang = use_ui().lang.get();
-        let a = &data.dataset.articles[index];
+        let a = &data.articles()[index];
         match &a.body {
             // The first render had it already (see `ArticlePage`).
             ArticleBody::Inline { .. } if previous.is_none() => {}

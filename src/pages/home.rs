@@ -1,7 +1,7 @@
 //! `/`: the hospital's front door. What visitors come for comes first: finding a doctor,
 //! the emergency department, the campuses; then the latest news.
 
-use crate::components::{NewsCard, PhoneLinks};
+use crate::components::{NewsCard, PhoneLinks, WithArticles};
 use crate::data::use_data;
 use crate::head::{set_head, Head};
 use crate::nav::{use_nav, Link};
@@ -32,13 +32,18 @@ pub fn HomePage() -> impl IntoView {
         let t = ui.t();
         let lang = ui.lang.get();
         let h = &data.dataset.hospital;
-        let latest = data.news_page(&NewsQuery::default(), LATEST);
-        let cards = latest
-            .items
-            .iter()
-            .filter_map(|&i| data.dataset.articles.get(i).cloned())
-            .map(|article| view! { <NewsCard article lang terms=Vec::new()/> })
-            .collect_view();
+        let cards = {
+            let data = data.clone();
+            move || {
+                let lang = ui.lang.get();
+                let latest = data.news_page(&NewsQuery::default(), LATEST);
+                let cards = (latest.items.iter())
+                    .filter_map(|&i| data.articles().get(i).cloned())
+                    .map(|article| view! { <NewsCard article lang terms=Vec::new()/> })
+                    .collect_view();
+                view! { <ol class="news-list">{cards}</ol> }
+            }
+        };
         view! {
             <div class="home">
                 <h1>{text_view(&h.name, lang)}</h1>
@@ -83,7 +88,7 @@ pub fn HomePage() -> impl IntoView {
                 </section>
                 <section class="home-news" aria-labelledby="home-news">
                     <h2 id="home-news">{t.latest_news}</h2>
-                    <ol class="news-list">{cards}</ol>
+                    <WithArticles part=true>{cards.clone()}</WithArticles>
                     <p><Link to=Route::News(NewsQuery::default()) class="button">{t.all_news}</Link></p>
                 </section>
             </div>

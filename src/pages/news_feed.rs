@@ -60,7 +60,7 @@ pub fn NewsFeed() -> impl IntoView {
         let cards = page
             .items
             .iter()
-            .filter_map(|&i| data.dataset.articles.get(i).map(|a| (i, a.clone())))
+            .filter_map(|&i| data.articles().get(i).map(|a| (i, a.clone())))
             .map(|(i, article)| {
                 let lead = page.lead == Some(i);
                 view! { <NewsCard article lang terms=page.terms.clone() lead/> }

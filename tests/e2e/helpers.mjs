@@ -26,7 +26,7 @@ export function published(json) {
   fs.writeFileSync(path.join(dir, "hospital.json"), json);
   cli("compile", path.join(dir, "hospital.json"));
   const read = (name) => fs.readFileSync(path.join(dir, name));
-  return { json: read("hospital.json"), records: read("hospital.bin"), index: read("doctors.idx") };
+  return { json: read("hospital.json"), records: read("hospital.bin"), articles: read("hospital.articles.bin"), index: read("doctors.idx") };
 }
 
 /** Serves `dataset` (from `published`) at every address of the site build's own dataset files. */
@@ -34,6 +34,7 @@ export async function publish(page, dataset) {
   const files = [
     [/\/hospital\.json$/, "application/json", dataset.json],
     [/\/hospital\.bin$/, "application/octet-stream", dataset.records],
+    [/\/hospital\.articles\.bin$/, "application/octet-stream", dataset.articles],
     [/\/doctors\.idx$/, "application/octet-stream", dataset.index],
   ];
   for (const [url, contentType, body] of files) await page.route(url, (route) => route.fulfill({ contentType, body }));

@@ -118,8 +118,10 @@ function escape(s) {
 }
 
 test("offline after the first load: search, profiles and inline articles keep working", async ({ page, context }) => {
-  await page.goto("/doctors");
+  // The home page loads the records and their articles; the finder is a step within the app.
+  await page.goto("/");
   await appReady(page);
+  await page.getByRole("link", { name: "Find a Doctor", exact: true }).first().click();
   await expect(page.locator(".doctor-card").first()).toBeVisible();
   await context.setOffline(true);
   const appFailures = [];
@@ -148,6 +150,29 @@ test("offline after the first load: search, profiles and inline articles keep wo
   await context.setOffline(false);
 });
 
+test("news opened offline after the finder alone says it could not load them, and Retry loads them once online", async ({ page, context }) => {
+  const articles = [];
+  page.on("request", (r) => r.url().endsWith("/hospital.articles.bin") && articles.push(r.resourceType()));
+  await page.goto("/doctors");
+  await appReady(page);
+  await page.getByLabel("Search doctors").pressSequentially("zhang", { delay: 20 });
+  await expect(page.locator(".doctor-card").first()).toContainText("Zhang");
+  // The finder never shows an article: their file was not fetched.
+  expect(articles).toEqual([]);
+  await context.setOffline(true);
+  await page.getByRole("link", { name: "News", exact: true }).first().click();
+  const problem = page.locator(".load-problem");
+  await expect(problem).toBeVisible();
+  await expect(problem.locator("h1")).toHaveText("The news could not be loaded");
+  await expect(problem).toContainText("hospital.articles.bin");
+  await expect(page.locator("header.site-header")).toBeVisible();
+  await context.setOffline(false);
+  await problem.getByRole("button", { name: "Try again" }).click();
+  await expect(page.locator(".news-card").first()).toBeVisible();
+  await expect(page.locator(".load-problem")).toHaveCount(0);
+  await expectAccessible(page, "news after Retry");
+});
+
 /** Every string in the dataset that names an image file: the only pictures the app may ask for. */
 function imagesNamedIn(data) {
   const found = new Set();
@@ -172,6 +197,7 @@ test("the app asks for its own files, its published dataset and the images named
   await page.goto("/doctors");
   // Within the app: a link followed before it is live is a page load of its own.
   await appReady(page);
+  // A profile shows the news naming its doctor: their file, asked for by the profile.
   await page.locator(".doctor-card h2 a").first().click();
   await expect(page.locator("table.timetable")).toBeVisible();
   await page.goto("/departments");
@@ -181,7 +207,7 @@ test("the app asks for its own files, its published dataset and the images named
 
   const origin = new URL(baseURL).origin;
   // hospital.bin: the dataset the site build published beside the app, compiled.
-  const own = new Set(["/hospital_site.js", "/hospital_site_bg.wasm", "/main.css", "/favicon.svg", "/hospital.bin"]);
+  const own = new Set(["/hospital_site.js", "/hospital_site_bg.wasm", "/main.css", "/favicon.svg", "/hospital.bin", "/hospital.articles.bin"]);
   const stray = requests.filter(({ url, type }) => {
     if (url.origin !== origin) return true;
     if (type === "document") return false;
@@ -191,7 +217,9 @@ test("the app asks for its own files, its published dataset and the images named
   expect(stray.map(({ url, type }) => `${type} ${url.href}`)).toEqual([]);
   // Its own dataset, once, whatever the address asked for; navigating within the app never fetches it again.
   const datasets = requests.filter(({ url }) => /\.(json|bin)$/.test(url.pathname)).map(({ url }) => url.pathname);
-  expect(datasets).toEqual(["/hospital.bin", "/hospital.bin", "/hospital.bin"]);
+  // The home page and the profile show articles: their file, once each; the finder and
+  // the departments never ask for it.
+  expect(datasets).toEqual(["/hospital.bin", "/hospital.articles.bin", "/hospital.bin", "/hospital.articles.bin", "/hospital.bin"]);
 });
 
 test("a widget loads the dataset its element names, never one from the page's address", async ({ page }) => {

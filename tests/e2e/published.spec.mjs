@@ -41,8 +41,9 @@ test("the pages and the app show the dataset the build published, and the wasm h
   await expect(page.locator(".brand-name")).toHaveText(name);
   const newest = [...published.articles].sort((a, b) => b.date.localeCompare(a.date) || a.slug.localeCompare(b.slug))[0];
   await expect(page.locator(".news-card h2").first()).toContainText(en(newest.title));
-  // Its compiled records, not the JSON: the same dataset, read without parsing it.
-  expect(seen).toEqual(["/hospital.bin"]);
+  // Its compiled records, not the JSON: the same dataset, read without parsing it; the
+  // home page shows news, so their articles' file too.
+  expect(seen).toEqual(["/hospital.bin", "/hospital.articles.bin"]);
   expect(errors).toEqual([]);
 
   // Not compiled in: a long text of the dataset is nowhere in the app's code.
@@ -75,6 +76,7 @@ test("under a sub-path the app fetches its own folder's dataset; a widget withou
   await page.goto("/host/widgets.html");
   await expect(page.locator("#news .hs .news-card").first()).toBeVisible();
   await expect(page.locator("#finder .hs .doctor-card").first()).toBeVisible();
-  // Both widgets of the page load the same file, next to the script that started them.
-  expect([...new Set(seen)]).toEqual(["/hospital.bin"]);
+  // Both widgets of the page load the same file, next to the script that started them,
+  // and the news widget its articles beside it.
+  expect([...new Set(seen)].sort()).toEqual(["/hospital.articles.bin", "/hospital.bin"]);
 });

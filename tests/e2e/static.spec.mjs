@@ -49,7 +49,10 @@ test("the pre-rendered preview and head are there before scripts run, and the CS
   expect(html).toMatch(/<meta http-equiv="Content-Security-Policy" content="[^"]*script-src &#39;self&#39; &#39;wasm-unsafe-eval&#39; &#39;sha256-/);
   expect(html).toContain('<link rel="alternate" type="application/atom+xml"');
   // The app's own markup for the page, the whole article in it (see static-first.spec).
-  expect(html).toMatch(/<div id="app" data-hospital-site-root data-hs-prerendered data-hs-params="[a-z ]+"><div lang="en" class="hs">/);
+  // It shows an article: their file is fetched with the records (data-hs-articles).
+  expect(html).toMatch(/<div id="app" data-hospital-site-root data-hs-prerendered data-hs-articles data-hs-params="[a-z ]+"><div lang="en" class="hs">/);
+  const finder = await (await request.get("/doctors/")).text();
+  expect(finder).toMatch(/<div id="app" data-hospital-site-root data-hs-prerendered data-hs-params="[a-z ]+">/);
   expect(html).toMatch(/<main id="main"[^>]*>.*<article class="article".*<h1>/s);
   expect(html).not.toContain("<!--hs:");
 });

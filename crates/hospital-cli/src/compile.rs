@@ -15,8 +15,11 @@ Usage: hospital-data compile <dataset.json> [--out <doctors.idx>] [--records <da
 
 Validates the dataset, builds its doctor search index and writes it as a compiled
 file (default: doctors.idx beside the dataset), and writes the dataset's records
-compiled (default: the dataset's name with .bin, beside it). A page given the
-records (data-src=\"….bin\") reads them without parsing or checking JSON; given the
+compiled (default: the dataset's name with .bin, beside it), with its articles
+in a file of their own beside them (hospital.bin: hospital.articles.bin), which
+the records name: publish both. A page given the records (data-src=\"….bin\")
+reads them without parsing or checking JSON, and fetches the articles only for
+the pages that show them (never for the doctor finder); given the
 index (data-index-src on the widget, or doctors.idx beside the site's
 hospital.bin) it uses it instead of building the index. Measured at 10,000
 doctors in README.md, \"The doctor index and the records compiled at build time\".
@@ -57,21 +60,29 @@ pub fn main(args: &[String]) -> Result<i32, Failure> {
         Some(path) => PathBuf::from(path),
         None => input.with_extension("bin"),
     };
-    if records == input {
+    let articles = records.with_file_name(hospital_core::compiled::dataset::articles_file_for(
+        &records
+            .file_name()
+            .map(|n| n.to_string_lossy())
+            .unwrap_or_default(),
+    ));
+    if records == input || articles == input {
         return Err(Failure::usage(format!(
             "{} would be written over by its own records: name them with --records",
             input.display()
         )));
     }
     let size = write_doctor_index(&out, &bytes, &loaded.dataset)?;
-    let records_size = write_records(&records, &bytes, &loaded.dataset)?;
+    let written = write_records(&records, &bytes, &loaded.dataset)?;
     eprintln!(
-        "compile: {} doctors, wrote {} ({} KB) and {} ({} KB)",
+        "compile: {} doctors, wrote {} ({} KB), {} ({} KB) and {} ({} KB)",
         loaded.dataset.doctors.len(),
         out.display(),
         size.div_ceil(1024),
         records.display(),
-        records_size.div_ceil(1024)
+        written.records_size.div_ceil(1024),
+        written.articles.display(),
+        written.articles_size.div_ceil(1024)
     );
     Ok(EXIT_OK)
 }
@@ -89,15 +100,36 @@ pub fn write_doctor_index(
     Ok(file.len())
 }
 
+/// The two compiled files of a dataset's records, as written: where, and their sizes.
+pub struct WrittenRecords {
+    pub articles: PathBuf,
+    pub records_size: usize,
+    pub articles_size: usize,
+}
+
 /// Writes the records of `ds` (parsed from `dataset`, the file's bytes as served) to
-/// `out`, compiled. Returns its size in bytes.
+/// `out`, compiled, and its articles beside it in the file the records name
+/// (`hospital.bin`: `hospital.articles.bin`).
 pub fn write_records(
     out: &Path,
     dataset: &[u8],
     ds: &hospital_core::Dataset,
-) -> Result<usize, Failure> {
-    let file = hospital_core::compiled::dataset::write(ds, Fingerprint::of(dataset));
-    std::fs::write(out, &file)
-        .map_err(|e| Failure::usage(format!("cannot write {}: {e}", out.display())))?;
-    Ok(file.len())
+) -> Result<WrittenRecords, Failure> {
+    use hospital_core::compiled::dataset::{articles_file_for, write};
+    let name = out
+        .file_name()
+        .map(|n| n.to_string_lossy())
+        .unwrap_or_default();
+    let articles_name = articles_file_for(&name);
+    let articles = out.with_file_name(&articles_name);
+    let files = write(ds, Fingerprint::of(dataset), &articles_name);
+    for (path, bytes) in [(out, &files.records), (articles.as_path(), &files.articles)] {
+        std::fs::write(path, bytes)
+            .map_err(|e| Failure::usage(format!("cannot write {}: {e}", path.display())))?;
+    }
+    Ok(WrittenRecords {
+        articles,
+        records_size: files.records.len(),
+        articles_size: files.articles.len(),
+    })
 }

@@ -23,7 +23,7 @@ use hospital_core::route::{self, Location, NewsQuery, Route};
 use hospital_core::schedule::{Date, Now};
 use hospital_core::search::DOCTOR_INDEX_FILE;
 use hospital_core::{seo, Lang};
-use hospital_site::data::AppData;
+use hospital_site::data::{AppData, Needs};
 use hospital_site::prerender;
 use serde_json::Value;
 use sha2::{Digest, Sha256, Sha384};
@@ -166,6 +166,7 @@ pub fn publish_dataset(
     let compiled = hospital_core::COMPILED_DATASET;
     let records = crate::compile::write_records(&dist.join(compiled), compact.as_bytes(), ds)
         .map_err(|f| f.message)?;
+    let articles_file = records.articles.file_name().map(|n| n.to_string_lossy());
     let mut bodies = 0usize;
     for (i, article) in ds.articles.iter().enumerate() {
         let hospital_core::ArticleBody::External { body_src } = &article.body else {
@@ -197,9 +198,11 @@ pub fn publish_dataset(
         }
     }
     let mut out = format!(
-        "{name} ({} KB), {compiled} ({} KB), {DOCTOR_INDEX_FILE} ({} KB)",
+        "{name} ({} KB), {compiled} ({} KB), {} ({} KB), {DOCTOR_INDEX_FILE} ({} KB)",
         compact.len().div_ceil(1024),
-        records.div_ceil(1024),
+        records.records_size.div_ceil(1024),
+        articles_file.unwrap_or_default(),
+        records.articles_size.div_ceil(1024),
         index.div_ceil(1024)
     );
     if bodies > 0 {
@@ -291,7 +294,14 @@ pub fn write_site(
     let mut urls = Vec::new();
     for (edition_shell, url_lang, page_base) in editions {
         let edition_lang = edition_shell.lang;
-        for page in &pages(ds, edition_lang, &origin_base, page_base, feed_pages) {
+        for page in &pages(
+            ds,
+            data.articles(),
+            edition_lang,
+            &origin_base,
+            page_base,
+            feed_pages,
+        ) {
             let url = canonical(page_base, &page.route);
             let alternates = (lang == Lang::En).then(|| {
                 [
@@ -358,8 +368,11 @@ pub fn write_site(
         format!("User-agent: *\nAllow: /\nSitemap: {origin_base}/sitemap.xml\n"),
     )
     .map_err(|e| format!("cannot write robots.txt: {e}"))?;
-    fs::write(dist.join("feed.xml"), atom_feed(ds, lang, &origin_base))
-        .map_err(|e| format!("cannot write feed.xml: {e}"))?;
+    fs::write(
+        dist.join("feed.xml"),
+        atom_feed(ds, data.articles(), lang, &origin_base),
+    )
+    .map_err(|e| format!("cannot write feed.xml: {e}"))?;
     Ok(format!(
         "site: wrote {} pages ({} KB of HTML), 404.html, sitemap.xml, robots.txt, feed.xml",
         count,
@@ -533,6 +546,7 @@ fn canonical(origin_base: &str, route: &Route) -> String {
 /// `feed_pages` how many pages the whole news feed has.
 fn pages(
     ds: &Dataset,
+    articles: &[Article],
     lang: Lang,
     origin_base: &str,
     page_base: &str,
@@ -541,7 +555,7 @@ fn pages(
     let hospital = ds.hospital.name.get(lang).text.to_string();
     let description = ds.hospital.description.get(lang).text.to_string();
     let zh = lang == Lang::Zh;
-    let mut newest: Vec<&Article> = ds.articles.iter().collect();
+    let mut newest: Vec<&Article> = articles.iter().collect();
     newest.sort_by(|a, b| b.date.cmp(&a.date).then_with(|| a.slug.cmp(&b.slug)));
     let news_q = NewsQuery {
         page: 1,
@@ -612,7 +626,7 @@ fn pages(
             None
         }
     };
-    for a in &ds.articles {
+    for a in articles {
         let url = format!("{page_base}/news/{}", a.slug);
         let title = a.title.get(lang).text.to_string();
         let summary = a.summary.get(lang).text.to_string();
@@ -779,7 +793,14 @@ fn render(
         .replacen(
             "<div id=\"app\" data-hospital-site-root>",
             &format!(
-                "<div id=\"app\" data-hospital-site-root data-hs-prerendered data-hs-params=\"{}\">",
+                "<div id=\"app\" data-hospital-site-root data-hs-prerendered{} data-hs-params=\"{}\">",
+                // A page that shows articles has their file fetched with the records
+                // (the page's script, in Trunk.toml), not after them.
+                if Needs::of(&page.route).articles {
+                    " data-hs-articles"
+                } else {
+                    ""
+                },
                 hospital_core::route::QUERY_PARAMS.join(" ")
             ),
             1,
@@ -853,8 +874,8 @@ fn sitemap(urls: &[String]) -> String {
 }
 
 /// The newest 100 articles as an Atom feed, so readers and aggregators can follow the news.
-fn atom_feed(ds: &Dataset, lang: Lang, origin_base: &str) -> String {
-    let mut newest: Vec<&Article> = ds.articles.iter().collect();
+fn atom_feed(ds: &Dataset, articles: &[Article], lang: Lang, origin_base: &str) -> String {
+    let mut newest: Vec<&Article> = articles.iter().collect();
     newest.sort_by(|a, b| b.date.cmp(&a.date).then_with(|| a.slug.cmp(&b.slug)));
     let updated = newest
         .first()

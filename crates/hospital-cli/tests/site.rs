@@ -5,7 +5,7 @@ mod common;
 
 use common::{arg, fake_dist, repo, run, scratch, stderr, stdout};
 use hospital_core::compiled::dataset::DatasetReader;
-use hospital_core::compiled::{CompiledError, Fingerprint};
+use hospital_core::compiled::{self, CompiledError, Fingerprint};
 use hospital_core::search::{DoctorIndex, DOCTOR_INDEX_FILE};
 use hospital_core::COMPILED_DATASET;
 use hospital_core::{validate, ArticleBody, PUBLISHED_DATASET};
@@ -60,11 +60,20 @@ fn the_doctor_index_is_compiled_for_the_published_bytes() {
     let file = std::fs::read(dist.join(DOCTOR_INDEX_FILE)).expect("doctor index");
     let ds = load(&dist.join(PUBLISHED_DATASET));
     let n = ds.doctors.len();
-    // The records beside it are the published dataset, and name the same bytes.
+    // The records beside it and their articles are the published dataset, and name
+    // the same bytes.
     let records = std::fs::read(dist.join(COMPILED_DATASET)).expect("compiled records");
     let reader = DatasetReader::new(&records).expect("header");
     assert_eq!(reader.source(), Fingerprint::of(&json));
-    assert_eq!(reader.run().expect("records"), ds);
+    let read = reader.run().expect("records");
+    assert_eq!(read.articles_file.as_deref(), Some("hospital.articles.bin"));
+    let articles = std::fs::read(dist.join("hospital.articles.bin")).expect("articles");
+    assert_eq!(compiled::dataset::read(&records, &articles), Ok(ds.clone()));
+    assert!(
+        stdout(&o).contains("hospital.articles.bin"),
+        "{}",
+        stdout(&o)
+    );
     let read = DoctorIndex::from_compiled(&file, Fingerprint::of(&json), n).expect("reads back");
     let q = hospital_core::route::DoctorQuery {
         q: "heart".into(),
@@ -90,11 +99,13 @@ fn the_doctor_index_is_compiled_for_the_published_bytes() {
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
     let file = std::fs::read(&out).expect("compiled");
     assert!(DoctorIndex::from_compiled(&file, Fingerprint::of(&given), n).is_ok());
-    // ... and its records beside it (served.bin), naming the same bytes.
+    // ... and its records beside it (served.bin, served.articles.bin), naming the
+    // same bytes.
     let records = std::fs::read(dir.join("served.bin")).expect("compiled records");
     let reader = DatasetReader::new(&records).expect("header");
     assert_eq!(reader.source(), Fingerprint::of(&given));
-    assert_eq!(reader.run().expect("records"), ds);
+    let articles = std::fs::read(dir.join("served.articles.bin")).expect("articles");
+    assert_eq!(compiled::dataset::read(&records, &articles), Ok(ds.clone()));
     // A dataset file named as its records would be is never written over.
     let odd = dir.join("odd.bin");
     std::fs::copy(repo("data/sample.json"), &odd).expect("copy");

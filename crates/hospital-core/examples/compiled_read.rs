@@ -42,18 +42,18 @@ fn main() {
     println!("load JSON: {:?} ({} bytes)", start.elapsed(), bytes.len());
     let ds = &loaded.dataset;
 
-    let records = hospital_core::compiled::dataset::write(ds, Fingerprint::of(&bytes));
+    let files = hospital_core::compiled::dataset::write(ds, Fingerprint::of(&bytes), "a.bin");
     let start = Instant::now();
-    let read = hospital_core::compiled::dataset::DatasetReader::new(&records)
-        .and_then(|r| r.run())
+    let read = hospital_core::compiled::dataset::read(&files.records, &files.articles)
         .map_err(|e| e.to_string());
     let read_at = start.elapsed();
     let checked = read.map(|ds| hospital_core::validate::Staged::checking(ds).run());
     match checked {
         Ok(Ok(back)) if &back.dataset == ds => println!(
-            "read records: {read_at:?}, with the checks {:?} ({} bytes)",
+            "read records and articles: {read_at:?}, with the checks {:?} ({} + {} bytes)",
             start.elapsed(),
-            records.len()
+            files.records.len(),
+            files.articles.len()
         ),
         other => {
             eprintln!(

@@ -44,21 +44,22 @@ fn main() {
         eprintln!("{path}: does not load");
         std::process::exit(1);
     };
-    let file = hospital_core::compiled::dataset::write(
+    let files = hospital_core::compiled::dataset::write(
         &loaded.dataset,
         hospital_core::compiled::Fingerprint::of(text.as_bytes()),
+        "a.bin",
     );
     drop(loaded);
     drop(text);
     let base = LIVE.load(Ordering::Relaxed);
     PEAK.store(base, Ordering::Relaxed);
-    let ds = hospital_core::compiled::dataset::DatasetReader::new(&file)
-        .and_then(|r| r.run())
-        .unwrap_or_default();
+    let ds =
+        hospital_core::compiled::dataset::read(&files.records, &files.articles).unwrap_or_default();
     let held = LIVE.load(Ordering::Relaxed) - base;
     println!(
-        "records file {}; the dataset read from it holds {} of heap ({} doctors, {} articles)",
-        mb(file.len()),
+        "records and articles files {} + {}; the dataset read from them holds {} of heap ({} doctors, {} articles)",
+        mb(files.records.len()),
+        mb(files.articles.len()),
         mb(held),
         ds.doctors.len(),
         ds.articles.len()

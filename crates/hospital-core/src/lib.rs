@@ -41,3 +41,6 @@ pub const PUBLISHED_DATASET: &str = "hospital.json";
 /// The same dataset compiled (`compiled::dataset`), beside it: what the site's own pages
 /// and widgets load, since it reads without parsing or checking JSON in the browser.
 pub const COMPILED_DATASET: &str = "hospital.bin";
+/// Its articles, beside it (`compiled::dataset::articles_file_for`): fetched by the pages
+/// that show articles, never by the doctor finder.
+pub const COMPILED_ARTICLES: &str = "hospital.articles.bin";

@@ -1,9 +1,9 @@
-//! Compiled records (`hospital.bin`) read back as exactly the dataset they were written
+//! Compiled records (`hospital.bin` and `hospital.articles.bin`) read back as exactly the dataset they were written
 //! from, for any dataset: every kind of text (plain, per language, empty, any Unicode),
 //! every optional field present or not, every keyword, inline and external bodies.
 
-use hospital_core::compiled::dataset::{write, DatasetReader};
-use hospital_core::compiled::Fingerprint;
+use hospital_core::compiled::dataset::{read, write, DatasetReader};
+use hospital_core::compiled::{Fingerprint, Kind};
 use hospital_core::*;
 use proptest::prelude::*;
 use std::collections::BTreeMap;
@@ -260,18 +260,28 @@ proptest! {
     #[test]
     fn compiled_records_read_back_as_written(ds in dataset(), len in any::<u64>(), hash in any::<u64>()) {
         let source = Fingerprint { len, hash };
-        let file = write(&ds, source);
-        let reader = DatasetReader::new(&file).expect("the header just written");
+        let files = write(&ds, source, "hospital.articles.bin");
+        let reader = DatasetReader::new(&files.records).expect("the header just written");
         prop_assert_eq!(reader.source(), source);
-        prop_assert_eq!(reader.run().expect("the records just written"), ds);
+        let records = reader.run().expect("the records just written");
+        prop_assert!(records.dataset.articles.is_empty());
+        prop_assert_eq!(records.articles_file.as_deref(), Some("hospital.articles.bin"));
+        prop_assert_eq!(read(&files.records, &files.articles), Ok(ds));
     }
 
     #[test]
     fn cut_short_anywhere_compiled_records_are_refused(ds in dataset(), at in any::<prop::sample::Index>()) {
-        let file = write(&ds, Fingerprint { len: 1, hash: 2 });
-        let payload = &file[hospital_core::compiled::HEADER_LEN..];
-        let cut = at.index(payload.len().max(1));
-        let sealed = hospital_core::compiled::seal(hospital_core::compiled::Kind::Dataset, Fingerprint { len: 1, hash: 2 }, &payload[..cut]);
-        prop_assert!(DatasetReader::new(&sealed).and_then(DatasetReader::run).is_err());
+        let source = Fingerprint { len: 1, hash: 2 };
+        let files = write(&ds, source, "a.bin");
+        for (file, kind) in [(&files.records, Kind::Dataset), (&files.articles, Kind::Articles)] {
+            let payload = &file[hospital_core::compiled::HEADER_LEN..];
+            let cut = at.index(payload.len().max(1));
+            let sealed = hospital_core::compiled::seal(kind, source, &payload[..cut]);
+            let reader = match kind {
+                Kind::Articles => DatasetReader::articles(&sealed),
+                _ => DatasetReader::new(&sealed),
+            };
+            prop_assert!(reader.and_then(DatasetReader::run).is_err(), "{kind:?} cut at {cut}");
+        }
     }
 }

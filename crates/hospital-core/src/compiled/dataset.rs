@@ -1,20 +1,27 @@
-//! The dataset's records as a compiled file (`hospital.bin`): what `hospital.json` holds,
-//! after validation, laid out so that the browser reads it without parsing JSON or
-//! checking each field again.
+//! The dataset's records as compiled files: what `hospital.json` holds, after
+//! validation, laid out so that the browser reads it without parsing JSON or checking
+//! each field again.
 //!
 //! At 10,000 doctors the JSON is 28 MB and checking it was most of the time to the first
-//! doctor card; this file is half its size and reads in a quarter of the time (README,
-//! "The doctor index and the records compiled at build time"). Its header names the JSON
-//! file it was compiled from, so the compiled doctor index of the same JSON belongs to it.
+//! doctor card; these files are half its size and read in a quarter of the time (README,
+//! "The doctor index and the records compiled at build time"). Their headers name the
+//! JSON file they were compiled from, so the compiled doctor index of the same JSON
+//! belongs to them.
 //!
-//! Layout, in [`Writer`] order: schema (varint), sample (byte), hospital, categories,
-//! departments, doctors, articles. A list is a varint count then its items; a text is
-//! a tag byte (0 plain, 1 per language: a count of language/text pairs); an optional
-//! value a byte 0/1 then the value; a keyword its position in the enum's `ALL`.
+//! Two files, so that a page fetches only what it shows: the records (`hospital.bin`:
+//! the hospital, departments and doctors, then the name of the articles' file beside
+//! it) and the articles (`hospital.articles.bin`). The doctor finder never shows an
+//! article: at 10,000 doctors and 5,000 articles they are 9 of the 20 MB.
+//!
+//! Layout, in [`Writer`] order. Records: schema (varint), sample (byte), hospital,
+//! categories, departments, doctors, the articles' file name. Articles: the articles.
+//! A list is a varint count then its items; a text is a tag byte (0 plain, 1 per
+//! language: a count of language/text pairs); an optional value a byte 0/1 then the
+//! value; a keyword its position in the enum's `ALL`.
 //! Reading checks the framing (every count against the bytes left, every tag, every
 //! keyword); what the records mean together (unique ids, references) is checked by the
-//! caller with `validate::Staged::checking`, so a file that is sound but not a valid
-//! dataset is refused like a broken JSON dataset.
+//! caller with `validate::Staged::checking` and `validate::check_articles`, so a file
+//! that is sound but not a valid dataset is refused like a broken JSON dataset.
 
 use super::{
     damaged, Checking, CompiledError, Fingerprint, Header, Kind, Reader, Writer, HEADER_LEN, MAGIC,
@@ -22,8 +29,17 @@ use super::{
 use crate::model::*;
 use crate::text::{Text, Translations};
 
-/// The compiled file of `ds`, which was read from the JSON file `source`.
-pub fn write(ds: &Dataset, source: Fingerprint) -> Vec<u8> {
+/// The two compiled files of a dataset.
+pub struct Compiled {
+    /// Everything but the articles (`hospital.bin`).
+    pub records: Vec<u8>,
+    /// The articles (`hospital.articles.bin`).
+    pub articles: Vec<u8>,
+}
+
+/// The compiled files of `ds`, which was read from the JSON file `source`; the records
+/// name `articles_file` as their articles' file, to be published beside them.
+pub fn write(ds: &Dataset, source: Fingerprint, articles_file: &str) -> Compiled {
     let mut w = Writer::default();
     w.varint(ds.schema);
     ds.sample.put(&mut w);
@@ -31,8 +47,68 @@ pub fn write(ds: &Dataset, source: Fingerprint) -> Vec<u8> {
     ds.categories.put(&mut w);
     ds.departments.put(&mut w);
     ds.doctors.put(&mut w);
+    w.short_str(articles_file);
+    let records = w.finish(Kind::Dataset, source);
+    let mut w = Writer::default();
     ds.articles.put(&mut w);
-    w.finish(Kind::Dataset, source)
+    Compiled {
+        records,
+        articles: w.finish(Kind::Articles, source),
+    }
+}
+
+/// The name of the articles' file beside a records file named `records` (its last
+/// path segment): `hospital.bin` gives `hospital.articles.bin`. Only ASCII letters,
+/// digits, `-`, `_` and `.` are kept, so that the name is a plain relative URL.
+pub fn articles_file_for(records: &str) -> String {
+    let name = records.rsplit(['/', '\\']).next().unwrap_or(records);
+    let stem = name.strip_suffix(".bin").unwrap_or(name);
+    let stem: String = stem
+        .chars()
+        .map(|c| if is_name_char(c) { c } else { '-' })
+        .collect();
+    let stem = stem.trim_start_matches('.');
+    if stem.is_empty() {
+        "articles.bin".to_string()
+    } else {
+        format!("{stem}.articles.bin")
+    }
+}
+
+fn is_name_char(c: char) -> bool {
+    c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.')
+}
+
+/// Whether `name` can be the articles' file: a plain name beside the records, which a
+/// page resolves against their URL (never a path, a scheme or a parent folder).
+pub fn is_articles_file(name: &str) -> bool {
+    !name.is_empty()
+        && name.len() <= 200
+        && !name.starts_with('.')
+        && name.chars().all(is_name_char)
+}
+
+/// Both files read, into one dataset: for tools and tests, which have both in hand.
+pub fn read(records: &[u8], articles: &[u8]) -> Result<Dataset, CompiledError> {
+    let records = DatasetReader::new(records)?.run()?;
+    let articles = DatasetReader::articles(articles)?.run()?;
+    if articles.source != records.source {
+        return Err(CompiledError::OtherDataset);
+    }
+    let mut ds = records.dataset;
+    ds.articles = articles.dataset.articles;
+    Ok(ds)
+}
+
+/// A compiled file, read and verified.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ReadFile {
+    /// The records' file: everything but the articles. The articles' file: only them.
+    pub dataset: Dataset,
+    /// The JSON file it was compiled from.
+    pub source: Fingerprint,
+    /// The records' file: the name of the articles' file beside it.
+    pub articles_file: Option<String>,
 }
 
 /// Whether `bytes` start as a compiled file does (else they are taken for JSON).
@@ -64,14 +140,23 @@ enum Phase<'a> {
 const RECORDS_PER_LOOK: usize = 64;
 
 impl<'a> DatasetReader<'a> {
-    /// Checks what the header says: a file that is not compiled records, or of another
-    /// version, is refused here, before any work.
+    /// A records file. Checks what the header says: a file that is not compiled
+    /// records, or of another version, is refused here, before any work.
     pub fn new(file: &'a [u8]) -> Result<DatasetReader<'a>, CompiledError> {
-        let checking = Checking::new(file, Kind::Dataset)?;
+        DatasetReader::of_kind(file, Kind::Dataset)
+    }
+
+    /// An articles file, checked as [`DatasetReader::new`] checks a records file.
+    pub fn articles(file: &'a [u8]) -> Result<DatasetReader<'a>, CompiledError> {
+        DatasetReader::of_kind(file, Kind::Articles)
+    }
+
+    fn of_kind(file: &'a [u8], kind: Kind) -> Result<DatasetReader<'a>, CompiledError> {
+        let checking = Checking::new(file, kind)?;
         Ok(DatasetReader {
             source: checking.dataset(),
             phase: Phase::Checking(Box::new(checking)),
-            records: Records::default(),
+            records: Records::of(kind),
         })
     }
 
@@ -94,12 +179,12 @@ impl<'a> DatasetReader<'a> {
     pub fn step(
         &mut self,
         out_of_time: &mut dyn FnMut() -> bool,
-    ) -> Option<Result<Dataset, CompiledError>> {
+    ) -> Option<Result<ReadFile, CompiledError>> {
         match self.work(out_of_time) {
             Ok(false) => None,
             Ok(true) => {
                 self.phase = Phase::Done;
-                Some(Ok(std::mem::take(&mut self.records.dataset)))
+                Some(Ok(self.records.take(self.source)))
             }
             Err(e) => {
                 self.phase = Phase::Done;
@@ -109,7 +194,7 @@ impl<'a> DatasetReader<'a> {
     }
 
     /// Reads it all in one go.
-    pub fn run(mut self) -> Result<Dataset, CompiledError> {
+    pub fn run(mut self) -> Result<ReadFile, CompiledError> {
         loop {
             if let Some(done) = self.step(&mut || false) {
                 return done;
@@ -143,11 +228,11 @@ impl<'a> DatasetReader<'a> {
     }
 }
 
-/// Reads compiled records chunk by chunk as a download brings them, so that the file
-/// is never held whole: at 100,000 doctors it is 123 MB, which wasm memory would keep
-/// for the page's life (it never shrinks). The checksum is taken as the bytes arrive;
-/// what is read before it is verified is never given out ([`DatasetFeed::finish`]).
-#[derive(Default)]
+/// Reads a compiled records or articles file chunk by chunk as a download brings it,
+/// so that the file is never held whole: at 100,000 doctors the records are 80 MB,
+/// which wasm memory would keep for the page's life (it never shrinks). The checksum
+/// is taken as the bytes arrive; what is read before it is verified is never given out
+/// ([`DatasetFeed::finish`]).
 pub struct DatasetFeed {
     /// Received, not yet read: the header until it is whole, then the payload from
     /// where reading stopped (the tail of a record cut off by a chunk's end).
@@ -167,8 +252,27 @@ pub struct DatasetFeed {
 }
 
 impl DatasetFeed {
+    /// A records file's feed.
     pub fn new() -> DatasetFeed {
-        DatasetFeed::default()
+        DatasetFeed::of_kind(Kind::Dataset)
+    }
+
+    /// An articles file's feed.
+    pub fn articles() -> DatasetFeed {
+        DatasetFeed::of_kind(Kind::Articles)
+    }
+
+    fn of_kind(kind: Kind) -> DatasetFeed {
+        DatasetFeed {
+            pending: Vec::new(),
+            header: None,
+            received: 0,
+            read: 0,
+            hasher: xxhash_rust::xxh3::Xxh3::default(),
+            verified: false,
+            wait_for: 0,
+            records: Records::of(kind),
+        }
     }
 
     /// Takes the file's next bytes. Fails as soon as they show the file cannot be used:
@@ -185,7 +289,7 @@ impl DatasetFeed {
                 if self.pending.len() < HEADER_LEN {
                     return Ok(());
                 }
-                self.header = Some(Header::read(&self.pending, Kind::Dataset)?);
+                self.header = Some(Header::read(&self.pending, self.records.kind)?);
                 let rest = self.pending.split_off(HEADER_LEN);
                 self.pending = rest;
                 self.received = self.pending.len() as u64;
@@ -244,12 +348,12 @@ impl DatasetFeed {
         Ok(stalled || self.records.done)
     }
 
-    /// Once the last chunk is in: reads on until `out_of_time`, and answers with the
-    /// dataset and the JSON file it was compiled from once all is read and verified.
+    /// Once the last chunk is in: reads on until `out_of_time`, and answers with what
+    /// the file holds once all is read and verified.
     pub fn finish(
         &mut self,
         out_of_time: &mut dyn FnMut() -> bool,
-    ) -> Option<Result<(Dataset, Fingerprint), CompiledError>> {
+    ) -> Option<Result<ReadFile, CompiledError>> {
         let Some(header) = self.header else {
             return Some(Err(CompiledError::NotCompiled));
         };
@@ -266,24 +370,51 @@ impl DatasetFeed {
             return None;
         }
         self.pending = Vec::new();
-        let dataset = std::mem::take(&mut self.records.dataset);
-        Some(Ok((dataset, header.made_for)))
+        Some(Ok(self.records.take(header.made_for)))
     }
 }
 
-/// How far the records are read. The reader of a whole file and the feed of a
-/// download's chunks both read through it, so both read alike.
-#[derive(Default)]
+impl Default for DatasetFeed {
+    fn default() -> DatasetFeed {
+        DatasetFeed::new()
+    }
+}
+
+/// How far a records or an articles file is read. The reader of a whole file and the
+/// feed of a download's chunks both read through it, so both read alike.
 struct Records {
+    /// [`Kind::Dataset`] (records) or [`Kind::Articles`].
+    kind: Kind,
     dataset: Dataset,
     head_read: bool,
-    /// Records still to read: doctors, then articles (their count once it is read).
+    /// Records still to read: doctors, or articles (their count once it is read).
     doctors_left: usize,
     articles_left: Option<usize>,
+    articles_file: Option<String>,
     done: bool,
 }
 
 impl Records {
+    fn of(kind: Kind) -> Records {
+        Records {
+            kind,
+            dataset: Dataset::default(),
+            head_read: false,
+            doctors_left: 0,
+            articles_left: None,
+            articles_file: None,
+            done: false,
+        }
+    }
+
+    fn take(&mut self, source: Fingerprint) -> ReadFile {
+        ReadFile {
+            dataset: std::mem::take(&mut self.dataset),
+            source,
+            articles_file: self.articles_file.take(),
+        }
+    }
+
     /// Reads from `bytes` (the payload from where the last read stopped) the records it
     /// holds whole, until `out_of_time` or the end; answers how many bytes it read, and
     /// whether it stopped at a part not yet whole.
@@ -322,9 +453,12 @@ impl Records {
         Ok((at, false))
     }
 
-    /// The next part: everything before the doctors, a doctor, the count of articles,
-    /// an article, or the end.
+    /// The next part: everything before the doctors, a doctor, the articles' file name;
+    /// or the count of articles, an article; or the end.
     fn read_one(&mut self, r: &mut Reader, whole: bool, left: usize) -> Result<(), CompiledError> {
+        if self.kind == Kind::Articles {
+            return self.read_article(r, whole, left);
+        }
         let ds = &mut self.dataset;
         if !self.head_read {
             ds.schema = r.varint("schema")?;
@@ -345,6 +479,36 @@ impl Records {
             self.doctors_left -= 1;
             return Ok(());
         }
+        if self.articles_file.is_none() {
+            let name = r.short_str("articles file")?;
+            if !is_articles_file(&name) {
+                return Err(damaged(format!(
+                    "articles file: \"{name}\" is not a plain file name"
+                )));
+            }
+            self.articles_file = Some(name);
+            return Ok(());
+        }
+        self.end(r, whole)
+    }
+
+    fn end(&mut self, r: &mut Reader, whole: bool) -> Result<(), CompiledError> {
+        if !whole {
+            return Err(damaged("the end of the file is still on its way"));
+        }
+        r.end()?;
+        self.done = true;
+        Ok(())
+    }
+
+    /// The next part of an articles file: their count, an article, or the end.
+    fn read_article(
+        &mut self,
+        r: &mut Reader,
+        whole: bool,
+        left: usize,
+    ) -> Result<(), CompiledError> {
+        let ds = &mut self.dataset;
         match &mut self.articles_left {
             None => {
                 let n = r.short_count(MIN_RECORD, "articles")?;
@@ -352,11 +516,7 @@ impl Records {
                     .reserve_exact(capacity::<Article>(n, left.saturating_sub(r.at)));
                 self.articles_left = Some(n);
             }
-            Some(0) if whole => {
-                r.end()?;
-                self.done = true;
-            }
-            Some(0) => return Err(damaged("the end of the file is still on its way")),
+            Some(0) => return self.end(r, whole),
             Some(n) => {
                 ds.articles.push(Article::get(r, "articles")?);
                 *n -= 1;
@@ -633,19 +793,95 @@ mod tests {
         (ds, Fingerprint::of(json.as_bytes()))
     }
 
+    const ARTICLES: &str = "hospital.articles.bin";
+
+    /// What the records file holds of `ds`: all but its articles.
+    fn records_of(ds: &Dataset) -> Dataset {
+        Dataset {
+            articles: Vec::new(),
+            ..ds.clone()
+        }
+    }
+
+    /// What the articles file holds of `ds`.
+    fn articles_of(ds: &Dataset) -> Dataset {
+        Dataset {
+            articles: ds.articles.clone(),
+            ..Dataset::default()
+        }
+    }
+
     #[test]
     fn the_sample_reads_back_as_it_was_written() {
         let (ds, source) = sample();
-        let file = write(&ds, source);
-        let reader = DatasetReader::new(&file).expect("header");
+        assert!(!ds.articles.is_empty() && !ds.doctors.is_empty());
+        let files = write(&ds, source, ARTICLES);
+        let reader = DatasetReader::new(&files.records).expect("header");
         assert_eq!(reader.source(), source);
-        assert_eq!(reader.run().expect("reads"), ds);
+        let records = reader.run().expect("reads");
+        assert_eq!(records.dataset, records_of(&ds));
+        assert_eq!(records.articles_file.as_deref(), Some(ARTICLES));
+        let articles = DatasetReader::articles(&files.articles).expect("header");
+        let articles = articles.run().expect("reads");
+        assert_eq!(articles.dataset, articles_of(&ds));
+        assert_eq!((articles.source, articles.articles_file), (source, None));
+        assert_eq!(read(&files.records, &files.articles), Ok(ds));
+    }
+
+    #[test]
+    fn each_file_is_refused_in_the_place_of_the_other() {
+        let (ds, source) = sample();
+        let files = write(&ds, source, ARTICLES);
+        let other = |found| Some(CompiledError::OtherKind { found });
+        assert_eq!(DatasetReader::new(&files.articles).err(), other(3));
+        assert_eq!(DatasetReader::articles(&files.records).err(), other(2));
+        assert_eq!(feed(&files.articles, 100, Kind::Dataset).0.err(), other(3));
+        assert_eq!(feed(&files.records, 100, Kind::Articles).0.err(), other(2));
+        // The articles of another dataset.
+        let theirs = write(&ds, Fingerprint { len: 1, hash: 2 }, ARTICLES);
+        assert_eq!(
+            read(&files.records, &theirs.articles),
+            Err(CompiledError::OtherDataset)
+        );
+    }
+
+    #[test]
+    fn the_articles_file_is_a_plain_name_beside_the_records() {
+        assert_eq!(articles_file_for("hospital.bin"), ARTICLES);
+        assert_eq!(
+            articles_file_for(crate::COMPILED_DATASET),
+            crate::COMPILED_ARTICLES
+        );
+        assert_eq!(articles_file_for("out/site/data.bin"), "data.articles.bin");
+        assert_eq!(
+            articles_file_for("C:\\sites\\医院 2.bin"),
+            "---2.articles.bin"
+        );
+        assert_eq!(articles_file_for(".bin"), "articles.bin");
+        assert_eq!(articles_file_for("records"), "records.articles.bin");
+        for name in [
+            "../x.bin",
+            "https://x.org/a.bin",
+            "/a.bin",
+            ".hidden",
+            "",
+            "a b",
+        ] {
+            assert!(!is_articles_file(name), "{name}");
+        }
+        // A records file naming anything else is refused as damaged.
+        let (ds, source) = sample();
+        let files = write(&ds, source, "../../elsewhere.bin");
+        assert!(matches!(
+            DatasetReader::new(&files.records).and_then(DatasetReader::run),
+            Err(CompiledError::Damaged(_))
+        ));
     }
 
     #[test]
     fn read_a_part_at_a_time_it_is_the_same_dataset() {
         let (ds, source) = sample();
-        let file = write(&ds, source);
+        let file = write(&ds, source, ARTICLES).records;
         let mut reader = DatasetReader::new(&file).expect("header");
         let mut steps = 0;
         let read = loop {
@@ -658,14 +894,14 @@ mod tests {
                 break done.expect("reads");
             }
         };
-        assert_eq!(read, ds);
+        assert_eq!(read.dataset, records_of(&ds));
         assert!(steps > 1, "read in more than one step");
     }
 
     /// Feeds `file` in chunks of `size`, reading after each as a browser would between
     /// chunks; the answer, and the most bytes the feed held at once.
-    fn feed(file: &[u8], size: usize) -> (Result<(Dataset, Fingerprint), CompiledError>, usize) {
-        let mut feed = DatasetFeed::new();
+    fn feed(file: &[u8], size: usize, kind: Kind) -> (Result<ReadFile, CompiledError>, usize) {
+        let mut feed = DatasetFeed::of_kind(kind);
         let mut held = 0;
         let mut looks = 0;
         // Out of time at every other look: reading stops part way, as in slices.
@@ -689,14 +925,16 @@ mod tests {
     #[test]
     fn fed_in_chunks_of_any_size_it_is_the_same_dataset() {
         let (ds, source) = sample();
-        let file = write(&ds, source);
-        for size in [1, 2, 3, 7, 40, 41, 64, 1000, 4096, 65536, file.len()] {
-            let (read, _) = feed(&file, size);
-            assert_eq!(
-                read.expect("reads"),
-                (ds.clone(), source),
-                "chunks of {size}"
-            );
+        let files = write(&ds, source, ARTICLES);
+        let whole = |file, kind| DatasetReader::of_kind(file, kind).and_then(DatasetReader::run);
+        for (file, kind) in [
+            (&files.records, Kind::Dataset),
+            (&files.articles, Kind::Articles),
+        ] {
+            for size in [1, 2, 3, 7, 40, 41, 64, 1000, 4096, 65536, file.len()] {
+                let (read, _) = feed(file, size, kind);
+                assert_eq!(read, whole(file, kind), "{kind:?} in chunks of {size}");
+            }
         }
     }
 
@@ -708,7 +946,7 @@ mod tests {
         for _ in 0..19 {
             ds.doctors.extend(doctors.iter().cloned());
         }
-        let file = write(&ds, source);
+        let file = write(&ds, source, ARTICLES).records;
         // The largest part read at once: the head (hospital, departments) or a record.
         let size = |put: &dyn Fn(&mut Writer)| {
             let mut w = Writer::default();
@@ -721,11 +959,10 @@ mod tests {
             ds.departments.put(w);
         });
         let records = ds.doctors.iter().map(|d| size(&|w| d.put(w)));
-        let articles = ds.articles.iter().map(|a| size(&|w| a.put(w)));
-        let largest = records.chain(articles).fold(head, usize::max);
+        let largest = records.fold(head, usize::max);
         let chunk = 1024;
-        let (read, held) = feed(&file, chunk);
-        assert_eq!(read.expect("reads").0, ds);
+        let (read, held) = feed(&file, chunk, Kind::Dataset);
+        assert_eq!(read.expect("reads").dataset, records_of(&ds));
         // A part is tried again once twice the bytes it was tried with are in: the
         // pending bytes stay under twice the largest part and a chunk, and the buffer
         // under twice that.
@@ -740,8 +977,9 @@ mod tests {
     #[test]
     fn the_feed_refuses_what_the_whole_reader_refuses() {
         let (ds, source) = sample();
-        let file = write(&ds, source);
+        let file = write(&ds, source, ARTICLES).records;
         let index = crate::search::DoctorIndex::build(&ds).to_compiled(source);
+        let feed = |file: &[u8], size| feed(file, size, Kind::Dataset);
         assert_eq!(
             feed(&index, 100).0.err(),
             Some(CompiledError::OtherKind { found: 1 })
@@ -780,11 +1018,7 @@ mod tests {
             let whole = DatasetReader::new(&sealed).and_then(DatasetReader::run);
             for size in [1, 333] {
                 let (fed, _) = feed(&sealed, size);
-                assert_eq!(
-                    fed.map(|(d, _)| d),
-                    whole.clone(),
-                    "byte {at}, chunks of {size}"
-                );
+                assert_eq!(fed, whole.clone(), "byte {at}, chunks of {size}");
             }
         }
     }
@@ -804,7 +1038,7 @@ mod tests {
     #[test]
     fn any_damage_is_refused_or_read_never_a_panic() {
         let (ds, source) = sample();
-        let file = write(&ds, source);
+        let file = write(&ds, source, ARTICLES).records;
         let payload = &file[super::super::HEADER_LEN..];
         // Every byte changed in turn behind a good checksum: the framing checks answer.
         for at in (0..payload.len()).step_by(payload.len() / 300 + 1) {

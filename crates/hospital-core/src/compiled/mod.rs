@@ -19,7 +19,7 @@ pub mod dataset;
 pub const MAGIC: [u8; 4] = *b"HSIX";
 /// Bumped whenever the layout of any kind changes: an old file is then refused and
 /// the page builds its index from the dataset, as it would without one.
-pub const VERSION: u16 = 1;
+pub const VERSION: u16 = 2;
 /// magic, version, kind, payload length, payload checksum, dataset length, dataset hash.
 pub const HEADER_LEN: usize = 4 + 2 + 2 + 8 + 8 + 8 + 8;
 
@@ -28,8 +28,10 @@ pub const HEADER_LEN: usize = 4 + 2 + 2 + 8 + 8 + 8 + 8;
 #[repr(u16)]
 pub enum Kind {
     DoctorIndex = 1,
-    /// The dataset's records (`hospital.bin`), read instead of its JSON.
+    /// The dataset's records but the articles (`hospital.bin`), read instead of its JSON.
     Dataset = 2,
+    /// The dataset's articles (`hospital.articles.bin`), read by the pages that show them.
+    Articles = 3,
 }
 
 /// The dataset file a compiled file belongs to: its length and its hash.

@@ -5,7 +5,7 @@
 use super::decode::Decoder;
 use super::problem::{at, clip, idx, ROOT};
 use super::suggest::sorted;
-use crate::model::{Dataset, Doctor, HalfDay, Weekday};
+use crate::model::{Article, Dataset, Doctor, HalfDay, Weekday};
 use crate::text::Text;
 use std::collections::{HashMap, HashSet};
 
@@ -97,12 +97,7 @@ impl Decoder {
 
     /// Unique article slugs, and the campuses departments name.
     pub(super) fn check_more_ids(&mut self, ds: &Dataset, known: &KnownIds) {
-        self.unique(
-            ds.articles.iter().map(|a| (a.slug.as_str(), &a.title)),
-            "articles",
-            "slug",
-            "article slug",
-        );
+        self.check_slugs(&ds.articles);
         if let Some(c) = ds
             .hospital
             .emergency
@@ -187,6 +182,27 @@ impl Decoder {
         self.name_record(mark, p, &doc.id, &doc.name);
     }
 
+    fn check_slugs(&mut self, articles: &[Article]) {
+        self.unique(
+            articles.iter().map(|a| (a.slug.as_str(), &a.title)),
+            "articles",
+            "slug",
+            "article slug",
+        );
+    }
+
+    /// Articles read apart from the rest of their dataset `records` (which passed its
+    /// own checks): unique slugs and references that resolve, as [`Decoder::check_meaning`]
+    /// checks them in the whole dataset.
+    pub(super) fn check_articles_of(&mut self, records: &Dataset, articles: &[Article]) {
+        let mut known = self.check_ids(records);
+        known.doctors = (records.doctors.iter().enumerate())
+            .map(|(i, d)| (d.id.clone(), i))
+            .collect();
+        self.check_slugs(articles);
+        self.check_references(articles, &known);
+    }
+
     /// Departments nobody works in, and what articles refer to: the last part of
     /// [`Decoder::check_meaning`].
     pub(super) fn check_links(&mut self, ds: &Dataset, known: &KnownIds) {
@@ -201,9 +217,14 @@ impl Decoder {
                 self.name_record(mark, idx(&departments, i), &d.id, &d.name);
             }
         }
-        let articles = at(&ROOT, "articles");
-        for (i, a) in ds.articles.iter().enumerate() {
-            let p = idx(&articles, i);
+        self.check_references(&ds.articles, known);
+    }
+
+    /// The categories, departments and doctors articles name.
+    fn check_references(&mut self, articles: &[Article], known: &KnownIds) {
+        let list = at(&ROOT, "articles");
+        for (i, a) in articles.iter().enumerate() {
+            let p = idx(&list, i);
             let mark = self.mark();
             if !a.category.is_empty() && !known.categories.contains(a.category.as_str()) {
                 self.error(

@@ -39,3 +39,20 @@ pub use whole::{load_value, load_whole, load_whole_bytes};
 pub fn load(json: &str) -> Result<Loaded, Vec<Problem>> {
     Staged::new(json.as_bytes()).run()
 }
+
+/// The checks across records of articles read apart from the rest of their dataset
+/// (the compiled articles' file, after the records): unique slugs, and categories,
+/// departments and doctors that `records` holds. The problems, and the articles
+/// (`dataset.articles`) when there are no errors, are what the whole dataset's
+/// check gives them.
+pub fn check_articles(
+    records: &crate::model::Dataset,
+    articles: Vec<crate::model::Article>,
+) -> Result<Loaded, Vec<Problem>> {
+    let mut decoder = decode::Decoder::default();
+    decoder.check_articles_of(records, &articles);
+    decoder.finish(Some(crate::model::Dataset {
+        articles,
+        ..Default::default()
+    }))
+}

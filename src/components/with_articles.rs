@@ -1,0 +1,46 @@
+//! What shows articles, rendered once they are there. With compiled records they are a
+//! file of their own, fetched the first time such a page opens; meanwhile a status says
+//! so, and a failure says why, with Retry.
+
+use crate::components::LoadProblem;
+use crate::data::{use_data, ArticlesState};
+use crate::ui::use_ui;
+use leptos::prelude::*;
+
+#[component]
+pub fn WithArticles(
+    /// A part of a page (the home page's latest news): a failure is a line with Retry,
+    /// not the page's heading.
+    #[prop(optional)]
+    part: bool,
+    children: ChildrenFn,
+) -> impl IntoView {
+    let ui = use_ui();
+    let data = use_data();
+    data.want_articles();
+    move || match data.articles_state() {
+        ArticlesState::Ready => children(),
+        ArticlesState::Failed(error) => {
+            let data = data.clone();
+            let retry = Callback::new(move |_| data.retry_articles());
+            if part {
+                view! {
+                    <div class="load-problem inline" role="alert">
+                        <p>{ui.t().news_failed}</p>
+                        <button type="button" class="button" on:click=move |_| retry.run(())>{ui.t().retry}</button>
+                    </div>
+                }
+                .into_any()
+            } else {
+                view! { <LoadProblem error retry news=true/> }.into_any()
+            }
+        }
+        ArticlesState::Apart | ArticlesState::Loading => view! {
+            <div class="loading" role="status">
+                <span class="spinner" aria-hidden="true"></span>
+                {ui.t().loading_news}
+            </div>
+        }
+        .into_any(),
+    }
+}
