@@ -6,10 +6,13 @@
 // from navigation: the first doctor card painted, the longest task until then, the bytes
 // fetched by kind, and the wasm memory after the first search.
 //
-//   node bench/compiled-index.mjs [--doctors 10000,100000] [--articles 5000] [--runs 5] [--site dist] [--before DIR]
+//   node bench/compiled-index.mjs [--doctors 10000,100000] [--articles 5000] [--runs 5] [--site dist]
+//                                 [--before DIR [--before-data NAME]]
 //
 // With --before, a fourth path: the compiled records and index through another build (DIR, a
-// built site), in the same run, to measure a change of the app's loading side by side.
+// built site), in the same run, to measure a change of the app's loading side by side. A build
+// of another compiled format reads the files its own CLI compiled into
+// bench/data/<doctors>/<NAME> (--before-data).
 // Needs a built site (`make build`, or `make bench`'s bench/out/site) and the CLI. The dataset
 // is bench/data/<doctors>/hospital.json when `make bench` made it, else generated here (seed 1,
 // as `make bench` does). Writes bench/results-compiled.md (and the raw runs in bench/out/).
@@ -29,6 +32,7 @@ const articles = Number(arg("articles", "5000"));
 const runs = Number(arg("runs", "5"));
 const site = path.resolve(arg("site", "dist"));
 const before = arg("before", null) && path.resolve(arg("before", null));
+const beforeData = arg("before-data", "");
 
 const cli = (...args) =>
   execFileSync("cargo", ["run", "--quiet", "--release", "-p", "hospital-cli", "--", ...args], { cwd: repo, stdio: ["ignore", "inherit", "inherit"] });
@@ -44,7 +48,7 @@ async function measure(doctors) {
   // Copies of the built site whose pages render in the browser from the generated data; the
   // compiled ones' pages also name the compiled index, the last one the compiled records.
   const options = { json: {}, compiled: { compiledIndex: true }, records: { compiledIndex: true, records: true } };
-  if (before) options["records, before"] = { compiledIndex: true, records: true, label: "before", site: before };
+  if (before) options["records, before"] = { compiledIndex: true, records: true, label: "before", site: before, data: beforeData };
   const servers = {};
   const roots = {};
   let port = 4341;

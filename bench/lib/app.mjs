@@ -13,19 +13,21 @@ const PROBE = path.join(path.dirname(new URL(import.meta.url).pathname), "../www
  * The release build with `data-src` on `#app` in every page: the app fetches that dataset;
  * with `compiledIndex`, also `data-index-src`: the app reads that dataset's `doctors.idx`.
  */
-export function siteWithData(site, size, { compiledIndex = false, records = false, label = "" } = {}) {
+export function siteWithData(site, size, { compiledIndex = false, records = false, label = "", data = "" } = {}) {
   const dir = path.join(outDir, `site-${size}${compiledIndex ? "-compiled" : ""}${records ? "-records" : ""}${label ? `-${label}` : ""}`);
   fs.rmSync(dir, { recursive: true, force: true });
   fs.cpSync(site, dir, { recursive: true });
-  pointAtData(dir, size, { compiledIndex, records });
+  pointAtData(dir, size, { compiledIndex, records, data });
   return dir;
 }
 
 /** Rewrites every app page of the site in `dir` in place, as `siteWithData` describes;
- * with `records`, data-src names the dataset's compiled records (hospital.bin). */
-export function pointAtData(dir, size, { compiledIndex = false, records = false } = {}) {
-  const index = compiledIndex ? ` data-index-src="/bench-data/${size}/doctors.idx"` : "";
-  const dataset = records ? "hospital.bin" : "hospital.json";
+ * with `records`, data-src names the dataset's compiled records (hospital.bin); with `data`,
+ * the compiled files are those in that folder of the dataset's (another build's format). */
+export function pointAtData(dir, size, { compiledIndex = false, records = false, data = "" } = {}) {
+  const compiled = data ? `${size}/${data}` : `${size}`;
+  const index = compiledIndex ? ` data-index-src="/bench-data/${compiled}/doctors.idx"` : "";
+  const dataset = records ? `${compiled}/hospital.bin` : `${size}/hospital.json`;
   const walk = (d) =>
     fs.readdirSync(d, { withFileTypes: true }).forEach((e) => {
       const p = path.join(d, e.name);
@@ -38,7 +40,7 @@ export function pointAtData(dir, size, { compiledIndex = false, records = false 
       // data-src and renders in the browser; the sample's pre-rendered content goes.
       const next = html.replace(
         /<div id="app" data-hospital-site-root( data-hs-prerendered[^>]*)?>[\s\S]*<\/div>(\s*(?:<script>[\s\S]*?<\/script>\s*)?<\/body>)/,
-        `<div id="app" data-src="/bench-data/${size}/${dataset}"${index} data-hospital-site-root></div>$2`,
+        `<div id="app" data-src="/bench-data/${dataset}"${index} data-hospital-site-root></div>$2`,
       );
       if (next === html) throw new Error(`no #app element in ${p}`);
       fs.writeFileSync(p, next);

@@ -12,7 +12,10 @@
 //!   root ([`hospital_core::PUBLISHED_DATASET`]), which the app fetches at start: one
 //!   dataset per build, so the pages and the app always show the same hospital;
 //! - the same records compiled (`hospital.bin`, [`hospital_core::COMPILED_DATASET`]),
-//!   which the site's app reads instead of the JSON, and its doctor index compiled
+//!   which the site's app reads instead of the JSON, their articles beside them
+//!   (`hospital.articles.bin`), which only the pages that show articles fetch (their
+//!   root carries `data-hs-articles`, so their script preloads both files), and its
+//!   doctor index compiled
 //!   (`doctors.idx`), which the app of a large hospital reads instead of building it.
 
 use crate::args::{Failure, Spec};
@@ -46,8 +49,9 @@ Writes a page per route of the dataset into <dist> (Trunk's output), with its ow
 title, description, canonical URL, Open Graph tags and JSON-LD; 404.html; sitemap.xml,
 robots.txt and feed.xml; a Content-Security-Policy meta tag in every page; and the
 dataset itself, validated, as <dist>/hospital.json, and compiled, as
-<dist>/hospital.bin, which the app loads at start, and its doctor index compiled as
-<dist>/doctors.idx (see `hospital-data compile`).
+<dist>/hospital.bin, which the app loads at start, with its articles as
+<dist>/hospital.articles.bin, which only the pages that show articles load, and its
+doctor index compiled as <dist>/doctors.idx (see `hospital-data compile`).
   --data      the site's dataset (default data/sample.json), or a content folder (see
               `hospital-data build`), whose pictures are copied into <dist>; article
               bodies kept in files of their own (body_src) are copied from beside it
