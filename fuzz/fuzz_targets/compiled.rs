@@ -2,12 +2,13 @@
 //! they are (the header's checks), and sealed with a good header and checksum (so the
 //! content checks behind them are reached too). Reading never panics, and an index
 //! that is accepted can be searched without panicking, its hits within the dataset; read
-//! a part at a time (as the app reads it) it is the same index, or the same error.
+//! a part at a time, or fed in chunks as a download brings it (as the app reads it), it
+//! is the same index, or the same error.
 #![no_main]
 
 use hospital_core::compiled::{seal, Fingerprint, Kind};
 use hospital_core::route::{DoctorQuery, DoctorSort, Slot};
-use hospital_core::search::{DoctorIndex, DoctorIndexReader};
+use hospital_core::search::{DoctorIndex, DoctorIndexFeed, DoctorIndexReader};
 use hospital_core::{validate, Dataset, HalfDay, Weekday};
 use libfuzzer_sys::fuzz_target;
 use std::sync::OnceLock;
@@ -51,6 +52,27 @@ fn search_all_ways(ix: &DoctorIndex, ds: &Dataset) {
     }
 }
 
+/// `file` fed to a [`DoctorIndexFeed`] in chunks whose sizes cycle from its own bytes.
+fn fed(file: &[u8], f: &Fixture) -> Result<DoctorIndex, hospital_core::compiled::CompiledError> {
+    let mut feed = DoctorIndexFeed::new(f.fingerprint, f.ds.doctors.len());
+    let sizes: Vec<usize> = file.iter().rev().take(8).map(|&b| usize::from(b) * 3 + 1).collect();
+    let mut at = 0;
+    let mut k = 0;
+    while at < file.len() {
+        let size = sizes.get(k % sizes.len().max(1)).copied().unwrap_or(1);
+        let end = (at + size).min(file.len());
+        feed.push(&file[at..end])?;
+        feed.read(&mut || false)?;
+        at = end;
+        k += 1;
+    }
+    loop {
+        if let Some(done) = feed.finish(&mut || false) {
+            return done;
+        }
+    }
+}
+
 fuzz_target!(|data: &[u8]| {
     let f = fixture();
     let n = f.ds.doctors.len();
@@ -65,10 +87,14 @@ fuzz_target!(|data: &[u8]| {
             break done;
         }
     });
-    match (&whole, &in_parts) {
-        (Ok(a), Ok(b)) => assert!(a.to_compiled(f.fingerprint) == b.to_compiled(f.fingerprint)),
-        (Err(a), Err(b)) => assert_eq!(a, b),
-        _ => panic!("read whole and in parts disagree"),
+    // Fed in chunks as a download brings it: the same answer too.
+    let fed = fed(&sealed, f);
+    for other in [&in_parts, &fed] {
+        match (&whole, other) {
+            (Ok(a), Ok(b)) => assert!(a.to_compiled(f.fingerprint) == b.to_compiled(f.fingerprint)),
+            (Err(a), Err(b)) => assert_eq!(a, b),
+            _ => panic!("read whole, in parts and fed in chunks disagree"),
+        }
     }
     if let Ok(ix) = whole {
         search_all_ways(&ix, &f.ds);

@@ -5,7 +5,8 @@
 use super::fetch::{append, copy_in, fetch_into, reserve_whole, Download, Taken};
 use super::{load_in_slices, show_preparing, slices, Fetched, LoadError, LoadState};
 use hospital_core::compiled::dataset::{looks_compiled, DatasetFeed, ReadFile};
-use hospital_core::compiled::{CompiledError, Kind, MAGIC};
+use hospital_core::compiled::{CompiledError, Fingerprint, Kind, MAGIC};
+use hospital_core::search::{DoctorIndex, DoctorIndexFeed};
 use hospital_core::validate::{self, Staged};
 use js_sys::Uint8Array;
 use leptos::prelude::*;
@@ -107,31 +108,55 @@ struct DatasetDownload {
     kind: Kind,
     compiled_only: bool,
     bytes: Incoming,
-    /// The chunk being given to the records' feed, and how much of it is given.
-    unread: Option<(Uint8Array, u32)>,
-    /// Where a piece of it is copied into wasm memory, kept from piece to piece.
-    piece: Vec<u8>,
+    pieces: Pieces,
+}
+
+/// A reader of a compiled file that is fed the download's bytes as they arrive.
+trait Feed {
+    fn push(&mut self, chunk: &[u8]) -> Result<(), CompiledError>;
+    /// Reads what has arrived until `out_of_time`; whether it read all it could.
+    fn read(&mut self, out_of_time: &mut dyn FnMut() -> bool) -> Result<bool, CompiledError>;
+}
+
+impl Feed for DatasetFeed {
+    fn push(&mut self, chunk: &[u8]) -> Result<(), CompiledError> {
+        DatasetFeed::push(self, chunk)
+    }
+    fn read(&mut self, out_of_time: &mut dyn FnMut() -> bool) -> Result<bool, CompiledError> {
+        DatasetFeed::read(self, out_of_time)
+    }
+}
+
+impl Feed for DoctorIndexFeed {
+    fn push(&mut self, chunk: &[u8]) -> Result<(), CompiledError> {
+        DoctorIndexFeed::push(self, chunk)
+    }
+    fn read(&mut self, out_of_time: &mut dyn FnMut() -> bool) -> Result<bool, CompiledError> {
+        DoctorIndexFeed::read(self, out_of_time)
+    }
 }
 
 /// A chunk goes to the feed a piece at a time, read before the next: a fast server's
 /// chunk can be megabytes, whose copy (the memory growing) and checksum alone took 40 ms.
 const PIECE: u32 = 256 << 10;
 
-impl DatasetDownload {
-    fn new(kind: Kind, compiled_only: bool) -> DatasetDownload {
-        DatasetDownload {
-            kind,
-            compiled_only,
-            bytes: Incoming::Unknown(Vec::new()),
-            unread: None,
-            piece: Vec::new(),
-        }
-    }
+/// The chunk being given to a feed, a [`PIECE`] at a time.
+#[derive(Default)]
+struct Pieces {
+    /// The chunk, and how much of it is given.
+    unread: Option<(Uint8Array, u32)>,
+    /// Where a piece of it is copied into wasm memory, kept from piece to piece.
+    piece: Vec<u8>,
+}
 
-    /// Gives the feed the rest of the chunk and reads the records in it, until
-    /// `out_of_time`.
-    fn work(&mut self, out_of_time: &mut dyn FnMut() -> bool) -> Taken {
-        while let Incoming::Records(feed) = &mut self.bytes {
+impl Pieces {
+    /// Gives `feed` the rest of the chunk and has it read, until `out_of_time`.
+    fn give(
+        &mut self,
+        feed: &mut dyn Feed,
+        out_of_time: &mut dyn FnMut() -> bool,
+    ) -> Result<Taken, CompiledError> {
+        loop {
             if let Some((chunk, at)) = &mut self.unread {
                 let end = at.saturating_add(PIECE).min(chunk.length());
                 self.piece.resize((end - *at) as usize, 0);
@@ -140,15 +165,33 @@ impl DatasetDownload {
                 if end == chunk.length() {
                     self.unread = None;
                 }
-                if let Err(e) = feed.push(&self.piece) {
-                    self.bytes = Incoming::Refused(e);
-                    break;
-                }
+                feed.push(&self.piece)?;
             }
-            match feed.read(out_of_time) {
-                Ok(true) if self.unread.is_none() => return Taken::More,
-                Ok(true) if !out_of_time() => {}
-                Ok(_) => return Taken::Busy,
+            match feed.read(out_of_time)? {
+                true if self.unread.is_none() => return Ok(Taken::More),
+                true if !out_of_time() => {}
+                _ => return Ok(Taken::Busy),
+            }
+        }
+    }
+}
+
+impl DatasetDownload {
+    fn new(kind: Kind, compiled_only: bool) -> DatasetDownload {
+        DatasetDownload {
+            kind,
+            compiled_only,
+            bytes: Incoming::Unknown(Vec::new()),
+            pieces: Pieces::default(),
+        }
+    }
+
+    /// Gives the feed the rest of the chunk and reads the records in it, until
+    /// `out_of_time`.
+    fn work(&mut self, out_of_time: &mut dyn FnMut() -> bool) -> Taken {
+        if let Incoming::Records(feed) = &mut self.bytes {
+            match self.pieces.give(feed.as_mut(), out_of_time) {
+                Ok(taken) => return taken,
                 Err(e) => self.bytes = Incoming::Refused(e),
             }
         }
@@ -194,7 +237,7 @@ impl Download for DatasetDownload {
         }
         match &mut self.bytes {
             Incoming::Records(_) if given < chunk.length() => {
-                self.unread = Some((chunk.clone(), given));
+                self.pieces.unread = Some((chunk.clone(), given));
             }
             Incoming::Whole(bytes) if given == 0 => append(bytes, chunk, total),
             _ => {}
@@ -204,6 +247,72 @@ impl Download for DatasetDownload {
 
     fn catch_up(&mut self, out_of_time: &mut dyn FnMut() -> bool) -> Taken {
         self.work(out_of_time)
+    }
+}
+
+/// Why the compiled doctor index could not be read.
+pub(super) enum IndexError {
+    Fetch(super::FetchError),
+    Compiled(CompiledError),
+}
+
+/// Fetches the compiled doctor index at `url` of the dataset file `dataset` (with
+/// `doctors` doctors), reading it step by step as it arrives: the file (37 MB at 100,000
+/// doctors) is never held whole beside the index read from it.
+pub(super) async fn fetch_index(
+    url: &str,
+    dataset: Fingerprint,
+    doctors: usize,
+    progress: &dyn Fn(u64, Option<u64>),
+) -> Result<DoctorIndex, IndexError> {
+    let mut incoming = IndexDownload {
+        feed: DoctorIndexFeed::new(dataset, doctors),
+        pieces: Pieces::default(),
+        refused: None,
+    };
+    fetch_into(url, Some(progress), None, &mut incoming)
+        .await
+        .map_err(IndexError::Fetch)?;
+    if let Some(e) = incoming.refused {
+        return Err(IndexError::Compiled(e));
+    }
+    loop {
+        // Short slices: one of the reader's steps can take 15 ms at 100,000 doctors past
+        // the deadline (bench/profile-takeover.mjs --size 100000).
+        let mut out_of_time = slices::slice_deadline_of(slices::SHORT_SLICE_MS);
+        if let Some(done) = incoming.feed.finish(&mut out_of_time) {
+            return done.map_err(IndexError::Compiled);
+        }
+        slices::next_task().await;
+    }
+}
+
+/// The doctor index's download, read as it arrives.
+struct IndexDownload {
+    feed: DoctorIndexFeed,
+    pieces: Pieces,
+    refused: Option<CompiledError>,
+}
+
+impl Download for IndexDownload {
+    fn take(
+        &mut self,
+        chunk: &Uint8Array,
+        _total: Option<u64>,
+        out_of_time: &mut dyn FnMut() -> bool,
+    ) -> Taken {
+        self.pieces.unread = Some((chunk.clone(), 0));
+        self.catch_up(out_of_time)
+    }
+
+    fn catch_up(&mut self, out_of_time: &mut dyn FnMut() -> bool) -> Taken {
+        match self.pieces.give(&mut self.feed, out_of_time) {
+            Ok(taken) => taken,
+            Err(e) => {
+                self.refused = Some(e);
+                Taken::Enough
+            }
+        }
     }
 }
 

@@ -12,15 +12,15 @@ pub use fetch::{fetch_bytes, fetch_text, FetchError};
 pub use newsroom::{ArticlesState, Newsroom};
 pub use slices::{next_task, slice_deadline};
 
-use download::fetch_and_read;
+use download::{fetch_and_read, IndexError};
 use newsroom::{load_articles, ArticlesFile};
 use std::sync::atomic::AtomicBool;
 
-use hospital_core::compiled::{Checking, CompiledError, Fingerprint, FingerprintBuilder, Kind};
+use hospital_core::compiled::{CompiledError, Fingerprint, FingerprintBuilder};
 use hospital_core::department::{self, CampusDepartments, Overview};
 use hospital_core::news::{NewsIndex, NewsPage};
 use hospital_core::route::{DoctorQuery, FacetKind, NewsQuery, Route, Slot};
-use hospital_core::search::{DoctorIndex, DoctorIndexBuilder, DoctorIndexReader, SearchResult};
+use hospital_core::search::{DoctorIndex, DoctorIndexBuilder, SearchResult};
 use hospital_core::validate::{self, Problem, Staged};
 use hospital_core::{Article, Dataset, Lang};
 use leptos::prelude::*;
@@ -576,34 +576,11 @@ async fn fingerprint_in_slices(bytes: &[u8]) -> Fingerprint {
     fingerprint.finish()
 }
 
-/// Reads a compiled doctor index a slice at a time, with the browser's turn in between.
-async fn read_in_slices(
-    file: &[u8],
-    dataset: Fingerprint,
-    data: &AppData,
-) -> Result<DoctorIndex, CompiledError> {
-    let mut checking = Checking::for_dataset(file, Kind::DoctorIndex, dataset)?;
-    let verified = loop {
-        if let Some(done) = checking.step(&mut slices::slice_deadline()) {
-            break done?;
-        }
-        slices::next_task().await;
-    };
-    // Short slices: one of the reader's parts can take 15 ms at 100,000 doctors past the
-    // deadline (bench/profile-takeover.mjs --size 100000), each slice its own task.
-    let mut reader = DoctorIndexReader::verified(verified, data.dataset.doctors.len())?;
-    loop {
-        slices::next_task().await;
-        if let Some(done) = reader.step(&mut slices::slice_deadline_of(slices::SHORT_SLICE_MS)) {
-            return done;
-        }
-    }
-}
-
 /// Fetches the doctor index that the site build compiled from this dataset, after the
-/// first page has painted, and reads it instead of building one. Without one (not found,
-/// unreachable, or made from another version of the dataset) the index is built here in
-/// slices, as it would be without a site build; a damaged one is a load failure, with Retry.
+/// first paint, and reads it as it arrives instead of building one. Without one (not
+/// found, unreachable, or made from another version of the dataset) the index is built
+/// here in slices, as it would be without a site build; a damaged one is a load failure,
+/// with Retry.
 fn load_compiled_index(
     data: Arc<AppData>,
     url: String,
@@ -617,27 +594,27 @@ fn load_compiled_index(
                 data.index_progress(received, total);
             }
         };
-        let file = match fetch_bytes(&url, Some(&progress), None).await {
-            Ok(file) => file,
-            Err(e) => {
-                leptos::logging::warn!(
-                    "hospital-site: no compiled doctor index ({e:?}); building it here"
-                );
-                return build_doctor_index_in_slices(data);
-            }
-        };
-        match read_in_slices(&file, dataset, &data).await {
+        let doctors = data.dataset.doctors.len();
+        match download::fetch_index(&url, dataset, doctors, &progress).await {
             Ok(index) => {
                 let _ = data.doctors.set(index);
                 // The finder's render, which this starts, in a task of its own.
                 slices::next_task().await;
                 data.doctors_built.set(100);
             }
-            Err(e) if e.is_stale() => {
+            Err(IndexError::Fetch(e)) => {
+                leptos::logging::warn!(
+                    "hospital-site: no compiled doctor index ({e:?}); building it here"
+                );
+                build_doctor_index_in_slices(data);
+            }
+            Err(IndexError::Compiled(e)) if e.is_stale() => {
                 leptos::logging::warn!("hospital-site: {url}: {e}; building the doctor index here");
                 build_doctor_index_in_slices(data);
             }
-            Err(error) => state.set(LoadState::Failed(LoadError::Index { url, error })),
+            Err(IndexError::Compiled(error)) => {
+                state.set(LoadState::Failed(LoadError::Index { url, error }))
+            }
         }
     });
 }

@@ -23,9 +23,8 @@
 //! caller with `validate::Staged::checking` and `validate::check_articles`, so a file
 //! that is sound but not a valid dataset is refused like a broken JSON dataset.
 
-use super::{
-    damaged, Checking, CompiledError, Fingerprint, Header, Kind, Reader, Writer, HEADER_LEN, MAGIC,
-};
+use super::stream::Stream;
+use super::{damaged, Checking, CompiledError, Fingerprint, Kind, Reader, Writer};
 use crate::model::*;
 use crate::text::{Text, Translations};
 
@@ -234,16 +233,7 @@ impl<'a> DatasetReader<'a> {
 /// is taken as the bytes arrive; what is read before it is verified is never given out
 /// ([`DatasetFeed::finish`]).
 pub struct DatasetFeed {
-    /// Received, not yet read: the header until it is whole, then the payload from
-    /// where reading stopped (the tail of a record cut off by a chunk's end).
-    pending: Vec<u8>,
-    header: Option<Header>,
-    /// Payload bytes received, and read.
-    received: u64,
-    read: u64,
-    hasher: xxhash_rust::xxh3::Xxh3,
-    /// Whether the checksum was verified: the whole payload has arrived and matches.
-    verified: bool,
+    stream: Stream,
     /// The pending bytes to wait for before trying again a part that did not fit: twice
     /// as many as it was tried with, so that a part much longer than the chunks is read
     /// a few times, not once per chunk.
@@ -264,12 +254,7 @@ impl DatasetFeed {
 
     fn of_kind(kind: Kind) -> DatasetFeed {
         DatasetFeed {
-            pending: Vec::new(),
-            header: None,
-            received: 0,
-            read: 0,
-            hasher: xxhash_rust::xxh3::Xxh3::default(),
-            verified: false,
+            stream: Stream::new(kind),
             wait_for: 0,
             records: Records::of(kind),
         }
@@ -278,73 +263,40 @@ impl DatasetFeed {
     /// Takes the file's next bytes. Fails as soon as they show the file cannot be used:
     /// not compiled records, of another version, or longer than its header says.
     pub fn push(&mut self, chunk: &[u8]) -> Result<(), CompiledError> {
-        let payload = match self.header {
-            Some(_) => chunk,
-            None => {
-                self.pending.extend_from_slice(chunk);
-                let seen = self.pending.len().min(MAGIC.len());
-                if self.pending[..seen] != MAGIC[..seen] {
-                    return Err(CompiledError::NotCompiled);
-                }
-                if self.pending.len() < HEADER_LEN {
-                    return Ok(());
-                }
-                self.header = Some(Header::read(&self.pending, self.records.kind)?);
-                let rest = self.pending.split_off(HEADER_LEN);
-                self.pending = rest;
-                self.received = self.pending.len() as u64;
-                self.hasher.update(&self.pending);
-                return self.within_length();
-            }
-        };
-        self.received += payload.len() as u64;
-        self.within_length()?;
-        self.hasher.update(payload);
-        self.pending.extend_from_slice(payload);
-        Ok(())
-    }
-
-    fn within_length(&self) -> Result<(), CompiledError> {
-        match self.header {
-            Some(h) if self.received > h.payload_len => Err(CompiledError::Length {
-                expected: h.payload_len,
-                found: self.received,
-            }),
-            _ => Ok(()),
-        }
+        self.stream.push(chunk)
     }
 
     /// How much of the payload is read, from 0 to 1.
     pub fn progress(&self) -> f64 {
-        self.header
-            .map_or(0.0, |h| self.read as f64 / h.payload_len.max(1) as f64)
+        self.stream.progress()
     }
 
     /// Reads the records that have arrived whole, until `out_of_time`; whether it read
     /// all it could (false: out of time, with more to read).
     pub fn read(&mut self, out_of_time: &mut dyn FnMut() -> bool) -> Result<bool, CompiledError> {
-        let Some(header) = self.header else {
+        if self.stream.header().is_none() {
             return Ok(true);
-        };
-        let whole = self.received == header.payload_len;
-        if !whole && self.pending.len() < self.wait_for {
+        }
+        let whole = self.stream.whole();
+        if !whole && self.stream.pending().len() < self.wait_for {
             return Ok(true);
         }
         if out_of_time() {
             return Ok(false);
         }
-        if whole && !self.verified {
-            // Damage is named as damage, before a record of it is found impossible.
-            if self.hasher.digest() != header.checksum {
-                return Err(CompiledError::Checksum);
-            }
-            self.verified = true;
+        if whole {
+            self.stream.verify()?;
         }
-        let left = usize::try_from(header.payload_len - self.read).unwrap_or(usize::MAX);
-        let (n, stalled) = self.records.read(&self.pending, whole, left, out_of_time)?;
-        self.pending.drain(..n);
-        self.read += n as u64;
-        self.wait_for = if stalled { 2 * self.pending.len() } else { 0 };
+        let left = self.stream.left();
+        let (n, stalled) = self
+            .records
+            .read(self.stream.pending(), whole, left, out_of_time)?;
+        self.stream.consume(n);
+        self.wait_for = if stalled {
+            2 * self.stream.pending().len()
+        } else {
+            0
+        };
         Ok(stalled || self.records.done)
     }
 
@@ -354,22 +306,17 @@ impl DatasetFeed {
         &mut self,
         out_of_time: &mut dyn FnMut() -> bool,
     ) -> Option<Result<ReadFile, CompiledError>> {
-        let Some(header) = self.header else {
-            return Some(Err(CompiledError::NotCompiled));
+        let header = match self.stream.ended() {
+            Ok(header) => header,
+            Err(e) => return Some(Err(e)),
         };
-        if self.received < header.payload_len {
-            return Some(Err(CompiledError::Length {
-                expected: header.payload_len,
-                found: self.received,
-            }));
-        }
         if let Err(e) = self.read(out_of_time) {
             return Some(Err(e));
         }
         if !self.records.done {
             return None;
         }
-        self.pending = Vec::new();
+        self.stream.release();
         Some(Ok(self.records.take(header.made_for)))
     }
 }
@@ -783,7 +730,7 @@ impl Field for ArticleBody {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::compiled::seal;
+    use crate::compiled::{seal, HEADER_LEN};
 
     fn sample() -> (Dataset, Fingerprint) {
         let json = include_str!("../../../../data/sample.json");
@@ -913,7 +860,7 @@ mod tests {
             if let Err(e) = feed.push(chunk).and_then(|()| feed.read(&mut out_of_time)) {
                 return (Err(e), held);
             }
-            held = held.max(feed.pending.capacity());
+            held = held.max(feed.stream.held());
         }
         loop {
             if let Some(done) = feed.finish(&mut out_of_time) {

@@ -14,12 +14,13 @@
 use std::fmt;
 
 pub mod dataset;
+pub(crate) mod stream;
 
 /// The first bytes of every compiled file.
 pub const MAGIC: [u8; 4] = *b"HSIX";
 /// Bumped whenever the layout of any kind changes: an old file is then refused and
 /// the page builds its index from the dataset, as it would without one.
-pub const VERSION: u16 = 2;
+pub const VERSION: u16 = 3;
 /// magic, version, kind, payload length, payload checksum, dataset length, dataset hash.
 pub const HEADER_LEN: usize = 4 + 2 + 2 + 8 + 8 + 8 + 8;
 
@@ -197,6 +198,16 @@ impl Writer {
         }
     }
 
+    /// The payload written so far, without a header (a part of another payload).
+    pub(crate) fn into_payload(self) -> Vec<u8> {
+        self.payload
+    }
+
+    /// Bytes as they are: a part written by another `Writer`.
+    pub(crate) fn raw(&mut self, bytes: &[u8]) {
+        self.payload.extend_from_slice(bytes);
+    }
+
     /// The whole file: header, then payload.
     pub fn finish(self, kind: Kind, dataset: Fingerprint) -> Vec<u8> {
         seal(kind, dataset, &self.payload)
@@ -343,10 +354,7 @@ impl<'a> Checking<'a> {
             self.hashed = end;
             if end == self.payload.len() {
                 return Some(if self.hasher.digest() == self.expected {
-                    Ok(Reader {
-                        bytes: self.payload,
-                        at: 0,
-                    })
+                    Ok(Reader::over(self.payload))
                 } else {
                     Err(CompiledError::Checksum)
                 });
@@ -363,6 +371,9 @@ impl<'a> Checking<'a> {
 pub struct Reader<'a> {
     bytes: &'a [u8],
     at: usize,
+    /// The payload's bytes after `bytes`, when they are a part of it read as it arrives:
+    /// a count is checked against all the bytes left, as when the file is whole.
+    beyond: usize,
 }
 
 fn le_u16(b: &[u8], at: usize) -> u16 {
@@ -380,8 +391,22 @@ fn le_u64(b: &[u8], at: usize) -> u64 {
 impl<'a> Reader<'a> {
     /// A reader of `bytes` as a payload, or the part of one that has arrived: its
     /// checksum is for the caller to verify before what is read is used.
-    fn over(bytes: &'a [u8]) -> Reader<'a> {
-        Reader { bytes, at: 0 }
+    pub(crate) fn over(bytes: &'a [u8]) -> Reader<'a> {
+        Reader::over_part(bytes, 0)
+    }
+
+    /// A reader of `bytes`, a part of a payload with `beyond` bytes after it.
+    pub(crate) fn over_part(bytes: &'a [u8], beyond: usize) -> Reader<'a> {
+        Reader {
+            bytes,
+            at: 0,
+            beyond,
+        }
+    }
+
+    /// The payload's bytes left after this point, arrived or not.
+    fn left(&self) -> usize {
+        (self.bytes.len() - self.at).saturating_add(self.beyond)
     }
 
     /// Checks the header of `file` (magic, version, kind, length, dataset, checksum)
@@ -404,6 +429,11 @@ impl<'a> Reader<'a> {
         let checking = Checking::new(file, kind)?;
         let made_for = checking.dataset();
         checking.run().map(|reader| (reader, made_for))
+    }
+
+    /// The bytes not yet read.
+    pub(crate) fn rest(&self) -> &'a [u8] {
+        &self.bytes[self.at..]
     }
 
     /// How far into the payload the reader is, and the payload's length.
@@ -434,7 +464,7 @@ impl<'a> Reader<'a> {
     /// A count of items of `size` bytes each, checked against the bytes left.
     pub fn count(&mut self, size: usize, what: &str) -> Result<usize, CompiledError> {
         let n = self.u32(what)? as usize;
-        if n.saturating_mul(size.max(1)) > self.bytes.len() - self.at {
+        if n.saturating_mul(size.max(1)) > self.left() {
             return Err(damaged(format!(
                 "{what}: {n} items cannot fit in the rest of the file"
             )));
@@ -564,7 +594,7 @@ impl<'a> Reader<'a> {
         let n = self.varint(what)?;
         usize::try_from(n)
             .ok()
-            .filter(|&n| n.saturating_mul(size.max(1)) <= self.bytes.len() - self.at)
+            .filter(|&n| n.saturating_mul(size.max(1)) <= self.left())
             .ok_or_else(|| {
                 damaged(format!(
                     "{what}: {n} items cannot fit in the rest of the file"

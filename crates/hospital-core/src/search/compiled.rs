@@ -5,6 +5,7 @@
 
 use super::index::{TextIndex, TextIndexRead};
 use super::{facets::Facets, order::Orders, synonyms, DoctorIndex, SYNONYMS};
+use crate::compiled::stream::Stream;
 use crate::compiled::{ensure, CompiledError, Fingerprint, Kind, Reader, Writer};
 
 /// The name of the compiled doctor index that a site build publishes beside the dataset.
@@ -13,6 +14,10 @@ pub const DOCTOR_INDEX_FILE: &str = "doctors.idx";
 impl DoctorIndex {
     /// This index as a compiled file for the dataset file `dataset` (the bytes it was
     /// built from, as published).
+    ///
+    /// The payload starts with where each of the reader's steps ends, so that a reader
+    /// of the download ([`DoctorIndexFeed`]) reads a step once its bytes are in, keeps
+    /// only those, and never tries a step twice.
     pub fn to_compiled(&self, dataset: Fingerprint) -> Vec<u8> {
         let mut w = Writer::default();
         w.count(self.doctors);
@@ -29,7 +34,11 @@ impl DoctorIndex {
         w.strs(&campus_words);
         w.u32s(&campus_numbers);
         w.strs(&self.ignored);
-        w.finish(Kind::DoctorIndex, dataset)
+        let body = w.into_payload();
+        let mut file = Writer::default();
+        file.u32s(&step_ends(&body, self.doctors));
+        file.raw(&body);
+        file.finish(Kind::DoctorIndex, dataset)
     }
 
     /// The index in `file`, checked: made by this format version, undamaged, for the
@@ -50,6 +59,22 @@ impl DoctorIndex {
     }
 }
 
+/// Where each step of reading `body` ends: what the reader does, done once here. A body
+/// that does not read back (never one this index wrote) is one step.
+fn step_ends(body: &[u8], doctors: usize) -> Vec<u32> {
+    let mut r = Reader::over(body);
+    let mut ends = Vec::new();
+    if let Ok(mut steps) = Steps::start(&mut r, doctors) {
+        while let Ok(done) = steps.advance(&mut r) {
+            ends.push(r.position().0 as u32);
+            if done.is_some() {
+                return ends;
+            }
+        }
+    }
+    vec![body.len() as u32]
+}
+
 /// Postings read between two looks at the clock: about a millisecond's work (a few in
 /// the tests, so that they read in many parts).
 const POSTINGS_PER_PART: usize = if cfg!(test) { 64 } else { 1 << 15 };
@@ -61,14 +86,68 @@ enum Stage {
     Done,
 }
 
+/// The steps of reading an index, each from a reader positioned where the last ended.
+struct Steps {
+    doctors: usize,
+    stage: Stage,
+}
+
+impl Steps {
+    /// Reads the doctor count: an index of another number of doctors is another
+    /// dataset's.
+    fn start(r: &mut Reader, doctors: usize) -> Result<Steps, CompiledError> {
+        let n = r.u32("doctor count")? as usize;
+        if n != doctors {
+            return Err(CompiledError::OtherDataset);
+        }
+        Ok(Steps {
+            doctors,
+            stage: Stage::Text,
+        })
+    }
+
+    fn advance(&mut self, r: &mut Reader) -> Result<Option<DoctorIndex>, CompiledError> {
+        self.stage = match std::mem::replace(&mut self.stage, Stage::Done) {
+            Stage::Text => Stage::Postings(TextIndex::read_start(r, self.doctors)?),
+            Stage::Postings(mut part) => {
+                if TextIndex::read_more(r, &mut part, POSTINGS_PER_PART)? {
+                    Stage::Rest(part)
+                } else {
+                    Stage::Postings(part)
+                }
+            }
+            Stage::Rest(part) => {
+                let text = TextIndex::read_finish(r, part)?;
+                return read_rest(r, self.doctors, text).map(Some);
+            }
+            Stage::Done => {
+                return Err(CompiledError::Damaged("read again after it ended".into()));
+            }
+        };
+        Ok(None)
+    }
+}
+
+/// Checks the table of step ends at the start of a payload: never going back (a step may
+/// read nothing), the last one the end of the `body` bytes behind the table.
+fn check_step_ends(ends: &[u32], body: usize) -> Result<(), CompiledError> {
+    ensure(
+        !ends.is_empty()
+            && ends.windows(2).all(|w| w[0] <= w[1])
+            && ends.last().is_some_and(|&e| e as usize == body),
+        || "the steps do not end in order at the end of the index".into(),
+    )
+}
+
 /// Reads a compiled doctor index a part at a time, as [`DoctorIndexBuilder`] builds one:
 /// at 100,000 doctors the postings take longer to read than a browser should be held.
 ///
 /// [`DoctorIndexBuilder`]: super::DoctorIndexBuilder
 pub struct DoctorIndexReader<'a> {
+    /// Over the index behind the table of step ends.
     r: Reader<'a>,
-    doctors: usize,
-    stage: Stage,
+    ends: Vec<u32>,
+    steps: Steps,
 }
 
 impl<'a> DoctorIndexReader<'a> {
@@ -88,15 +167,12 @@ impl<'a> DoctorIndexReader<'a> {
         mut r: Reader<'a>,
         doctors: usize,
     ) -> Result<DoctorIndexReader<'a>, CompiledError> {
-        let n = r.u32("doctor count")? as usize;
-        if n != doctors {
-            return Err(CompiledError::OtherDataset);
-        }
-        Ok(DoctorIndexReader {
-            r,
-            doctors,
-            stage: Stage::Text,
-        })
+        let ends = r.u32s("step ends")?;
+        let body = r.rest();
+        check_step_ends(&ends, body.len())?;
+        let mut r = Reader::over(body);
+        let steps = Steps::start(&mut r, doctors)?;
+        Ok(DoctorIndexReader { r, ends, steps })
     }
 
     /// Reads on until done or `out_of_time`; the index (or why there is none) once done.
@@ -105,10 +181,9 @@ impl<'a> DoctorIndexReader<'a> {
         out_of_time: &mut dyn FnMut() -> bool,
     ) -> Option<Result<DoctorIndex, CompiledError>> {
         loop {
-            let result = self.advance();
-            match result {
+            match self.advance() {
                 Err(e) => {
-                    self.stage = Stage::Done;
+                    self.steps.stage = Stage::Done;
                     return Some(Err(e));
                 }
                 Ok(Some(index)) => return Some(Ok(index)),
@@ -118,26 +193,169 @@ impl<'a> DoctorIndexReader<'a> {
         }
     }
 
+    /// One step, which must end where the table says.
     fn advance(&mut self) -> Result<Option<DoctorIndex>, CompiledError> {
-        let r = &mut self.r;
-        self.stage = match std::mem::replace(&mut self.stage, Stage::Done) {
-            Stage::Text => Stage::Postings(TextIndex::read_start(r, self.doctors)?),
-            Stage::Postings(mut part) => {
-                if TextIndex::read_more(r, &mut part, POSTINGS_PER_PART)? {
-                    Stage::Rest(part)
-                } else {
-                    Stage::Postings(part)
+        let done = self.steps.advance(&mut self.r)?;
+        let at = self.r.position().0;
+        ensure(self.ends.first() == Some(&(at as u32)), || {
+            format!("a step of the index ends at {at}, not where its table says")
+        })?;
+        self.ends.remove(0);
+        Ok(done)
+    }
+}
+
+/// Reads a compiled doctor index as the download brings it: each step once its bytes are
+/// in (the table of step ends says where each ends), keeping only the bytes of the step
+/// to come, so that the file (37 MB at 100,000 doctors) is never held whole beside the
+/// index read from it. The checksum is taken as the bytes arrive; the index is given out
+/// only once it matches ([`DoctorIndexFeed::finish`]).
+pub struct DoctorIndexFeed {
+    stream: Stream,
+    dataset: Fingerprint,
+    doctors: usize,
+    /// The step ends, from the body's start, once the table is in; and the table's length.
+    ends: Option<(Vec<u32>, usize)>,
+    steps: Option<Steps>,
+    next: usize,
+    /// A step that failed before the whole file was in: damage or a file that lies,
+    /// told apart by the checksum once it is whole.
+    failed: Option<CompiledError>,
+    index: Option<DoctorIndex>,
+}
+
+impl DoctorIndexFeed {
+    /// The feed of the index of the dataset file `dataset`, which has `doctors` doctors.
+    pub fn new(dataset: Fingerprint, doctors: usize) -> DoctorIndexFeed {
+        DoctorIndexFeed {
+            stream: Stream::new(Kind::DoctorIndex),
+            dataset,
+            doctors,
+            ends: None,
+            steps: None,
+            next: 0,
+            failed: None,
+            index: None,
+        }
+    }
+
+    /// Takes the file's next bytes. Fails as soon as they show the file cannot be used:
+    /// not a compiled index of this version, made from another dataset, or longer than
+    /// its header says.
+    pub fn push(&mut self, chunk: &[u8]) -> Result<(), CompiledError> {
+        let had_header = self.stream.header().is_some();
+        self.stream.push(chunk)?;
+        match self.stream.header() {
+            Some(h) if !had_header && h.made_for != self.dataset => {
+                Err(CompiledError::OtherDataset)
+            }
+            _ => Ok(()),
+        }
+    }
+
+    /// How much of the index is read, from 0 to 1.
+    pub fn progress(&self) -> f64 {
+        self.stream.progress()
+    }
+
+    /// Reads the steps whose bytes have arrived, until `out_of_time`; whether it read
+    /// all it could (false: out of time, with more to read).
+    pub fn read(&mut self, out_of_time: &mut dyn FnMut() -> bool) -> Result<bool, CompiledError> {
+        loop {
+            if self.stream.header().is_none() || self.index.is_some() {
+                return Ok(true);
+            }
+            let whole = self.stream.whole();
+            if whole {
+                self.stream.verify()?;
+            }
+            if self.failed.is_some() {
+                return match self.failed.take() {
+                    Some(e) if whole => Err(e),
+                    e => {
+                        self.failed = e;
+                        Ok(true)
+                    }
+                };
+            }
+            match self.step() {
+                Ok(true) => {}
+                Ok(false) => return Ok(true),
+                Err(e) if whole => return Err(e),
+                Err(e) => {
+                    self.failed = Some(e);
+                    return Ok(true);
                 }
             }
-            Stage::Rest(part) => {
-                let text = TextIndex::read_finish(r, part)?;
-                return read_rest(r, self.doctors, text).map(Some);
+            if out_of_time() {
+                return Ok(false);
             }
-            Stage::Done => {
-                return Err(CompiledError::Damaged("read again after it ended".into()));
-            }
+        }
+    }
+
+    /// The next step, if its bytes are in: the table of ends, or a step of the index.
+    fn step(&mut self) -> Result<bool, CompiledError> {
+        let Some((ends, table)) = &self.ends else {
+            let mut r = Reader::over(self.stream.pending());
+            let Ok(ends) = r.u32s("step ends") else {
+                return if self.stream.whole() {
+                    Err(CompiledError::Damaged("step ends: cut off".into()))
+                } else {
+                    Ok(false)
+                };
+            };
+            let table = r.position().0;
+            check_step_ends(&ends, self.stream.left().saturating_sub(table))?;
+            self.stream.consume(table);
+            self.ends = Some((ends, table));
+            return Ok(true);
         };
-        Ok(None)
+        let Some(&end) = ends.get(self.next) else {
+            return Err(CompiledError::Damaged("more steps than the table".into()));
+        };
+        let done = self.stream.consumed() as usize - table;
+        let need = end as usize - done;
+        let Some(bytes) = self.stream.pending().get(..need) else {
+            return Ok(false);
+        };
+        let mut r = Reader::over_part(bytes, self.stream.left() - need);
+        let steps = match &mut self.steps {
+            Some(steps) => steps,
+            None => self.steps.insert(Steps::start(&mut r, self.doctors)?),
+        };
+        let index = steps.advance(&mut r)?;
+        ensure(r.position().0 == need, || {
+            format!(
+                "step {} of the index read {} of its {need} bytes",
+                self.next,
+                r.position().0
+            )
+        })?;
+        self.stream.consume(need);
+        self.next += 1;
+        if let Some(index) = index {
+            self.index = Some(index);
+        }
+        Ok(true)
+    }
+
+    /// Once the last chunk is in: reads on until `out_of_time`, and answers with the
+    /// index once it is all read and its checksum matched.
+    pub fn finish(
+        &mut self,
+        out_of_time: &mut dyn FnMut() -> bool,
+    ) -> Option<Result<DoctorIndex, CompiledError>> {
+        if let Err(e) = self.stream.ended() {
+            return Some(Err(e));
+        }
+        match self.read(out_of_time) {
+            Err(e) => Some(Err(e)),
+            Ok(_) => {
+                let index = self.index.take()?;
+                self.stream.release();
+                Some(Ok(index))
+            }
+        }
     }
 }
 
@@ -330,5 +548,151 @@ mod tests {
             }
         }
         assert!(refused > 0);
+    }
+
+    /// Feeds `file` in chunks of `size`, reading after each as a browser does between
+    /// chunks; the answer (as the file it writes again), and the most bytes the feed
+    /// held at once.
+    fn feed(
+        file: &[u8],
+        size: usize,
+        fp: Fingerprint,
+        n: usize,
+    ) -> (Result<u64, CompiledError>, usize) {
+        let mut feed = DoctorIndexFeed::new(fp, n);
+        let mut held = 0;
+        let mut looks = 0;
+        let mut out_of_time = || {
+            looks += 1;
+            looks % 3 == 0
+        };
+        for chunk in file.chunks(size.max(1)) {
+            if let Err(e) = feed.push(chunk).and_then(|()| feed.read(&mut out_of_time)) {
+                return (Err(e), held);
+            }
+            held = held.max(feed.stream.held());
+        }
+        loop {
+            if let Some(done) = feed.finish(&mut out_of_time) {
+                return (done.map(|ix| digest(&ix.to_compiled(fp))), held);
+            }
+        }
+    }
+
+    fn whole(file: &[u8], fp: Fingerprint, n: usize) -> Result<u64, CompiledError> {
+        DoctorIndex::from_compiled(file, fp, n).map(|ix| digest(&ix.to_compiled(fp)))
+    }
+
+    /// A file's bytes, for comparing without printing them.
+    fn digest(file: &[u8]) -> u64 {
+        xxhash_rust::xxh3::xxh3_64(file)
+    }
+
+    #[test]
+    fn fed_in_chunks_of_any_size_it_is_the_same_index() {
+        let Ok(loaded) = crate::validate::load(&shared_words_dataset(300)) else {
+            panic!("the test's dataset does not load");
+        };
+        let n = loaded.dataset.doctors.len();
+        let fp = Fingerprint::of(b"three hundred");
+        let file = DoctorIndex::build(&loaded.dataset).to_compiled(fp);
+        for size in [1, 3, 64, 1000, 4096, file.len()] {
+            assert_eq!(
+                feed(&file, size, fp, n).0,
+                Ok(digest(&file)),
+                "chunks of {size}"
+            );
+        }
+        let (ds, json) = sample();
+        let fp = Fingerprint::of(&json);
+        let file = DoctorIndex::build(&ds).to_compiled(fp);
+        assert_eq!(feed(&file, 777, fp, ds.doctors.len()).0, Ok(digest(&file)));
+    }
+
+    #[test]
+    fn the_feed_holds_a_step_never_the_file() {
+        let Ok(loaded) = crate::validate::load(&shared_words_dataset(3000)) else {
+            panic!("the test's dataset does not load");
+        };
+        let n = loaded.dataset.doctors.len();
+        let fp = Fingerprint::of(b"three thousand");
+        let file = DoctorIndex::build(&loaded.dataset).to_compiled(fp);
+        // The largest step: from the table of ends in the file.
+        let mut r = Reader::over(&file[crate::compiled::HEADER_LEN..]);
+        let ends = r.u32s("ends").expect("a table");
+        let largest = (ends.iter().scan(0, |at, &e| {
+            let step = e - *at;
+            *at = e;
+            Some(step as usize)
+        }))
+        .max()
+        .unwrap_or(0);
+        assert!(ends.len() > 20, "{} steps", ends.len());
+        let chunk = 1024;
+        let (read, held) = feed(&file, chunk, fp, n);
+        assert_eq!(read, Ok(digest(&file)));
+        // The pending bytes' room grows by doubling: under twice the largest step and a
+        // chunk, whatever the file's length. (At 10,000 generated doctors the largest of
+        // 56 steps is 0.7 of the file's 4.3 MB.)
+        assert!(
+            held <= 2 * (largest + chunk),
+            "held {held} bytes of a {}-byte file (largest step {largest})",
+            file.len()
+        );
+    }
+
+    #[test]
+    fn the_feed_refuses_what_the_whole_reader_refuses() {
+        let (ds, json) = sample();
+        let fp = Fingerprint::of(&json);
+        let n = ds.doctors.len();
+        let file = DoctorIndex::build(&ds).to_compiled(fp);
+        // Another dataset's, by its header or by its number of doctors.
+        assert_eq!(
+            feed(&file, 100, Fingerprint::of(b"{}"), n).0,
+            Err(CompiledError::OtherDataset)
+        );
+        assert_eq!(
+            feed(&file, 100, fp, n + 1).0,
+            Err(CompiledError::OtherDataset)
+        );
+        // Not an index; cut off or appended to; a changed byte.
+        assert_eq!(
+            feed(b"<!DOCTYPE html>", 4, fp, n).0,
+            Err(CompiledError::NotCompiled)
+        );
+        let records = crate::compiled::dataset::write(&ds, fp, "a.bin").records;
+        assert_eq!(
+            feed(&records, 100, fp, n).0,
+            Err(CompiledError::OtherKind { found: 2 })
+        );
+        let short = &file[..file.len() - 10];
+        assert_eq!(feed(short, 300, fp, n).0, whole(short, fp, n));
+        let mut long = file.clone();
+        long.extend_from_slice(b"more");
+        assert!(matches!(
+            feed(&long, 300, fp, n).0,
+            Err(CompiledError::Length { .. })
+        ));
+        let mut bad = file.clone();
+        let middle = bad.len() / 2;
+        bad[middle] ^= 0x40;
+        assert_eq!(feed(&bad, 500, fp, n).0, Err(CompiledError::Checksum));
+        // Behind a good checksum, any damage (the table of ends included) gets the whole
+        // reader's answer, never a panic.
+        let payload = &file[crate::compiled::HEADER_LEN..];
+        for at in (0..payload.len()).step_by(payload.len() / 150 + 1) {
+            let mut p = payload.to_vec();
+            p[at] = p[at].wrapping_add(0x51);
+            let sealed = crate::compiled::seal(Kind::DoctorIndex, fp, &p);
+            let whole = whole(&sealed, fp, n);
+            for size in [1, 333] {
+                assert_eq!(
+                    feed(&sealed, size, fp, n).0,
+                    whole,
+                    "byte {at}, chunks of {size}"
+                );
+            }
+        }
     }
 }
