@@ -610,13 +610,11 @@ impl<'a> Reader<'a> {
 
     /// Succeeds only when every byte has been read: a longer payload is not ours.
     pub fn end(&self) -> Result<(), CompiledError> {
-        if self.at == self.bytes.len() {
-            Ok(())
-        } else {
-            Err(damaged(format!(
-                "{} bytes left over after the last part",
-                self.bytes.len() - self.at
-            )))
+        match self.left() {
+            0 => Ok(()),
+            left => Err(damaged(format!(
+                "{left} bytes left over after the last part"
+            ))),
         }
     }
 }

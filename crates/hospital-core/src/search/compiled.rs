@@ -139,15 +139,44 @@ fn check_step_ends(ends: &[u32], body: usize) -> Result<(), CompiledError> {
     )
 }
 
+/// Step `k` of reading an index, from `r` over exactly its bytes (the first also reads
+/// the doctor count); what it gave, and the bytes it read, which must be all of them.
+/// The reader of a whole file and the feed of a download both read through this, on
+/// the same bytes, so that both give the same answer.
+fn read_step(
+    steps: &mut Option<Steps>,
+    r: &mut Reader,
+    doctors: usize,
+    k: usize,
+) -> Result<(Option<DoctorIndex>, usize), CompiledError> {
+    let steps = match steps {
+        Some(steps) => steps,
+        None => steps.insert(Steps::start(r, doctors)?),
+    };
+    let index = steps.advance(r)?;
+    let (read, len) = r.position();
+    ensure(read == len, || {
+        format!("step {k} of the index read {read} of its {len} bytes")
+    })?;
+    Ok((index, read))
+}
+
+fn more_steps() -> CompiledError {
+    CompiledError::Damaged("the index reads on past the last step of its table".into())
+}
+
 /// Reads a compiled doctor index a part at a time, as [`DoctorIndexBuilder`] builds one:
 /// at 100,000 doctors the postings take longer to read than a browser should be held.
 ///
 /// [`DoctorIndexBuilder`]: super::DoctorIndexBuilder
 pub struct DoctorIndexReader<'a> {
-    /// Over the index behind the table of step ends.
-    r: Reader<'a>,
+    /// The index behind the table of step ends, and how much of it is read.
+    body: &'a [u8],
+    at: usize,
     ends: Vec<u32>,
-    steps: Steps,
+    next: usize,
+    steps: Option<Steps>,
+    doctors: usize,
 }
 
 impl<'a> DoctorIndexReader<'a> {
@@ -170,9 +199,14 @@ impl<'a> DoctorIndexReader<'a> {
         let ends = r.u32s("step ends")?;
         let body = r.rest();
         check_step_ends(&ends, body.len())?;
-        let mut r = Reader::over(body);
-        let steps = Steps::start(&mut r, doctors)?;
-        Ok(DoctorIndexReader { r, ends, steps })
+        Ok(DoctorIndexReader {
+            body,
+            at: 0,
+            ends,
+            next: 0,
+            steps: None,
+            doctors,
+        })
     }
 
     /// Reads on until done or `out_of_time`; the index (or why there is none) once done.
@@ -183,7 +217,7 @@ impl<'a> DoctorIndexReader<'a> {
         loop {
             match self.advance() {
                 Err(e) => {
-                    self.steps.stage = Stage::Done;
+                    self.next = usize::MAX;
                     return Some(Err(e));
                 }
                 Ok(Some(index)) => return Some(Ok(index)),
@@ -193,15 +227,14 @@ impl<'a> DoctorIndexReader<'a> {
         }
     }
 
-    /// One step, which must end where the table says.
+    /// The next step, on its bytes as the table says.
     fn advance(&mut self) -> Result<Option<DoctorIndex>, CompiledError> {
-        let done = self.steps.advance(&mut self.r)?;
-        let at = self.r.position().0;
-        ensure(self.ends.first() == Some(&(at as u32)), || {
-            format!("a step of the index ends at {at}, not where its table says")
-        })?;
-        self.ends.remove(0);
-        Ok(done)
+        let end = *self.ends.get(self.next).ok_or_else(more_steps)? as usize;
+        let mut r = Reader::over_part(&self.body[self.at..end], self.body.len() - end);
+        let (index, read) = read_step(&mut self.steps, &mut r, self.doctors, self.next)?;
+        self.at += read;
+        self.next += 1;
+        Ok(index)
     }
 }
 
@@ -297,12 +330,10 @@ impl DoctorIndexFeed {
     fn step(&mut self) -> Result<bool, CompiledError> {
         let Some((ends, table)) = &self.ends else {
             let mut r = Reader::over(self.stream.pending());
-            let Ok(ends) = r.u32s("step ends") else {
-                return if self.stream.whole() {
-                    Err(CompiledError::Damaged("step ends: cut off".into()))
-                } else {
-                    Ok(false)
-                };
+            let ends = match r.u32s("step ends") {
+                Ok(ends) => ends,
+                Err(e) if self.stream.whole() => return Err(e),
+                Err(_) => return Ok(false),
             };
             let table = r.position().0;
             check_step_ends(&ends, self.stream.left().saturating_sub(table))?;
@@ -311,7 +342,7 @@ impl DoctorIndexFeed {
             return Ok(true);
         };
         let Some(&end) = ends.get(self.next) else {
-            return Err(CompiledError::Damaged("more steps than the table".into()));
+            return Err(more_steps());
         };
         let done = self.stream.consumed() as usize - table;
         let need = end as usize - done;
@@ -319,18 +350,7 @@ impl DoctorIndexFeed {
             return Ok(false);
         };
         let mut r = Reader::over_part(bytes, self.stream.left() - need);
-        let steps = match &mut self.steps {
-            Some(steps) => steps,
-            None => self.steps.insert(Steps::start(&mut r, self.doctors)?),
-        };
-        let index = steps.advance(&mut r)?;
-        ensure(r.position().0 == need, || {
-            format!(
-                "step {} of the index read {} of its {need} bytes",
-                self.next,
-                r.position().0
-            )
-        })?;
+        let (index, _) = read_step(&mut self.steps, &mut r, self.doctors, self.next)?;
         self.stream.consume(need);
         self.next += 1;
         if let Some(index) = index {
@@ -679,8 +699,32 @@ mod tests {
         bad[middle] ^= 0x40;
         assert_eq!(feed(&bad, 500, fp, n).0, Err(CompiledError::Checksum));
         // Behind a good checksum, any damage (the table of ends included) gets the whole
-        // reader's answer, never a panic.
+        // reader's answer, never a panic: an empty or cut table too.
         let payload = &file[crate::compiled::HEADER_LEN..];
+        for cut in [0, 2, 5] {
+            let sealed = crate::compiled::seal(Kind::DoctorIndex, fp, &payload[..cut]);
+            let whole = whole(&sealed, fp, n);
+            assert!(whole.is_err());
+            assert_eq!(feed(&sealed, 1, fp, n).0, whole, "{cut} bytes");
+        }
+        // A table whose first step ends a byte early or late: each step is read on the
+        // bytes the table gives it, by both readers alike, and refused.
+        for shift in [-1i64, 1] {
+            let mut p = payload.to_vec();
+            let first = u32::from_le_bytes([p[4], p[5], p[6], p[7]]);
+            let moved = (i64::from(first) + shift) as u32;
+            p[4..8].copy_from_slice(&moved.to_le_bytes());
+            let sealed = crate::compiled::seal(Kind::DoctorIndex, fp, &p);
+            let whole = whole(&sealed, fp, n);
+            assert!(matches!(whole, Err(CompiledError::Damaged(_))), "{whole:?}");
+            for size in [1, 97] {
+                assert_eq!(
+                    feed(&sealed, size, fp, n).0,
+                    whole,
+                    "shift {shift}, chunks of {size}"
+                );
+            }
+        }
         for at in (0..payload.len()).step_by(payload.len() / 150 + 1) {
             let mut p = payload.to_vec();
             p[at] = p[at].wrapping_add(0x51);
