@@ -3,7 +3,7 @@
 
 use crate::clock::BuildClock;
 use crate::components::{
-    LoadProblem, ProgressStatus, Section, SiteFooter, SiteHeader, WithArticles,
+    ArticlesStatus, LoadProblem, ProgressStatus, Section, SiteFooter, SiteHeader,
 };
 use crate::config::{Chrome, Mode, MountConfig, Scope};
 use crate::data::{self, LoadPhase, LoadState};
@@ -197,15 +197,19 @@ pub fn App(config: MountConfig) -> impl IntoView {
             };
             provide_context(data.clone());
             let sample = data.dataset.sample;
+            // Changes once, when the articles arrive: a failed load, and Retry, stay
+            // with the status shown meanwhile.
+            let articles_ready = Memo::new(move |_| data.articles_ready());
             view! {
                 {(sample && full).then(|| view! { <p class="sample-notice">{move || ui.t().sample_notice}</p> })}
                 {move || match page.get() {
                     PageKey::Home => view! { <pages::HomePage/> }.into_any(),
-                    PageKey::Feed => view! { <WithArticles><pages::NewsFeed/></WithArticles> }.into_any(),
-                    PageKey::Article(slug) => view! {
-                        <WithArticles><pages::ArticlePage slug=slug.clone()/></WithArticles>
+                    // Tracked only on these pages: they render once the articles are there.
+                    PageKey::Feed | PageKey::Article(_) if !articles_ready.get() => {
+                        view! { <ArticlesStatus/> }.into_any()
                     }
-                    .into_any(),
+                    PageKey::Feed => view! { <pages::NewsFeed/> }.into_any(),
+                    PageKey::Article(slug) => view! { <pages::ArticlePage slug=slug/> }.into_any(),
                     PageKey::Doctors => view! { <pages::DoctorFinder/> }.into_any(),
                     PageKey::Doctor(id) => view! { <pages::DoctorProfile id=id/> }.into_any(),
                     PageKey::Departments => view! { <pages::DepartmentList/> }.into_any(),

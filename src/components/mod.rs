@@ -1,6 +1,7 @@
 //! Pieces shared by several pages, one file each.
 
 mod accepting_badge;
+mod articles_status;
 mod avatar;
 mod card_keys;
 mod doctor_card;
@@ -23,9 +24,9 @@ mod site_footer;
 mod site_header;
 mod sort_menu;
 mod timetable;
-mod with_articles;
 
 pub use accepting_badge::AcceptingBadge;
+pub use articles_status::ArticlesStatus;
 pub use avatar::Avatar;
 pub use card_keys::CardKeys;
 pub use doctor_card::{rank_line, DoctorCard};
@@ -48,4 +49,3 @@ pub use site_footer::SiteFooter;
 pub use site_header::{Section, SiteHeader};
 pub use sort_menu::SortMenu;
 pub use timetable::Timetable;
-pub use with_articles::WithArticles;

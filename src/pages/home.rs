@@ -1,7 +1,7 @@
 //! `/`: the hospital's front door. What visitors come for comes first: finding a doctor,
 //! the emergency department, the campuses; then the latest news.
 
-use crate::components::{NewsCard, PhoneLinks, WithArticles};
+use crate::components::{ArticlesStatus, NewsCard, PhoneLinks};
 use crate::data::use_data;
 use crate::head::{set_head, Head};
 use crate::nav::{use_nav, Link};
@@ -34,14 +34,23 @@ pub fn HomePage() -> impl IntoView {
         let h = &data.dataset.hospital;
         let cards = {
             let data = data.clone();
+            // Changes once, when the articles arrive: a failed load, and Retry, stay
+            // with the status shown meanwhile.
+            let ready = {
+                let data = data.clone();
+                Memo::new(move |_| data.articles_ready())
+            };
             move || {
+                if !ready.get() {
+                    return view! { <ArticlesStatus part=true/> }.into_any();
+                }
                 let lang = ui.lang.get();
                 let latest = data.news_page(&NewsQuery::default(), LATEST);
                 let cards = (latest.items.iter())
                     .filter_map(|&i| data.articles().get(i).cloned())
                     .map(|article| view! { <NewsCard article lang terms=Vec::new()/> })
                     .collect_view();
-                view! { <ol class="news-list">{cards}</ol> }
+                view! { <ol class="news-list">{cards}</ol> }.into_any()
             }
         };
         view! {
@@ -88,7 +97,7 @@ pub fn HomePage() -> impl IntoView {
                 </section>
                 <section class="home-news" aria-labelledby="home-news">
                     <h2 id="home-news">{t.latest_news}</h2>
-                    <WithArticles part=true>{cards.clone()}</WithArticles>
+                    {cards.clone()}
                     <p><Link to=Route::News(NewsQuery::default()) class="button">{t.all_news}</Link></p>
                 </section>
             </div>

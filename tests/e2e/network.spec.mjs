@@ -166,8 +166,16 @@ test("news opened offline after the finder alone says it could not load them, an
   await expect(problem.locator("h1")).toHaveText("The news could not be loaded");
   await expect(problem).toContainText("hospital.articles.bin");
   await expect(page.locator("header.site-header")).toBeVisible();
+  // The home page shows the hospital, and in place of its latest news a line with Retry.
+  await page.locator("a.brand-name").click();
+  await expect(page.locator(".home-emergency")).toBeVisible();
+  const latest = page.locator(".home-news .load-problem");
+  await expect(latest).toHaveText(/The news could not be loaded\./);
+  await expectAccessible(page, "home with its news failed");
   await context.setOffline(false);
-  await problem.getByRole("button", { name: "Try again" }).click();
+  await latest.getByRole("button", { name: "Try again" }).click();
+  await expect(page.locator(".home-news .news-card")).toHaveCount(3);
+  await page.getByRole("link", { name: "News", exact: true }).first().click();
   await expect(page.locator(".news-card").first()).toBeVisible();
   await expect(page.locator(".load-problem")).toHaveCount(0);
   await expectAccessible(page, "news after Retry");
