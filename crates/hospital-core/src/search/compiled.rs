@@ -180,8 +180,8 @@ pub struct DoctorIndexReader<'a> {
 }
 
 impl<'a> DoctorIndexReader<'a> {
-    /// Checks the header of `file` (format, checksum, the dataset it belongs to and its
-    /// number of doctors) before anything is read.
+    /// Checks the header of `file` (format, checksum, the dataset it belongs to) and its
+    /// table of steps before anything is read; its number of doctors with the first step.
     pub fn new(
         file: &'a [u8],
         dataset: Fingerprint,
