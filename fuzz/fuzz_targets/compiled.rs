@@ -8,7 +8,7 @@
 
 use hospital_core::compiled::{seal, Fingerprint, Kind};
 use hospital_core::route::{DoctorQuery, DoctorSort, Slot};
-use hospital_core::search::{DoctorIndex, DoctorIndexFeed, DoctorIndexReader};
+use hospital_core::search::{DoctorIndex, DoctorIndexFeed};
 use hospital_core::{validate, Dataset, HalfDay, Weekday};
 use libfuzzer_sys::fuzz_target;
 use std::sync::OnceLock;
@@ -82,8 +82,9 @@ fuzz_target!(|data: &[u8]| {
     let sealed = seal(Kind::DoctorIndex, f.fingerprint, data);
     let whole = DoctorIndex::from_compiled(&sealed, f.fingerprint, n);
     // Read a part at a time, as the app does: the same answer, index or error.
-    let in_parts = DoctorIndexReader::new(&sealed, f.fingerprint, n).and_then(|mut reader| loop {
-        if let Some(done) = reader.step(&mut || true) {
+    let mut reader = DoctorIndexFeed::new(f.fingerprint, n);
+    let in_parts = reader.push(&sealed).and_then(|()| loop {
+        if let Some(done) = reader.finish(&mut || true) {
             break done;
         }
     });

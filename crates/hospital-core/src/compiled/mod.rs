@@ -431,11 +431,6 @@ impl<'a> Reader<'a> {
         checking.run().map(|reader| (reader, made_for))
     }
 
-    /// The bytes not yet read.
-    pub(crate) fn rest(&self) -> &'a [u8] {
-        &self.bytes[self.at..]
-    }
-
     /// How far into the payload the reader is, and the payload's length.
     pub fn position(&self) -> (usize, usize) {
         (self.at, self.bytes.len())

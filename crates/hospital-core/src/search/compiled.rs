@@ -43,16 +43,17 @@ impl DoctorIndex {
 
     /// The index in `file`, checked: made by this format version, undamaged, for the
     /// dataset file `dataset` with `doctors` doctors, and every id and offset in it
-    /// within bounds, so that searching it cannot fail. In one go; the app reads a
-    /// large one a part at a time with [`DoctorIndexReader`].
+    /// within bounds, so that searching it cannot fail. In one go, by the reader the app
+    /// gives its download to ([`DoctorIndexFeed`]), so that both answer alike.
     pub fn from_compiled(
         file: &[u8],
         dataset: Fingerprint,
         doctors: usize,
     ) -> Result<DoctorIndex, CompiledError> {
-        let mut reader = DoctorIndexReader::new(file, dataset, doctors)?;
+        let mut feed = DoctorIndexFeed::new(dataset, doctors);
+        feed.push(file)?;
         loop {
-            if let Some(done) = reader.step(&mut || false) {
+            if let Some(done) = feed.finish(&mut || false) {
                 return done;
             }
         }
@@ -139,110 +140,20 @@ fn check_step_ends(ends: &[u32], body: usize) -> Result<(), CompiledError> {
     )
 }
 
-/// Step `k` of reading an index, from `r` over exactly its bytes (the first also reads
-/// the doctor count); what it gave, and the bytes it read, which must be all of them.
-/// The reader of a whole file and the feed of a download both read through this, on
-/// the same bytes, so that both give the same answer.
-fn read_step(
-    steps: &mut Option<Steps>,
-    r: &mut Reader,
-    doctors: usize,
-    k: usize,
-) -> Result<(Option<DoctorIndex>, usize), CompiledError> {
-    let steps = match steps {
-        Some(steps) => steps,
-        None => steps.insert(Steps::start(r, doctors)?),
-    };
-    let index = steps.advance(r)?;
-    let (read, len) = r.position();
-    ensure(read == len, || {
-        format!("step {k} of the index read {read} of its {len} bytes")
-    })?;
-    Ok((index, read))
-}
-
 fn more_steps() -> CompiledError {
     CompiledError::Damaged("the index reads on past the last step of its table".into())
 }
 
-/// Reads a compiled doctor index a part at a time, as [`DoctorIndexBuilder`] builds one:
-/// at 100,000 doctors the postings take longer to read than a browser should be held.
+/// Reads a compiled doctor index a step at a time, as [`DoctorIndexBuilder`] builds one
+/// (at 100,000 doctors the postings take longer to read than a browser should be held),
+/// and as the download brings it: each step once its bytes are in (the table of step
+/// ends says where each ends), keeping only the bytes of the step to come, so that the
+/// file (37 MB at 100,000 doctors) is never held whole beside the index read from it.
+/// The checksum is taken as the bytes arrive; the index is given out only once it
+/// matches ([`DoctorIndexFeed::finish`]). [`DoctorIndex::from_compiled`] gives it a
+/// whole file.
 ///
 /// [`DoctorIndexBuilder`]: super::DoctorIndexBuilder
-pub struct DoctorIndexReader<'a> {
-    /// The index behind the table of step ends, and how much of it is read.
-    body: &'a [u8],
-    at: usize,
-    ends: Vec<u32>,
-    next: usize,
-    steps: Option<Steps>,
-    doctors: usize,
-}
-
-impl<'a> DoctorIndexReader<'a> {
-    /// Checks the header of `file` (format, checksum, the dataset it belongs to) and its
-    /// table of steps before anything is read; its number of doctors with the first step.
-    pub fn new(
-        file: &'a [u8],
-        dataset: Fingerprint,
-        doctors: usize,
-    ) -> Result<DoctorIndexReader<'a>, CompiledError> {
-        DoctorIndexReader::verified(Reader::open(file, Kind::DoctorIndex, dataset)?, doctors)
-    }
-
-    /// For a file whose header, dataset and checksum the caller has checked, a part at a
-    /// time (`compiled::Checking`): a large index is too much to hash in one task.
-    pub fn verified(
-        mut r: Reader<'a>,
-        doctors: usize,
-    ) -> Result<DoctorIndexReader<'a>, CompiledError> {
-        let ends = r.u32s("step ends")?;
-        let body = r.rest();
-        check_step_ends(&ends, body.len())?;
-        Ok(DoctorIndexReader {
-            body,
-            at: 0,
-            ends,
-            next: 0,
-            steps: None,
-            doctors,
-        })
-    }
-
-    /// Reads on until done or `out_of_time`; the index (or why there is none) once done.
-    pub fn step(
-        &mut self,
-        out_of_time: &mut dyn FnMut() -> bool,
-    ) -> Option<Result<DoctorIndex, CompiledError>> {
-        loop {
-            match self.advance() {
-                Err(e) => {
-                    self.next = usize::MAX;
-                    return Some(Err(e));
-                }
-                Ok(Some(index)) => return Some(Ok(index)),
-                Ok(None) if out_of_time() => return None,
-                Ok(None) => {}
-            }
-        }
-    }
-
-    /// The next step, on its bytes as the table says.
-    fn advance(&mut self) -> Result<Option<DoctorIndex>, CompiledError> {
-        let end = *self.ends.get(self.next).ok_or_else(more_steps)? as usize;
-        let mut r = Reader::over_part(&self.body[self.at..end], self.body.len() - end);
-        let (index, read) = read_step(&mut self.steps, &mut r, self.doctors, self.next)?;
-        self.at += read;
-        self.next += 1;
-        Ok(index)
-    }
-}
-
-/// Reads a compiled doctor index as the download brings it: each step once its bytes are
-/// in (the table of step ends says where each ends), keeping only the bytes of the step
-/// to come, so that the file (37 MB at 100,000 doctors) is never held whole beside the
-/// index read from it. The checksum is taken as the bytes arrive; the index is given out
-/// only once it matches ([`DoctorIndexFeed::finish`]).
 pub struct DoctorIndexFeed {
     stream: Stream,
     dataset: Fingerprint,
@@ -302,14 +213,8 @@ impl DoctorIndexFeed {
             if whole {
                 self.stream.verify()?;
             }
-            if self.failed.is_some() {
-                return match self.failed.take() {
-                    Some(e) if whole => Err(e),
-                    e => {
-                        self.failed = e;
-                        Ok(true)
-                    }
-                };
+            if let Some(e) = &self.failed {
+                return if whole { Err(e.clone()) } else { Ok(true) };
             }
             match self.step() {
                 Ok(true) => {}
@@ -349,8 +254,21 @@ impl DoctorIndexFeed {
         let Some(bytes) = self.stream.pending().get(..need) else {
             return Ok(false);
         };
+        // Exactly the step's bytes, its counts checked against all the bytes left, as in
+        // the whole file: a table that lies is found the same way however it arrives.
         let mut r = Reader::over_part(bytes, self.stream.left() - need);
-        let (index, _) = read_step(&mut self.steps, &mut r, self.doctors, self.next)?;
+        let steps = match &mut self.steps {
+            Some(steps) => steps,
+            None => self.steps.insert(Steps::start(&mut r, self.doctors)?),
+        };
+        let index = steps.advance(&mut r)?;
+        let read = r.position().0;
+        ensure(read == need, || {
+            format!(
+                "step {} of the index read {read} of its {need} bytes",
+                self.next
+            )
+        })?;
         self.stream.consume(need);
         self.next += 1;
         if let Some(index) = index {
@@ -479,11 +397,12 @@ mod tests {
         let ds = loaded.dataset;
         let fp = Fingerprint::of(b"three hundred");
         let file = DoctorIndex::build(&ds).to_compiled(fp);
-        let mut reader = DoctorIndexReader::new(&file, fp, ds.doctors.len()).expect("header");
+        let mut reader = DoctorIndexFeed::new(fp, ds.doctors.len());
+        reader.push(&file).expect("header");
         let mut parts = 1;
         let index = loop {
             // Out of time after every part: the smallest slices there are.
-            match reader.step(&mut || true) {
+            match reader.finish(&mut || true) {
                 Some(done) => break done.expect("reads"),
                 None => parts += 1,
             }

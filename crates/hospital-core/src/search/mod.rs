@@ -73,7 +73,7 @@ mod synonyms;
 mod tests;
 
 pub use build::DoctorIndexBuilder;
-pub use compiled::{DoctorIndexFeed, DoctorIndexReader, DOCTOR_INDEX_FILE};
+pub use compiled::{DoctorIndexFeed, DOCTOR_INDEX_FILE};
 pub use explain::{Reason, ReasonField};
 pub use facets::{doctor_campuses, FacetCounts};
 pub use highlight::highlight;
