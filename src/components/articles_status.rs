@@ -4,7 +4,7 @@
 //! renders once `AppData::articles_ready`: the app's page switch and the home page's
 //! latest news ask it.
 
-use crate::components::LoadProblem;
+use crate::components::{InlineProblem, LoadProblem};
 use crate::data::{use_data, ArticlesState};
 use crate::ui::use_ui;
 use leptos::prelude::*;
@@ -24,13 +24,8 @@ pub fn ArticlesStatus(
             let data = data.clone();
             let retry = Callback::new(move |_| data.retry_articles());
             if part {
-                view! {
-                    <div class="load-problem inline" role="alert">
-                        <p>{ui.t().news_failed}</p>
-                        <button type="button" class="button" on:click=move |_| retry.run(())>{ui.t().retry}</button>
-                    </div>
-                }
-                .into_any()
+                let message = Signal::derive(move || ui.t().news_failed);
+                view! { <InlineProblem message retry/> }.into_any()
             } else {
                 view! { <LoadProblem error retry news=true/> }.into_any()
             }

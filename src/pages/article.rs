@@ -1,6 +1,6 @@
 //! `/news/<slug>`: one article, its body rendered from Markdown, and where to go next.
 
-use crate::components::MarkdownView;
+use crate::components::{InlineProblem, MarkdownView};
 use crate::data::{fetch_text, use_data, AppData};
 use crate::head::{set_head, Head};
 use crate::i18n::format_date;
@@ -88,10 +88,10 @@ pub fn ArticlePage(slug: String) -> impl IntoView {
         let body_view = move || match body.get() {
             Body::Loading => view! { <p class="loading" role="status">{ui.t().loading}</p> }.into_any(),
             Body::Failed => view! {
-                <div class="load-problem inline" role="alert">
-                    <p>{ui.t().body_failed}</p>
-                    <button type="button" class="button" on:click=move |_| attempt.update(|n| *n += 1)>{ui.t().retry}</button>
-                </div>
+                <InlineProblem
+                    message=Signal::derive(move || ui.t().body_failed)
+                    retry=Callback::new(move |_| attempt.update(|n| *n += 1))
+                />
             }
             .into_any(),
             Body::Ready(blocks) => view! { <MarkdownView blocks=blocks.to_vec()/> }.into_any(),
