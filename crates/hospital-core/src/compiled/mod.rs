@@ -20,7 +20,7 @@ pub(crate) mod stream;
 pub const MAGIC: [u8; 4] = *b"HSIX";
 /// Bumped whenever the layout of any kind changes: an old file is then refused and
 /// the page builds its index from the dataset, as it would without one.
-pub const VERSION: u16 = 3;
+pub const VERSION: u16 = 4;
 /// magic, version, kind, payload length, payload checksum, dataset length, dataset hash.
 pub const HEADER_LEN: usize = 4 + 2 + 2 + 8 + 8 + 8 + 8;
 
@@ -165,8 +165,8 @@ impl Writer {
         }
     }
 
-    /// Values whose high bits are a key that mostly grows (a doctor number, in a
-    /// posting) and whose `low` bits are flags: each as the key's signed step from the
+    /// Values whose high bits are a key that mostly grows (a word number, in the
+    /// typo table) and whose `low` bits are flags: each as the key's signed step from the
     /// last one, with the flags, in as few bytes as that takes.
     pub fn keyed(&mut self, v: &[u32], low: u32) {
         self.count(v.len());
@@ -440,7 +440,7 @@ impl<'a> Reader<'a> {
         Ok(self.take(1, what)?[0])
     }
 
-    fn take(&mut self, n: usize, what: &str) -> Result<&'a [u8], CompiledError> {
+    pub(crate) fn take(&mut self, n: usize, what: &str) -> Result<&'a [u8], CompiledError> {
         let end = self
             .at
             .checked_add(n)
@@ -512,53 +512,23 @@ impl<'a> Reader<'a> {
     }
 
     /// What [`Writer::keyed`] wrote with the same `low`, every key at most `max_key`.
-    pub fn keyed(
-        &mut self,
-        what: &'static str,
-        low: u32,
-        max_key: u32,
-    ) -> Result<Vec<u32>, CompiledError> {
-        let mut part = self.keyed_start(what, low, max_key)?;
-        self.keyed_more(&mut part, usize::MAX)?;
-        Ok(part.out)
-    }
-
-    /// Starts reading a [`Writer::keyed`] array a part at a time, for a long one (the
-    /// postings) that should not hold up the browser: [`Reader::keyed_more`] reads on.
-    pub fn keyed_start(
-        &mut self,
-        what: &'static str,
-        low: u32,
-        max_key: u32,
-    ) -> Result<Keyed, CompiledError> {
-        let left = self.count(1, what)?;
-        Ok(Keyed {
-            what,
-            left,
-            key: 0,
-            low,
-            max_key: i64::from(max_key.min(u32::MAX >> low)),
-            out: Vec::with_capacity(left),
-        })
-    }
-
-    /// Reads up to `budget` more values of `part`; true when it has all of them.
-    pub fn keyed_more(&mut self, part: &mut Keyed, budget: usize) -> Result<bool, CompiledError> {
-        let mask = (1u32 << part.low) - 1;
-        for _ in 0..part.left.min(budget) {
-            let v = self.varint(part.what)?;
-            let zigzag = v >> part.low;
+    pub fn keyed(&mut self, what: &str, low: u32, max_key: u32) -> Result<Vec<u32>, CompiledError> {
+        let n = self.count(1, what)?;
+        let max_key = i64::from(max_key.min(u32::MAX >> low));
+        let mask = (1u32 << low) - 1;
+        let mut out = Vec::with_capacity(n);
+        let mut key = 0i64;
+        for _ in 0..n {
+            let v = self.varint(what)?;
+            let zigzag = v >> low;
             let step = (zigzag >> 1) as i64 ^ -((zigzag & 1) as i64);
-            part.key = part
-                .key
+            key = key
                 .checked_add(step)
-                .filter(|k| (0..=part.max_key).contains(k))
-                .ok_or_else(|| damaged(format!("{}: a value out of range", part.what)))?;
-            part.out
-                .push((part.key as u32) << part.low | (v as u32 & mask));
-            part.left -= 1;
+                .filter(|k| (0..=max_key).contains(k))
+                .ok_or_else(|| damaged(format!("{what}: a value out of range")))?;
+            out.push((key as u32) << low | (v as u32 & mask));
         }
-        Ok(part.left == 0)
+        Ok(out)
     }
 
     pub fn string(&mut self, what: &str) -> Result<String, CompiledError> {
@@ -611,28 +581,6 @@ impl<'a> Reader<'a> {
                 "{left} bytes left over after the last part"
             ))),
         }
-    }
-}
-
-/// A [`Writer::keyed`] array being read a part at a time.
-pub struct Keyed {
-    what: &'static str,
-    left: usize,
-    key: i64,
-    low: u32,
-    max_key: i64,
-    out: Vec<u32>,
-}
-
-impl Keyed {
-    /// How many values are still to read.
-    pub fn remaining(&self) -> usize {
-        self.left
-    }
-
-    /// The values read so far; all of them once [`Reader::keyed_more`] said so.
-    pub fn into_values(self) -> Vec<u32> {
-        self.out
     }
 }
 
@@ -773,23 +721,18 @@ mod tests {
     }
 
     #[test]
-    fn long_arrays_read_in_parts_and_keys_stay_in_range() {
+    fn keyed_values_read_back_and_keys_stay_in_range() {
         let ds = Fingerprint::of(b"");
+        // Keys that go down as well as up, with their flags.
         let values: Vec<u32> = (0..1000).map(|i| ((i * 7 % 300) << 4) | (i % 16)).collect();
         let mut w = Writer::default();
         w.keyed(&values, 4);
         w.keyed(&values, 4);
         let file = w.finish(Kind::DoctorIndex, ds);
         let mut r = Reader::open(&file, Kind::DoctorIndex, ds).unwrap();
-        let mut part = r.keyed_start("postings", 4, 299).unwrap();
-        let mut rounds = 0;
-        while !r.keyed_more(&mut part, 64).unwrap() {
-            rounds += 1;
-        }
-        assert_eq!(rounds, 1000 / 64);
-        assert_eq!(part.into_values(), values);
+        assert_eq!(r.keyed("values", 4, 299).unwrap(), values);
         // The same values with a bound below their largest key: refused.
-        assert!(r.keyed("postings", 4, 298).is_err());
+        assert!(r.keyed("values", 4, 298).is_err());
     }
 
     #[test]

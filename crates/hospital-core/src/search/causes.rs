@@ -107,7 +107,7 @@ fn listing(ix: &TextIndex, condition: &str, candidates: &Bits, n: usize) -> Bits
     for key in &keys {
         let mut with = Bits::empty(n);
         if let Some(id) = ix.exact(key) {
-            for &p in ix.postings(id, SPECIALTY) {
+            for p in ix.postings(id, SPECIALTY) {
                 if p & SPECIALTY as u32 != 0 {
                     with.set((p >> 4) as usize);
                 }

@@ -12,9 +12,12 @@ use std::hash::Hasher;
 use std::ops::Range;
 
 mod finish;
+mod postings;
 mod wire;
 mod words;
 pub use finish::Finisher;
+pub use postings::PostingList;
+use postings::Postings;
 pub use wire::TextIndexRead;
 use words::Vocabulary;
 
@@ -67,12 +70,10 @@ pub struct TextIndex {
     arena: String,
     /// `arena[ends[i - 1]..ends[i]]` is word `i`.
     ends: Vec<u32>,
-    /// `postings[post_ends[i - 1]..post_ends[i]]`: `doctor << 4 | field mask`. The
-    /// postings with a name or specialty come first, up to `post_mids[i]`: synonym
-    /// expansions look only at those, and skip the long lists of biography words.
-    post_ends: Vec<u32>,
-    post_mids: Vec<u32>,
-    postings: Vec<u32>,
+    /// Each word's postings (`doctor << 4 | field mask`). Those with a name or
+    /// specialty come first: synonym expansions look only at those, and skip the
+    /// long lists of biography words.
+    postings: Postings,
     /// `hash << 32 | word`, sorted: the word and its one-character deletions.
     deletions: Vec<u64>,
 }
@@ -209,18 +210,8 @@ impl TextIndex {
     }
 
     /// The postings of word `id` that can have one of `fields`, and maybe others.
-    pub fn postings(&self, id: usize, fields: u8) -> &[u32] {
-        let start = if id == 0 {
-            0
-        } else {
-            self.post_ends[id - 1] as usize
-        };
-        let end = if fields & (DEPARTMENT | BIO) == 0 {
-            self.post_mids[id]
-        } else {
-            self.post_ends[id]
-        };
-        &self.postings[start..end as usize]
+    pub fn postings(&self, id: usize, fields: u8) -> PostingList<'_> {
+        self.postings.of(id, fields & (DEPARTMENT | BIO) != 0)
     }
 
     /// Ids of the words that start with `prefix` (the word itself first, if present).
@@ -348,12 +339,12 @@ mod tests {
         assert_eq!(ix.exact("heart"), Some(3));
         assert_eq!(ix.exact("hear"), None);
         assert_eq!(
-            ix.postings(3, ALL_FIELDS),
+            ix.postings(3, ALL_FIELDS).iter().collect::<Vec<_>>(),
             [(NAME | SPECIALTY) as u32, 1 << 4 | NAME as u32]
         );
         // Doctor 0 has "hearing" in the biography only: not among specialties.
         assert_eq!(
-            ix.postings(2, SPECIALTY),
+            ix.postings(2, SPECIALTY).iter().collect::<Vec<_>>(),
             [1 << 4 | (SPECIALTY | BIO) as u32]
         );
         assert_eq!(ix.postings(2, BIO).len(), 2);

@@ -545,7 +545,7 @@ impl Scores {
 }
 
 fn scan(ix: &TextIndex, id: usize, kind: u8, fields: u8, out: &mut Scores) {
-    for &p in ix.postings(id, fields) {
+    for p in ix.postings(id, fields) {
         let m = (p & 15) as u8 & fields;
         if m != 0 {
             out.raise((p >> 4) as usize, index::score(m, kind));
@@ -651,7 +651,7 @@ fn intersect(cx: &Context, mut ids: Vec<usize>, fields: u8, work: &mut RunWork) 
     let Some((&first, rest)) = ids.split_first() else {
         return;
     };
-    for &p in ix.postings(first, fields) {
+    for p in ix.postings(first, fields) {
         let m = (p & 15) as u8 & fields;
         if m != 0 {
             masks.or((p >> 4) as usize, m);
@@ -662,7 +662,7 @@ fn intersect(cx: &Context, mut ids: Vec<usize>, fields: u8, work: &mut RunWork) 
             break;
         }
         let next = work.next.sized(cx.n);
-        for &p in ix.postings(id, fields) {
+        for p in ix.postings(id, fields) {
             let d = (p >> 4) as usize;
             if masks.score.get(d).is_some_and(|&m| m != 0) {
                 let m = (p & 15) as u8 & fields;
@@ -946,7 +946,7 @@ fn phrase_tiers(cx: &Context, phrase: &str, candidates: &Bits, tiers: &mut [u8])
         let range = ix.prefix_range(&key);
         for id in range.clone() {
             let exact = !inside && id == range.start && ix.word(id) == key;
-            for &p in ix.postings(id, ALL_FIELDS) {
+            for p in ix.postings(id, ALL_FIELDS) {
                 let d = (p >> 4) as usize;
                 if !candidates.contains(d) {
                     continue;
@@ -969,7 +969,7 @@ fn phrase_tiers(cx: &Context, phrase: &str, candidates: &Bits, tiers: &mut [u8])
     key.push(index::KEYWORD);
     key.push_str(phrase);
     if let Some(id) = ix.exact(&key) {
-        for &p in ix.postings(id, ALL_FIELDS) {
+        for p in ix.postings(id, ALL_FIELDS) {
             let d = (p >> 4) as usize;
             if candidates.contains(d) {
                 if let Some(x) = tiers.get_mut(d) {

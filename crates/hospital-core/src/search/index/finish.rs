@@ -3,7 +3,8 @@
 //! out, so that no step pays for freeing them all at once.
 
 use super::{
-    for_each_variant, TextIndex, Vocabulary, NAME, SPECIALTY, TYPO_MAX_CHARS, TYPO_MIN_CHARS,
+    for_each_variant, Postings, TextIndex, Vocabulary, NAME, SPECIALTY, TYPO_MAX_CHARS,
+    TYPO_MIN_CHARS,
 };
 use crate::search::slices::{share, Pacer, SliceSort};
 
@@ -30,9 +31,10 @@ pub struct Finisher {
     laid_out: usize,
     arena: String,
     ends: Vec<u32>,
-    post_ends: Vec<u32>,
-    post_mids: Vec<u32>,
-    postings: Vec<u32>,
+    postings: Postings,
+    /// One word's postings with a name or specialty, and the rest.
+    first: Vec<u32>,
+    rest: Vec<u32>,
     deletions: Vec<u64>,
     deletion_sort: SliceSort<u64>,
     final_id: Vec<u32>,
@@ -52,9 +54,9 @@ impl Finisher {
             laid_out: 0,
             arena: String::new(),
             ends: Vec::new(),
-            post_ends: Vec::new(),
-            post_mids: Vec::new(),
-            postings: Vec::new(),
+            postings: Postings::default(),
+            first: Vec::new(),
+            rest: Vec::new(),
             deletions: Vec::new(),
             deletion_sort: SliceSort::new(Vec::new(), DELETION_CHUNK),
             final_id: Vec::new(),
@@ -116,9 +118,7 @@ impl Finisher {
         let n = self.order.len();
         self.arena = String::with_capacity(self.words.bytes);
         self.ends = Vec::with_capacity(n);
-        self.post_ends = Vec::with_capacity(n);
-        self.post_mids = Vec::with_capacity(n);
-        self.postings = Vec::with_capacity(self.words.postings);
+        self.postings = Postings::with_capacity(n, self.words.postings);
         self.final_id = vec![0; n];
         self.stage = Stage::Assemble;
     }
@@ -127,14 +127,25 @@ impl Finisher {
         while let Some(&old) = self.order.get(self.laid_out) {
             let new_id = self.laid_out;
             let old = old as usize;
-            let (word, list) = self.words.take(old);
+            let (word, mut list) = self.words.take(old);
             self.arena.push_str(&word);
             self.ends.push(self.arena.len() as u32);
-            let first = |p: &&u32| *p & (NAME | SPECIALTY) as u32 != 0;
-            self.postings.extend(list.iter().filter(first));
-            self.post_mids.push(self.postings.len() as u32);
-            self.postings.extend(list.iter().filter(|p| !first(p)));
-            self.post_ends.push(self.postings.len() as u32);
+            // Doctors are added in order; a caller that did not still gets lists
+            // the postings' encoding can hold.
+            if !list.is_sorted() {
+                list.sort_unstable();
+            }
+            let (first, rest) = (&mut self.first, &mut self.rest);
+            first.clear();
+            rest.clear();
+            for &p in &list {
+                if p & (NAME | SPECIALTY) as u32 != 0 {
+                    first.push(p);
+                } else {
+                    rest.push(p);
+                }
+            }
+            self.postings.push_word(first, rest);
             self.add_deletions(&word, new_id);
             self.final_id[old] = new_id as u32;
             self.laid_out += 1;
@@ -183,11 +194,10 @@ impl Finisher {
         let mut deletions = self.deletion_sort.into_sorted(u64::cmp);
         // Grown by doubling: without this, up to half of it is spare capacity.
         deletions.shrink_to_fit();
+        self.postings.shrink_to_fit();
         let ix = TextIndex {
             arena: self.arena,
             ends: self.ends,
-            post_ends: self.post_ends,
-            post_mids: self.post_mids,
             postings: self.postings,
             deletions,
         };

@@ -1,10 +1,11 @@
 //! The text index in a compiled file, and the checks that make any file that passes
 //! them safe to search: every offset within its array, every word on character
 //! boundaries, every posting's doctor within the dataset. The postings, most of the
-//! file, are read a part at a time ([`TextIndexRead`]).
+//! file, are the bytes the index holds ([`Postings`]): read a few words at a time
+//! ([`TextIndexRead`]), each word's lists checked and copied.
 
-use super::TextIndex;
-use crate::compiled::{ensure, CompiledError, Keyed, Reader, Writer};
+use super::{Postings, TextIndex};
+use crate::compiled::{ensure, CompiledError, Reader, Writer};
 
 /// Whether `ends` only ever grows and stops exactly at `total`.
 fn ascending_to(ends: &[u32], total: usize) -> bool {
@@ -21,17 +22,19 @@ fn last_id(n: usize) -> u32 {
 /// are being read.
 pub struct TextIndexRead {
     ix: TextIndex,
-    postings: Keyed,
+    doctors: usize,
+    /// Words whose postings are read.
+    words_read: usize,
 }
 
 impl TextIndex {
     pub(in crate::search) fn write(&self, w: &mut Writer) {
         w.str(&self.arena);
         w.ascending(&self.ends);
-        w.ascending(&self.post_ends);
-        w.ascending(&self.post_mids);
-        // A posting is `doctor << 4 | fields`: doctors grow within a word's lists.
-        w.keyed(&self.postings, 4);
+        w.ascending(self.postings.ends());
+        w.ascending(self.postings.mids());
+        w.count(self.postings.bytes().len());
+        w.raw(self.postings.bytes());
         // `hash << 32 | word`, sorted: the hashes as steps, then the words.
         let hashes: Vec<u32> = self.deletions.iter().map(|&d| (d >> 32) as u32).collect();
         let words: Vec<u32> = self.deletions.iter().map(|&d| d as u32).collect();
@@ -45,60 +48,72 @@ impl TextIndex {
         r: &mut Reader,
         doctors: usize,
     ) -> Result<TextIndexRead, CompiledError> {
-        let ix = TextIndex {
-            arena: r.string("vocabulary")?,
-            ends: r.ascending("word ends")?,
-            post_ends: r.ascending("posting ends")?,
-            post_mids: r.ascending("posting middles")?,
-            postings: Vec::new(),
-            deletions: Vec::new(),
-        };
-        let words = ix.ends.len();
-        ensure(ascending_to(&ix.ends, ix.arena.len()), || {
+        let arena = r.string("vocabulary")?;
+        let ends = r.ascending("word ends")?;
+        let post_ends = r.ascending("posting ends")?;
+        let post_mids = r.ascending("posting middles")?;
+        let words = ends.len();
+        ensure(ascending_to(&ends, arena.len()), || {
             "word ends are out of order or do not end the vocabulary".into()
         })?;
         ensure(
-            ix.ends
-                .iter()
-                .all(|&e| ix.arena.is_char_boundary(e as usize)),
+            ends.iter().all(|&e| arena.is_char_boundary(e as usize)),
             || "a word ends inside a character".into(),
         )?;
-        ensure((1..words).all(|i| ix.word(i - 1) < ix.word(i)), || {
-            "the vocabulary is not sorted".into()
+        ensure(post_ends.len() == words && post_mids.len() == words, || {
+            format!("{words} words but {} posting ends", post_ends.len())
         })?;
-        ensure(
-            ix.post_ends.len() == words && ix.post_mids.len() == words,
-            || format!("{words} words but {} posting ends", ix.post_ends.len()),
-        )?;
         let mut start = 0;
-        for (&mid, &end) in ix.post_mids.iter().zip(&ix.post_ends) {
+        for (&mid, &end) in post_mids.iter().zip(&post_ends) {
             ensure(start <= mid && mid <= end, || {
                 "a posting middle is outside its word's postings".into()
             })?;
             start = end;
         }
-        // Every posting's doctor is within the index: checked as each is read.
-        let postings = r.keyed_start("postings", 4, last_id(doctors))?;
-        let total = ix.post_ends.last().map_or(0, |&e| e as usize);
-        ensure(
-            postings.remaining() == total && (doctors > 0 || total == 0),
-            || {
-                format!(
-                    "{} postings where the words' offsets need {total}",
-                    postings.remaining()
-                )
-            },
-        )?;
-        Ok(TextIndexRead { ix, postings })
+        let total = post_ends.last().map_or(0, |&e| e as usize);
+        let bytes = r.count(1, "postings")?;
+        ensure(bytes == total, || {
+            format!("{bytes} bytes of postings where the words' offsets need {total}")
+        })?;
+        let ix = TextIndex {
+            arena,
+            ends,
+            postings: Postings::from_offsets(post_mids, post_ends),
+            deletions: Vec::new(),
+        };
+        ensure((1..words).all(|i| ix.word(i - 1) < ix.word(i)), || {
+            "the vocabulary is not sorted".into()
+        })?;
+        Ok(TextIndexRead {
+            ix,
+            doctors,
+            words_read: 0,
+        })
     }
 
-    /// Reads up to `budget` more postings; true when all are read.
+    /// Reads the postings of more words, until they hold at least `budget` postings
+    /// or none are left; true when all are read.
     pub(in crate::search) fn read_more(
         r: &mut Reader,
         part: &mut TextIndexRead,
         budget: usize,
     ) -> Result<bool, CompiledError> {
-        r.keyed_more(&mut part.postings, budget)
+        let postings = &mut part.ix.postings;
+        let words = postings.ends().len();
+        let mut read = 0;
+        while part.words_read < words && read < budget {
+            let i = part.words_read;
+            let start = match i.checked_sub(1) {
+                Some(before) => postings.ends()[before],
+                None => 0,
+            };
+            let (mid, end) = (postings.mids()[i], postings.ends()[i]);
+            let first = r.take((mid - start) as usize, "postings")?;
+            let second = r.take((end - mid) as usize, "postings")?;
+            read += postings.add_checked(first, second, part.doctors)?;
+            part.words_read += 1;
+        }
+        Ok(part.words_read == words)
     }
 
     /// Reads the typo table and returns the whole index.
@@ -107,6 +122,9 @@ impl TextIndex {
         part: TextIndexRead,
     ) -> Result<TextIndex, CompiledError> {
         let words = part.ix.ends.len();
+        ensure(part.words_read == words, || {
+            "the typo table came before every word's postings".into()
+        })?;
         let hashes = r.ascending("typo table")?;
         let ids = r.keyed("typo table", 0, last_id(words))?;
         ensure(
@@ -114,7 +132,6 @@ impl TextIndex {
             || "the typo table's hashes and words do not pair up".into(),
         )?;
         Ok(TextIndex {
-            postings: part.postings.into_values(),
             deletions: hashes
                 .iter()
                 .zip(&ids)
