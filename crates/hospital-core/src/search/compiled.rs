@@ -76,9 +76,9 @@ fn step_ends(body: &[u8], doctors: usize) -> Vec<u32> {
     vec![body.len() as u32]
 }
 
-/// Postings read between two looks at the clock: about a millisecond's work (a few in
-/// the tests, so that they read in many parts).
-const POSTINGS_PER_PART: usize = if cfg!(test) { 64 } else { 1 << 15 };
+/// Bytes of postings read between two looks at the clock: well under a millisecond's
+/// work (a few in the tests, so that they read in many parts).
+const POSTING_BYTES_PER_PART: usize = if cfg!(test) { 64 } else { 1 << 16 };
 
 enum Stage {
     Text,
@@ -111,7 +111,7 @@ impl Steps {
         self.stage = match std::mem::replace(&mut self.stage, Stage::Done) {
             Stage::Text => Stage::Postings(TextIndex::read_start(r, self.doctors)?),
             Stage::Postings(mut part) => {
-                if TextIndex::read_more(r, &mut part, POSTINGS_PER_PART)? {
+                if TextIndex::read_more(r, &mut part, POSTING_BYTES_PER_PART)? {
                     Stage::Rest(part)
                 } else {
                     Stage::Postings(part)

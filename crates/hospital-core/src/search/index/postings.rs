@@ -10,6 +10,7 @@
 //! list, so the gaps are small and never negative.
 
 use crate::compiled::{damaged, CompiledError};
+use std::ops::Range;
 
 /// The postings of every word, in word order.
 #[derive(Default)]
@@ -202,51 +203,72 @@ impl Postings {
         }
     }
 
-    /// Checks `word`'s bytes (its two lists, as the offsets place them) and adds them;
-    /// returns how many postings they hold. Every doctor must be under `doctors`
-    /// and each list must end exactly where its postings do.
+    /// Checks the postings of `words` (`bytes`, the lists of those words as their
+    /// offsets place them, following the bytes added so far) and adds them. Every
+    /// doctor must be under `doctors`, and each list must end exactly where its
+    /// postings do.
     pub fn add_checked(
         &mut self,
-        first: &[u8],
-        second: &[u8],
+        bytes: &[u8],
+        words: Range<usize>,
         doctors: usize,
-    ) -> Result<usize, CompiledError> {
-        let n = check_list(first, doctors)? + check_list(second, doctors)?;
-        self.bytes.extend_from_slice(first);
-        self.bytes.extend_from_slice(second);
-        Ok(n)
+    ) -> Result<(), CompiledError> {
+        let base = self.bytes.len();
+        let mut start = base;
+        for word in words {
+            let (mid, end) = (self.mids[word] as usize, self.ends[word] as usize);
+            for (from, to) in [(start, mid), (mid, end)] {
+                check_list(&bytes[from - base..to - base], doctors)?;
+            }
+            start = end;
+        }
+        self.bytes.extend_from_slice(bytes);
+        Ok(())
     }
 }
 
-fn check_list(list: &[u8], doctors: usize) -> Result<usize, CompiledError> {
+/// Checks one list: its count, then exactly that many postings, the last doctor under
+/// `doctors` (doctors only grow within a list).
+fn check_list(list: &[u8], doctors: usize) -> Result<(), CompiledError> {
     if list.is_empty() {
-        return Ok(0);
+        return Ok(());
     }
-    let (n, mut rest) =
+    let (n, rest) =
         varint(list).ok_or_else(|| damaged("postings: a list's count is cut off or too large"))?;
     if n == 0 {
         return Err(damaged("postings: a list of no postings has bytes"));
     }
-    let mut next_doctor = 0u64;
-    for _ in 0..n {
-        let (v, after) =
-            varint(rest).ok_or_else(|| damaged("postings: a posting runs past its list's end"))?;
-        rest = after;
-        let doctor = next_doctor + u64::from(v >> 4);
-        if doctor >= doctors as u64 {
-            return Err(damaged(format!(
-                "postings: doctor {doctor} where the index has {doctors}"
-            )));
+    // One pass over the bytes: the gaps' sum, the number of postings, and no number
+    // longer than the iterator reads (five bytes, 32 bits).
+    let (mut gaps, mut count, mut value, mut shift) = (0u64, 0u64, 0u32, 0u32);
+    for &b in rest {
+        let part = u32::from(b & 0x7F);
+        if shift == 28 && (part > 0x0F || b & 0x80 != 0) {
+            return Err(damaged("postings: a number longer than 32 bits"));
         }
-        next_doctor = doctor + 1;
+        value |= part << shift;
+        if b & 0x80 == 0 {
+            gaps += u64::from(value >> 4);
+            count += 1;
+            (value, shift) = (0, 0);
+        } else {
+            shift += 7;
+        }
     }
-    if !rest.is_empty() {
+    if shift != 0 || count != u64::from(n) {
         return Err(damaged(format!(
-            "postings: {} bytes after a list's {n} postings",
-            rest.len()
+            "postings: a list of {n} postings holds {count} and {}",
+            if shift != 0 { "a cut one" } else { "no more" }
         )));
     }
-    Ok(n as usize)
+    // The list's last doctor: each posting after the first is one past the last plus its gap.
+    let last = gaps + count - 1;
+    if last >= doctors as u64 {
+        return Err(damaged(format!(
+            "postings: doctor {last} where the index has {doctors}"
+        )));
+    }
+    Ok(())
 }
 
 #[cfg(test)]
@@ -287,22 +309,29 @@ mod tests {
     #[test]
     fn checks_refuse_what_the_writer_never_writes() {
         let mut p = Postings::with_capacity(1, 2);
-        p.push_word(&[of(3, 8), of(5, 8)], &[]);
+        p.push_word(&[of(3, 8), of(5, 8)], &[of(1, 1)]);
         let good = p.bytes().to_vec();
-        let mut copy = Postings::from_offsets(vec![good.len() as u32], vec![good.len() as u32]);
-        assert_eq!(copy.add_checked(&good, &[], 6).ok(), Some(2));
+        let mid = p.mids()[0];
+        // The same bytes, checked into postings that have the offsets.
+        let add = |bytes: &[u8], mid: u32, doctors: usize| {
+            let mut copy = Postings::from_offsets(vec![mid], vec![bytes.len() as u32]);
+            copy.add_checked(bytes, 0..1, doctors).map(|()| copy)
+        };
+        let copy = add(&good, mid, 6).unwrap();
         assert_eq!(copy.bytes(), &good[..]);
+        assert_eq!(
+            copy.of(0, true).iter().collect::<Vec<_>>(),
+            [of(3, 8), of(5, 8), of(1, 1)]
+        );
         // A doctor beyond the index.
-        assert!(Postings::default().add_checked(&good, &[], 5).is_err());
-        // One byte too many, one too few, a count of none, a number of six bytes.
-        let longer = [&good[..], &[0]].concat();
-        assert!(Postings::default().add_checked(&longer, &[], 6).is_err());
-        assert!(Postings::default()
-            .add_checked(&good[..good.len() - 1], &[], 6)
-            .is_err());
-        assert!(Postings::default().add_checked(&[0], &[], 6).is_err());
-        assert!(Postings::default()
-            .add_checked(&[1, 0xFF, 0xFF, 0xFF, 0xFF, 0x7F], &[], 6)
-            .is_err());
+        assert!(add(&good, mid, 5).is_err());
+        // A byte too many or too few in the first list.
+        let longer = [&good[..mid as usize], &[0], &good[mid as usize..]].concat();
+        assert!(add(&longer, mid + 1, 6).is_err());
+        assert!(add(&good, mid - 1, 6).is_err());
+        // A count of none, a number of six bytes, a number cut off.
+        assert!(add(&[0], 1, 6).is_err());
+        assert!(add(&[1, 0xFF, 0xFF, 0xFF, 0xFF, 0x7F], 6, 6).is_err());
+        assert!(add(&[1, 0x80], 2, 6).is_err());
     }
 }

@@ -91,29 +91,28 @@ impl TextIndex {
         })
     }
 
-    /// Reads the postings of more words, until they hold at least `budget` postings
-    /// or none are left; true when all are read.
+    /// Reads the postings of more words: those that end within `budget` bytes, and at
+    /// least one; true when all are read.
     pub(in crate::search) fn read_more(
         r: &mut Reader,
         part: &mut TextIndexRead,
         budget: usize,
     ) -> Result<bool, CompiledError> {
         let postings = &mut part.ix.postings;
-        let words = postings.ends().len();
-        let mut read = 0;
-        while part.words_read < words && read < budget {
-            let i = part.words_read;
-            let start = match i.checked_sub(1) {
-                Some(before) => postings.ends()[before],
-                None => 0,
-            };
-            let (mid, end) = (postings.mids()[i], postings.ends()[i]);
-            let first = r.take((mid - start) as usize, "postings")?;
-            let second = r.take((end - mid) as usize, "postings")?;
-            read += postings.add_checked(first, second, part.doctors)?;
-            part.words_read += 1;
-        }
-        Ok(part.words_read == words)
+        let ends = postings.ends();
+        let words = ends.len();
+        let Some(&first_end) = ends.get(part.words_read) else {
+            return Ok(true);
+        };
+        let start = postings.bytes().len();
+        let limit = start.saturating_add(budget).max(first_end as usize);
+        let last =
+            part.words_read + ends[part.words_read..].partition_point(|&e| e as usize <= limit);
+        let end = ends[last - 1] as usize;
+        let bytes = r.take(end - start, "postings")?;
+        postings.add_checked(bytes, part.words_read..last, part.doctors)?;
+        part.words_read = last;
+        Ok(last == words)
     }
 
     /// Reads the typo table and returns the whole index.
