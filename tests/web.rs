@@ -321,6 +321,51 @@ async fn the_finder_never_loads_the_articles_and_a_news_page_asks_for_them() {
 }
 
 #[wasm_bindgen_test]
+async fn a_profile_lists_its_news_from_the_records_without_the_articles() {
+    let ds = sample_dataset();
+    let named = ds
+        .articles
+        .iter()
+        .find(|a| !a.doctors.is_empty())
+        .expect("an article naming a doctor");
+    let doctor = named.doctors[0].clone();
+    let LoadState::Ready(from_json) = load(data_url(SAMPLE)).await else {
+        panic!("the sample did not load");
+    };
+    let expected: Vec<(String, hospital_core::Text)> = (from_json.news_naming(&doctor).into_iter())
+        .map(|(slug, title)| (slug.to_string(), title.clone()))
+        .collect();
+    assert!(expected.iter().any(|(slug, _)| *slug == named.slug));
+    let files = compiled(&ds);
+    let profile = Route::Doctor(doctor.clone());
+    let LoadState::Ready(app) = load_compiled(&files, &profile).await else {
+        panic!("the compiled sample did not load");
+    };
+    for _ in 0..20 {
+        data::next_task().await;
+    }
+    // Never asked for: the titles came with the records.
+    assert!(matches!(
+        app.articles_state_untracked(),
+        data::ArticlesState::Apart
+    ));
+    let owned = |app: &data::AppData| -> Vec<(String, hospital_core::Text)> {
+        (app.news_naming(&doctor).into_iter())
+            .map(|(slug, title)| (slug.to_string(), title.clone()))
+            .collect()
+    };
+    assert_eq!(owned(&app), expected);
+    // Once a news page has brought the articles, the same list from them.
+    app.want_articles();
+    assert!(matches!(
+        articles_settled(&app).await,
+        data::ArticlesState::Ready
+    ));
+    assert_eq!(owned(&app), expected);
+    assert!(app.news_naming("nobody-here").is_empty());
+}
+
+#[wasm_bindgen_test]
 async fn articles_of_another_dataset_or_with_broken_references_are_refused_with_why() {
     let ds = sample_dataset();
     let home = Route::Home(Default::default());

@@ -46,6 +46,7 @@ pub(super) async fn fetch_and_read(
                 compiled_from: Some(read.source),
                 bytes: Vec::new(),
                 articles_file: read.articles_file,
+                headlines: read.headlines,
             })
         }
         Incoming::Unknown(bytes) | Incoming::Whole(bytes) => {
@@ -60,6 +61,7 @@ pub(super) async fn fetch_and_read(
                 compiled_from: None,
                 bytes,
                 articles_file: None,
+                headlines: Vec::new(),
             })
         }
     }

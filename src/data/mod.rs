@@ -16,13 +16,14 @@ use download::{fetch_and_read, IndexError};
 use newsroom::{load_articles, ArticlesFile};
 use std::sync::atomic::AtomicBool;
 
+use hospital_core::compiled::dataset::Headline;
 use hospital_core::compiled::{CompiledError, Fingerprint, FingerprintBuilder};
 use hospital_core::department::{self, CampusDepartments, Overview};
 use hospital_core::news::{NewsIndex, NewsPage};
 use hospital_core::route::{DoctorQuery, FacetKind, NewsQuery, Route, Slot};
 use hospital_core::search::{DoctorIndex, DoctorIndexBuilder, SearchResult};
 use hospital_core::validate::{self, Problem, Staged};
-use hospital_core::{Article, Dataset, Lang};
+use hospital_core::{Article, Dataset, Lang, Text};
 use leptos::prelude::*;
 use std::collections::HashMap;
 use std::sync::atomic::Ordering;
@@ -56,6 +57,9 @@ pub struct AppData {
     /// Whether their load has started (and not failed): asked once however many
     /// renders ask.
     articles_asked: AtomicBool,
+    /// The compiled records' headlines of the articles naming doctors: what a
+    /// profile's "In the news" lists while the articles are apart.
+    headlines: Vec<Headline>,
     /// Relative URLs in the dataset (images, article bodies) resolve against this.
     pub base_url: String,
     doctor_by_id: HashMap<String, usize>,
@@ -67,16 +71,18 @@ impl AppData {
     pub fn new(loaded: validate::Loaded, base_url: String) -> AppData {
         let mut maps = IdMaps::default();
         maps.fill(&loaded.dataset, &mut || false);
-        AppData::with_maps(loaded, base_url, maps, None)
+        AppData::with_maps(loaded, base_url, maps, None, Vec::new())
     }
 
     /// With the id maps built already (a slice at a time, by `IdMaps::fill`), and the
-    /// articles in `loaded` or, when given, in their own file.
+    /// articles in `loaded` or, when given, in their own file (with the records'
+    /// `headlines` of those naming doctors).
     fn with_maps(
         mut loaded: validate::Loaded,
         base_url: String,
         maps: IdMaps,
         articles_file: Option<ArticlesFile>,
+        headlines: Vec<Headline>,
     ) -> AppData {
         // The web team sees what to tidy in the console; patients are not bothered with it.
         for w in &loaded.warnings {
@@ -99,9 +105,27 @@ impl AppData {
             articles_state: ArcRwSignal::new(state),
             articles_file,
             articles_asked: AtomicBool::new(false),
+            headlines,
             base_url,
             doctor_by_id: maps.doctors,
             department_by_id: maps.departments,
+        }
+    }
+
+    /// The slug and title of each article naming `doctor`, in the articles' order: from
+    /// the articles when they are there, else from the headlines the compiled records
+    /// carry, so that a profile never fetches every article for a few titles.
+    pub fn news_naming(&self, doctor: &str) -> Vec<(&str, &Text)> {
+        let names = |doctors: &[String]| doctors.iter().any(|d| d == doctor);
+        match self.newsroom.get() {
+            Some(newsroom) => (newsroom.articles().iter())
+                .filter(|a| names(&a.doctors))
+                .map(|a| (a.slug.as_str(), &a.title))
+                .collect(),
+            None => (self.headlines.iter())
+                .filter(|h| names(&h.doctors))
+                .map(|h| (h.slug.as_str(), &h.title))
+                .collect(),
         }
     }
 
@@ -462,6 +486,7 @@ pub fn load(state: RwSignal<LoadState>, source: Source, first_page: &Route) {
                 compiled_from,
                 bytes,
                 articles_file,
+                headlines,
             }) => {
                 // The compiled index names the dataset file it was made from; a small
                 // hospital's index is built here and its file never fetched.
@@ -492,7 +517,7 @@ pub fn load(state: RwSignal<LoadState>, source: Source, first_page: &Route) {
                     }),
                     _ => None,
                 };
-                let data = Arc::new(AppData::with_maps(loaded, url, maps, articles));
+                let data = Arc::new(AppData::with_maps(loaded, url, maps, articles, headlines));
                 needs.build(&data).await;
                 ready(data, index, state)
             }
@@ -507,8 +532,10 @@ struct Fetched {
     compiled_from: Option<Fingerprint>,
     /// JSON: its bytes, whose fingerprint names the compiled doctor index of it.
     bytes: Vec<u8>,
-    /// Compiled records: the name of their articles' file.
+    /// Compiled records: the name of their articles' file, and the headlines of
+    /// those naming doctors.
     articles_file: Option<String>,
+    headlines: Vec<Headline>,
 }
 
 /// The file named `name` in the folder of `url`.
@@ -654,11 +681,6 @@ impl Needs {
                 articles: true,
                 news: true,
                 doctors: false,
-            },
-            // "In the news".
-            Route::Doctor(_) => Needs {
-                articles: true,
-                ..Needs::default()
             },
             Route::Doctors(_) => Needs {
                 doctors: true,

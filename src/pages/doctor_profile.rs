@@ -19,8 +19,6 @@ pub fn DoctorProfile(id: String) -> impl IntoView {
     let Some(doctor) = data.doctor(&id).cloned() else {
         return view! { <super::NotFound path=format!("/doctors/{id}")/> }.into_any();
     };
-    // "In the news" follows once the articles are there; the rest does not wait.
-    data.want_articles();
     {
         let data = data.clone();
         let doctor = doctor.clone();
@@ -57,24 +55,16 @@ pub fn DoctorProfile(id: String) -> impl IntoView {
             .filter(|o| o.id != d.id && o.departments.iter().any(|x| d.departments.contains(x)))
             .take(6)
             .collect();
-        let in_the_news = {
-            let data = data.clone();
-            let id = d.id.clone();
-            move || {
-                let lang = ui.lang.get();
-                // Tracked: renders again once the articles are there.
-                data.articles_ready();
-                let news: Vec<_> = data.articles().iter().filter(|a| a.doctors.contains(&id)).collect();
-                (!news.is_empty()).then(|| view! {
-                    <section>
-                        <h2>{ui.t().in_the_news}</h2>
-                        <ul class="link-list">{news.iter().map(|a| view! {
-                            <li>{link(Route::Article(a.slug.clone()), None, text_view(&a.title, lang))}</li>
-                        }).collect_view()}</ul>
-                    </section>
-                })
-            }
-        };
+        // The compiled records carry the titles: the articles' file is not fetched.
+        let news = data.news_naming(&d.id);
+        let in_the_news = (!news.is_empty()).then(|| view! {
+            <section>
+                <h2>{t.in_the_news}</h2>
+                <ul class="link-list">{news.iter().map(|&(slug, title)| view! {
+                    <li>{link(Route::Article(slug.to_string()), None, text_view(title, lang))}</li>
+                }).collect_view()}</ul>
+            </section>
+        });
         let list = |items: &[hospital_core::Text]| {
             items.iter().map(|s| view! { <li lang=lang_attr(s, lang)>{s.get(lang).text.to_string()}</li> }).collect_view()
         };

@@ -181,6 +181,27 @@ test("news opened offline after the finder alone says it could not load them, an
   await expectAccessible(page, "news after Retry");
 });
 
+test("a profile reached from the finder lists its news from the records, and fetches the articles only when one is opened", async ({ page }) => {
+  const sample = JSON.parse(fs.readFileSync(path.join(here, "../../data/sample.json"), "utf8"));
+  const named = sample.articles.find((a) => a.doctors?.length);
+  const doctor = sample.doctors.find((d) => d.id === named.doctors[0]);
+  const news = sample.articles.filter((a) => a.doctors?.includes(doctor.id));
+  const articles = [];
+  page.on("request", (r) => r.url().endsWith("/hospital.articles.bin") && articles.push(r.url()));
+  await page.goto("/doctors");
+  await appReady(page);
+  await page.getByLabel("Search doctors").pressSequentially(doctor.name.en, { delay: 20 });
+  await page.locator(".doctor-card h2 a", { hasText: doctor.name.en }).first().click();
+  await expect(page).toHaveURL(new RegExp(`/doctors/${doctor.id}$`));
+  const section = page.locator("section", { has: page.getByRole("heading", { name: "In the news" }) });
+  await expect(section.getByRole("link")).toHaveText(news.map((a) => a.title.en));
+  expect(articles).toEqual([]);
+  // Following one brings the articles, once.
+  await section.getByRole("link", { name: named.title.en }).click();
+  await expect(page.locator("main h1")).toHaveText(named.title.en);
+  expect(articles).toHaveLength(1);
+});
+
 /** Every string in the dataset that names an image file: the only pictures the app may ask for. */
 function imagesNamedIn(data) {
   const found = new Set();
@@ -205,7 +226,7 @@ test("the app asks for its own files, its published dataset and the images named
   await page.goto("/doctors");
   // Within the app: a link followed before it is live is a page load of its own.
   await appReady(page);
-  // A profile shows the news naming its doctor: their file, asked for by the profile.
+  // A profile lists the news naming its doctor from the records: no articles' file.
   await page.locator(".doctor-card h2 a").first().click();
   await expect(page.locator("table.timetable")).toBeVisible();
   await page.goto("/departments");
@@ -225,9 +246,9 @@ test("the app asks for its own files, its published dataset and the images named
   expect(stray.map(({ url, type }) => `${type} ${url.href}`)).toEqual([]);
   // Its own dataset, once, whatever the address asked for; navigating within the app never fetches it again.
   const datasets = requests.filter(({ url }) => /\.(json|bin)$/.test(url.pathname)).map(({ url }) => url.pathname);
-  // The home page and the profile show articles: their file, once each; the finder and
-  // the departments never ask for it.
-  expect(datasets).toEqual(["/hospital.bin", "/hospital.articles.bin", "/hospital.bin", "/hospital.articles.bin", "/hospital.bin"]);
+  // The home page shows articles: their file, once; the finder, the profile and the
+  // departments never ask for it.
+  expect(datasets).toEqual(["/hospital.bin", "/hospital.articles.bin", "/hospital.bin", "/hospital.bin"]);
 });
 
 test("a widget loads the dataset its element names, never one from the page's address", async ({ page }) => {

@@ -464,7 +464,8 @@ fn decode_path_segment(s: &str) -> String {
     decode_component(&s.replace('+', "%2B"))
 }
 
-fn is_route_id(s: &str) -> bool {
+/// Whether `s` can be an article's slug or a record's id in a URL path.
+pub fn is_route_id(s: &str) -> bool {
     !s.is_empty()
         && s.len() <= 128
         && s.bytes()

@@ -10,11 +10,14 @@
 //!
 //! Two files, so that a page fetches only what it shows: the records (`hospital.bin`:
 //! the hospital, departments and doctors, then the name of the articles' file beside
-//! it) and the articles (`hospital.articles.bin`). The doctor finder never shows an
-//! article: at 10,000 doctors and 5,000 articles they are 9 of the 20 MB.
+//! it and the headlines a profile's "In the news" lists) and the articles
+//! (`hospital.articles.bin`). The doctor finder never shows an article: at 10,000
+//! doctors and 5,000 articles they are 9 of the 20 MB, and a profile shows only the
+//! titles of those naming its doctor (0.6 MB of headlines).
 //!
 //! Layout, in [`Writer`] order. Records: schema (varint), sample (byte), hospital,
-//! categories, departments, doctors, the articles' file name. Articles: the articles.
+//! categories, departments, doctors, the articles' file name, the headlines. Articles:
+//! the articles.
 //! A list is a varint count then its items; a text is a tag byte (0 plain, 1 per
 //! language: a count of language/text pairs); an optional value a byte 0/1 then the
 //! value; a keyword its position in the enum's `ALL`.
@@ -47,6 +50,7 @@ pub fn write(ds: &Dataset, source: Fingerprint, articles_file: &str) -> Compiled
     ds.departments.put(&mut w);
     ds.doctors.put(&mut w);
     w.short_str(articles_file);
+    headlines(&ds.articles).put(&mut w);
     let records = w.finish(Kind::Dataset, source);
     let mut w = Writer::default();
     ds.articles.put(&mut w);
@@ -99,6 +103,30 @@ pub fn read(records: &[u8], articles: &[u8]) -> Result<Dataset, CompiledError> {
     Ok(ds)
 }
 
+/// An article as a doctor's profile lists it under "In the news": carried by the
+/// records, so that a profile does not fetch every article for a few titles.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Headline {
+    pub slug: String,
+    pub title: Text,
+    /// The doctors the article names.
+    pub doctors: Vec<String>,
+}
+
+/// The headlines of the articles that name a doctor, in the articles' order (those
+/// whose slug could not be a link's are left out, as no page could link them).
+pub fn headlines(articles: &[Article]) -> Vec<Headline> {
+    articles
+        .iter()
+        .filter(|a| !a.doctors.is_empty() && crate::route::is_route_id(&a.slug))
+        .map(|a| Headline {
+            slug: a.slug.clone(),
+            title: a.title.clone(),
+            doctors: a.doctors.clone(),
+        })
+        .collect()
+}
+
 /// A compiled file, read and verified.
 #[derive(Clone, Debug, PartialEq)]
 pub struct ReadFile {
@@ -108,6 +136,8 @@ pub struct ReadFile {
     pub source: Fingerprint,
     /// The records' file: the name of the articles' file beside it.
     pub articles_file: Option<String>,
+    /// The records' file: the headlines of the articles that name a doctor.
+    pub headlines: Vec<Headline>,
 }
 
 /// Whether `bytes` start as a compiled file does (else they are taken for JSON).
@@ -338,6 +368,8 @@ struct Records {
     doctors_left: usize,
     articles_left: Option<usize>,
     articles_file: Option<String>,
+    headlines_left: Option<usize>,
+    headlines: Vec<Headline>,
     done: bool,
 }
 
@@ -350,6 +382,8 @@ impl Records {
             doctors_left: 0,
             articles_left: None,
             articles_file: None,
+            headlines_left: None,
+            headlines: Vec::new(),
             done: false,
         }
     }
@@ -359,6 +393,7 @@ impl Records {
             dataset: std::mem::take(&mut self.dataset),
             source,
             articles_file: self.articles_file.take(),
+            headlines: std::mem::take(&mut self.headlines),
         }
     }
 
@@ -436,7 +471,29 @@ impl Records {
             self.articles_file = Some(name);
             return Ok(());
         }
-        self.end(r, whole)
+        match &mut self.headlines_left {
+            None => {
+                let n = r.short_count(MIN_RECORD, "headlines")?;
+                self.headlines
+                    .reserve_exact(capacity::<Headline>(n, left.saturating_sub(r.at)));
+                self.headlines_left = Some(n);
+                Ok(())
+            }
+            Some(0) => self.end(r, whole),
+            Some(n) => {
+                let headline = Headline::get(r, "headlines")?;
+                // It becomes a link: a slug no article could have is damage.
+                if !crate::route::is_route_id(&headline.slug) {
+                    return Err(damaged(format!(
+                        "headlines: \"{}\" cannot be an article's slug",
+                        headline.slug
+                    )));
+                }
+                self.headlines.push(headline);
+                *n -= 1;
+                Ok(())
+            }
+        }
     }
 
     fn end(&mut self, r: &mut Reader, whole: bool) -> Result<(), CompiledError> {
@@ -647,6 +704,11 @@ record_field!(Campus {
     map_url
 });
 record_field!(Category { id, name });
+record_field!(Headline {
+    slug,
+    title,
+    doctors
+});
 record_field!(Department {
     id,
     name,
@@ -768,6 +830,7 @@ mod tests {
         let records = reader.run().expect("reads");
         assert_eq!(records.dataset, records_of(&ds));
         assert_eq!(records.articles_file.as_deref(), Some(ARTICLES));
+        assert_eq!(records.headlines, headlines(&ds.articles));
         let articles = DatasetReader::articles(&files.articles).expect("header");
         let articles = articles.run().expect("reads");
         assert_eq!(articles.dataset, articles_of(&ds));
@@ -821,6 +884,53 @@ mod tests {
         let files = write(&ds, source, "../../elsewhere.bin");
         assert!(matches!(
             DatasetReader::new(&files.records).and_then(DatasetReader::run),
+            Err(CompiledError::Damaged(_))
+        ));
+    }
+
+    #[test]
+    fn the_records_carry_the_headlines_of_the_articles_naming_doctors() {
+        let (mut ds, source) = sample();
+        let naming: Vec<&Article> = ds
+            .articles
+            .iter()
+            .filter(|a| !a.doctors.is_empty())
+            .collect();
+        assert!(!naming.is_empty() && naming.len() < ds.articles.len());
+        let records = write(&ds, source, ARTICLES).records;
+        let read = DatasetReader::new(&records).and_then(DatasetReader::run);
+        let lines = read.expect("reads").headlines;
+        assert_eq!(lines.len(), naming.len());
+        for (line, article) in lines.iter().zip(&naming) {
+            assert_eq!(
+                (&line.slug, &line.title, &line.doctors),
+                (&article.slug, &article.title, &article.doctors)
+            );
+        }
+        // A headline becomes a link: a slug no route could hold is not written, and
+        // a file that holds one anyway is refused as damage.
+        let i = (ds.articles.iter())
+            .position(|a| !a.doctors.is_empty())
+            .unwrap();
+        let good = std::mem::replace(&mut ds.articles[i].slug, "../../elsewhere".into());
+        let records = write(&ds, source, ARTICLES).records;
+        let read = DatasetReader::new(&records).and_then(DatasetReader::run);
+        assert_eq!(read.expect("reads").headlines.len(), lines.len() - 1);
+        ds.articles[i].slug = good;
+        let mut w = Writer::default();
+        w.varint(ds.schema);
+        ds.sample.put(&mut w);
+        ds.hospital.put(&mut w);
+        ds.categories.put(&mut w);
+        ds.departments.put(&mut w);
+        ds.doctors.put(&mut w);
+        w.short_str(ARTICLES);
+        let mut forged = headlines(&ds.articles);
+        forged[0].slug = "../../elsewhere".into();
+        forged.put(&mut w);
+        let records = w.finish(Kind::Dataset, source);
+        assert!(matches!(
+            DatasetReader::new(&records).and_then(DatasetReader::run),
             Err(CompiledError::Damaged(_))
         ));
     }
