@@ -42,8 +42,13 @@ impl CustomExecutor for NoEffects {
 
 /// The app's markup for `location` in `lang`, as the app renders it inside `#app`.
 pub fn page(data: &Arc<AppData>, location: Location, lang: Lang, base: &str, now: Now) -> String {
-    // Set once per process; a second call finds it set, which is what we want.
-    let _ = Executor::init_custom_executor(NoEffects);
+    // Set once per process. Through `Once`, so that a thread rendering at the same time
+    // waits until it is set: any_spawner marks it taken before it is usable, and a test
+    // thread that found it taken went on to spawn with no executor (a CI run failed so).
+    static EXECUTOR: std::sync::Once = std::sync::Once::new();
+    EXECUTOR.call_once(|| {
+        let _ = Executor::init_custom_executor(NoEffects);
+    });
     let config = MountConfig {
         mode: Mode::Standalone {
             base: base.trim_end_matches('/').to_string(),
