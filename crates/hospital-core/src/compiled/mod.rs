@@ -145,12 +145,8 @@ impl Writer {
     }
 
     /// LEB128: seven bits a byte, low first.
-    pub fn varint(&mut self, mut v: u64) {
-        while v >= 0x80 {
-            self.payload.push((v as u8) | 0x80);
-            v >>= 7;
-        }
-        self.payload.push(v as u8);
+    pub fn varint(&mut self, v: u64) {
+        push_varint(&mut self.payload, v);
     }
 
     /// A non-decreasing array (offsets, ends) as the differences between neighbours:
@@ -604,6 +600,16 @@ impl FingerprintBuilder {
             hash: self.hash.digest(),
         }
     }
+}
+
+/// `v` as LEB128 at the end of `out`: seven bits a byte, low first. What
+/// [`Writer::varint`] writes, and the index's postings in memory.
+pub(crate) fn push_varint(out: &mut Vec<u8>, mut v: u64) {
+    while v >= 0x80 {
+        out.push((v as u8) | 0x80);
+        v >>= 7;
+    }
+    out.push(v as u8);
 }
 
 /// A [`CompiledError::Damaged`] saying what is wrong.
