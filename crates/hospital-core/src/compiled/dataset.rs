@@ -42,6 +42,22 @@ pub struct Compiled {
 /// The compiled files of `ds`, which was read from the JSON file `source`; the records
 /// name `articles_file` as their articles' file, to be published beside them.
 pub fn write(ds: &Dataset, source: Fingerprint, articles_file: &str) -> Compiled {
+    let records = records_file(ds, source, articles_file, headlines(&ds.articles));
+    let mut w = Writer::default();
+    ds.articles.put(&mut w);
+    Compiled {
+        records,
+        articles: w.finish(Kind::Articles, source),
+    }
+}
+
+/// The records' file of `ds`, ending with `headlines`.
+fn records_file(
+    ds: &Dataset,
+    source: Fingerprint,
+    articles_file: &str,
+    headlines: Vec<Headline>,
+) -> Vec<u8> {
     let mut w = Writer::default();
     w.varint(ds.schema);
     ds.sample.put(&mut w);
@@ -50,14 +66,8 @@ pub fn write(ds: &Dataset, source: Fingerprint, articles_file: &str) -> Compiled
     ds.departments.put(&mut w);
     ds.doctors.put(&mut w);
     w.short_str(articles_file);
-    headlines(&ds.articles).put(&mut w);
-    let records = w.finish(Kind::Dataset, source);
-    let mut w = Writer::default();
-    ds.articles.put(&mut w);
-    Compiled {
-        records,
-        articles: w.finish(Kind::Articles, source),
-    }
+    headlines.put(&mut w);
+    w.finish(Kind::Dataset, source)
 }
 
 /// The name of the articles' file beside a records file named `records` (its last
@@ -917,18 +927,9 @@ mod tests {
         let read = DatasetReader::new(&records).and_then(DatasetReader::run);
         assert_eq!(read.expect("reads").headlines.len(), lines.len() - 1);
         ds.articles[i].slug = good;
-        let mut w = Writer::default();
-        w.varint(ds.schema);
-        ds.sample.put(&mut w);
-        ds.hospital.put(&mut w);
-        ds.categories.put(&mut w);
-        ds.departments.put(&mut w);
-        ds.doctors.put(&mut w);
-        w.short_str(ARTICLES);
         let mut forged = headlines(&ds.articles);
         forged[0].slug = "../../elsewhere".into();
-        forged.put(&mut w);
-        let records = w.finish(Kind::Dataset, source);
+        let records = records_file(&ds, source, ARTICLES, forged);
         assert!(matches!(
             DatasetReader::new(&records).and_then(DatasetReader::run),
             Err(CompiledError::Damaged(_))
