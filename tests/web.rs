@@ -266,6 +266,32 @@ async fn articles_settled(app: &data::AppData) -> data::ArticlesState {
     panic!("the articles never finished loading");
 }
 
+/// The app of compiled `files` opened at `first_page`, which shows no article: a few
+/// turns after it is ready, the articles are still apart, never asked for.
+async fn loaded_without_articles(
+    files: &hospital_core::compiled::dataset::Compiled,
+    first_page: &Route,
+) -> std::sync::Arc<data::AppData> {
+    let LoadState::Ready(app) = load_compiled(files, first_page).await else {
+        panic!("the compiled sample did not load");
+    };
+    for _ in 0..20 {
+        data::next_task().await;
+    }
+    assert!(matches!(
+        app.articles_state_untracked(),
+        data::ArticlesState::Apart
+    ));
+    app
+}
+
+/// What `AppData::news_naming` lists for `doctor`, owned, to compare two apps'.
+fn news_naming(app: &data::AppData, doctor: &str) -> Vec<(String, hospital_core::Text)> {
+    (app.news_naming(doctor).into_iter())
+        .map(|(slug, title)| (slug.to_string(), title.clone()))
+        .collect()
+}
+
 #[wasm_bindgen_test]
 async fn compiled_records_load_as_the_same_dataset_as_their_json() {
     let LoadState::Ready(from_json) = load(data_url(SAMPLE)).await else {
@@ -290,18 +316,7 @@ async fn compiled_records_load_as_the_same_dataset_as_their_json() {
 #[wasm_bindgen_test]
 async fn the_finder_never_loads_the_articles_and_a_news_page_asks_for_them() {
     let files = compiled(&sample_dataset());
-    let finder = Route::Doctors(DoctorQuery::default());
-    let LoadState::Ready(app) = load_compiled(&files, &finder).await else {
-        panic!("the compiled sample did not load");
-    };
-    // A few turns later, still not asked for.
-    for _ in 0..20 {
-        data::next_task().await;
-    }
-    assert!(matches!(
-        app.articles_state_untracked(),
-        data::ArticlesState::Apart
-    ));
+    let app = loaded_without_articles(&files, &Route::Doctors(DoctorQuery::default())).await;
     assert!(app.articles().is_empty());
     assert!(app
         .article_index(&sample_dataset().articles[0].slug)
@@ -332,36 +347,18 @@ async fn a_profile_lists_its_news_from_the_records_without_the_articles() {
     let LoadState::Ready(from_json) = load(data_url(SAMPLE)).await else {
         panic!("the sample did not load");
     };
-    let expected: Vec<(String, hospital_core::Text)> = (from_json.news_naming(&doctor).into_iter())
-        .map(|(slug, title)| (slug.to_string(), title.clone()))
-        .collect();
+    let expected = news_naming(&from_json, &doctor);
     assert!(expected.iter().any(|(slug, _)| *slug == named.slug));
-    let files = compiled(&ds);
-    let profile = Route::Doctor(doctor.clone());
-    let LoadState::Ready(app) = load_compiled(&files, &profile).await else {
-        panic!("the compiled sample did not load");
-    };
-    for _ in 0..20 {
-        data::next_task().await;
-    }
-    // Never asked for: the titles came with the records.
-    assert!(matches!(
-        app.articles_state_untracked(),
-        data::ArticlesState::Apart
-    ));
-    let owned = |app: &data::AppData| -> Vec<(String, hospital_core::Text)> {
-        (app.news_naming(&doctor).into_iter())
-            .map(|(slug, title)| (slug.to_string(), title.clone()))
-            .collect()
-    };
-    assert_eq!(owned(&app), expected);
+    // The articles never asked for: the titles came with the records.
+    let app = loaded_without_articles(&compiled(&ds), &Route::Doctor(doctor.clone())).await;
+    assert_eq!(news_naming(&app, &doctor), expected);
     // Once a news page has brought the articles, the same list from them.
     app.want_articles();
     assert!(matches!(
         articles_settled(&app).await,
         data::ArticlesState::Ready
     ));
-    assert_eq!(owned(&app), expected);
+    assert_eq!(news_naming(&app, &doctor), expected);
     assert!(app.news_naming("nobody-here").is_empty());
 }
 
