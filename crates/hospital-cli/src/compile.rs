@@ -19,7 +19,10 @@ compiled (default: the dataset's name with .bin, beside it), with its articles
 in a file of their own beside them (hospital.bin: hospital.articles.bin), which
 the records name: publish both. A page given the records (data-src=\"….bin\")
 reads them without parsing or checking JSON, and fetches the articles only for
-the pages that show them (never for the doctor finder); given the
+the pages that show them (never for the doctor finder). Above 1,000 doctors
+the biographies and education are in files of their own too, 128 doctors
+each (hospital.details.0.bin, ...), which only a profile fetches: publish
+them all beside the records, with the index. Given the
 index (data-index-src on the widget, or doctors.idx beside the site's
 hospital.bin) it uses it instead of building the index. Measured at 10,000
 doctors in README.md, \"The doctor index and the records compiled at build time\".
@@ -75,14 +78,15 @@ pub fn main(args: &[String]) -> Result<i32, Failure> {
     let size = write_doctor_index(&out, &bytes, &loaded.dataset)?;
     let written = write_records(&records, &bytes, &loaded.dataset)?;
     eprintln!(
-        "compile: {} doctors, wrote {} ({} KB), {} ({} KB) and {} ({} KB)",
+        "compile: {} doctors, wrote {} ({} KB), {} ({} KB) and {} ({} KB){}",
         loaded.dataset.doctors.len(),
         out.display(),
         size.div_ceil(1024),
         records.display(),
         written.records_size.div_ceil(1024),
         written.articles.display(),
-        written.articles_size.div_ceil(1024)
+        written.articles_size.div_ceil(1024),
+        written.details_summary()
     );
     Ok(EXIT_OK)
 }
@@ -100,16 +104,34 @@ pub fn write_doctor_index(
     Ok(file.len())
 }
 
-/// The two compiled files of a dataset's records, as written: where, and their sizes.
+/// The compiled files of a dataset's records, as written: where, and their sizes.
 pub struct WrittenRecords {
     pub articles: PathBuf,
     pub records_size: usize,
     pub articles_size: usize,
+    /// A large hospital's biographies and education: how many files, and their bytes.
+    pub details_files: usize,
+    pub details_size: usize,
+}
+
+impl WrittenRecords {
+    /// The details' files, for a summary line: empty when the records hold them.
+    pub fn details_summary(&self) -> String {
+        if self.details_files == 0 {
+            return String::new();
+        }
+        format!(
+            ", {} details files of biographies and education ({} KB in all)",
+            self.details_files,
+            self.details_size.div_ceil(1024)
+        )
+    }
 }
 
 /// Writes the records of `ds` (parsed from `dataset`, the file's bytes as served) to
 /// `out`, compiled, and its articles beside it in the file the records name
-/// (`hospital.bin`: `hospital.articles.bin`).
+/// (`hospital.bin`: `hospital.articles.bin`); above 1,000 doctors the biographies and
+/// education too, in files of 128 doctors (`hospital.details.0.bin`...).
 pub fn write_records(
     out: &Path,
     dataset: &[u8],
@@ -123,13 +145,22 @@ pub fn write_records(
     let articles_name = articles_file_for(&name);
     let articles = out.with_file_name(&articles_name);
     let files = write(ds, Fingerprint::of(dataset), &articles_name);
-    for (path, bytes) in [(out, &files.records), (articles.as_path(), &files.articles)] {
+    let write = |path: &Path, bytes: &[u8]| {
         std::fs::write(path, bytes)
-            .map_err(|e| Failure::usage(format!("cannot write {}: {e}", path.display())))?;
+            .map_err(|e| Failure::usage(format!("cannot write {}: {e}", path.display())))
+    };
+    write(out, &files.records)?;
+    write(&articles, &files.articles)?;
+    if let Some(names) = &files.details_files {
+        for (n, bytes) in files.details.iter().enumerate() {
+            write(&out.with_file_name(names.name(n)), bytes)?;
+        }
     }
     Ok(WrittenRecords {
         articles,
         records_size: files.records.len(),
         articles_size: files.articles.len(),
+        details_files: files.details.len(),
+        details_size: files.details.iter().map(Vec::len).sum(),
     })
 }

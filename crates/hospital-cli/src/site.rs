@@ -209,6 +209,7 @@ pub fn publish_dataset(
         records.articles_size.div_ceil(1024),
         index.div_ceil(1024)
     );
+    out.push_str(&records.details_summary());
     if bodies > 0 {
         let _ = write!(out, " with {bodies} article body files");
     }

@@ -68,7 +68,10 @@ fn the_doctor_index_is_compiled_for_the_published_bytes() {
     let read = reader.run().expect("records");
     assert_eq!(read.articles_file.as_deref(), Some("hospital.articles.bin"));
     let articles = std::fs::read(dist.join("hospital.articles.bin")).expect("articles");
-    assert_eq!(compiled::dataset::read(&records, &articles), Ok(ds.clone()));
+    assert_eq!(
+        compiled::dataset::read(&records, &articles, &[]),
+        Ok(ds.clone())
+    );
     assert!(
         stdout(&o).contains("hospital.articles.bin"),
         "{}",
@@ -105,7 +108,10 @@ fn the_doctor_index_is_compiled_for_the_published_bytes() {
     let reader = DatasetReader::new(&records).expect("header");
     assert_eq!(reader.source(), Fingerprint::of(&given));
     let articles = std::fs::read(dir.join("served.articles.bin")).expect("articles");
-    assert_eq!(compiled::dataset::read(&records, &articles), Ok(ds.clone()));
+    assert_eq!(
+        compiled::dataset::read(&records, &articles, &[]),
+        Ok(ds.clone())
+    );
     // A dataset file named as its records would be is never written over.
     let odd = dir.join("odd.bin");
     std::fs::copy(repo("data/sample.json"), &odd).expect("copy");

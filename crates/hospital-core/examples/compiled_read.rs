@@ -44,8 +44,9 @@ fn main() {
 
     let files = hospital_core::compiled::dataset::write(ds, Fingerprint::of(&bytes), "a.bin");
     let start = Instant::now();
-    let read = hospital_core::compiled::dataset::read(&files.records, &files.articles)
-        .map_err(|e| e.to_string());
+    let read =
+        hospital_core::compiled::dataset::read(&files.records, &files.articles, &files.details)
+            .map_err(|e| e.to_string());
     let read_at = start.elapsed();
     let checked = read.map(|ds| hospital_core::validate::Staged::checking(ds).run());
     match checked {

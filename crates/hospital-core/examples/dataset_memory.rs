@@ -54,7 +54,8 @@ fn main() {
     let base = LIVE.load(Ordering::Relaxed);
     PEAK.store(base, Ordering::Relaxed);
     let ds =
-        hospital_core::compiled::dataset::read(&files.records, &files.articles).unwrap_or_default();
+        hospital_core::compiled::dataset::read(&files.records, &files.articles, &files.details)
+            .unwrap_or_default();
     let held = LIVE.load(Ordering::Relaxed) - base;
     println!(
         "records and articles files {} + {}; the dataset read from them holds {} of heap ({} doctors, {} articles)",

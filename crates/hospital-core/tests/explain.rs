@@ -155,3 +155,57 @@ fn a_department_keyword_names_the_department_it_belongs_to() {
     }
     assert!(checked > 10, "only {checked} keyword reasons seen");
 }
+
+/// A large hospital's finder holds no biography or education (they come with a
+/// profile): searched and explained without them, over the index built with them,
+/// the answers are the same, and a word found in a biography still says so.
+#[test]
+fn without_the_biographies_in_memory_searches_answer_the_same() {
+    let (ds, ix) = fixture();
+    let mut apart = ds.clone();
+    for d in &mut apart.doctors {
+        d.bio = Default::default();
+        d.education.clear();
+    }
+    let queries = [
+        "进修",
+        "从事临床",
+        "骨科进修一年",
+        "practice",
+        "trained orthopaedics",
+        "qingzhou",
+        "医科大学",
+        "心血管内科",
+        "张伟 冠脉",
+        "headache",
+    ];
+    let mut biography_reasons = 0;
+    for q in queries {
+        let query = DoctorQuery {
+            q: q.into(),
+            ..DoctorQuery::default()
+        };
+        let with = ix.search(ds, &query, NOW);
+        let without = ix.search(&apart, &query, NOW);
+        assert_eq!(with, without, "{q}");
+        for h in with.hits.iter().take(20) {
+            let full = ix.explain(ds, q, h.doctor);
+            let bare = ix.explain(&apart, q, h.doctor);
+            let fields = |rs: &[Reason]| rs.iter().map(|r| r.field).collect::<Vec<_>>();
+            assert_eq!(
+                fields(&full),
+                fields(&bare),
+                "{q}: {}",
+                ds.doctors[h.doctor].id
+            );
+            for r in bare.iter().filter(|r| r.field == ReasonField::Biography) {
+                biography_reasons += 1;
+                assert_eq!(marked(r), [r.word.as_str()], "{q}: the word itself");
+            }
+        }
+    }
+    assert!(
+        biography_reasons > 10,
+        "{biography_reasons} biography reasons"
+    );
+}

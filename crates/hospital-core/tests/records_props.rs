@@ -266,7 +266,7 @@ proptest! {
         let records = reader.run().expect("the records just written");
         prop_assert!(records.dataset.articles.is_empty());
         prop_assert_eq!(records.articles_file.as_deref(), Some("hospital.articles.bin"));
-        prop_assert_eq!(read(&files.records, &files.articles), Ok(ds));
+        prop_assert_eq!(read(&files.records, &files.articles, &files.details), Ok(ds));
     }
 
     #[test]

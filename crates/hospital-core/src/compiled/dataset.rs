@@ -27,35 +27,137 @@
 //! that is sound but not a valid dataset is refused like a broken JSON dataset.
 
 use super::stream::Stream;
-use super::{damaged, Checking, CompiledError, Fingerprint, Kind, Reader, Writer};
+use super::{damaged, ensure, Checking, CompiledError, Fingerprint, Kind, Reader, Writer};
 use crate::model::*;
 use crate::text::{Text, Translations};
 
-/// The two compiled files of a dataset.
+/// The compiled files of a dataset.
 pub struct Compiled {
     /// Everything but the articles (`hospital.bin`).
     pub records: Vec<u8>,
     /// The articles (`hospital.articles.bin`).
     pub articles: Vec<u8>,
+    /// Above [`DETAILS_APART_ABOVE`] doctors, their biographies and education, a file per
+    /// [`DETAILS_PER_FILE`] doctors, named by [`DetailsFiles::name`]; else none.
+    pub details: Vec<Vec<u8>>,
+    /// Where `details` are, as the records name them.
+    pub details_files: Option<DetailsFiles>,
 }
 
-/// The compiled files of `ds`, which was read from the JSON file `source`; the records
-/// name `articles_file` as their articles' file, to be published beside them.
-pub fn write(ds: &Dataset, source: Fingerprint, articles_file: &str) -> Compiled {
-    let records = records_file(ds, source, articles_file, headlines(&ds.articles));
-    let mut w = Writer::default();
-    ds.articles.put(&mut w);
-    Compiled {
-        records,
-        articles: w.finish(Kind::Articles, source),
+/// Above this many doctors the biographies and education leave the records for files
+/// of their own: the app then reads the compiled doctor index (it builds one itself
+/// only up to this many, and an index built without biographies would not find their
+/// words), and only a profile shows them. At 10,000 doctors they were 7.1 of the
+/// 20.6 MB the doctors held in memory.
+pub const DETAILS_APART_ABOVE: usize = 1_000;
+
+/// Doctors per details file: a profile fetches one file, about 10 kB gzip at 10,000
+/// generated doctors, and a site of 100,000 doctors has 782 of them.
+pub const DETAILS_PER_FILE: usize = 128;
+
+/// Where the biographies and education of a large hospital are: `<stem>.<n>.bin`
+/// beside the records, file `n` holding doctors `n * per_file` on.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct DetailsFiles {
+    pub stem: String,
+    pub per_file: usize,
+}
+
+impl DetailsFiles {
+    /// The file holding doctor `doctor` (a place in the records' list).
+    pub fn file_of(&self, doctor: usize) -> usize {
+        doctor / self.per_file.max(1)
+    }
+
+    /// The name of file `n`.
+    pub fn name(&self, n: usize) -> String {
+        format!("{}.{n}.bin", self.stem)
     }
 }
 
-/// The records' file of `ds`, ending with `headlines`.
+/// A doctor's biography and education, as a details file holds them.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Details {
+    /// The doctor's id, checked against the records' doctor at its place.
+    pub id: String,
+    pub bio: Text,
+    pub education: Vec<Text>,
+}
+
+/// The compiled files of `ds`, which was read from the JSON file `source`; the records
+/// name `articles_file` as their articles' file, to be published beside them, and
+/// above [`DETAILS_APART_ABOVE`] doctors the details' files named after it.
+pub fn write(ds: &Dataset, source: Fingerprint, articles_file: &str) -> Compiled {
+    write_with(
+        ds,
+        source,
+        articles_file,
+        ds.doctors.len() > DETAILS_APART_ABOVE,
+    )
+}
+
+/// As [`write`], with the biographies and education apart or not, whatever the size.
+pub fn write_with(
+    ds: &Dataset,
+    source: Fingerprint,
+    articles_file: &str,
+    details_apart: bool,
+) -> Compiled {
+    let files = details_apart.then(|| DetailsFiles {
+        stem: details_stem_for(articles_file),
+        per_file: DETAILS_PER_FILE,
+    });
+    let records = records_file(
+        ds,
+        source,
+        articles_file,
+        files.as_ref(),
+        headlines(&ds.articles),
+    );
+    let mut w = Writer::default();
+    ds.articles.put(&mut w);
+    let details = match &files {
+        None => Vec::new(),
+        Some(files) => (ds.doctors.chunks(files.per_file).enumerate())
+            .map(|(n, doctors)| details_file(n * files.per_file, doctors, source))
+            .collect(),
+    };
+    Compiled {
+        records,
+        articles: w.finish(Kind::Articles, source),
+        details,
+        details_files: files,
+    }
+}
+
+/// The details' stem beside an articles' file: `hospital.articles.bin` gives
+/// `hospital.details`.
+fn details_stem_for(articles_file: &str) -> String {
+    let stem = (articles_file.strip_suffix(".articles.bin"))
+        .or_else(|| articles_file.strip_suffix(".bin"))
+        .unwrap_or(articles_file);
+    format!("{stem}.details")
+}
+
+fn details_file(first: usize, doctors: &[Doctor], source: Fingerprint) -> Vec<u8> {
+    let mut w = Writer::default();
+    w.varint(first as u64);
+    w.varint(doctors.len() as u64);
+    for d in doctors {
+        d.id.put(&mut w);
+        d.bio.put(&mut w);
+        d.education.put(&mut w);
+    }
+    w.finish(Kind::Details, source)
+}
+
+/// The records' file of `ds`, ending with `headlines`; with `details`, the doctors'
+/// biographies and education are left out and the records say where they are.
 fn records_file(
     ds: &Dataset,
     source: Fingerprint,
     articles_file: &str,
+    details: Option<&DetailsFiles>,
     headlines: Vec<Headline>,
 ) -> Vec<u8> {
     let mut w = Writer::default();
@@ -64,10 +166,103 @@ fn records_file(
     ds.hospital.put(&mut w);
     ds.categories.put(&mut w);
     ds.departments.put(&mut w);
-    ds.doctors.put(&mut w);
+    match details {
+        None => {
+            w.byte(0);
+            ds.doctors.put(&mut w);
+        }
+        Some(files) => {
+            w.byte(1);
+            w.short_str(&files.stem);
+            w.varint(files.per_file as u64);
+            w.varint(ds.doctors.len() as u64);
+            for d in &ds.doctors {
+                Doctor {
+                    bio: Text::default(),
+                    education: Vec::new(),
+                    ..d.clone()
+                }
+                .put(&mut w);
+            }
+        }
+    }
     w.short_str(articles_file);
     headlines.put(&mut w);
     w.finish(Kind::Dataset, source)
+}
+
+/// A details file, read and verified: doctors `first` on.
+#[derive(Clone, Debug, PartialEq)]
+pub struct DetailsFile {
+    pub source: Fingerprint,
+    pub first: usize,
+    pub doctors: Vec<Details>,
+}
+
+/// Reads a details file whole (a few kilobytes): the header, the checksum, then each
+/// doctor's details.
+pub fn read_details(file: &[u8]) -> Result<DetailsFile, CompiledError> {
+    let (mut r, source) = Reader::open_any(file, Kind::Details)?;
+    let first = r.varint("first doctor")?;
+    let first = usize::try_from(first).map_err(|_| damaged("first doctor: too large"))?;
+    let n = r.short_count(MIN_RECORD, "doctors")?;
+    let mut doctors = Vec::with_capacity(n);
+    for _ in 0..n {
+        doctors.push(<Details as Field>::get(&mut r, "doctors")?);
+    }
+    r.end()?;
+    Ok(DetailsFile {
+        source,
+        first,
+        doctors,
+    })
+}
+
+impl DetailsFile {
+    /// Checks that this is file `n` of `files` for `doctors` (the records' list): its
+    /// place, its count and each doctor's id. A file of another place would put one
+    /// doctor's biography on another's profile.
+    pub fn check(
+        &self,
+        files: &DetailsFiles,
+        n: usize,
+        doctors: &[Doctor],
+    ) -> Result<(), CompiledError> {
+        let first = n.saturating_mul(files.per_file);
+        let expected = doctors.len().saturating_sub(first).min(files.per_file);
+        super::ensure(self.first == first, || {
+            format!(
+                "details: doctors from {} in file {n}, which holds those from {first}",
+                self.first
+            )
+        })?;
+        super::ensure(self.doctors.len() == expected, || {
+            format!(
+                "details: {} doctors in file {n}, not {expected}",
+                self.doctors.len()
+            )
+        })?;
+        for (i, d) in self.doctors.iter().enumerate() {
+            let at = &doctors[first + i];
+            super::ensure(d.id == at.id, || {
+                format!(
+                    "details: \"{}\" where the records have \"{}\" ({})",
+                    d.id,
+                    at.id,
+                    first + i
+                )
+            })?;
+        }
+        Ok(())
+    }
+
+    /// Puts the biographies and education into `doctors`, once checked.
+    pub fn fill(self, doctors: &mut [Doctor]) {
+        for (d, details) in doctors[self.first..].iter_mut().zip(self.doctors) {
+            d.bio = details.bio;
+            d.education = details.education;
+        }
+    }
 }
 
 /// The name of the articles' file beside a records file named `records` (its last
@@ -101,8 +296,13 @@ pub fn is_articles_file(name: &str) -> bool {
         && name.chars().all(is_name_char)
 }
 
-/// Both files read, into one dataset: for tools and tests, which have both in hand.
-pub fn read(records: &[u8], articles: &[u8]) -> Result<Dataset, CompiledError> {
+/// The files read, into one dataset: for tools and tests, which have them all in hand
+/// (`details`: the details' files in order, none when the records hold them).
+pub fn read(
+    records: &[u8],
+    articles: &[u8],
+    details: &[Vec<u8>],
+) -> Result<Dataset, CompiledError> {
     let records = DatasetReader::new(records)?.run()?;
     let articles = DatasetReader::articles(articles)?.run()?;
     if articles.source != records.source {
@@ -110,6 +310,24 @@ pub fn read(records: &[u8], articles: &[u8]) -> Result<Dataset, CompiledError> {
     }
     let mut ds = records.dataset;
     ds.articles = articles.dataset.articles;
+    match &records.details {
+        None if details.is_empty() => {}
+        None => return Err(damaged("details: files given for records that hold them")),
+        Some(files) => {
+            let count = ds.doctors.len().div_ceil(files.per_file);
+            ensure(details.len() == count, || {
+                format!("details: {} files, the records need {count}", details.len())
+            })?;
+            for (n, file) in details.iter().enumerate() {
+                let file = read_details(file)?;
+                if file.source != records.source {
+                    return Err(CompiledError::OtherDataset);
+                }
+                file.check(files, n, &ds.doctors)?;
+                file.fill(&mut ds.doctors);
+            }
+        }
+    }
     Ok(ds)
 }
 
@@ -148,6 +366,9 @@ pub struct ReadFile {
     pub articles_file: Option<String>,
     /// The records' file: the headlines of the articles that name a doctor.
     pub headlines: Vec<Headline>,
+    /// The records' file of a large hospital: where the doctors' biographies and
+    /// education are (the records then hold none).
+    pub details: Option<DetailsFiles>,
 }
 
 /// Whether `bytes` start as a compiled file does (else they are taken for JSON).
@@ -380,6 +601,7 @@ struct Records {
     articles_file: Option<String>,
     headlines_left: Option<usize>,
     headlines: Vec<Headline>,
+    details: Option<DetailsFiles>,
     done: bool,
 }
 
@@ -394,6 +616,7 @@ impl Records {
             articles_file: None,
             headlines_left: None,
             headlines: Vec::new(),
+            details: None,
             done: false,
         }
     }
@@ -404,6 +627,7 @@ impl Records {
             source,
             articles_file: self.articles_file.take(),
             headlines: std::mem::take(&mut self.headlines),
+            details: self.details.take(),
         }
     }
 
@@ -458,6 +682,22 @@ impl Records {
             ds.hospital = Hospital::get(r, "hospital")?;
             ds.categories = Vec::get(r, "categories")?;
             ds.departments = Vec::get(r, "departments")?;
+            if bool::get(r, "details apart")? {
+                let stem = r.short_str("details")?;
+                let per_file = r.varint("details: doctors per file")?;
+                let files = DetailsFiles {
+                    per_file: usize::try_from(per_file).unwrap_or(0),
+                    stem,
+                };
+                // Its names become URLs beside the records: plain file names only.
+                if !(1..=1 << 16).contains(&files.per_file) || !is_articles_file(&files.name(0)) {
+                    return Err(damaged(format!(
+                        "details: \"{}\" with {per_file} doctors a file cannot name files beside the records",
+                        files.stem
+                    )));
+                }
+                self.details = Some(files);
+            }
             self.doctors_left = r.short_count(MIN_RECORD, "doctors")?;
             ds.doctors = Vec::with_capacity(capacity::<Doctor>(
                 self.doctors_left,
@@ -748,6 +988,7 @@ record_field!(Doctor {
     verified,
 });
 record_field!(Booking { url, phone });
+record_field!(Details { id, bio, education });
 record_field!(Image { src, alt, caption });
 record_field!(Session {
     weekday,
@@ -845,7 +1086,10 @@ mod tests {
         let articles = articles.run().expect("reads");
         assert_eq!(articles.dataset, articles_of(&ds));
         assert_eq!((articles.source, articles.articles_file), (source, None));
-        assert_eq!(read(&files.records, &files.articles), Ok(ds));
+        assert_eq!(
+            read(&files.records, &files.articles, &files.details),
+            Ok(ds)
+        );
     }
 
     #[test]
@@ -860,7 +1104,7 @@ mod tests {
         // The articles of another dataset.
         let theirs = write(&ds, Fingerprint { len: 1, hash: 2 }, ARTICLES);
         assert_eq!(
-            read(&files.records, &theirs.articles),
+            read(&files.records, &theirs.articles, &[]),
             Err(CompiledError::OtherDataset)
         );
     }
@@ -929,7 +1173,7 @@ mod tests {
         ds.articles[i].slug = good;
         let mut forged = headlines(&ds.articles);
         forged[0].slug = "../../elsewhere".into();
-        let records = records_file(&ds, source, ARTICLES, forged);
+        let records = records_file(&ds, source, ARTICLES, None, forged);
         assert!(matches!(
             DatasetReader::new(&records).and_then(DatasetReader::run),
             Err(CompiledError::Damaged(_))
@@ -996,6 +1240,129 @@ mod tests {
         }
     }
 
+    /// The sample four times over (ids made unique), for files of details.
+    fn larger() -> (Dataset, Fingerprint) {
+        let (mut ds, source) = sample();
+        let doctors = ds.doctors.clone();
+        ds.doctors = (0..4)
+            .flat_map(|k| {
+                doctors.iter().map(move |d| Doctor {
+                    id: format!("{}-{k}", d.id),
+                    ..d.clone()
+                })
+            })
+            .collect();
+        (ds, source)
+    }
+
+    #[test]
+    fn a_large_hospitals_biographies_are_apart_and_read_back_into_their_doctors() {
+        let (ds, source) = larger();
+        assert!(
+            ds.doctors.len() > DETAILS_PER_FILE && ds.doctors.iter().any(|d| !d.bio.is_blank())
+        );
+        assert!(
+            write(&ds, source, ARTICLES).details.is_empty(),
+            "a small hospital's stay in"
+        );
+        let files = write_with(&ds, source, ARTICLES, true);
+        let names = files.details_files.clone().expect("apart");
+        assert_eq!(names.name(1), "hospital.details.1.bin");
+        assert_eq!(
+            files.details.len(),
+            ds.doctors.len().div_ceil(DETAILS_PER_FILE)
+        );
+        // The records hold every doctor without them, and say where they are; fed in
+        // chunks they read as read whole.
+        let records = DatasetReader::new(&files.records)
+            .and_then(DatasetReader::run)
+            .expect("reads");
+        assert_eq!(records.details, Some(names.clone()));
+        assert_eq!(records.dataset.doctors.len(), ds.doctors.len());
+        assert!(records
+            .dataset
+            .doctors
+            .iter()
+            .all(|d| d.bio.is_blank() && d.education.is_empty()));
+        for size in [1, 7, 64, 4096] {
+            assert_eq!(
+                feed(&files.records, size, Kind::Dataset).0.as_ref(),
+                Ok(&records)
+            );
+        }
+        // Each file is the doctors of its place; all of them make the whole dataset.
+        let last = read_details(&files.details[1]).expect("reads");
+        assert_eq!(last.first, DETAILS_PER_FILE);
+        assert_eq!(last.doctors[0].bio, ds.doctors[DETAILS_PER_FILE].bio);
+        assert_eq!(
+            read(&files.records, &files.articles, &files.details),
+            Ok(ds.clone())
+        );
+        let mut doctors = records.dataset.doctors.clone();
+        last.check(&names, 1, &doctors).expect("its place");
+        last.clone().fill(&mut doctors);
+        assert_eq!(doctors[DETAILS_PER_FILE], ds.doctors[DETAILS_PER_FILE]);
+        assert!(doctors[0].bio.is_blank(), "only its own doctors");
+    }
+
+    #[test]
+    fn a_details_file_of_another_place_or_dataset_is_refused() {
+        let (ds, source) = larger();
+        let files = write_with(&ds, source, ARTICLES, true);
+        let names = files.details_files.clone().expect("apart");
+        let doctors = &ds.doctors;
+        let first = read_details(&files.details[0]).expect("reads");
+        // Given as another file: its place, its count.
+        assert!(matches!(
+            first.check(&names, 1, doctors),
+            Err(CompiledError::Damaged(_))
+        ));
+        // Its ids must be the records' at that place.
+        let mut other = doctors.clone();
+        other[3].id = "someone-else".into();
+        let e = first.check(&names, 0, &other).expect_err("another doctor");
+        assert!(e.to_string().contains("someone-else"), "{e}");
+        // The files in the wrong order, too few, or of another dataset.
+        let mut swapped = files.details.clone();
+        swapped.swap(0, 1);
+        assert!(read(&files.records, &files.articles, &swapped).is_err());
+        assert!(read(&files.records, &files.articles, &files.details[..1]).is_err());
+        let theirs = write_with(&ds, Fingerprint::of(b"another"), ARTICLES, true);
+        assert_eq!(
+            read(&files.records, &files.articles, &theirs.details),
+            Err(CompiledError::OtherDataset)
+        );
+        // Not a details file; a byte changed.
+        assert!(read_details(&files.records).is_err());
+        let mut bad = files.details[0].clone();
+        let at = bad.len() - 3;
+        bad[at] ^= 0x55;
+        assert!(read_details(&bad).is_err());
+    }
+
+    #[test]
+    fn records_naming_details_files_elsewhere_are_refused() {
+        let (ds, source) = larger();
+        for (stem, per_file) in [
+            ("../../elsewhere", 128),
+            ("https://x.example/d", 128),
+            ("ok", 0),
+        ] {
+            let files = DetailsFiles {
+                stem: stem.into(),
+                per_file,
+            };
+            let records = records_file(&ds, source, ARTICLES, Some(&files), Vec::new());
+            assert!(
+                matches!(
+                    DatasetReader::new(&records).and_then(DatasetReader::run),
+                    Err(CompiledError::Damaged(_))
+                ),
+                "{stem} {per_file}"
+            );
+        }
+    }
+
     #[test]
     fn the_feed_holds_a_few_records_never_the_file() {
         let (mut ds, source) = sample();
@@ -1004,7 +1371,7 @@ mod tests {
         for _ in 0..19 {
             ds.doctors.extend(doctors.iter().cloned());
         }
-        let file = write(&ds, source, ARTICLES).records;
+        let file = write_with(&ds, source, ARTICLES, false).records;
         // The largest part read at once: the head (hospital, departments) or a record.
         let size = |put: &dyn Fn(&mut Writer)| {
             let mut w = Writer::default();

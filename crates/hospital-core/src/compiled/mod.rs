@@ -20,7 +20,7 @@ pub(crate) mod stream;
 pub const MAGIC: [u8; 4] = *b"HSIX";
 /// Bumped whenever the layout of any kind changes: an old file is then refused and
 /// the page builds its index from the dataset, as it would without one.
-pub const VERSION: u16 = 4;
+pub const VERSION: u16 = 5;
 /// magic, version, kind, payload length, payload checksum, dataset length, dataset hash.
 pub const HEADER_LEN: usize = 4 + 2 + 2 + 8 + 8 + 8 + 8;
 
@@ -33,6 +33,9 @@ pub enum Kind {
     Dataset = 2,
     /// The dataset's articles (`hospital.articles.bin`), read by the pages that show them.
     Articles = 3,
+    /// A large hospital's biographies and education, a file per run of doctors
+    /// (`hospital.details.<n>.bin`), read by a profile.
+    Details = 4,
 }
 
 /// The dataset file a compiled file belongs to: its length and its hash.

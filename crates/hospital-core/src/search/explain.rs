@@ -6,6 +6,7 @@
 //! the doctor's own texts: the search itself keeps no per-field record.
 
 use super::highlight::highlight;
+use super::index::BIO;
 use super::query::{self, ClauseTerms};
 use super::DoctorIndex;
 use crate::model::Dataset;
@@ -151,6 +152,7 @@ impl DoctorIndex {
                     terms.push(self.text.word(id).to_string());
                 }
             }
+            let typed = word.clone();
             let direct: [(ReasonField, Finder); 6] = [
                 (
                     ReasonField::Name,
@@ -204,6 +206,15 @@ impl DoctorIndex {
                             all(std::iter::once(&d.bio).chain(&d.education)),
                             &terms,
                         ))
+                        .or_else(|| {
+                            // Not in memory (a large hospital's finder loads no
+                            // biography): the index says it holds the word.
+                            let apart = d.bio.is_blank() && d.education.is_empty();
+                            (apart && self.biography_holds(doctor, &literal)).then(|| {
+                                let len = typed.len();
+                                (typed.clone(), std::iter::once(0..len).collect(), None)
+                            })
+                        })
                     }),
                 ),
                 (
@@ -275,5 +286,32 @@ impl DoctorIndex {
             }
         }
         out
+    }
+}
+
+impl DoctorIndex {
+    /// Whether the index has every one of `words` (a Latin word as a prefix, a run of
+    /// Chinese as its character pairs) in doctor `doctor`'s biography or education.
+    fn biography_holds(&self, doctor: usize, words: &[String]) -> bool {
+        let ix = &self.text;
+        let has = |id: usize| {
+            ix.postings(id, BIO)
+                .into_iter()
+                .any(|p| (p >> 4) as usize == doctor && (p & u32::from(BIO)) != 0)
+        };
+        let mut pair = String::new();
+        !words.is_empty()
+            && words.iter().all(|w| {
+                let chars: Vec<char> = w.chars().collect();
+                if chars.len() > 1 && chars.iter().all(|&c| crate::normalize::is_cjk(c)) {
+                    chars.windows(2).all(|p| {
+                        pair.clear();
+                        pair.extend(p);
+                        ix.exact(&pair).is_some_and(has)
+                    })
+                } else {
+                    ix.prefix_range(w).any(has)
+                }
+            })
     }
 }

@@ -223,13 +223,14 @@ fn replace_word(q: &str, typo: &str, word: &str) -> String {
     out
 }
 
-/// Character pairs are indexed for names, specialties and conditions, not for the
-/// biography: free text would bring a vocabulary of pairs many times larger than
-/// everything else. Runs are found in it through its characters and the text.
+/// Every text's adjacent CJK character pairs are indexed, the biography's too, so a
+/// run of Chinese is found through its pairs alone: the biographies need not be in
+/// memory when a search runs (a finder of a large hospital holds none of them).
+/// Biographies get no whole-text word: exactness is for short fields.
 fn add_text(b: &mut index::Builder, text: &Text, field: u8) {
     let mut pair = String::new();
     for s in text.all() {
-        add_tokens(b, s, field, field != BIO, &mut pair);
+        add_tokens(b, s, field, true, &mut pair);
         if field != BIO {
             add_whole(b, s, field, &mut pair);
         }

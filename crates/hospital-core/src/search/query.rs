@@ -6,9 +6,10 @@
 //! "chest pain") needs all of them. A run of Chinese characters is one query word,
 //! cut into the synonym triggers it contains and the stretches between them; each
 //! piece is a clause of its own, and a piece of two or more characters must occur
-//! as written, contiguous, inside one text of the doctor (see `eval_run`: names,
-//! specialties and conditions have every pair of adjacent characters indexed as a
-//! word, biographies are checked against their text). A single character is a
+//! as written, contiguous, inside one text of the doctor (see `eval_run`: every pair
+//! of adjacent characters is indexed as a word; names, specialties and conditions
+//! are then checked against their text, biographies by their pairs alone, so that
+//! no search needs them in memory). A single character is a
 //! word of its own. An expansion matches a doctor's specialties and
 //! conditions, or a department of the doctor whose name, id and keywords hold all
 //! its parts.
@@ -628,14 +629,14 @@ fn eval_part(
     }
 }
 
-/// Whether one of the doctor's texts in the field class `field` holds `run`.
-/// CJK characters fold to themselves, so the original text is searched as it is.
+/// Whether one of the doctor's names (`NAME`), or specialties and conditions
+/// (`SPECIALTY`), holds `run`. CJK characters fold to themselves, so the original text
+/// is searched as it is.
 fn doctor_has_run(d: &Doctor, field: u8, run: &str) -> bool {
     let has = |t: &Text| t.all().any(|s| s.contains(run));
     match field {
         NAME => has(&d.name),
         SPECIALTY => d.specialties.iter().chain(&d.conditions).any(has),
-        BIO => has(&d.bio) || d.education.iter().any(has),
         _ => false,
     }
 }
@@ -680,65 +681,48 @@ fn intersect(cx: &Context, mut ids: Vec<usize>, fields: u8, work: &mut RunWork) 
     }
 }
 
-/// A run of two or more CJK characters in the doctors' own texts. Names,
-/// specialties and conditions have their adjacent character pairs indexed: the
-/// doctors whose postings hold every pair of the run in one field class, confirmed
-/// against the text when the run is longer than one pair. Biographies have no
-/// pairs indexed (a long free text would multiply the vocabulary): the doctors
-/// whose biography holds every character, confirmed against the text. Departments
-/// are matched by the caller.
+/// A run of two or more CJK characters in the doctors' own texts, each of which has
+/// its adjacent character pairs indexed: the doctors whose postings hold every pair of
+/// the run in one field class. A name, specialty or condition is confirmed against its
+/// text when the run is longer than one pair. A biography is not: at the weakest score,
+/// a biography holding every pair of the run (心内, 内科 for 心内科) is taken as saying
+/// it, so that the biographies can stay out of memory (a large hospital's finder does
+/// not load them). Departments are matched by the caller.
 fn eval_run(cx: &Context, run: &str, fields: u8, out: &mut Scores, work: &mut RunWork) {
     let ix = cx.ix;
     let chars: Vec<char> = run.chars().collect();
     let mut buf = String::new();
     let doctor = |d: u32| cx.doctors.get(d as usize);
-    let f = fields & (NAME | SPECIALTY);
-    if f != 0 {
-        let pairs: Option<Vec<usize>> = chars
-            .windows(2)
-            .map(|w| {
-                buf.clear();
-                buf.extend(w);
-                ix.exact(&buf)
-            })
-            .collect();
-        if let Some(ids) = pairs {
-            intersect(cx, ids, f, work);
-            let confirm = chars.len() > 2;
-            for &d in &work.masks.touched {
-                let m = work.masks.score[d as usize];
-                let field = [NAME, SPECIALTY].into_iter().find(|&f| {
-                    m & f != 0
-                        && (!confirm || doctor(d).is_some_and(|doc| doctor_has_run(doc, f, run)))
-                });
-                if let Some(f) = field {
-                    out.raise(d as usize, index::score(f, EXACT));
-                }
-            }
-            work.masks.clear();
+    let f = fields & (NAME | SPECIALTY | BIO);
+    if f == 0 {
+        return;
+    }
+    let pairs: Option<Vec<usize>> = chars
+        .windows(2)
+        .map(|w| {
+            buf.clear();
+            buf.extend(w);
+            ix.exact(&buf)
+        })
+        .collect();
+    let Some(ids) = pairs else {
+        return;
+    };
+    intersect(cx, ids, f, work);
+    let confirm = chars.len() > 2;
+    for &d in &work.masks.touched {
+        let m = work.masks.score[d as usize];
+        let field = [NAME, SPECIALTY, BIO].into_iter().find(|&f| {
+            m & f != 0
+                && (f == BIO
+                    || !confirm
+                    || doctor(d).is_some_and(|doc| doctor_has_run(doc, f, run)))
+        });
+        if let Some(f) = field {
+            out.raise(d as usize, index::score(f, EXACT));
         }
     }
-    if fields & BIO != 0 {
-        let singles: Option<Vec<usize>> = chars
-            .iter()
-            .map(|&c| {
-                buf.clear();
-                buf.push(c);
-                ix.exact(&buf)
-            })
-            .collect();
-        if let Some(ids) = singles {
-            intersect(cx, ids, BIO, work);
-            let s = index::score(BIO, EXACT);
-            for &d in &work.masks.touched {
-                // A better field already found for this doctor makes the text moot.
-                if out.get(d) < s && doctor(d).is_some_and(|doc| doctor_has_run(doc, BIO, run)) {
-                    out.raise(d as usize, s);
-                }
-            }
-            work.masks.clear();
-        }
-    }
+    work.masks.clear();
 }
 
 /// Each department's words (sorted word ids), texts and doctors. Synonym
