@@ -97,12 +97,14 @@ pub fn App(config: MountConfig) -> impl IntoView {
             json_fallback: None,
             doctor_index: config.index_src.clone(),
             articles: None,
+            details: Vec::new(),
         },
         None => data::Source {
             dataset: published(hospital_core::COMPILED_DATASET),
             json_fallback: Some(published(hospital_core::PUBLISHED_DATASET)),
             doctor_index: Some(published(hospital_core::search::DOCTOR_INDEX_FILE)),
             articles: None,
+            details: Vec::new(),
         },
     };
     let reload = move || data::load(state, source.clone(), &nav.route_untracked());

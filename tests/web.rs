@@ -144,6 +144,7 @@ async fn load_for(src: String, first_page: &Route) -> LoadState {
             json_fallback: None,
             doctor_index: None,
             articles: None,
+            details: Vec::new(),
         },
         first_page,
     )
@@ -250,6 +251,7 @@ async fn load_compiled(
         json_fallback: None,
         doctor_index: None,
         articles: Some(bytes_url(&files.articles)),
+        details: Vec::new(),
     };
     load_source(source, first_page).await
 }
@@ -362,6 +364,90 @@ async fn a_profile_lists_its_news_from_the_records_without_the_articles() {
     assert!(app.news_naming("nobody-here").is_empty());
 }
 
+/// Waits (a bounded number of browser turns) until doctor `place`'s details, asked
+/// for, are no longer on their way.
+async fn details_settled(app: &data::AppData, place: usize) -> data::DoctorDetails {
+    for _ in 0..10_000 {
+        match app.doctor_details(place) {
+            data::DoctorDetails::Loading => data::next_task().await,
+            done => return done,
+        }
+    }
+    panic!("the details never finished loading");
+}
+
+/// The sample compiled as a large hospital's is: its biographies and education in
+/// files of their own, all given as `data:` URLs (`details` instead of them, when given).
+fn with_details_apart(ds: &hospital_core::Dataset, details: Option<Vec<Vec<u8>>>) -> data::Source {
+    let source = hospital_core::compiled::Fingerprint::of(SAMPLE.as_bytes());
+    let files = hospital_core::compiled::dataset::write_with(ds, source, "s.articles.bin", true);
+    let details = details.unwrap_or(files.details);
+    data::Source {
+        dataset: bytes_url(&files.records),
+        json_fallback: None,
+        doctor_index: None,
+        articles: Some(bytes_url(&files.articles)),
+        details: details.iter().map(|f| bytes_url(f)).collect(),
+    }
+}
+
+#[wasm_bindgen_test]
+async fn a_large_hospitals_profile_reads_its_biography_from_the_file_of_its_doctor() {
+    let ds = sample_dataset();
+    let place = (ds.doctors.iter())
+        .position(|d| !d.bio.is_blank() && !d.education.is_empty())
+        .expect("a doctor with a biography");
+    let doctor = &ds.doctors[place];
+    let is_theirs = |details: data::DoctorDetails| match details {
+        data::DoctorDetails::Here { bio, education } => {
+            bio == doctor.bio && education == doctor.education
+        }
+        _ => false,
+    };
+    // Opened at the profile: the details are there for its first render.
+    let profile = Route::Doctor(doctor.id.clone());
+    let LoadState::Ready(app) = load_source(with_details_apart(&ds, None), &profile).await else {
+        panic!("the compiled sample did not load");
+    };
+    assert!(app
+        .dataset
+        .doctors
+        .iter()
+        .all(|d| d.bio.is_blank() && d.education.is_empty()));
+    assert!(is_theirs(app.doctor_details(place)));
+    // Opened at the finder: read once a profile asks (twice here, as two renders).
+    let finder = Route::Doctors(DoctorQuery::default());
+    let LoadState::Ready(app) = load_source(with_details_apart(&ds, None), &finder).await else {
+        panic!("the compiled sample did not load");
+    };
+    app.want_details(place);
+    app.want_details(place);
+    assert!(is_theirs(details_settled(&app, place).await));
+    // A file of another dataset is refused, with why; Retry asks again.
+    let theirs = hospital_core::compiled::dataset::write_with(
+        &ds,
+        hospital_core::compiled::Fingerprint::of(b"another dataset"),
+        "s.articles.bin",
+        true,
+    );
+    let source = with_details_apart(&ds, Some(theirs.details));
+    let LoadState::Ready(app) = load_source(source, &finder).await else {
+        panic!("the records load");
+    };
+    app.want_details(place);
+    match details_settled(&app, place).await {
+        data::DoctorDetails::Failed(LoadError::Records { error, .. }) => {
+            assert_eq!(error, hospital_core::compiled::CompiledError::OtherDataset)
+        }
+        other => panic!("not refused: {other:?}"),
+    }
+    app.retry_details(place);
+    assert!(matches!(
+        details_settled(&app, place).await,
+        data::DoctorDetails::Failed(_)
+    ));
+}
+
 #[wasm_bindgen_test]
 async fn articles_of_another_dataset_or_with_broken_references_are_refused_with_why() {
     let ds = sample_dataset();
@@ -417,6 +503,7 @@ async fn without_the_build_s_compiled_records_the_json_beside_them_loads() {
         json_fallback: Some(data_url(SAMPLE)),
         doctor_index: None,
         articles: None,
+        details: Vec::new(),
     };
     let LoadState::Ready(app) = load_source(source, &Route::Departments).await else {
         panic!("the JSON beside them did not load");

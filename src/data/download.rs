@@ -47,6 +47,7 @@ pub(super) async fn fetch_and_read(
                 bytes: Vec::new(),
                 articles_file: read.articles_file,
                 headlines: read.headlines,
+                details: read.details,
             })
         }
         Incoming::Unknown(bytes) | Incoming::Whole(bytes) => {
@@ -62,6 +63,7 @@ pub(super) async fn fetch_and_read(
                 bytes,
                 articles_file: None,
                 headlines: Vec::new(),
+                details: None,
             })
         }
     }

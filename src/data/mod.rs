@@ -3,11 +3,13 @@
 //! then shared read-only by every page. The compiled records' articles follow when a
 //! page first shows them (`newsroom`).
 
+mod details;
 mod download;
 mod fetch;
 mod newsroom;
 mod slices;
 
+pub use details::DoctorDetails;
 pub use fetch::{fetch_bytes, fetch_text, FetchError};
 pub use newsroom::{ArticlesState, Newsroom};
 pub use slices::{next_task, slice_deadline};
@@ -16,7 +18,8 @@ use download::{fetch_and_read, IndexError};
 use newsroom::{load_articles, ArticlesFile};
 use std::sync::atomic::AtomicBool;
 
-use hospital_core::compiled::dataset::Headline;
+use details::DetailsApart;
+use hospital_core::compiled::dataset::{DetailsFiles, Headline};
 use hospital_core::compiled::{CompiledError, Fingerprint, FingerprintBuilder};
 use hospital_core::department::{self, CampusDepartments, Overview};
 use hospital_core::news::{NewsIndex, NewsPage};
@@ -60,6 +63,8 @@ pub struct AppData {
     /// The compiled records' headlines of the articles naming doctors: what a
     /// profile's "In the news" lists while the articles are apart.
     headlines: Vec<Headline>,
+    /// A large hospital's compiled records: where the biographies and education are.
+    details: Option<DetailsApart>,
     /// Relative URLs in the dataset (images, article bodies) resolve against this.
     pub base_url: String,
     doctor_by_id: HashMap<String, usize>,
@@ -71,7 +76,7 @@ impl AppData {
     pub fn new(loaded: validate::Loaded, base_url: String) -> AppData {
         let mut maps = IdMaps::default();
         maps.fill(&loaded.dataset, &mut || false);
-        AppData::with_maps(loaded, base_url, maps, None, Vec::new())
+        AppData::with_maps(loaded, base_url, maps, None, Vec::new(), None)
     }
 
     /// With the id maps built already (a slice at a time, by `IdMaps::fill`), and the
@@ -83,6 +88,7 @@ impl AppData {
         maps: IdMaps,
         articles_file: Option<ArticlesFile>,
         headlines: Vec<Headline>,
+        details: Option<DetailsApart>,
     ) -> AppData {
         // The web team sees what to tidy in the console; patients are not bothered with it.
         for w in &loaded.warnings {
@@ -106,6 +112,7 @@ impl AppData {
             articles_file,
             articles_asked: AtomicBool::new(false),
             headlines,
+            details,
             base_url,
             doctor_by_id: maps.doctors,
             department_by_id: maps.departments,
@@ -263,6 +270,11 @@ impl AppData {
     /// Departments campus by campus, each with its doctors working there.
     pub fn departments_by_campus(&self) -> Vec<CampusDepartments<'_>> {
         department::by_campus(&self.dataset)
+    }
+
+    /// The place of the doctor with this id in the dataset's list.
+    pub fn doctor_place(&self, id: &str) -> Option<usize> {
+        self.doctor_by_id.get(id).copied()
     }
 
     pub fn doctor(&self, id: &str) -> Option<&hospital_core::Doctor> {
@@ -442,6 +454,8 @@ pub struct Source {
     /// The compiled articles' file, when not the one the records name beside them (a
     /// test's records given as a `data:` URL, against which no name resolves).
     pub articles: Option<String>,
+    /// Likewise the details' files, in order, when not those the records name.
+    pub details: Vec<String>,
 }
 
 fn absolute(url: &str) -> String {
@@ -467,6 +481,7 @@ pub fn load(state: RwSignal<LoadState>, source: Source, first_page: &Route) {
     let fallback_url = source.json_fallback.as_deref().map(absolute);
     let index_url = source.doctor_index.as_deref().map(absolute);
     let articles_url = source.articles.as_deref().map(absolute);
+    let details_urls: Vec<String> = source.details.iter().map(|u| absolute(u)).collect();
     leptos::task::spawn_local(async move {
         let mut url = dataset_url;
         let mut loaded = fetch_and_read(&url, fallback_url.is_some(), state).await;
@@ -487,6 +502,7 @@ pub fn load(state: RwSignal<LoadState>, source: Source, first_page: &Route) {
                 bytes,
                 articles_file,
                 headlines,
+                details,
             }) => {
                 // The compiled index names the dataset file it was made from; a small
                 // hospital's index is built here and its file never fetched.
@@ -517,7 +533,15 @@ pub fn load(state: RwSignal<LoadState>, source: Source, first_page: &Route) {
                     }),
                     _ => None,
                 };
-                let data = Arc::new(AppData::with_maps(loaded, url, maps, articles, headlines));
+                let details = match (details, compiled_from) {
+                    (Some(files), Some(source)) => {
+                        Some(DetailsApart::new(files, url.clone(), details_urls, source))
+                    }
+                    _ => None,
+                };
+                let data = Arc::new(AppData::with_maps(
+                    loaded, url, maps, articles, headlines, details,
+                ));
                 needs.build(&data).await;
                 ready(data, index, state)
             }
@@ -536,6 +560,8 @@ struct Fetched {
     /// those naming doctors.
     articles_file: Option<String>,
     headlines: Vec<Headline>,
+    /// Compiled records of a large hospital: where the biographies and education are.
+    details: Option<DetailsFiles>,
 }
 
 /// The file named `name` in the folder of `url`.
@@ -569,6 +595,11 @@ fn show_preparing(state: RwSignal<LoadState>, percent: u8) {
 /// Builds the doctor index a slice at a time, after the first page has painted: on
 /// a large dataset that takes seconds, and the news pages need none of it.
 fn build_doctor_index_in_slices(data: Arc<AppData>) {
+    if data.details.is_some() {
+        leptos::logging::warn!(
+            "hospital-site: the biographies are in files of their own: an index built here does not find their words; publish the doctors.idx compiled with the records"
+        );
+    }
     leptos::task::spawn_local(async move {
         slices::next_task().await;
         build_doctor_index(&data, slices::SLICE_MS).await;
@@ -667,11 +698,14 @@ fn ready(
 /// and the finder's doctor index 73 ms of such a task (`bench/profile-takeover.mjs`).
 /// A page that shows articles also needs them there before its first render, so that
 /// a page written at build time is taken over by the same content.
-#[derive(Clone, Copy, Debug, Default, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct Needs {
     pub articles: bool,
     pub news: bool,
     pub doctors: bool,
+    /// A profile: its doctor's biography and education, when they are in a file of
+    /// their own, so that a profile written at build time is taken over by the same.
+    pub details_of: Option<String>,
 }
 
 impl Needs {
@@ -680,22 +714,32 @@ impl Needs {
             Route::Home(_) | Route::News(_) | Route::Article(_) => Needs {
                 articles: true,
                 news: true,
-                doctors: false,
+                ..Needs::default()
             },
             Route::Doctors(_) => Needs {
                 doctors: true,
+                ..Needs::default()
+            },
+            Route::Doctor(id) => Needs {
+                details_of: Some(id.clone()),
                 ..Needs::default()
             },
             _ => Needs::default(),
         }
     }
 
-    /// Loads the articles if needed, and builds each index needed, in tasks of their
-    /// own. A large hospital's doctor index is not built here: it comes after the first
-    /// paint, in slices (`ready`). Articles that fail to load are the page's to report.
+    /// Loads the articles or a profile's details if needed, and builds each index
+    /// needed, in tasks of their own. A large hospital's doctor index is not built here:
+    /// it comes after the first paint, in slices (`ready`). Articles or details that
+    /// fail to load are the page's to report.
     async fn build(self, data: &Arc<AppData>) {
         if self.articles {
             load_articles(data.clone()).await;
+        }
+        if let Some(&doctor) = (self.details_of.as_ref()).and_then(|id| data.doctor_by_id.get(id)) {
+            if data.starts_details(doctor, false) {
+                details::load_details(data.clone(), doctor).await;
+            }
         }
         if self.news && data.articles_ready_untracked() {
             slices::next_task().await;

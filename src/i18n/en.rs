@@ -76,6 +76,8 @@ pub const EN: Messages = Messages {
     tags: "Tags",
     body_failed: "The article text could not be loaded.",
     loading_news: "Loading the news…",
+    loading_biography: "Loading the biography…",
+    biography_failed: "The biography and education could not be loaded.",
     news_failed: "The news could not be loaded.",
     news_failed_title: "The news could not be loaded",
     doctors_title: "Find a Doctor",

@@ -85,6 +85,8 @@ pub struct Messages {
     pub body_failed: &'static str,
     /// While the articles' file of compiled records arrives.
     pub loading_news: &'static str,
+    pub loading_biography: &'static str,
+    pub biography_failed: &'static str,
     pub news_failed: &'static str,
     pub news_failed_title: &'static str,
     // Doctors

@@ -67,6 +67,8 @@ pub const ZH: Messages = Messages {
     tags: "标签",
     body_failed: "无法加载文章正文。",
     loading_news: "正在加载新闻…",
+    loading_biography: "正在加载医生简介…",
+    biography_failed: "无法加载医生简介和教育背景。",
     news_failed: "无法加载新闻。",
     news_failed_title: "无法加载新闻",
     doctors_title: "找医生",

@@ -1,7 +1,7 @@
 //! `/doctors/<id>`: everything the dataset says about one doctor.
 
-use crate::components::{AcceptingBadge, Avatar, Timetable};
-use crate::data::use_data;
+use crate::components::{AcceptingBadge, Avatar, InlineProblem, Timetable};
+use crate::data::{use_data, DoctorDetails};
 use crate::head::{set_head, Head};
 use crate::i18n::{format_date, gender_name, spoken_language_name};
 use crate::nav::{link, Link};
@@ -16,13 +16,28 @@ pub fn DoctorProfile(id: String) -> impl IntoView {
     let data = use_data();
     let back =
         use_context::<super::LastSearch>().and_then(|super::LastSearch(last)| last.get_untracked());
-    let Some(doctor) = data.doctor(&id).cloned() else {
+    let (Some(doctor), Some(place)) = (data.doctor(&id).cloned(), data.doctor_place(&id)) else {
         return view! { <super::NotFound path=format!("/doctors/{id}")/> }.into_any();
+    };
+    // A large hospital's biographies and education are in files of their own.
+    data.want_details(place);
+    let with_details = {
+        let data = data.clone();
+        move || {
+            let mut d = doctor.clone();
+            let details = data.doctor_details(place);
+            if let DoctorDetails::Here { bio, education } = &details {
+                d.bio = bio.clone();
+                d.education = education.clone();
+            }
+            (d, details)
+        }
     };
     {
         let data = data.clone();
-        let doctor = doctor.clone();
+        let with_details = with_details.clone();
         Effect::new(move || {
+            let (doctor, _) = with_details();
             let lang = ui.lang.get();
             let url = web_sys::window()
                 .and_then(|w| w.location().href().ok())
@@ -45,7 +60,23 @@ pub fn DoctorProfile(id: String) -> impl IntoView {
         let lang = ui.lang.get();
         let t = ui.t();
         let ds = &data.dataset;
-        let d = doctor.clone();
+        let (d, details) = with_details();
+        // The biography's place while its file is on its way, or why it is not there.
+        let details_status = match details {
+            DoctorDetails::Here { .. } => None,
+            DoctorDetails::Loading => Some(view! {
+                <div class="loading" role="status">
+                    <span class="spinner" aria-hidden="true"></span>
+                    {t.loading_biography}
+                </div>
+            }.into_any()),
+            DoctorDetails::Failed(_) => {
+                let data = data.clone();
+                let retry = Callback::new(move |_| data.retry_details(place));
+                let message = Signal::derive(move || ui.t().biography_failed);
+                Some(view! { <InlineProblem message retry/> }.into_any())
+            }
+        };
         let name = d.name.get(lang).text.to_string();
         let other = d.name.exact(lang.other()).filter(|o| *o != name).map(str::to_string);
         let departments: Vec<_> = d.departments.iter().filter_map(|id| data.department(id)).collect();
@@ -111,6 +142,7 @@ pub fn DoctorProfile(id: String) -> impl IntoView {
                 </div>
                 <div class="profile-grid">
                     <div class="profile-main">
+                        {details_status}
                         {(!d.bio.is_blank()).then(|| view! { <section><h2>{t.biography}</h2><p>{text_view(&d.bio, lang)}</p></section> })}
                         {(!d.specialties.is_empty()).then(|| view! { <section><h2>{t.specialties}</h2><ul class="tag-list">{list(&d.specialties)}</ul></section> })}
                         {(!d.conditions.is_empty()).then(|| view! { <section><h2>{t.conditions}</h2><ul class="tag-list">{list(&d.conditions)}</ul></section> })}
