@@ -16,10 +16,17 @@ function hospital(doctors, seed) {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "hs-compiled-"));
   cli("generate", "--doctors", String(doctors), "--articles", "0", "--seed", String(seed), "--out", dir);
   cli("compile", path.join(dir, "hospital.json"));
+  // Above 1,000 doctors the biographies and education are in files of their own.
+  const details = Object.fromEntries(
+    fs.readdirSync(dir)
+      .filter((f) => /^hospital\.details\.\d+\.bin$/.test(f))
+      .map((f) => [f, fs.readFileSync(path.join(dir, f))]),
+  );
   return {
     json: fs.readFileSync(path.join(dir, "hospital.json")),
     index: fs.readFileSync(path.join(dir, "doctors.idx")),
     records: fs.readFileSync(path.join(dir, "hospital.bin")),
+    details,
   };
 }
 
@@ -185,7 +192,67 @@ test("a large hospital's own site reads the index its build published beside its
   await page.locator("#doctor-q").fill("zhang");
   await expect(page.locator(".result-count")).not.toContainText("1,500");
   await expect(page.locator(".doctor-card").first()).toBeVisible();
-  // Its compiled records and the index compiled beside them; never the JSON.
+  // Its compiled records and the index compiled beside them; never the JSON, nor
+  // any biography.
   expect(asked).toEqual(["/hospital.bin", "/doctors.idx"]);
   expect(warned).toEqual([]);
+
+  // A word only biographies hold: each card says where it was found, from the index.
+  await page.locator("#doctor-q").fill("experience");
+  await expect(page.locator(".doctor-card").first().locator(".why")).toContainText("Biography: experience");
+  expect(asked).toEqual(["/hospital.bin", "/doctors.idx"]);
+
+  // A profile fetches the one file of its doctor's biography and education.
+  const detailsAsked = [];
+  await page.route(/\/hospital\.details\.\d+\.bin$/, (route) => {
+    const name = new URL(route.request().url()).pathname.slice(1);
+    detailsAsked.push(name);
+    const body = big.details[name];
+    return body
+      ? route.fulfill({ contentType: "application/octet-stream", body })
+      : route.fulfill({ status: 404, body: "not here" });
+  });
+  const card = page.locator(".doctor-card").nth(3);
+  const name = (await card.locator(".doctor-name a").textContent()).trim();
+  await card.locator(".doctor-name a").click();
+  await expect(page.locator("h1")).toContainText(name);
+  await expect(page.getByRole("heading", { name: "Biography" })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Education and training" })).toBeVisible();
+  await expect(page.locator(".profile-main")).toContainText("years of clinical experience");
+  expect(detailsAsked).toHaveLength(1);
+  await expectAccessible(page, "a large hospital's profile");
+
+  // Reloaded there: the file comes before the profile's first render, once.
+  await page.reload();
+  await expect(page.getByRole("heading", { name: "Biography" })).toBeVisible({ timeout: 60_000 });
+  expect(detailsAsked).toHaveLength(2);
+  expect(detailsAsked[1]).toBe(detailsAsked[0]);
+});
+
+test("a large hospital's profile whose biography cannot be fetched says so, with Retry", async ({ page }) => {
+  test.setTimeout(90_000);
+  const files = { bin: big.records, idx: big.index };
+  await page.route(/\/(hospital\.bin|doctors\.idx)$/, (route) => {
+    const url = new URL(route.request().url()).pathname;
+    return route.fulfill({ contentType: "application/octet-stream", body: files[url.split(".").pop()] });
+  });
+  let tries = 0;
+  await page.route(/\/hospital\.details\.\d+\.bin$/, (route) => {
+    tries += 1;
+    if (tries === 1) return route.fulfill({ status: 503, body: "busy" });
+    const name = new URL(route.request().url()).pathname.slice(1);
+    return route.fulfill({ contentType: "application/octet-stream", body: big.details[name] });
+  });
+  await page.goto("/doctors");
+  await expect(page.locator(".result-count")).toContainText("1,500 doctors found", { timeout: 60_000 });
+  await page.locator(".doctor-card .doctor-name a").first().click();
+  const problem = page.locator(".profile-main .load-problem");
+  await expect(problem).toContainText("The biography and education could not be loaded.");
+  // The rest of the profile is there meanwhile.
+  await expect(page.getByRole("heading", { name: "Weekly outpatient timetable" })).toBeVisible();
+  await expectAccessible(page, "a profile without its biography");
+  await problem.getByRole("button", { name: "Try again" }).click();
+  await expect(page.getByRole("heading", { name: "Biography" })).toBeVisible();
+  await expect(problem).toHaveCount(0);
+  expect(tries).toBe(2);
 });
