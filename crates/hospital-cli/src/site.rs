@@ -14,8 +14,10 @@
 //! - the same records compiled (`hospital.bin`, [`hospital_core::COMPILED_DATASET`]),
 //!   which the site's app reads instead of the JSON, their articles beside them
 //!   (`hospital.articles.bin`), which only the pages that show articles fetch (their
-//!   root carries `data-hs-articles`, so their script preloads both files), and its
-//!   doctor index compiled
+//!   root carries `data-hs-articles`, so their script preloads both files), above
+//!   1,000 doctors the biographies and education in files of 128 doctors
+//!   (`hospital.details.<n>.bin`), of which a profile fetches one, and its doctor index
+//!   compiled
 //!   (`doctors.idx`), which the app of a large hospital reads instead of building it.
 
 use crate::args::{Failure, Spec};
@@ -50,8 +52,10 @@ title, description, canonical URL, Open Graph tags and JSON-LD; 404.html; sitema
 robots.txt and feed.xml; a Content-Security-Policy meta tag in every page; and the
 dataset itself, validated, as <dist>/hospital.json, and compiled, as
 <dist>/hospital.bin, which the app loads at start, with its articles as
-<dist>/hospital.articles.bin, which only the pages that show articles load, and its
-doctor index compiled as <dist>/doctors.idx (see `hospital-data compile`).
+<dist>/hospital.articles.bin, which only the pages that show articles load, above
+1,000 doctors their biographies and education as <dist>/hospital.details.<n>.bin,
+of which a profile loads one, and its doctor index compiled as <dist>/doctors.idx
+(see `hospital-data compile`).
   --data      the site's dataset (default data/sample.json), or a content folder (see
               `hospital-data build`), whose pictures are copied into <dist>; article
               bodies kept in files of their own (body_src) are copied from beside it
@@ -294,6 +298,18 @@ pub fn write_site(
     // The feed's later pages, so that a reader without scripts can page through it; the
     // build's own news index cuts them, as the app's does.
     let feed_pages = data.news_page(&NewsQuery::default(), FEED_PAGE_SIZE).pages;
+    // A large hospital's profile names the file of its doctor's biography, which its
+    // script then fetches with the records instead of after them.
+    let details = hospital_core::compiled::dataset::details_files(
+        &hospital_core::compiled::dataset::articles_file_for(hospital_core::COMPILED_DATASET),
+        ds.doctors.len(),
+    );
+    let details_of = |route: &Route| match (&details, route) {
+        (Some(files), Route::Doctor(id)) => {
+            data.doctor_place(id).map(|place| files.name(files.file_of(place)))
+        }
+        _ => None,
+    };
     let mut bytes = 0usize;
     let mut count = 0usize;
     let mut urls = Vec::new();
@@ -320,7 +336,15 @@ pub fn write_site(
                 lang: url_lang,
             };
             let body = prerender::page(data, location, edition_lang, &base, now);
-            let html = render(edition_shell, page, &url, Some(&body), alternates.as_ref());
+            let preload = details_of(&page.route);
+            let html = render(
+                edition_shell,
+                page,
+                &url,
+                Some(&body),
+                alternates.as_ref(),
+                preload.as_deref(),
+            );
             let folder = url_lang.map(|l| route::lang_prefix(l).trim_start_matches('/'));
             let file = match folder {
                 Some(f) => dist.join(f).join(file_for(&page.route)),
@@ -355,6 +379,7 @@ pub fn write_site(
         &site_shell,
         &not_found,
         &format!("{origin_base}/"),
+        None,
         None,
         None,
     )
@@ -697,6 +722,7 @@ fn render(
     url: &str,
     body: Option<&str>,
     alternates: Option<&[(&str, String); 3]>,
+    details_file: Option<&str>,
 ) -> String {
     let Shell {
         html: shell,
@@ -798,14 +824,18 @@ fn render(
         .replacen(
             "<div id=\"app\" data-hospital-site-root>",
             &format!(
-                "<div id=\"app\" data-hospital-site-root data-hs-prerendered{} data-hs-params=\"{}\">",
+                "<div id=\"app\" data-hospital-site-root data-hs-prerendered{}{} data-hs-params=\"{}\">",
                 // A page that shows articles has their file fetched with the records
-                // (the page's script, in Trunk.toml), not after them.
+                // (the page's script, in Trunk.toml), not after them; a large
+                // hospital's profile, the file of its doctor's biography.
                 if Needs::of(&page.route).articles {
                     " data-hs-articles"
                 } else {
                     ""
                 },
+                details_file
+                    .map(|f| format!(" data-hs-details=\"{}\"", esc(f)))
+                    .unwrap_or_default(),
                 hospital_core::route::QUERY_PARAMS.join(" ")
             ),
             1,

@@ -92,8 +92,17 @@ pub fn write(ds: &Dataset, source: Fingerprint, articles_file: &str) -> Compiled
         ds,
         source,
         articles_file,
-        ds.doctors.len() > DETAILS_APART_ABOVE,
+        details_files(articles_file, ds.doctors.len()).is_some(),
     )
+}
+
+/// Where [`write`] puts the biographies and education of a dataset of `doctors`
+/// doctors whose articles' file is `articles_file`: `None` when the records hold them.
+pub fn details_files(articles_file: &str, doctors: usize) -> Option<DetailsFiles> {
+    (doctors > DETAILS_APART_ABOVE).then(|| DetailsFiles {
+        stem: details_stem_for(articles_file),
+        per_file: DETAILS_PER_FILE,
+    })
 }
 
 /// As [`write`], with the biographies and education apart or not, whatever the size.
