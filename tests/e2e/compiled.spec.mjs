@@ -256,3 +256,29 @@ test("a large hospital's profile whose biography cannot be fetched says so, with
   await expect(problem).toHaveCount(0);
   expect(tries).toBe(2);
 });
+
+test("a large hospital's pre-rendered profile has its script fetch the biography's file with the records", async ({ page }) => {
+  // The site build writes data-hs-details on such a profile (crates/hospital-cli/tests/site.rs);
+  // here the sample's profile is given one as that build would, and one no build writes.
+  const asked = [];
+  page.on("request", (r) => {
+    const name = new URL(r.url()).pathname;
+    if (/\/hospital\.(bin|details\.\d+\.bin)$/.test(name) || name.includes("elsewhere")) asked.push(name);
+  });
+  for (const [value, expected] of [
+    ["hospital.details.0.bin", ["/hospital.bin", "/hospital.details.0.bin"]],
+    ["../elsewhere/x.bin", ["/hospital.bin"]],
+  ]) {
+    asked.length = 0;
+    await page.route("**/doctors/hu-wei", async (route) => {
+      const response = await route.fetch();
+      const html = (await response.text()).replace("data-hospital-site-root data-hs-prerendered", `data-hospital-site-root data-hs-prerendered data-hs-details="${value}"`);
+      return route.fulfill({ response, body: html });
+    });
+    await page.route(/\/hospital\.details\.\d+\.bin$/, (route) => route.fulfill({ status: 404, body: "" }));
+    await page.goto("/doctors/hu-wei");
+    await page.waitForFunction(() => document.querySelector("[data-hs-prerendered]")?.hasAttribute("data-hs-live"));
+    expect(asked.slice(0, 2), value).toEqual(expected);
+    await page.unrouteAll();
+  }
+});

@@ -305,9 +305,9 @@ pub fn write_site(
         ds.doctors.len(),
     );
     let details_of = |route: &Route| match (&details, route) {
-        (Some(files), Route::Doctor(id)) => {
-            data.doctor_place(id).map(|place| files.name(files.file_of(place)))
-        }
+        (Some(files), Route::Doctor(id)) => data
+            .doctor_place(id)
+            .map(|place| files.name(files.file_of(place))),
         _ => None,
     };
     let mut bytes = 0usize;

@@ -235,3 +235,59 @@ fn body_files_beside_the_dataset_are_copied_and_a_missing_one_is_named() {
         "{message}"
     );
 }
+
+/// Above 1,000 doctors the biographies and education leave the records for files of
+/// 128 doctors, which together with the records are the published dataset; a profile
+/// page names its doctor's file, so that its script fetches it with the records.
+#[test]
+fn a_large_hospitals_biographies_are_published_in_files_a_profile_names() {
+    let dir = scratch("site-details");
+    let data = dir.join("data");
+    let o = run(&[
+        "generate",
+        "--doctors",
+        "1030",
+        "--articles",
+        "3",
+        "--seed",
+        "5",
+        "--out",
+        arg(&data),
+    ]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let dist = fake_dist(&dir);
+    let json = data.join("hospital.json");
+    let o = run(&["site", arg(&dist), "--data", arg(&json), "--lang", "zh"]);
+    assert_eq!(o.status.code(), Some(0), "{}{}", stdout(&o), stderr(&o));
+    assert!(stdout(&o).contains("9 details files"), "{}", stdout(&o));
+    let ds = load(&dist.join(PUBLISHED_DATASET));
+    let records = std::fs::read(dist.join(COMPILED_DATASET)).expect("records");
+    let articles = std::fs::read(dist.join("hospital.articles.bin")).expect("articles");
+    let details: Vec<Vec<u8>> = (0..9)
+        .map(|n| std::fs::read(dist.join(format!("hospital.details.{n}.bin"))).expect("details"))
+        .collect();
+    assert!(!dist.join("hospital.details.9.bin").exists());
+    let read = DatasetReader::new(&records)
+        .expect("header")
+        .run()
+        .expect("records");
+    assert!(read.dataset.doctors.iter().all(|d| d.bio.is_blank()));
+    assert_eq!(
+        compiled::dataset::read(&records, &articles, &details),
+        Ok(ds.clone())
+    );
+    // Doctor 300 is in file 2; its page says so, and carries its biography.
+    let doctor = &ds.doctors[300];
+    let page = std::fs::read_to_string(dist.join("doctors").join(format!("{}.html", doctor.id)))
+        .expect("profile page");
+    assert!(
+        page.contains(r#"data-hs-details="hospital.details.2.bin""#),
+        "{page}"
+    );
+    let bio = doctor.bio.get(hospital_core::Lang::Zh).text;
+    assert!(!bio.is_empty() && page.contains(&escape(bio)));
+    // Other pages name none.
+    let finder =
+        std::fs::read_to_string(dist.join("doctors").join("index.html")).expect("finder page");
+    assert!(!finder.contains("data-hs-details"));
+}

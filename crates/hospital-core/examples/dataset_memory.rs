@@ -131,4 +131,19 @@ fn main() {
         mb(LIVE.load(Ordering::Relaxed) - before)
     );
     drop(index);
+    // What a page of a large hospital holds: the records without the biographies and
+    // education, which are in files of their own there.
+    if !files.details.is_empty() {
+        let before = LIVE.load(Ordering::Relaxed);
+        let records = hospital_core::compiled::dataset::DatasetReader::new(&files.records)
+            .and_then(|r| r.run());
+        if let Ok(records) = records {
+            println!(
+                "the records without the biographies and education ({} files of them): {} of heap",
+                files.details.len(),
+                mb(LIVE.load(Ordering::Relaxed) - before)
+            );
+            drop(records);
+        }
+    }
 }
