@@ -6,10 +6,14 @@
 //! indexed and searched without panicking; articles that are read go through the
 //! articles' checks against the sample's records. Read a part at a time, or fed in
 //! chunks as a download brings them (as the app reads it), it is the same file's
-//! content, or the same error.
+//! content, or the same error. Also as a file of a large hospital's biographies
+//! (`hospital.details.<n>.bin`): read or refused, then held to its place among the
+//! sample's doctors without panicking.
 #![no_main]
 
-use hospital_core::compiled::dataset::{DatasetFeed, DatasetReader, ReadFile};
+use hospital_core::compiled::dataset::{
+    read_details, DatasetFeed, DatasetReader, DetailsFiles, ReadFile,
+};
 use hospital_core::compiled::{seal, CompiledError, Fingerprint, Kind};
 use hospital_core::route::{DoctorQuery, Slot};
 use hospital_core::search::DoctorIndex;
@@ -70,12 +74,7 @@ fn read_whole(file: &[u8], kind: Kind) {
         return;
     };
     if kind == Kind::Articles {
-        static SAMPLE: std::sync::OnceLock<hospital_core::Dataset> = std::sync::OnceLock::new();
-        let records = SAMPLE.get_or_init(|| {
-            hospital_core::validate::load(include_str!("../../data/sample.json"))
-                .expect("the sample loads")
-                .dataset
-        });
+        let records = sample();
         let n = read.dataset.articles.len();
         if let Ok(checked) = check_articles(records, read.dataset.articles) {
             assert_eq!(checked.dataset.articles.len(), n, "checks keep every article");
@@ -101,9 +100,39 @@ fn read_whole(file: &[u8], kind: Kind) {
     }
 }
 
+fn sample() -> &'static hospital_core::Dataset {
+    static SAMPLE: std::sync::OnceLock<hospital_core::Dataset> = std::sync::OnceLock::new();
+    SAMPLE.get_or_init(|| {
+        hospital_core::validate::load(include_str!("../../data/sample.json"))
+            .expect("the sample loads")
+            .dataset
+    })
+}
+
+fn details(file: &[u8]) {
+    let Ok(read) = read_details(file) else {
+        return;
+    };
+    let doctors = &sample().doctors;
+    for per_file in [1, 4, 128] {
+        let files = DetailsFiles {
+            stem: "d".into(),
+            per_file,
+        };
+        let n = files.file_of(read.first);
+        if read.check(&files, n, doctors).is_ok() {
+            let mut mine = doctors.clone();
+            read.clone().fill(&mut mine);
+            assert_eq!(mine.len(), doctors.len());
+        }
+    }
+}
+
 fuzz_target!(|data: &[u8]| {
     for kind in [Kind::Dataset, Kind::Articles] {
         read_whole(data, kind);
         read_whole(&seal(kind, Fingerprint::of(b"fuzz"), data), kind);
     }
+    details(data);
+    details(&seal(Kind::Details, Fingerprint::of(b"fuzz"), data));
 });

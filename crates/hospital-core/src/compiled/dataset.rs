@@ -239,6 +239,12 @@ impl DetailsFile {
     ) -> Result<(), CompiledError> {
         let first = n.saturating_mul(files.per_file);
         let expected = doctors.len().saturating_sub(first).min(files.per_file);
+        super::ensure(first < doctors.len(), || {
+            format!(
+                "details: file {n} is beyond the records' {} doctors",
+                doctors.len()
+            )
+        })?;
         super::ensure(self.first == first, || {
             format!(
                 "details: doctors from {} in file {n}, which holds those from {first}",
@@ -267,7 +273,7 @@ impl DetailsFile {
 
     /// Puts the biographies and education into `doctors`, once checked.
     pub fn fill(self, doctors: &mut [Doctor]) {
-        for (d, details) in doctors[self.first..].iter_mut().zip(self.doctors) {
+        for (d, details) in doctors.iter_mut().skip(self.first).zip(self.doctors) {
             d.bio = details.bio;
             d.education = details.education;
         }
@@ -1321,11 +1327,21 @@ mod tests {
         let names = files.details_files.clone().expect("apart");
         let doctors = &ds.doctors;
         let first = read_details(&files.details[0]).expect("reads");
-        // Given as another file: its place, its count.
+        // Given as another file: its place, its count; or as one beyond the records
+        // (found by fuzzing: an empty file there passed, and filling it panicked).
         assert!(matches!(
             first.check(&names, 1, doctors),
             Err(CompiledError::Damaged(_))
         ));
+        let beyond = DetailsFile {
+            source,
+            first: 9 * DETAILS_PER_FILE,
+            doctors: Vec::new(),
+        };
+        assert!(beyond.check(&names, 9, doctors).is_err());
+        let mut unchanged = doctors.clone();
+        beyond.fill(&mut unchanged);
+        assert_eq!(&unchanged, doctors);
         // Its ids must be the records' at that place.
         let mut other = doctors.clone();
         other[3].id = "someone-else".into();
