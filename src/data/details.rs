@@ -2,8 +2,8 @@
 //! 1,000 doctors they are in files of their own, 128 doctors each
 //! (`hospital.details.<n>.bin`), and only a profile shows them. The finder never
 //! downloads them nor keeps them in wasm memory (7.1 of the 20.6 MB its doctors held
-//! natively at 10,000 doctors); a profile fetches the one file of its doctor, a few
-//! kilobytes, and keeps it for the visit.
+//! natively at 10,000 doctors); a profile fetches the one file of its doctor (13 kB
+//! gzip in `make bench`'s hospitals) and keeps it for the visit.
 
 use super::{fetch_bytes, AppData, LoadError};
 use hospital_core::compiled::dataset::{read_details, Details, DetailsFiles};
@@ -46,6 +46,22 @@ pub enum DoctorDetails {
     Failed(LoadError),
 }
 
+impl DoctorDetails {
+    /// A doctor's biography and education, there; none for a doctor not in the list.
+    fn of(details: Option<(&Text, &[Text])>) -> DoctorDetails {
+        match details {
+            Some((bio, education)) => DoctorDetails::Here {
+                bio: bio.clone(),
+                education: education.to_vec(),
+            },
+            None => DoctorDetails::Here {
+                bio: Text::default(),
+                education: Vec::new(),
+            },
+        }
+    }
+}
+
 impl DetailsApart {
     pub(super) fn new(
         files: DetailsFiles,
@@ -80,32 +96,15 @@ impl AppData {
     /// from the records, or from their own file once it is read. Reactive.
     pub fn doctor_details(&self, doctor: usize) -> DoctorDetails {
         let Some(apart) = &self.details else {
-            return match self.dataset.doctors.get(doctor) {
-                Some(d) => DoctorDetails::Here {
-                    bio: d.bio.clone(),
-                    education: d.education.clone(),
-                },
-                None => DoctorDetails::Here {
-                    bio: Text::default(),
-                    education: Vec::new(),
-                },
-            };
+            let d = self.dataset.doctors.get(doctor);
+            return DoctorDetails::of(d.map(|d| (&d.bio, &d.education[..])));
         };
         apart.changed.track();
         let file = apart.files.file_of(doctor);
         match apart.state(file) {
             Some(FileState::Ready(details)) => {
-                let at = doctor - file * apart.files.per_file;
-                match details.get(at) {
-                    Some(d) => DoctorDetails::Here {
-                        bio: d.bio.clone(),
-                        education: d.education.clone(),
-                    },
-                    None => DoctorDetails::Here {
-                        bio: Text::default(),
-                        education: Vec::new(),
-                    },
-                }
+                let d = details.get(doctor - file * apart.files.per_file);
+                DoctorDetails::of(d.map(|d| (&d.bio, &d.education[..])))
             }
             Some(FileState::Failed(e)) => DoctorDetails::Failed(e),
             Some(FileState::Loading) | None => DoctorDetails::Loading,
