@@ -399,8 +399,8 @@ async fn a_large_hospitals_profile_reads_its_biography_from_the_file_of_its_doct
         .expect("a doctor with a biography");
     let doctor = &ds.doctors[place];
     let is_theirs = |details: data::DoctorDetails| match details {
-        data::DoctorDetails::Here { bio, education } => {
-            bio == doctor.bio && education == doctor.education
+        data::DoctorDetails::Here(here) => {
+            here == hospital_core::compiled::dataset::Details::of(doctor)
         }
         _ => false,
     };

@@ -1,14 +1,14 @@
-//! A large hospital's biographies and education: with compiled records of more than
-//! 1,000 doctors they are in files of their own, 128 doctors each
-//! (`hospital.details.<n>.bin`), and only a profile shows them. The finder never
-//! downloads them nor keeps them in wasm memory (7.1 of the 20.6 MB its doctors held
-//! natively at 10,000 doctors); a profile fetches the one file of its doctor (13 kB
-//! gzip in `make bench`'s hospitals) and keeps it for the visit.
+//! What only a profile shows of a large hospital's doctors: their biographies,
+//! education, and the rooms and notes of their sessions. With compiled records of more
+//! than 1,000 doctors these are in files of their own, 128 doctors each
+//! (`hospital.details.<n>.bin`). The finder never downloads them nor keeps them in wasm
+//! memory (the biographies and education alone were 7.1 of the 20.6 MB its doctors held
+//! natively at 10,000 doctors); a profile fetches the one file of its doctor (13 kB gzip
+//! in `make bench`'s hospitals) and keeps it for the visit.
 
 use super::{fetch_bytes, AppData, LoadError};
 use hospital_core::compiled::dataset::{read_details, Details, DetailsFiles};
 use hospital_core::compiled::{CompiledError, Fingerprint};
-use hospital_core::Text;
 use leptos::prelude::*;
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
@@ -34,32 +34,14 @@ enum FileState {
     Failed(LoadError),
 }
 
-/// A doctor's biography and education, as a profile shows them.
+/// What only a doctor's profile shows: the biography, the education, and the room and
+/// note of each session.
 #[derive(Clone, Debug)]
 pub enum DoctorDetails {
-    Here {
-        bio: Text,
-        education: Vec<Text>,
-    },
+    Here(Details),
     /// Their file is on its way.
     Loading,
     Failed(LoadError),
-}
-
-impl DoctorDetails {
-    /// A doctor's biography and education, there; none for a doctor not in the list.
-    fn of(details: Option<(&Text, &[Text])>) -> DoctorDetails {
-        match details {
-            Some((bio, education)) => DoctorDetails::Here {
-                bio: bio.clone(),
-                education: education.to_vec(),
-            },
-            None => DoctorDetails::Here {
-                bio: Text::default(),
-                education: Vec::new(),
-            },
-        }
-    }
 }
 
 impl DetailsApart {
@@ -97,14 +79,14 @@ impl AppData {
     pub fn doctor_details(&self, doctor: usize) -> DoctorDetails {
         let Some(apart) = &self.details else {
             let d = self.dataset.doctors.get(doctor);
-            return DoctorDetails::of(d.map(|d| (&d.bio, &d.education[..])));
+            return DoctorDetails::Here(d.map(Details::of).unwrap_or_default());
         };
         apart.changed.track();
         let file = apart.files.file_of(doctor);
         match apart.state(file) {
             Some(FileState::Ready(details)) => {
                 let d = details.get(doctor - file * apart.files.per_file);
-                DoctorDetails::of(d.map(|d| (&d.bio, &d.education[..])))
+                DoctorDetails::Here(d.cloned().unwrap_or_default())
             }
             Some(FileState::Failed(e)) => DoctorDetails::Failed(e),
             Some(FileState::Loading) | None => DoctorDetails::Loading,

@@ -26,9 +26,8 @@ pub fn DoctorProfile(id: String) -> impl IntoView {
         move || {
             let mut d = doctor.clone();
             let details = data.doctor_details(place);
-            if let DoctorDetails::Here { bio, education } = &details {
-                d.bio = bio.clone();
-                d.education = education.clone();
+            if let DoctorDetails::Here(here) = &details {
+                here.clone().fill(&mut d);
             }
             (d, details)
         }
@@ -63,7 +62,7 @@ pub fn DoctorProfile(id: String) -> impl IntoView {
         let (d, details) = with_details();
         // The biography's place while its file is on its way, or why it is not there.
         let details_status = match details {
-            DoctorDetails::Here { .. } => None,
+            DoctorDetails::Here(_) => None,
             DoctorDetails::Loading => Some(view! {
                 <div class="loading" role="status">
                     <span class="spinner" aria-hidden="true"></span>

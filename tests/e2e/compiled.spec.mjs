@@ -219,6 +219,8 @@ test("a large hospital's own site reads the index its build published beside its
   await expect(page.getByRole("heading", { name: "Biography" })).toBeVisible();
   await expect(page.getByRole("heading", { name: "Education and training" })).toBeVisible();
   await expect(page.locator(".profile-main")).toContainText("years of clinical experience");
+  // The timetable's rooms come with it: the finder never needs them.
+  await expect(page.locator(".profile-timetable")).toContainText(/Building \d+, Room \d+/);
   expect(detailsAsked).toHaveLength(1);
   await expectAccessible(page, "a large hospital's profile");
 
@@ -248,11 +250,13 @@ test("a large hospital's profile whose biography cannot be fetched says so, with
   await page.locator(".doctor-card .doctor-name a").first().click();
   const problem = page.locator(".profile-main .load-problem");
   await expect(problem).toContainText("The biography and education could not be loaded.");
-  // The rest of the profile is there meanwhile.
+  // The rest of the profile is there meanwhile: the timetable, without its rooms.
   await expect(page.getByRole("heading", { name: "Weekly outpatient timetable" })).toBeVisible();
+  await expect(page.locator(".profile-timetable")).not.toContainText("Room");
   await expectAccessible(page, "a profile without its biography");
   await problem.getByRole("button", { name: "Try again" }).click();
   await expect(page.getByRole("heading", { name: "Biography" })).toBeVisible();
+  await expect(page.locator(".profile-timetable")).toContainText(/Building \d+, Room \d+/);
   await expect(problem).toHaveCount(0);
   expect(tries).toBe(2);
 });

@@ -75,13 +75,67 @@ impl DetailsFiles {
     }
 }
 
-/// A doctor's biography and education, as a details file holds them.
+/// What only a doctor's profile shows, as a details file holds it: the biography, the
+/// education, and the room and note of each session of the timetable.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Details {
     /// The doctor's id, checked against the records' doctor at its place.
     pub id: String,
     pub bio: Text,
     pub education: Vec<Text>,
+    /// One per session of the doctor's timetable, in its order.
+    pub sessions: Vec<SessionPlace>,
+}
+
+/// A session's room and note: what the profile's timetable shows beyond what the finder
+/// and the department pages use (day, half-day, clinic, campus).
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct SessionPlace {
+    pub room: Option<Text>,
+    pub note: Option<Text>,
+}
+
+impl Details {
+    /// What `d`'s profile alone shows.
+    pub fn of(d: &Doctor) -> Details {
+        Details {
+            id: d.id.clone(),
+            bio: d.bio.clone(),
+            education: d.education.clone(),
+            sessions: (d.schedule.iter())
+                .map(|s| SessionPlace {
+                    room: s.room.clone(),
+                    note: s.note.clone(),
+                })
+                .collect(),
+        }
+    }
+
+    /// Puts into `d` what this holds (its sessions by their order, those it has).
+    pub fn fill(self, d: &mut Doctor) {
+        d.bio = self.bio;
+        d.education = self.education;
+        for (s, place) in d.schedule.iter_mut().zip(self.sessions) {
+            s.room = place.room;
+            s.note = place.note;
+        }
+    }
+
+    /// `d` without what this holds: what the records keep of a large hospital's doctor.
+    fn left_out_of(d: &Doctor) -> Doctor {
+        Doctor {
+            bio: Text::default(),
+            education: Vec::new(),
+            schedule: (d.schedule.iter())
+                .map(|s| Session {
+                    room: None,
+                    note: None,
+                    ..s.clone()
+                })
+                .collect(),
+            ..d.clone()
+        }
+    }
 }
 
 /// The compiled files of `ds`, which was read from the JSON file `source`; the records
@@ -153,9 +207,7 @@ fn details_file(first: usize, doctors: &[Doctor], source: Fingerprint) -> Vec<u8
     w.varint(first as u64);
     w.varint(doctors.len() as u64);
     for d in doctors {
-        d.id.put(&mut w);
-        d.bio.put(&mut w);
-        d.education.put(&mut w);
+        Details::of(d).put(&mut w);
     }
     w.finish(Kind::Details, source)
 }
@@ -186,12 +238,7 @@ fn records_file(
             w.varint(files.per_file as u64);
             w.varint(ds.doctors.len() as u64);
             for d in &ds.doctors {
-                Doctor {
-                    bio: Text::default(),
-                    education: Vec::new(),
-                    ..d.clone()
-                }
-                .put(&mut w);
+                Details::left_out_of(d).put(&mut w);
             }
         }
     }
@@ -267,15 +314,22 @@ impl DetailsFile {
                     first + i
                 )
             })?;
+            super::ensure(d.sessions.len() == at.schedule.len(), || {
+                format!(
+                    "details: \"{}\" has {} sessions' rooms, the records {} sessions",
+                    d.id,
+                    d.sessions.len(),
+                    at.schedule.len()
+                )
+            })?;
         }
         Ok(())
     }
 
-    /// Puts the biographies and education into `doctors`, once checked.
+    /// Puts the biographies, education, rooms and notes into `doctors`, once checked.
     pub fn fill(self, doctors: &mut [Doctor]) {
         for (d, details) in doctors.iter_mut().skip(self.first).zip(self.doctors) {
-            d.bio = details.bio;
-            d.education = details.education;
+            details.fill(d);
         }
     }
 }
@@ -1003,7 +1057,13 @@ record_field!(Doctor {
     verified,
 });
 record_field!(Booking { url, phone });
-record_field!(Details { id, bio, education });
+record_field!(Details {
+    id,
+    bio,
+    education,
+    sessions
+});
+record_field!(SessionPlace { room, note });
 record_field!(Image { src, alt, caption });
 record_field!(Session {
     weekday,
@@ -1294,11 +1354,17 @@ mod tests {
             .expect("reads");
         assert_eq!(records.details, Some(names.clone()));
         assert_eq!(records.dataset.doctors.len(), ds.doctors.len());
+        let rooms = |d: &Doctor| {
+            d.schedule
+                .iter()
+                .any(|s| s.room.is_some() || s.note.is_some())
+        };
+        assert!(ds.doctors.iter().any(rooms));
         assert!(records
             .dataset
             .doctors
             .iter()
-            .all(|d| d.bio.is_blank() && d.education.is_empty()));
+            .all(|d| d.bio.is_blank() && d.education.is_empty() && !rooms(d)));
         for size in [1, 7, 64, 4096] {
             assert_eq!(
                 feed(&files.records, size, Kind::Dataset).0.as_ref(),
@@ -1347,6 +1413,11 @@ mod tests {
         other[3].id = "someone-else".into();
         let e = first.check(&names, 0, &other).expect_err("another doctor");
         assert!(e.to_string().contains("someone-else"), "{e}");
+        // And each doctor's sessions as many as the records'.
+        let mut fewer = doctors.clone();
+        let at = (fewer.iter()).position(|d| !d.schedule.is_empty()).unwrap();
+        fewer[at].schedule.pop();
+        assert!(first.check(&names, 0, &fewer).is_err());
         // The files in the wrong order, too few, or of another dataset.
         let mut swapped = files.details.clone();
         swapped.swap(0, 1);
