@@ -376,8 +376,9 @@ async fn details_settled(app: &data::AppData, place: usize) -> data::DoctorDetai
     panic!("the details never finished loading");
 }
 
-/// The sample compiled as a large hospital's is: its biographies and education in
-/// files of their own, all given as `data:` URLs (`details` instead of them, when given).
+/// The sample compiled as a large hospital's is: its biographies, education and
+/// timetable rooms in files of their own, all given as `data:` URLs (`details` instead
+/// of them, when given).
 fn with_details_apart(ds: &hospital_core::Dataset, details: Option<Vec<Vec<u8>>>) -> data::Source {
     let source = hospital_core::compiled::Fingerprint::of(SAMPLE.as_bytes());
     let files = hospital_core::compiled::dataset::write_with(ds, source, "s.articles.bin", true);

@@ -3,7 +3,7 @@
 //! than 1,000 doctors these are in files of their own, 128 doctors each
 //! (`hospital.details.<n>.bin`). The finder never downloads them nor keeps them in wasm
 //! memory (the biographies and education alone were 7.1 of the 20.6 MB its doctors held
-//! natively at 10,000 doctors); a profile fetches the one file of its doctor (13 kB gzip
+//! natively at 10,000 doctors); a profile fetches the one file of its doctor (15.5 kB gzip
 //! in `make bench`'s hospitals) and keeps it for the visit.
 
 use super::{fetch_bytes, AppData, LoadError};

@@ -63,7 +63,8 @@ pub struct AppData {
     /// The compiled records' headlines of the articles naming doctors: what a
     /// profile's "In the news" lists while the articles are apart.
     headlines: Vec<Headline>,
-    /// A large hospital's compiled records: where the biographies and education are.
+    /// A large hospital's compiled records: where the biographies, education and
+    /// timetable rooms are.
     details: Option<DetailsApart>,
     /// Relative URLs in the dataset (images, article bodies) resolve against this.
     pub base_url: String,
@@ -560,7 +561,8 @@ struct Fetched {
     /// those naming doctors.
     articles_file: Option<String>,
     headlines: Vec<Headline>,
-    /// Compiled records of a large hospital: where the biographies and education are.
+    /// Compiled records of a large hospital: where the biographies, education and
+    /// timetable rooms are.
     details: Option<DetailsFiles>,
 }
 

@@ -19,7 +19,7 @@ pub fn DoctorProfile(id: String) -> impl IntoView {
     let (Some(doctor), Some(place)) = (data.doctor(&id).cloned(), data.doctor_place(&id)) else {
         return view! { <super::NotFound path=format!("/doctors/{id}")/> }.into_any();
     };
-    // A large hospital's biographies and education are in files of their own.
+    // A large hospital's biographies, education and timetable rooms are in files of their own.
     data.want_details(place);
     let with_details = {
         let data = data.clone();

@@ -16,7 +16,8 @@ function hospital(doctors, seed) {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "hs-compiled-"));
   cli("generate", "--doctors", String(doctors), "--articles", "0", "--seed", String(seed), "--out", dir);
   cli("compile", path.join(dir, "hospital.json"));
-  // Above 1,000 doctors the biographies and education are in files of their own.
+  // Above 1,000 doctors the biographies, education and timetable rooms are in files of
+  // their own.
   const details = Object.fromEntries(
     fs.readdirSync(dir)
       .filter((f) => /^hospital\.details\.\d+\.bin$/.test(f))

@@ -20,9 +20,9 @@ in a file of their own beside them (hospital.bin: hospital.articles.bin), which
 the records name: publish both. A page given the records (data-src=\"….bin\")
 reads them without parsing or checking JSON, and fetches the articles only for
 the pages that show them (never for the doctor finder). Above 1,000 doctors
-the biographies and education are in files of their own too, 128 doctors
-each (hospital.details.0.bin, ...), which only a profile fetches: publish
-them all beside the records, with the index. Given the
+the biographies, education and timetable rooms are in files of their own
+too, 128 doctors each (hospital.details.0.bin, ...), which only a profile
+fetches: publish them all beside the records, with the index. Given the
 index (data-index-src on the widget, or doctors.idx beside the site's
 hospital.bin) it uses it instead of building the index. Measured at 10,000
 doctors in README.md, \"The doctor index and the records compiled at build time\".
@@ -109,7 +109,8 @@ pub struct WrittenRecords {
     pub articles: PathBuf,
     pub records_size: usize,
     pub articles_size: usize,
-    /// A large hospital's biographies and education: how many files, and their bytes.
+    /// A large hospital's biographies, education and timetable rooms: how many files,
+    /// and their bytes.
     pub details_files: usize,
     pub details_size: usize,
 }
@@ -121,7 +122,7 @@ impl WrittenRecords {
             return String::new();
         }
         format!(
-            ", {} details files of biographies and education ({} KB in all)",
+            ", {} details files of biographies, education and timetable rooms ({} KB in all)",
             self.details_files,
             self.details_size.div_ceil(1024)
         )

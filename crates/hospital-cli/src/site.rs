@@ -15,10 +15,10 @@
 //!   which the site's app reads instead of the JSON, their articles beside them
 //!   (`hospital.articles.bin`), which only the pages that show articles fetch (their
 //!   root carries `data-hs-articles`, so their script preloads both files), above
-//!   1,000 doctors the biographies and education in files of 128 doctors
-//!   (`hospital.details.<n>.bin`), of which a profile fetches one, and its doctor index
-//!   compiled
-//!   (`doctors.idx`), which the app of a large hospital reads instead of building it.
+//!   1,000 doctors the biographies, education and timetable rooms in files of 128
+//!   doctors (`hospital.details.<n>.bin`), of which a profile fetches one, and its
+//!   doctor index compiled (`doctors.idx`), which the app of a large hospital reads
+//!   instead of building it.
 
 use crate::args::{Failure, Spec};
 use crate::EXIT_OK;
@@ -53,8 +53,8 @@ robots.txt and feed.xml; a Content-Security-Policy meta tag in every page; and t
 dataset itself, validated, as <dist>/hospital.json, and compiled, as
 <dist>/hospital.bin, which the app loads at start, with its articles as
 <dist>/hospital.articles.bin, which only the pages that show articles load, above
-1,000 doctors their biographies and education as <dist>/hospital.details.<n>.bin,
-of which a profile loads one, and its doctor index compiled as <dist>/doctors.idx
+1,000 doctors their biographies, education and timetable rooms as
+<dist>/hospital.details.<n>.bin, of which a profile loads one, and its doctor index compiled as <dist>/doctors.idx
 (see `hospital-data compile`).
   --data      the site's dataset (default data/sample.json), or a content folder (see
               `hospital-data build`), whose pictures are copied into <dist>; article

@@ -236,9 +236,10 @@ fn body_files_beside_the_dataset_are_copied_and_a_missing_one_is_named() {
     );
 }
 
-/// Above 1,000 doctors the biographies and education leave the records for files of
-/// 128 doctors, which together with the records are the published dataset; a profile
-/// page names its doctor's file, so that its script fetches it with the records.
+/// Above 1,000 doctors the biographies, education and timetable rooms leave the records
+/// for files of 128 doctors, which together with the records are the published dataset;
+/// a profile page names its doctor's file, so that its script fetches it with the
+/// records.
 #[test]
 fn a_large_hospitals_biographies_are_published_in_files_a_profile_names() {
     let dir = scratch("site-details");

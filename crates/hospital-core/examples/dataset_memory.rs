@@ -139,7 +139,7 @@ fn main() {
             .and_then(|r| r.run());
         if let Ok(records) = records {
             println!(
-                "the records without the biographies and education ({} files of them): {} of heap",
+                "the records without what only a profile shows ({} files of it): {} of heap",
                 files.details.len(),
                 mb(LIVE.load(Ordering::Relaxed) - before)
             );

@@ -37,26 +37,27 @@ pub struct Compiled {
     pub records: Vec<u8>,
     /// The articles (`hospital.articles.bin`).
     pub articles: Vec<u8>,
-    /// Above [`DETAILS_APART_ABOVE`] doctors, their biographies and education, a file per
-    /// [`DETAILS_PER_FILE`] doctors, named by [`DetailsFiles::name`]; else none.
+    /// Above [`DETAILS_APART_ABOVE`] doctors, their biographies, education and timetable
+    /// rooms, a file per [`DETAILS_PER_FILE`] doctors, named by [`DetailsFiles::name`];
+    /// else none.
     pub details: Vec<Vec<u8>>,
     /// Where `details` are, as the records name them.
     pub details_files: Option<DetailsFiles>,
 }
 
-/// Above this many doctors the biographies and education leave the records for files
-/// of their own: the app then reads the compiled doctor index (it builds one itself
-/// only up to this many, and an index built without biographies would not find their
-/// words), and only a profile shows them. At 10,000 doctors they were 7.1 of the
-/// 20.6 MB the doctors held in memory.
+/// Above this many doctors the biographies, education and timetable rooms leave the
+/// records for files of their own: the app then reads the compiled doctor index (it
+/// builds one itself only up to this many, and an index built without biographies would
+/// not find their words), and only a profile shows them. At 10,000 doctors the
+/// biographies and education alone were 7.1 of the 20.6 MB the doctors held in memory.
 pub const DETAILS_APART_ABOVE: usize = 1_000;
 
-/// Doctors per details file: a profile fetches one file, 78 kB raw and 13 kB gzip of
+/// Doctors per details file: a profile fetches one file, 92 kB raw and 15.5 kB gzip of
 /// `make bench`'s generated doctors, and a site of 100,000 doctors has 782 of them.
 pub const DETAILS_PER_FILE: usize = 128;
 
-/// Where the biographies and education of a large hospital are: `<stem>.<n>.bin`
-/// beside the records, file `n` holding doctors `n * per_file` on.
+/// Where the biographies, education and timetable rooms of a large hospital are:
+/// `<stem>.<n>.bin` beside the records, file `n` holding doctors `n * per_file` on.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct DetailsFiles {
     pub stem: String,
@@ -150,7 +151,7 @@ pub fn write(ds: &Dataset, source: Fingerprint, articles_file: &str) -> Compiled
     )
 }
 
-/// Where [`write`] puts the biographies and education of a dataset of `doctors`
+/// Where [`write`] puts the biographies, education and timetable rooms of a dataset of `doctors`
 /// doctors whose articles' file is `articles_file`: `None` when the records hold them.
 pub fn details_files(articles_file: &str, doctors: usize) -> Option<DetailsFiles> {
     (doctors > DETAILS_APART_ABOVE).then(|| DetailsFiles {
@@ -159,7 +160,7 @@ pub fn details_files(articles_file: &str, doctors: usize) -> Option<DetailsFiles
     })
 }
 
-/// As [`write`], with the biographies and education apart or not, whatever the size.
+/// As [`write`], with the biographies, education and timetable rooms apart or not, whatever the size.
 pub fn write_with(
     ds: &Dataset,
     source: Fingerprint,
@@ -213,7 +214,7 @@ fn details_file(first: usize, doctors: &[Doctor], source: Fingerprint) -> Vec<u8
 }
 
 /// The records' file of `ds`, ending with `headlines`; with `details`, the doctors'
-/// biographies and education are left out and the records say where they are.
+/// biographies, education and timetable rooms are left out and the records say where they are.
 fn records_file(
     ds: &Dataset,
     source: Fingerprint,

@@ -33,7 +33,7 @@ pub enum Kind {
     Dataset = 2,
     /// The dataset's articles (`hospital.articles.bin`), read by the pages that show them.
     Articles = 3,
-    /// A large hospital's biographies and education, a file per run of doctors
+    /// A large hospital's biographies, education and timetable rooms, a file per run of doctors
     /// (`hospital.details.<n>.bin`), read by a profile.
     Details = 4,
 }
