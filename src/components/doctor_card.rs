@@ -59,10 +59,17 @@ pub fn DoctorCard(
         <Link to=route><span lang=name_lang><Highlighted text=name_text terms=terms/></span></Link>
         {other_name.map(|o| view! { " " <span class="other-name" lang=lang.other().code()><Highlighted text=o terms=terms/></span> })}
     };
+    // A large hospital's profile fetches what only it shows: begun when the pointer or
+    // the focus reaches the name, the file is often there by the click.
+    let soon = {
+        let data = data.clone();
+        move || data.want_details(index)
+    };
+    let (on_pointer, on_focus) = (soon.clone(), soon);
     let heading = if in_section {
-        view! { <h3 class="doctor-name">{name_parts}</h3> }.into_any()
+        view! { <h3 class="doctor-name" on:pointerenter=move |_| on_pointer() on:focusin=move |_| on_focus()>{name_parts}</h3> }.into_any()
     } else {
-        view! { <h2 class="doctor-name">{name_parts}</h2> }.into_any()
+        view! { <h2 class="doctor-name" on:pointerenter=move |_| on_pointer() on:focusin=move |_| on_focus()>{name_parts}</h2> }.into_any()
     };
     view! {
         <li class="doctor-card">

@@ -215,6 +215,9 @@ test("a large hospital's own site reads the index its build published beside its
   });
   const card = page.locator(".doctor-card").nth(3);
   const name = (await card.locator(".doctor-name a").textContent()).trim();
+  // Pointing at the name starts the fetch; the click then finds the file there.
+  await card.locator(".doctor-name a").hover();
+  await expect.poll(() => detailsAsked.length).toBe(1);
   await card.locator(".doctor-name a").click();
   await expect(page.locator("h1")).toContainText(name);
   await expect(page.getByRole("heading", { name: "Biography" })).toBeVisible();
