@@ -59,21 +59,32 @@ pub fn DoctorProfile(id: String) -> impl IntoView {
         let lang = ui.lang.get();
         let t = ui.t();
         let ds = &data.dataset;
-        let (d, details) = with_details();
-        // The biography's place while its file is on its way, or why it is not there.
-        let details_status = match details {
-            DoctorDetails::Here(_) => None,
-            DoctorDetails::Loading => Some(view! {
-                <div class="loading" role="status">
-                    <span class="spinner" aria-hidden="true"></span>
-                    {t.loading_biography}
-                </div>
-            }.into_any()),
-            DoctorDetails::Failed(_) => {
-                let data = data.clone();
-                let retry = Callback::new(move |_| data.retry_details(place));
-                let message = Signal::derive(move || ui.t().biography_failed);
-                Some(view! { <InlineProblem message retry/> }.into_any())
+        // What the details' file brings is rendered apart, so that its arrival changes
+        // those parts only: the heading that navigation focused stays in the page.
+        let d = untrack(&with_details).0;
+        let about = {
+            let with_details = with_details.clone();
+            let data = data.clone();
+            move || {
+                let (d, details) = with_details();
+                // The biography's place while its file is on its way, or why it is not.
+                let status = match details {
+                    DoctorDetails::Here(_) => None,
+                    DoctorDetails::Loading => Some(view! {
+                        <div class="loading" role="status">
+                            <span class="spinner" aria-hidden="true"></span>
+                            {t.loading_biography}
+                        </div>
+                    }.into_any()),
+                    DoctorDetails::Failed(_) => {
+                        let data = data.clone();
+                        let retry = Callback::new(move |_| data.retry_details(place));
+                        let message = Signal::derive(move || ui.t().biography_failed);
+                        Some(view! { <InlineProblem message retry/> }.into_any())
+                    }
+                };
+                let bio = (!d.bio.is_blank()).then(|| view! { <section><h2>{t.biography}</h2><p>{text_view(&d.bio, lang)}</p></section> });
+                view! { {status} {bio} }
             }
         };
         let name = d.name.get(lang).text.to_string();
@@ -95,8 +106,27 @@ pub fn DoctorProfile(id: String) -> impl IntoView {
                 }).collect_view()}</ul>
             </section>
         });
-        let list = |items: &[hospital_core::Text]| {
+        let list = move |items: &[hospital_core::Text]| {
             items.iter().map(|s| view! { <li lang=lang_attr(s, lang)>{s.get(lang).text.to_string()}</li> }).collect_view()
+        };
+        let timetable = {
+            let with_details = with_details.clone();
+            let name = name.clone();
+            move || {
+                let d = with_details().0;
+                if d.schedule.is_empty() {
+                    view! { <p>{t.no_clinics}</p> }.into_any()
+                } else {
+                    view! { <Timetable sessions=d.schedule.clone() caption=(t.timetable_caption)(&name)/> }.into_any()
+                }
+            }
+        };
+        let education = {
+            let with_details = with_details.clone();
+            move || {
+                let d = with_details().0;
+                (!d.education.is_empty()).then(|| view! { <section><h2>{t.education}</h2><ul>{list(&d.education)}</ul></section> })
+            }
         };
         let booking = d.booking.clone();
         let back = back.clone().map(|q| view! { <p class="back-link"><Link to=Route::Doctors(q)>"← " {t.back_to_results}</Link></p> });
@@ -141,8 +171,7 @@ pub fn DoctorProfile(id: String) -> impl IntoView {
                 </div>
                 <div class="profile-grid">
                     <div class="profile-main">
-                        {details_status}
-                        {(!d.bio.is_blank()).then(|| view! { <section><h2>{t.biography}</h2><p>{text_view(&d.bio, lang)}</p></section> })}
+                        {about}
                         {(!d.specialties.is_empty()).then(|| view! { <section><h2>{t.specialties}</h2><ul class="tag-list">{list(&d.specialties)}</ul></section> })}
                         {(!d.conditions.is_empty()).then(|| view! { <section><h2>{t.conditions}</h2><ul class="tag-list">{list(&d.conditions)}</ul></section> })}
                     </div>
@@ -159,13 +188,9 @@ pub fn DoctorProfile(id: String) -> impl IntoView {
                 // The timetable spans the page's width: beside the sidebar it had to scroll.
                 <section class="profile-timetable">
                     <h2>{t.timetable}</h2>
-                    {if d.schedule.is_empty() {
-                        view! { <p>{t.no_clinics}</p> }.into_any()
-                    } else {
-                        view! { <Timetable sessions=d.schedule.clone() caption=(t.timetable_caption)(&name)/> }.into_any()
-                    }}
+                    {timetable}
                 </section>
-                {(!d.education.is_empty()).then(|| view! { <section><h2>{t.education}</h2><ul>{list(&d.education)}</ul></section> })}
+                {education}
                 {in_the_news}
                 {(!colleagues.is_empty()).then(|| {
                     let first_dept = d.departments.first().cloned().unwrap_or_default();

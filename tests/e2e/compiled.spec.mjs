@@ -209,9 +209,12 @@ test("a large hospital's own site reads the index its build published beside its
     const name = new URL(route.request().url()).pathname.slice(1);
     detailsAsked.push(name);
     const body = big.details[name];
-    return body
-      ? route.fulfill({ contentType: "application/octet-stream", body })
-      : route.fulfill({ status: 404, body: "not here" });
+    // Slow, so that the profile is shown before its file arrives.
+    return new Promise((r) => setTimeout(r, 700)).then(() =>
+      body
+        ? route.fulfill({ contentType: "application/octet-stream", body })
+        : route.fulfill({ status: 404, body: "not here" }),
+    );
   });
   const card = page.locator(".doctor-card").nth(3);
   const name = (await card.locator(".doctor-name a").textContent()).trim();
@@ -220,7 +223,12 @@ test("a large hospital's own site reads the index its build published beside its
   await expect.poll(() => detailsAsked.length).toBe(1);
   await card.locator(".doctor-name a").click();
   await expect(page.locator("h1")).toContainText(name);
+  await expect(page.locator(".profile-main .loading")).toContainText("Loading the biography");
+  await expect(page.locator("h1")).toBeFocused();
   await expect(page.getByRole("heading", { name: "Biography" })).toBeVisible();
+  // Only the parts the file brings changed: the heading navigation focused is still there.
+  await expect(page.locator("h1")).toBeFocused();
+  await expect(page.locator(".profile-main .loading")).toHaveCount(0);
   await expect(page.getByRole("heading", { name: "Education and training" })).toBeVisible();
   await expect(page.locator(".profile-main")).toContainText("years of clinical experience");
   // The timetable's rooms come with it: the finder never needs them.
