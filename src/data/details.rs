@@ -7,8 +7,8 @@
 //! in `make bench`'s hospitals) and keeps it for the visit.
 
 use super::{fetch_bytes, AppData, LoadError};
-use hospital_core::compiled::dataset::{read_details, Details, DetailsFiles};
-use hospital_core::compiled::{CompiledError, Fingerprint};
+use hospital_core::compiled::dataset::{read_details_for, Details, DetailsFiles};
+use hospital_core::compiled::Fingerprint;
 use leptos::prelude::*;
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
@@ -160,11 +160,7 @@ async fn read_file(
     let bytes = fetch_bytes(url, None, None)
         .await
         .map_err(LoadError::Fetch)?;
-    let file = read_details(&bytes).map_err(refused)?;
-    if file.source != apart.source {
-        return Err(refused(CompiledError::OtherDataset));
-    }
-    file.check(&apart.files, n, &data.dataset.doctors)
-        .map_err(refused)?;
-    Ok(file.doctors)
+    let doctors = &data.dataset.doctors;
+    let file = read_details_for(&bytes, &apart.files, n, apart.source, doctors);
+    Ok(file.map_err(refused)?.doctors)
 }

@@ -738,7 +738,7 @@ impl Needs {
         if self.articles {
             load_articles(data.clone()).await;
         }
-        if let Some(&doctor) = (self.details_of.as_ref()).and_then(|id| data.doctor_by_id.get(id)) {
+        if let Some(doctor) = (self.details_of.as_deref()).and_then(|id| data.doctor_place(id)) {
             if data.starts_details(doctor, false) {
                 details::load_details(data.clone(), doctor).await;
             }

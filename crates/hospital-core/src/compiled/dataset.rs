@@ -65,6 +65,15 @@ pub struct DetailsFiles {
 }
 
 impl DetailsFiles {
+    /// The files beside an articles' file (`hospital.articles.bin` gives
+    /// `hospital.details.<n>.bin`), [`DETAILS_PER_FILE`] doctors each.
+    fn beside(articles_file: &str) -> DetailsFiles {
+        DetailsFiles {
+            stem: details_stem_for(articles_file),
+            per_file: DETAILS_PER_FILE,
+        }
+    }
+
     /// The file holding doctor `doctor` (a place in the records' list).
     pub fn file_of(&self, doctor: usize) -> usize {
         doctor / self.per_file.max(1)
@@ -154,10 +163,7 @@ pub fn write(ds: &Dataset, source: Fingerprint, articles_file: &str) -> Compiled
 /// Where [`write`] puts the biographies, education and timetable rooms of a dataset of `doctors`
 /// doctors whose articles' file is `articles_file`: `None` when the records hold them.
 pub fn details_files(articles_file: &str, doctors: usize) -> Option<DetailsFiles> {
-    (doctors > DETAILS_APART_ABOVE).then(|| DetailsFiles {
-        stem: details_stem_for(articles_file),
-        per_file: DETAILS_PER_FILE,
-    })
+    (doctors > DETAILS_APART_ABOVE).then(|| DetailsFiles::beside(articles_file))
 }
 
 /// As [`write`], with the biographies, education and timetable rooms apart or not, whatever the size.
@@ -167,10 +173,7 @@ pub fn write_with(
     articles_file: &str,
     details_apart: bool,
 ) -> Compiled {
-    let files = details_apart.then(|| DetailsFiles {
-        stem: details_stem_for(articles_file),
-        per_file: DETAILS_PER_FILE,
-    });
+    let files = details_apart.then(|| DetailsFiles::beside(articles_file));
     let records = records_file(
         ds,
         source,
@@ -275,6 +278,23 @@ pub fn read_details(file: &[u8]) -> Result<DetailsFile, CompiledError> {
     })
 }
 
+/// Reads file `n` of `files`, which must have been compiled from `source` for
+/// `doctors` (the records' list): [`read_details`], then [`DetailsFile::check`].
+pub fn read_details_for(
+    file: &[u8],
+    files: &DetailsFiles,
+    n: usize,
+    source: Fingerprint,
+    doctors: &[Doctor],
+) -> Result<DetailsFile, CompiledError> {
+    let file = read_details(file)?;
+    if file.source != source {
+        return Err(CompiledError::OtherDataset);
+    }
+    file.check(files, n, doctors)?;
+    Ok(file)
+}
+
 impl DetailsFile {
     /// Checks that this is file `n` of `files` for `doctors` (the records' list): its
     /// place, its count and each doctor's id. A file of another place would put one
@@ -287,19 +307,19 @@ impl DetailsFile {
     ) -> Result<(), CompiledError> {
         let first = n.saturating_mul(files.per_file);
         let expected = doctors.len().saturating_sub(first).min(files.per_file);
-        super::ensure(first < doctors.len(), || {
+        ensure(first < doctors.len(), || {
             format!(
                 "details: file {n} is beyond the records' {} doctors",
                 doctors.len()
             )
         })?;
-        super::ensure(self.first == first, || {
+        ensure(self.first == first, || {
             format!(
                 "details: doctors from {} in file {n}, which holds those from {first}",
                 self.first
             )
         })?;
-        super::ensure(self.doctors.len() == expected, || {
+        ensure(self.doctors.len() == expected, || {
             format!(
                 "details: {} doctors in file {n}, not {expected}",
                 self.doctors.len()
@@ -307,7 +327,7 @@ impl DetailsFile {
         })?;
         for (i, d) in self.doctors.iter().enumerate() {
             let at = &doctors[first + i];
-            super::ensure(d.id == at.id, || {
+            ensure(d.id == at.id, || {
                 format!(
                     "details: \"{}\" where the records have \"{}\" ({})",
                     d.id,
@@ -315,7 +335,7 @@ impl DetailsFile {
                     first + i
                 )
             })?;
-            super::ensure(d.sessions.len() == at.schedule.len(), || {
+            ensure(d.sessions.len() == at.schedule.len(), || {
                 format!(
                     "details: \"{}\" has {} sessions' rooms, the records {} sessions",
                     d.id,
@@ -389,12 +409,8 @@ pub fn read(
                 format!("details: {} files, the records need {count}", details.len())
             })?;
             for (n, file) in details.iter().enumerate() {
-                let file = read_details(file)?;
-                if file.source != records.source {
-                    return Err(CompiledError::OtherDataset);
-                }
-                file.check(files, n, &ds.doctors)?;
-                file.fill(&mut ds.doctors);
+                read_details_for(file, files, n, records.source, &ds.doctors)?
+                    .fill(&mut ds.doctors);
             }
         }
     }
