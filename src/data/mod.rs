@@ -23,6 +23,7 @@ use hospital_core::compiled::dataset::{DetailsFiles, Headline};
 use hospital_core::compiled::{CompiledError, Fingerprint, FingerprintBuilder};
 use hospital_core::department::{self, CampusDepartments, Overview};
 use hospital_core::news::{NewsIndex, NewsPage};
+use hospital_core::places::PlacesById;
 use hospital_core::route::{DoctorQuery, FacetKind, NewsQuery, Route, Slot};
 use hospital_core::search::{DoctorIndex, DoctorIndexBuilder, SearchResult};
 use hospital_core::validate::{self, Problem, Staged};
@@ -68,7 +69,7 @@ pub struct AppData {
     details: Option<DetailsApart>,
     /// Relative URLs in the dataset (images, article bodies) resolve against this.
     pub base_url: String,
-    doctor_by_id: HashMap<String, usize>,
+    doctor_by_id: PlacesById,
     department_by_id: HashMap<String, usize>,
 }
 
@@ -275,11 +276,12 @@ impl AppData {
 
     /// The place of the doctor with this id in the dataset's list.
     pub fn doctor_place(&self, id: &str) -> Option<usize> {
-        self.doctor_by_id.get(id).copied()
+        let doctors = &self.dataset.doctors;
+        self.doctor_by_id.get(id, |i| &doctors[i].id)
     }
 
     pub fn doctor(&self, id: &str) -> Option<&hospital_core::Doctor> {
-        self.doctor_by_id.get(id).map(|&i| &self.dataset.doctors[i])
+        self.doctor_place(id).map(|i| &self.dataset.doctors[i])
     }
     pub fn department(&self, id: &str) -> Option<&hospital_core::Department> {
         self.department_by_id
@@ -332,7 +334,7 @@ impl AppData {
 /// (`bench/profile-takeover.mjs --size`). The articles' are in [`Newsroom`].
 #[derive(Default)]
 struct IdMaps {
-    doctors: HashMap<String, usize>,
+    doctors: PlacesById,
     departments: HashMap<String, usize>,
     /// The next doctor to put in.
     next: usize,
@@ -351,8 +353,11 @@ impl IdMaps {
         let all = ds.doctors.len();
         loop {
             let end = (self.next + IDS_PER_LOOK).min(all);
-            for (i, d) in ds.doctors.iter().enumerate().take(end).skip(self.next) {
-                self.doctors.insert(d.id.clone(), i);
+            if self.next == 0 {
+                self.doctors = PlacesById::with_capacity(all);
+            }
+            for i in self.next..end {
+                self.doctors.insert(i, |p| &ds.doctors[p].id);
             }
             self.next = end;
             if end == all {
@@ -803,11 +808,14 @@ mod tests {
             steps += 1;
         }
         assert!(steps > 1, "more than one part");
-        assert_eq!(parts.doctors, whole.doctors);
         assert_eq!(parts.departments, whole.departments);
         assert_eq!(whole.doctors.len(), ds.doctors.len());
+        assert_eq!(parts.doctors.len(), ds.doctors.len());
+        let id_of = |p: usize| ds.doctors[p].id.as_str();
         for (i, d) in ds.doctors.iter().enumerate() {
-            assert_eq!(whole.doctors.get(&d.id), Some(&i));
+            assert_eq!(whole.doctors.get(&d.id, id_of), Some(i));
+            assert_eq!(parts.doctors.get(&d.id, id_of), Some(i));
         }
+        assert_eq!(whole.doctors.get("no-such-doctor", id_of), None);
     }
 }

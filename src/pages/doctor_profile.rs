@@ -181,7 +181,7 @@ pub fn DoctorProfile(id: String) -> impl IntoView {
                         })}
                         {d.gender.map(|g| view! { <p><strong>{t.facet_gender}{t.colon}</strong>{gender_name(lang, g)}</p> })}
                         {d.verified.clone().map(|v| view! {
-                            <p class="muted">{t.last_verified}{t.colon}<time datetime=v.clone()>{format_date(lang, &v)}</time></p>
+                            <p class="muted">{t.last_verified}{t.colon}<time datetime=v.to_string()>{format_date(lang, &v)}</time></p>
                         })}
                     </aside>
                 </div>
@@ -200,7 +200,7 @@ pub fn DoctorProfile(id: String) -> impl IntoView {
                             <ul class="link-list columns">{colleagues.iter().map(|c| view! {
                                 <li>{link(Route::Doctor(c.id.clone()), None, text_view(&c.name, lang))} " · " {crate::components::rank_line(c, lang)}</li>
                             }).collect_view()}</ul>
-                            <p><Link to=Route::Doctors(DoctorQuery { departments: vec![first_dept], ..Default::default() })>{t.find_a_doctor}</Link></p>
+                            <p><Link to=Route::Doctors(DoctorQuery { departments: vec![first_dept.to_string()], ..Default::default() })>{t.find_a_doctor}</Link></p>
                         </section>
                     }
                 })}

@@ -323,7 +323,7 @@ fn synthetic(n: usize) -> Dataset {
                     weekday: Weekday::ALL[r.next(6)],
                     half_day: HalfDay::ALL[r.next(2)],
                     clinic: ClinicType::ALL[r.next(3)],
-                    campus: (r.next(4) > 0).then(|| pick(&mut r, CAMPUSES).to_string()),
+                    campus: (r.next(4) > 0).then(|| (*pick(&mut r, CAMPUSES)).into()),
                     room: None,
                     cancelled: r.next(10) == 0,
                     note: None,
@@ -334,13 +334,13 @@ fn synthetic(n: usize) -> Dataset {
                 name: Text::bilingual(format!("{se} {ge}"), format!("{sz}{gz}")),
                 pinyin: Some(format!("{sp} {}", gp.join(" "))),
                 title: TitleRank::ALL[r.zipf(4)],
-                departments: depts,
+                departments: depts.into_iter().map(SharedStr::from).collect(),
                 specialties: spec,
                 conditions: cond,
                 languages: LANGUAGES
                     .iter()
                     .filter(|_| r.next(3) == 0)
-                    .map(|l| l.to_string())
+                    .map(|&l| l.into())
                     .collect(),
                 gender: [Some(Gender::Female), Some(Gender::Male), None][r.next(3)],
                 bio: Text::bilingual(bio_en.join(" "), bio_zh),

@@ -188,6 +188,7 @@ pub fn by_campus(ds: &Dataset) -> Vec<CampusDepartments<'_>> {
 mod tests {
     use super::*;
     use crate::model::{ClinicType, Hospital, TitleRank};
+    use crate::shared::SharedStr;
     use crate::text::Text;
     use HalfDay::*;
     use Weekday::*;
@@ -197,7 +198,7 @@ mod tests {
             weekday,
             half_day,
             clinic: ClinicType::General,
-            campus: campus.map(str::to_string),
+            campus: campus.map(SharedStr::from),
             room: None,
             cancelled: false,
             note: None,
@@ -215,7 +216,7 @@ mod tests {
             id: id.into(),
             name: Text::bilingual(name, format!("医生{name}")),
             title,
-            departments: depts.iter().map(|d| d.to_string()).collect(),
+            departments: depts.iter().map(|&d| d.into()).collect(),
             schedule,
             ..Doctor::default()
         }

@@ -10,6 +10,8 @@
 //! - [`schedule`]: weekly sessions as dated clinics from "now".
 //! - [`compiled`]: the container of the files compiled at build time (the doctor index).
 //! - [`labels`]: the keywords' names (ranks, clinic types, weekdays...) in each language.
+//! - [`shared`]: strings that many records share, one allocation for all their copies;
+//!   [`places`]: a record's place in its list by its id.
 
 pub mod compiled;
 pub mod department;
@@ -20,16 +22,19 @@ pub mod model;
 pub mod news;
 pub mod normalize;
 pub mod phone;
+pub mod places;
 pub mod route;
 pub mod schedule;
 pub mod search;
 pub mod seo;
+pub mod shared;
 pub mod sort;
 pub mod text;
 pub mod urls;
 pub mod validate;
 
 pub use model::*;
+pub use shared::{SharedStr, SharedStrs};
 pub use text::{Lang, Localized, Text, Translations};
 
 /// The name of the dataset file that a site build publishes beside the app

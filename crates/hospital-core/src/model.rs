@@ -1,6 +1,7 @@
 //! The dataset as the app uses it, after validation (see `validate`).
 //! The JSON format is documented in `docs/dataset.md` and `schema/dataset.schema.json`.
 
+use crate::shared::{SharedStr, SharedStrs};
 use crate::text::Text;
 use serde::{Deserialize, Serialize};
 
@@ -115,14 +116,14 @@ pub struct Doctor {
     /// Professor or associate professor, beside the clinical rank.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub academic_title: Option<AcademicTitle>,
-    pub departments: Vec<String>,
+    pub departments: Vec<SharedStr>,
     #[serde(default)]
     pub specialties: Vec<Text>,
     #[serde(default)]
     pub conditions: Vec<Text>,
     /// Language codes (`en`, `zh`, `yue`, `wuu`...).
     #[serde(default)]
-    pub languages: Vec<String>,
+    pub languages: Vec<SharedStr>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub gender: Option<Gender>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -139,11 +140,42 @@ pub struct Doctor {
     pub booking: Option<Booking>,
     /// ISO date (`YYYY-MM-DD`) on which the entry was last checked.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub verified: Option<String>,
+    pub verified: Option<SharedStr>,
 }
 
 fn yes() -> bool {
     true
+}
+
+impl Doctor {
+    /// Makes the texts that doctors repeat (departments, specialties, conditions,
+    /// languages, campuses, booking lines, education, rooms) the copies `held` has of
+    /// them: a loaded dataset keeps one allocation per distinct text, not per doctor.
+    pub fn share_texts(&mut self, held: &mut SharedStrs) {
+        let texts = (self.specialties.iter_mut())
+            .chain(&mut self.conditions)
+            .chain(&mut self.education);
+        for t in texts {
+            t.share(held);
+        }
+        for s in self.departments.iter_mut().chain(&mut self.languages) {
+            held.share(s);
+        }
+        for session in &mut self.schedule {
+            if let Some(c) = &mut session.campus {
+                held.share(c);
+            }
+            for t in session.room.iter_mut().chain(&mut session.note) {
+                t.share(held);
+            }
+        }
+        if let Some(phone) = self.booking.as_mut().and_then(|b| b.phone.as_mut()) {
+            held.share(phone);
+        }
+        if let Some(v) = &mut self.verified {
+            held.share(v);
+        }
+    }
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
@@ -151,7 +183,7 @@ pub struct Booking {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub url: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub phone: Option<String>,
+    pub phone: Option<SharedStr>,
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
@@ -170,7 +202,7 @@ pub struct Session {
     pub half_day: HalfDay,
     pub clinic: ClinicType,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub campus: Option<String>,
+    pub campus: Option<SharedStr>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub room: Option<Text>,
     /// A session that is called off this week ("停诊").

@@ -1,5 +1,6 @@
 //! Languages and the bilingual text fields of the dataset.
 
+use crate::shared::{SharedStr, SharedStrs};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use std::collections::BTreeMap;
 use std::fmt;
@@ -46,7 +47,7 @@ impl Lang {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(untagged)]
 pub enum Text {
-    Plain(String),
+    Plain(SharedStr),
     Localized(Translations),
 }
 
@@ -56,8 +57,9 @@ pub enum Text {
 /// and four strings), and at 10,000 doctors those were about a quarter of the dataset
 /// in the browser (45 → 34 MB). Before the list, a `BTreeMap`, whose smallest node has
 /// room for eleven entries: 86 MB of heap natively at 10,000 doctors, 37 MB with lists.
+/// Shared: the records of a large hospital repeat the same specialties and conditions.
 #[derive(Clone, Default, PartialEq, Eq)]
-pub struct Translations(Box<str>);
+pub struct Translations(SharedStr);
 
 impl Translations {
     pub fn new() -> Translations {
@@ -79,13 +81,15 @@ impl Translations {
             }
         };
         let packed = pack(&pairs);
-        self.0 = packed;
+        self.0 = packed.into();
         replaced
     }
 
     /// The versions in tag order.
     pub fn iter(&self) -> Versions<'_> {
-        Versions { rest: &self.0 }
+        Versions {
+            rest: self.0.as_str(),
+        }
     }
 
     pub fn values(&self) -> impl Iterator<Item = &str> {
@@ -99,10 +103,15 @@ impl Translations {
     pub fn is_empty(&self) -> bool {
         self.0.is_empty()
     }
+
+    /// The versions as one string, shared by every copy of this text.
+    pub fn packed(&self) -> &SharedStr {
+        &self.0
+    }
 }
 
 /// The packed form of `pairs`, in their order, sized exactly.
-fn pack(pairs: &[(&str, &str)]) -> Box<str> {
+fn pack(pairs: &[(&str, &str)]) -> String {
     let digits = |n: usize| n.checked_ilog10().unwrap_or(0) as usize + 1;
     let len = pairs
         .iter()
@@ -117,7 +126,7 @@ fn pack(pairs: &[(&str, &str)]) -> Box<str> {
             out.push_str(part);
         }
     }
-    out.into_boxed_str()
+    out
 }
 
 /// `n` in decimal, without the formatting machinery: packing every text of a large
@@ -187,7 +196,7 @@ impl<K: AsRef<str>, V: AsRef<str>> FromIterator<(K, V)> for Translations {
                 _ => kept.push((tag.as_ref(), text.as_ref())),
             }
         }
-        Translations(pack(&kept))
+        Translations(pack(&kept).into())
     }
 }
 
@@ -206,7 +215,7 @@ impl<'de> Deserialize<'de> for Translations {
 
 impl Default for Text {
     fn default() -> Self {
-        Text::Plain(String::new())
+        Text::Plain(SharedStr::default())
     }
 }
 
@@ -228,7 +237,7 @@ impl Localized<'_> {
 
 impl Text {
     pub fn plain(s: impl Into<String>) -> Text {
-        Text::Plain(s.into())
+        Text::Plain(SharedStr::from(s.into()))
     }
 
     pub fn bilingual(en: impl Into<String>, zh: impl Into<String>) -> Text {
@@ -292,6 +301,14 @@ impl Text {
 
     pub fn is_blank(&self) -> bool {
         self.all().all(|s| s.trim().is_empty())
+    }
+
+    /// Makes this text the copy `held` has of it (see [`SharedStrs`]).
+    pub fn share(&mut self, held: &mut SharedStrs) {
+        match self {
+            Text::Plain(s) => held.share(s),
+            Text::Localized(Translations(s)) => held.share(s),
+        }
     }
 }
 

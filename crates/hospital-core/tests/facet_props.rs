@@ -40,6 +40,10 @@ fn strings(v: &[&str]) -> Vec<String> {
     v.iter().map(|s| s.to_string()).collect()
 }
 
+fn shared(v: &[&str]) -> Vec<SharedStr> {
+    v.iter().map(|&s| s.into()).collect()
+}
+
 fn session() -> impl Strategy<Value = Session> {
     (
         select(all_slots()),
@@ -51,7 +55,7 @@ fn session() -> impl Strategy<Value = Session> {
             weekday: slot.weekday,
             half_day: slot.half_day,
             clinic,
-            campus: campus.map(str::to_string),
+            campus: campus.map(SharedStr::from),
             room: None,
             cancelled,
             note: None,
@@ -72,9 +76,9 @@ fn doctor() -> impl Strategy<Value = Doctor> {
             |(departments, title, schedule, languages, gender, accepting, words)| Doctor {
                 name: Text::plain("Doc"),
                 title,
-                departments: strings(&departments),
+                departments: shared(&departments),
                 conditions: words.iter().map(|w| Text::plain(*w)).collect(),
-                languages: strings(&languages),
+                languages: shared(&languages),
                 gender,
                 schedule,
                 accepting_new_patients: accepting,
@@ -163,14 +167,16 @@ fn query() -> impl Strategy<Value = DoctorQuery> {
 /// The campuses a doctor works at: those of the sessions, and the departments'
 /// when a session names none or there are no sessions.
 fn campuses_of(ds: &Dataset, d: &Doctor) -> Vec<String> {
-    let mut out: Vec<String> = d.schedule.iter().filter_map(|s| s.campus.clone()).collect();
+    let mut out: Vec<String> = (d.schedule.iter())
+        .filter_map(|s| s.campus.as_ref().map(|c| c.to_string()))
+        .collect();
     if d.schedule.iter().all(|s| s.campus.is_some()) && !d.schedule.is_empty() {
         return out;
     }
     for dept in ds
         .departments
         .iter()
-        .filter(|x| d.departments.contains(&x.id))
+        .filter(|x| d.departments.iter().any(|y| *y == x.id))
     {
         out.extend(dept.campuses.iter().cloned());
     }

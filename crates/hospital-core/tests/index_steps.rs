@@ -72,7 +72,7 @@ fn texts(ds: &Dataset) -> Vec<String> {
         if let Some(c) = d.conditions.first() {
             qs.push(c.get(Lang::Zh).text.to_string());
         }
-        qs.extend(d.departments.first().cloned());
+        qs.extend(d.departments.first().map(|s| s.to_string()));
         qs.extend(
             d.bio
                 .get(Lang::En)

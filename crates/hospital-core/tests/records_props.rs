@@ -14,7 +14,7 @@ fn string() -> impl Strategy<Value = String> {
 
 fn text() -> impl Strategy<Value = Text> {
     prop_oneof![
-        string().prop_map(Text::Plain),
+        string().prop_map(Text::plain),
         proptest::collection::btree_map("[a-z]{2}(-[A-Z]{2})?", string(), 0..3)
             .prop_map(|m: BTreeMap<String, String>| Text::Localized(m.into_iter().collect())),
     ]
@@ -47,7 +47,7 @@ fn session() -> impl Strategy<Value = Session> {
                 weekday,
                 half_day,
                 clinic,
-                campus,
+                campus: campus.map(SharedStr::from),
                 room,
                 cancelled,
                 note,
@@ -103,18 +103,21 @@ fn doctor() -> impl Strategy<Value = Doctor> {
             title,
             title_as_written,
             academic_title,
-            departments,
+            departments: departments.into_iter().map(SharedStr::from).collect(),
             specialties,
             conditions,
-            languages,
+            languages: languages.into_iter().map(SharedStr::from).collect(),
             gender,
             photo,
             bio,
             education,
             schedule,
             accepting_new_patients,
-            booking: booking.map(|(url, phone)| Booking { url, phone }),
-            verified,
+            booking: booking.map(|(url, phone)| Booking {
+                url,
+                phone: phone.map(SharedStr::from),
+            }),
+            verified: verified.map(SharedStr::from),
         },
     )
 }

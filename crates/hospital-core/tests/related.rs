@@ -34,7 +34,7 @@ fn search(q: &str) -> SearchResult {
     ix.search(ds, &query, now)
 }
 
-fn departments_of(doctor: usize) -> &'static [String] {
+fn departments_of(doctor: usize) -> &'static [hospital_core::SharedStr] {
     &fixture().0.doctors[doctor].departments
 }
 

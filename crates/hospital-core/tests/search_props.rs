@@ -108,7 +108,7 @@ fn synthetic(n: usize) -> Dataset {
                     weekday: Weekday::ALL[r.next(7)],
                     half_day: HalfDay::ALL[r.next(3)],
                     clinic: ClinicType::ALL[r.next(3)],
-                    campus: (r.next(3) > 0).then(|| CAMPUSES[r.next(CAMPUSES.len())].to_string()),
+                    campus: (r.next(3) > 0).then(|| CAMPUSES[r.next(CAMPUSES.len())].into()),
                     room: None,
                     cancelled: r.next(5) == 0,
                     note: None,
@@ -122,12 +122,12 @@ fn synthetic(n: usize) -> Dataset {
                 name: Text::bilingual(format!("{se} {ge}"), format!("{sz}{gz}")),
                 pinyin: Some(format!("{sp} {gp}")),
                 title: TitleRank::ALL[r.next(5)],
-                departments: depts,
+                departments: depts.into_iter().map(SharedStr::from).collect(),
                 specialties: vec![Text::bilingual(spe, spz)],
                 languages: LANGUAGES
                     .iter()
                     .filter(|_| r.next(2) == 0)
-                    .map(|l| l.to_string())
+                    .map(|&l| l.into())
                     .collect(),
                 gender: [Some(Gender::Female), Some(Gender::Male), None][r.next(3)],
                 bio: Text::bilingual(bio.join(" "), bio_zh.join("，")),
@@ -277,7 +277,9 @@ prop_compose! {
 
 /// The doctor's campuses, worked out here independently of the engine.
 fn campuses_of(ds: &Dataset, d: &Doctor) -> Vec<String> {
-    let mut out: Vec<String> = d.schedule.iter().filter_map(|s| s.campus.clone()).collect();
+    let mut out: Vec<String> = (d.schedule.iter())
+        .filter_map(|s| s.campus.as_ref().map(|c| c.to_string()))
+        .collect();
     if d.schedule.is_empty() || d.schedule.iter().any(|s| s.campus.is_none()) {
         for id in &d.departments {
             out.extend(
@@ -294,7 +296,9 @@ fn satisfies(ds: &Dataset, d: &Doctor, q: &DoctorQuery) -> bool {
     let any = |sel: bool, ok: bool| sel || ok;
     any(
         q.departments.is_empty(),
-        q.departments.iter().any(|x| d.departments.contains(x)),
+        q.departments
+            .iter()
+            .any(|x| d.departments.iter().any(|y| y == x)),
     ) && any(q.ranks.is_empty(), q.ranks.contains(&d.title))
         && any(
             q.clinics.is_empty(),
@@ -316,7 +320,9 @@ fn satisfies(ds: &Dataset, d: &Doctor, q: &DoctorQuery) -> bool {
         )
         && any(
             q.languages.is_empty(),
-            d.languages.iter().any(|l| q.languages.contains(l)),
+            d.languages
+                .iter()
+                .any(|l| q.languages.iter().any(|x| l == x)),
         )
         && any(
             q.genders.is_empty(),

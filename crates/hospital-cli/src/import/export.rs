@@ -68,7 +68,7 @@ fn exact(t: &Text, lang: &str) -> String {
             // the importer reads it back by its script.
             let cjk = crate::import::values::has_cjk(s);
             if (lang == "zh") == cjk {
-                s.clone()
+                s.to_string()
             } else {
                 String::new()
             }
@@ -147,7 +147,8 @@ fn staff_row(ds: &Dataset, d: &Doctor) -> Vec<String> {
         d.booking
             .as_ref()
             .and_then(|b| b.phone.clone())
-            .unwrap_or_default(),
+            .unwrap_or_default()
+            .to_string(),
         d.booking
             .as_ref()
             .and_then(|b| b.url.clone())
@@ -199,7 +200,7 @@ pub fn sheets(ds: &Dataset) -> (String, String) {
         for s in &d.schedule {
             let room = |lang: &str| match &s.room {
                 Some(Text::Localized(m)) => m.get(lang).map(str::to_string).unwrap_or_default(),
-                Some(Text::Plain(p)) if lang.is_empty() => p.clone(),
+                Some(Text::Plain(p)) if lang.is_empty() => p.to_string(),
                 _ => String::new(),
             };
             let note = |lang: &str| s.note.as_ref().map(|n| exact(n, lang)).unwrap_or_default();
@@ -209,7 +210,7 @@ pub fn sheets(ds: &Dataset) -> (String, String) {
                 s.weekday.key().to_string(),
                 s.half_day.key().to_string(),
                 s.clinic.key().to_string(),
-                s.campus.clone().unwrap_or_default(),
+                s.campus.clone().unwrap_or_default().to_string(),
                 room(""),
                 room("en"),
                 room("zh"),

@@ -29,6 +29,7 @@
 use super::stream::Stream;
 use super::{damaged, ensure, Checking, CompiledError, Fingerprint, Kind, Reader, Writer};
 use crate::model::*;
+use crate::shared::{SharedStr, SharedStrs};
 use crate::text::{Text, Translations};
 
 /// The compiled files of a dataset.
@@ -688,6 +689,8 @@ struct Records {
     headlines_left: Option<usize>,
     headlines: Vec<Headline>,
     details: Option<DetailsFiles>,
+    /// The texts the doctors read so far share (see [`SharedStrs`]).
+    shared: SharedStrs,
     done: bool,
 }
 
@@ -703,11 +706,13 @@ impl Records {
             headlines_left: None,
             headlines: Vec::new(),
             details: None,
+            shared: SharedStrs::new(),
             done: false,
         }
     }
 
     fn take(&mut self, source: Fingerprint) -> ReadFile {
+        self.shared = SharedStrs::new();
         ReadFile {
             dataset: std::mem::take(&mut self.dataset),
             source,
@@ -793,7 +798,9 @@ impl Records {
             return Ok(());
         }
         if self.doctors_left > 0 {
-            ds.doctors.push(Doctor::get(r, "doctors")?);
+            let mut doctor = Doctor::get(r, "doctors")?;
+            doctor.share_texts(&mut self.shared);
+            ds.doctors.push(doctor);
             self.doctors_left -= 1;
             return Ok(());
         }
@@ -907,6 +914,15 @@ impl Field for String {
     }
 }
 
+impl Field for SharedStr {
+    fn put(&self, w: &mut Writer) {
+        w.short_str(self);
+    }
+    fn get(r: &mut Reader, what: &str) -> Result<SharedStr, CompiledError> {
+        Ok(r.short_str_ref(what)?.into())
+    }
+}
+
 impl Field for Text {
     fn put(&self, w: &mut Writer) {
         match self {
@@ -926,7 +942,7 @@ impl Field for Text {
     }
     fn get(r: &mut Reader, what: &str) -> Result<Text, CompiledError> {
         match r.byte(what)? {
-            0 => Ok(Text::Plain(r.short_str(what)?)),
+            0 => Ok(Text::Plain(r.short_str_ref(what)?.into())),
             1 => {
                 let n = r.short_count(2, what)?;
                 let mut pairs = Vec::with_capacity(n);
@@ -1182,6 +1198,59 @@ mod tests {
             read(&files.records, &files.articles, &files.details),
             Ok(ds)
         );
+    }
+
+    /// Every pair of doctors' copies of a text that both name is one allocation.
+    fn assert_repeated_texts_shared(doctors: &[Doctor]) {
+        let mut pairs = 0;
+        for (a, b) in doctors.iter().zip(doctors.iter().skip(1)) {
+            let same = |x: &SharedStr, y: &SharedStr| x != y || x.shares_with(y);
+            for x in a.departments.iter().chain(&a.languages) {
+                for y in b.departments.iter().chain(&b.languages) {
+                    assert!(same(x, y), "{} and {}: {x}", a.id, b.id);
+                    pairs += usize::from(x == y);
+                }
+            }
+            let campuses = |d: &Doctor| {
+                d.schedule
+                    .iter()
+                    .filter_map(|s| s.campus.clone())
+                    .collect::<Vec<_>>()
+            };
+            for x in campuses(a) {
+                for y in campuses(b) {
+                    assert!(same(&x, &y), "{} and {}: {x}", a.id, b.id);
+                    pairs += usize::from(x == y);
+                }
+            }
+            for x in a.specialties.iter().chain(&a.conditions) {
+                for y in b.specialties.iter().chain(&b.conditions) {
+                    let (Text::Localized(x), Text::Localized(y)) = (x, y) else {
+                        continue;
+                    };
+                    let (x, y) = (x.packed(), y.packed());
+                    assert!(same(x, y), "{} and {}: {x}", a.id, b.id);
+                    pairs += usize::from(x == y);
+                }
+            }
+        }
+        assert!(
+            pairs > 10,
+            "only {pairs} repeated texts: not a test of sharing"
+        );
+    }
+
+    #[test]
+    fn the_doctors_read_back_share_one_copy_of_each_repeated_text() {
+        let (ds, source) = sample();
+        // Loaded from JSON, as from the compiled records.
+        assert_repeated_texts_shared(&ds.doctors);
+        let files = write(&ds, source, ARTICLES);
+        let read = DatasetReader::new(&files.records).and_then(DatasetReader::run);
+        let read = read.expect("reads").dataset;
+        assert_repeated_texts_shared(&read.doctors);
+        let (fed, _) = feed(&files.records, 97, Kind::Dataset);
+        assert_repeated_texts_shared(&fed.expect("reads").dataset.doctors);
     }
 
     #[test]

@@ -3,6 +3,7 @@
 use super::*;
 use crate::model::*;
 use crate::route::DoctorSort;
+use crate::shared::SharedStr;
 
 fn session(
     weekday: Weekday,
@@ -14,7 +15,7 @@ fn session(
         weekday,
         half_day,
         clinic,
-        campus: campus.map(str::to_string),
+        campus: campus.map(SharedStr::from),
         room: None,
         cancelled: false,
         note: None,
@@ -61,7 +62,7 @@ fn doctor(
             .iter()
             .map(|(e, z)| Text::bilingual(*e, *z))
             .collect(),
-        languages: languages.iter().map(|l| l.to_string()).collect(),
+        languages: languages.iter().map(|&l| l.into()).collect(),
         gender,
         ..Doctor::default()
     }

@@ -115,7 +115,7 @@ impl Decoder {
         for (i, d) in ds.departments.iter().enumerate() {
             let mark = self.mark();
             for (j, c) in d.campuses.iter().enumerate() {
-                if !known.campuses.contains(c) {
+                if !known.campuses.contains(c.as_str()) {
                     self.error(
                         format!("departments[{i}].campuses[{j}]"),
                         format!("no campus has the id \"{}\"", clip(c)),
@@ -134,10 +134,10 @@ impl Decoder {
         let p = idx(&list, i);
         let mark = self.mark();
         for (j, dep) in doc.departments.iter().enumerate() {
-            if !known.staffed.contains(dep) {
-                known.staffed.insert(dep.clone());
+            if !known.staffed.contains(dep.as_str()) {
+                known.staffed.insert(dep.to_string());
             }
-            if !known.departments.contains(dep) {
+            if !known.departments.contains(dep.as_str()) {
                 self.error(
                     format!("{p}.departments[{j}]"),
                     format!("no department has the id \"{}\", nor that name", clip(dep)),
@@ -154,7 +154,7 @@ impl Decoder {
         let mut slots: HashMap<(Weekday, HalfDay), usize> = HashMap::new();
         for (j, s) in doc.schedule.iter().enumerate() {
             if let Some(c) = &s.campus {
-                if !known.campuses.contains(c) {
+                if !known.campuses.contains(c.as_str()) {
                     self.error(
                         format!("{p}.schedule[{j}].campus"),
                         format!("no campus has the id \"{}\"", clip(c)),

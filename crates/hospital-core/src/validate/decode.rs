@@ -299,7 +299,7 @@ impl Decoder {
                 if required && s.trim().is_empty() {
                     self.error(path, "must not be empty");
                 }
-                Text::Plain(s.clone())
+                Text::Plain(s.as_str().into())
             }
             Value::Object(map) => {
                 let mut out: Vec<(&str, &str)> = Vec::with_capacity(map.len());

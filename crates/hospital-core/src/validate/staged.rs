@@ -13,6 +13,7 @@ use super::outline::{Outline, Scan, Scanner, Value as Part};
 use super::problem::{at, idx, Loaded, Problem, ROOT};
 use super::whole::load_whole_bytes;
 use crate::model::Dataset;
+use crate::shared::SharedStrs;
 use serde_json::{Map, Value};
 use std::ops::Range;
 
@@ -51,6 +52,8 @@ pub struct Staged<'t> {
     /// Bytes of records decoded so far, for progress.
     decoded: usize,
     known: Option<KnownIds>,
+    /// The texts the doctors decoded so far share (see [`SharedStrs`]).
+    shared: SharedStrs,
 }
 
 /// What the stages weigh in the progress fraction: outlining is a quick scan,
@@ -72,6 +75,7 @@ impl<'t> Staged<'t> {
             next: 0,
             decoded: 0,
             known: None,
+            shared: SharedStrs::new(),
         }
     }
 
@@ -225,7 +229,8 @@ impl<'t> Staged<'t> {
             let path = idx(&list_path, self.next);
             match list {
                 List::Doctors => {
-                    if let Some(doctor) = self.decoder.doctor(&value, &path) {
+                    if let Some(mut doctor) = self.decoder.doctor(&value, &path) {
+                        doctor.share_texts(&mut self.shared);
                         self.dataset.doctors.push(doctor);
                     }
                 }

@@ -108,7 +108,7 @@ impl FacetsBuilder {
                             match seen.languages.get_mut(l.as_str()) {
                                 Some(count) => *count += 1,
                                 None => {
-                                    seen.languages.insert(l.clone(), 1);
+                                    seen.languages.insert(l.to_string(), 1);
                                 }
                             }
                         }

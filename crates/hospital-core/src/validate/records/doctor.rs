@@ -5,6 +5,7 @@ use crate::labels::{academic_spellings, gender_spellings, rank_spellings};
 use crate::model::{
     AcademicTitle, Booking, ClinicType, Doctor, Gender, HalfDay, Session, TitleRank, Weekday,
 };
+use crate::shared::SharedStr;
 use crate::validate::decode::{is_valid_date, Decoder};
 use crate::validate::problem::{at, clip, idx, Path};
 use serde_json::{Map, Value};
@@ -64,7 +65,7 @@ impl Decoder {
                     self.unknown_fields(bm, &bp, fields::BOOKING);
                     Booking {
                         url: self.web_url(bm, &bp, "url"),
-                        phone: self.phone(bm, &bp, "phone"),
+                        phone: self.phone(bm, &bp, "phone").map(SharedStr::from),
                     }
                 })
             }
@@ -85,10 +86,12 @@ impl Decoder {
             title,
             title_as_written,
             academic_title,
-            departments,
+            departments: departments.into_iter().map(SharedStr::from).collect(),
             specialties: self.texts(m, p, "specialties"),
             conditions: self.texts(m, p, "conditions"),
-            languages: self.strings(m, p, "languages", false),
+            languages: (self.strings(m, p, "languages", false).into_iter())
+                .map(SharedStr::from)
+                .collect(),
             gender,
             photo: self.image(m, p, "photo"),
             bio: self.text(m, p, "bio", false),
@@ -96,7 +99,7 @@ impl Decoder {
             schedule,
             accepting_new_patients: self.boolean(m, p, "accepting_new_patients", true),
             booking,
-            verified,
+            verified: verified.map(SharedStr::from),
         })
     }
 
@@ -230,7 +233,7 @@ impl Decoder {
             weekday: weekday?,
             half_day: half_day?,
             clinic: clinic?,
-            campus,
+            campus: campus.map(SharedStr::from),
             room,
             cancelled,
             note,
