@@ -2,6 +2,7 @@
 //! chunks arrive, anything else kept whole for the JSON loader, then the checks across
 //! records.
 
+use super::early_index::EarlyIndex;
 use super::fetch::{append, copy_in, fetch_into, reserve_whole, Download, Taken};
 use super::{load_in_slices, show_preparing, slices, Fetched, LoadError, LoadState};
 use hospital_core::compiled::dataset::{looks_compiled, DatasetFeed, ReadFile};
@@ -14,9 +15,11 @@ use leptos::prelude::*;
 /// Fetches the dataset at `url` with progress, and reads or checks it. Compiled records
 /// are read chunk by chunk as they arrive; JSON is checked once it is whole. With
 /// `compiled_only`, anything but compiled records is refused as `NotCompiled`.
+/// `early_index` is told the records' head as soon as it is read.
 pub(super) async fn fetch_and_read(
     url: &str,
     compiled_only: bool,
+    early_index: Option<&EarlyIndex>,
     state: RwSignal<LoadState>,
 ) -> Result<Fetched, LoadError> {
     let refused = |error| LoadError::Records {
@@ -25,6 +28,7 @@ pub(super) async fn fetch_and_read(
     };
     let progress = move |received, total| state.set(LoadState::Loading { received, total });
     let mut incoming = DatasetDownload::new(Kind::Dataset, compiled_only);
+    incoming.early_index = early_index.cloned();
     fetch_into(url, Some(&progress), None, &mut incoming)
         .await
         .map_err(LoadError::Fetch)?;
@@ -113,6 +117,8 @@ struct DatasetDownload {
     compiled_only: bool,
     bytes: Incoming,
     pieces: Pieces,
+    /// Told the records' head once it is read, then dropped.
+    early_index: Option<EarlyIndex>,
 }
 
 /// A reader of a compiled file that is fed the download's bytes as they arrive.
@@ -187,6 +193,7 @@ impl DatasetDownload {
             compiled_only,
             bytes: Incoming::Unknown(Vec::new()),
             pieces: Pieces::default(),
+            early_index: None,
         }
     }
 
@@ -194,7 +201,13 @@ impl DatasetDownload {
     /// `out_of_time`.
     fn work(&mut self, out_of_time: &mut dyn FnMut() -> bool) -> Taken {
         if let Incoming::Records(feed) = &mut self.bytes {
-            match self.pieces.give(feed.as_mut(), out_of_time) {
+            let given = self.pieces.give(feed.as_mut(), out_of_time);
+            if let Some((dataset, doctors)) = feed.announced() {
+                if let Some(index) = self.early_index.take() {
+                    index.start(dataset, doctors);
+                }
+            }
+            match given {
                 Ok(taken) => return taken,
                 Err(e) => self.bytes = Incoming::Refused(e),
             }

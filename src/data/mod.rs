@@ -5,6 +5,7 @@
 
 mod details;
 mod download;
+mod early_index;
 mod fetch;
 mod newsroom;
 mod slices;
@@ -14,7 +15,8 @@ pub use fetch::{fetch_bytes, fetch_text, FetchError};
 pub use newsroom::{ArticlesState, Newsroom};
 pub use slices::{next_task, slice_deadline};
 
-use download::{fetch_and_read, IndexError};
+use download::{fetch_and_read, fetch_index, IndexError};
+use early_index::EarlyIndex;
 use newsroom::{load_articles, ArticlesFile};
 use std::sync::atomic::AtomicBool;
 
@@ -490,14 +492,19 @@ pub fn load(state: RwSignal<LoadState>, source: Source, first_page: &Route) {
     let details_urls: Vec<String> = source.details.iter().map(|u| absolute(u)).collect();
     leptos::task::spawn_local(async move {
         let mut url = dataset_url;
-        let mut loaded = fetch_and_read(&url, fallback_url.is_some(), state).await;
+        // Only a page that searches doctors waits for the index; others fetch it after
+        // their records, so that it never takes the network from what they show.
+        let early = (index_url.clone())
+            .filter(|_| needs.doctors)
+            .map(EarlyIndex::new);
+        let mut loaded = fetch_and_read(&url, fallback_url.is_some(), early.as_ref(), state).await;
         if let Some(json) = fallback_url {
             if loaded
                 .as_ref()
                 .is_err_and(LoadError::lacks_compiled_records)
             {
                 url = json;
-                loaded = fetch_and_read(&url, false, state).await;
+                loaded = fetch_and_read(&url, false, None, state).await;
             }
         }
         state.set(match loaded {
@@ -513,13 +520,18 @@ pub fn load(state: RwSignal<LoadState>, source: Source, first_page: &Route) {
                 // The compiled index names the dataset file it was made from; a small
                 // hospital's index is built here and its file never fetched.
                 let doctors = loaded.dataset.doctors.len();
-                let index = match index_url {
-                    Some(index) if !builds_index_at_once(doctors) => {
+                let started =
+                    early.and_then(|e| Some((compiled_from.and_then(|c| e.started_for(c))?, e)));
+                let index = match (started, index_url) {
+                    (Some((url, early)), _) if !builds_index_at_once(doctors) => {
+                        Some(IndexSource::Started(early, url))
+                    }
+                    (_, Some(index)) if !builds_index_at_once(doctors) => {
                         let source = match compiled_from {
                             Some(source) => source,
                             None => fingerprint_in_slices(&bytes).await,
                         };
-                        Some((index, source))
+                        Some(IndexSource::Fetch(index, source))
                     }
                     _ => None,
                 };
@@ -646,21 +658,26 @@ async fn fingerprint_in_slices(bytes: &[u8]) -> Fingerprint {
 /// found, unreachable, or made from another version of the dataset) the index is built
 /// here in slices, as it would be without a site build; a damaged one is a load failure,
 /// with Retry.
-fn load_compiled_index(
-    data: Arc<AppData>,
-    url: String,
-    dataset: Fingerprint,
-    state: RwSignal<LoadState>,
-) {
+fn load_compiled_index(data: Arc<AppData>, index: IndexSource, state: RwSignal<LoadState>) {
     leptos::task::spawn_local(async move {
-        slices::next_task().await;
-        let progress = |received: u64, total: Option<u64>| {
-            if let Some(total) = total {
-                data.index_progress(received, total);
+        let (url, answer) = match index {
+            IndexSource::Started(early, url) => {
+                early.show_progress_in(data.clone());
+                (url, early.answer().await)
+            }
+            IndexSource::Fetch(url, dataset) => {
+                slices::next_task().await;
+                let progress = |received: u64, total: Option<u64>| {
+                    if let Some(total) = total {
+                        data.index_progress(received, total);
+                    }
+                };
+                let doctors = data.dataset.doctors.len();
+                let answer = fetch_index(&url, dataset, doctors, &progress).await;
+                (url, answer)
             }
         };
-        let doctors = data.dataset.doctors.len();
-        match download::fetch_index(&url, dataset, doctors, &progress).await {
+        match answer {
             Ok(index) => {
                 let _ = data.doctors.set(index);
                 // The finder's render, which this starts, in a task of its own.
@@ -684,16 +701,20 @@ fn load_compiled_index(
     });
 }
 
+/// Where a large hospital's doctor index comes from.
+enum IndexSource {
+    /// Its download, from this URL, started beside the records' ([`EarlyIndex`]).
+    Started(EarlyIndex, String),
+    /// Fetched now from this URL, for the dataset file with this fingerprint.
+    Fetch(String, Fingerprint),
+}
+
 /// A dataset that loaded, ready for the pages; a large one's doctor index follows:
 /// the compiled one, when the site has one, else built in slices.
-fn ready(
-    data: Arc<AppData>,
-    index: Option<(String, Fingerprint)>,
-    state: RwSignal<LoadState>,
-) -> LoadState {
+fn ready(data: Arc<AppData>, index: Option<IndexSource>, state: RwSignal<LoadState>) -> LoadState {
     if !data.builds_index_at_once() {
         match index {
-            Some((url, dataset)) => load_compiled_index(data.clone(), url, dataset, state),
+            Some(index) => load_compiled_index(data.clone(), index, state),
             None => build_doctor_index_in_slices(data.clone()),
         }
     }

@@ -5,7 +5,7 @@ import { test, expect } from "@playwright/test";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { cli, expectAccessible } from "./helpers.mjs";
+import { cli, expectAccessible, serveFile } from "./helpers.mjs";
 
 const HOST = "/host/compiled.html";
 const widget = (page) => page.locator("#remote .hs");
@@ -115,6 +115,70 @@ test("a large hospital's finder reads the compiled index and answers as the inde
   expect(asked3.length).toBe(1);
   expect(warned3).toEqual([]);
   await page3.close();
+});
+
+test("a large hospital's finder asks for its index as soon as the records' first bytes name it, not after them", async ({ page }) => {
+  test.setTimeout(90_000);
+  // The records arrive in ten parts over 3 s, as on a slow connection.
+  const records = serveFile(`records-${process.pid}.bin`, big.records);
+  const times = {};
+  await page.route("**/fixtures/hospital.json", (route) => {
+    times.records = Date.now();
+    const url = new URL(records, route.request().url()).href;
+    return route.continue({ url, headers: { ...route.request().headers(), "x-hs-slow": "3000" } });
+  });
+  // The request goes on to the slow copy's address; the app lets it go once the file
+  // has the length its header says, so its end is either event.
+  const ended = (r) => {
+    if (/\/fixtures\/hospital\.json$|\/__tmp\/records-/.test(r.url())) times.recordsDone = Date.now();
+  };
+  page.on("requestfinished", ended);
+  page.on("requestfailed", ended);
+  await page.route("**/fixtures/doctors.idx", (route) => {
+    times.index = Date.now();
+    return route.fulfill({ status: 200, contentType: "application/octet-stream", body: big.index });
+  });
+  await page.goto(HOST);
+  await expect(widget(page).locator(".result-count")).toContainText("1,500 doctors found", { timeout: 60_000 });
+  // Asked for while most of the records were still on their way, and used.
+  await expect.poll(() => times.recordsDone ?? 0).toBeGreaterThan(0);
+  expect(times.index - times.records).toBeLessThan(times.recordsDone - times.records);
+  expect(times.recordsDone - times.index).toBeGreaterThan(1000);
+  const found = await answer(page, "zhang");
+  expect(found.count).not.toContain("1,500");
+  expect(found.names.length).toBeGreaterThan(0);
+});
+
+test("a large hospital's news widget asks for the doctor index only once its records are in", async ({ page }) => {
+  test.setTimeout(90_000);
+  // The same widget showing the news: no doctor search waits for the index there, so it
+  // must not share the records' bandwidth.
+  await page.route("**/host/compiled.html", async (route) => {
+    const original = await (await route.fetch()).text();
+    return route.fulfill({ contentType: "text/html", body: original.replace('data-view="doctors"', 'data-view="home"') });
+  });
+  const records = serveFile(`records-home-${process.pid}.bin`, big.records);
+  const times = {};
+  await page.route("**/fixtures/hospital.json", (route) => {
+    times.records = Date.now();
+    const url = new URL(records, route.request().url()).href;
+    return route.continue({ url, headers: { ...route.request().headers(), "x-hs-slow": "2000" } });
+  });
+  // The request goes on to the slow copy's address; the app lets it go once the file
+  // has the length its header says, so its end is either event.
+  const ended = (r) => {
+    if (/\/fixtures\/hospital\.json$|\/__tmp\/records-/.test(r.url())) times.recordsDone = Date.now();
+  };
+  page.on("requestfinished", ended);
+  page.on("requestfailed", ended);
+  await page.route("**/fixtures/doctors.idx", (route) => {
+    times.index = Date.now();
+    return route.fulfill({ status: 200, contentType: "application/octet-stream", body: big.index });
+  });
+  await page.goto(HOST);
+  await expect.poll(() => times.index ?? 0, { timeout: 60_000 }).toBeGreaterThan(0);
+  await expect.poll(() => times.recordsDone ?? 0).toBeGreaterThan(0);
+  expect(times.index).toBeGreaterThanOrEqual(times.recordsDone);
 });
 
 test("damaged compiled records are reported with what is wrong, and Retry recovers", async ({ page }) => {

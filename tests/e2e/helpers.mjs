@@ -8,6 +8,15 @@ import { fileURLToPath } from "node:url";
 
 const root = path.join(path.dirname(fileURLToPath(import.meta.url)), "../..");
 
+/** Puts `bytes` where the test server serves them (`/__tmp/<name>`, see server.mjs);
+ * its path on the server. */
+export function serveFile(name, bytes) {
+  const dir = path.join(os.tmpdir(), "hs-e2e-files");
+  fs.mkdirSync(dir, { recursive: true });
+  fs.writeFileSync(path.join(dir, name), bytes);
+  return `/__tmp/${name}`;
+}
+
 /** Runs the project's own CLI (`hospital-data`), its output discarded. */
 export function cli(...args) {
   execFileSync("cargo", ["run", "--quiet", "--release", "-p", "hospital-cli", "--", ...args], {

@@ -2,15 +2,20 @@
 // real files as they are; `/x` from `x.html`; a directory from its index.html
 // (redirecting `/dir` to `/dir/`); anything else 404 with the site's 404.html.
 // Mounts: `/` the root build (dist/), `/hospital-site/` the sub-path build (dist-sub/),
-// `/host/` the widget host pages (tests/e2e/host/).
+// `/host/` the widget host pages (tests/e2e/host/), `/__tmp/` the files tests generate
+// (E2E_FILES, in the system's temp folder).
 // For the benchmark (bench/), `--root DIR` serves `/` from DIR instead of dist/, and each
 // `--mount /prefix/=DIR` (repeatable) adds a mount before the others; the defaults are unchanged.
 // With --csp it sends the Content-Security-Policy that the page's own meta tag declares
 // (plus frame-ancestors, which only a header can carry), as a host that can send headers would.
 import http from "node:http";
 import fs from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+
+/** Where tests put the files they generate (helpers.mjs names it too), served at `/__tmp/`. */
+const E2E_FILES = path.join(os.tmpdir(), "hs-e2e-files");
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const repo = path.resolve(here, "../..");
@@ -30,6 +35,7 @@ const mounts = [
   ["/hospital-site/", path.join(repo, "dist-sub")],
   ["/host/", path.join(here, "host")],
   ["/fixtures/", path.join(here, "fixtures")],
+  ["/__tmp/", E2E_FILES],
   ["/", rootArg ? path.resolve(rootArg) : path.join(repo, "dist")],
 ];
 
@@ -56,9 +62,11 @@ function send(res, status, file, extraHeaders = {}, req = null) {
   }
   res.writeHead(status, headers);
   // A test's `x-hs-slow-html: N` header: a page's HTML in ten parts over N ms, at its own
-  // address (so that what the page names by its path still matches).
-  const slowMs = Math.min(Number(req?.headers["x-hs-slow-html"]) || 0, 20000);
-  if (!slowMs || !file.endsWith(".html")) return res.end(body);
+  // address (so that what the page names by its path still matches); `x-hs-slow: N`, any
+  // file so.
+  const slowHtml = file.endsWith(".html") ? Number(req?.headers["x-hs-slow-html"]) || 0 : 0;
+  const slowMs = Math.min(slowHtml || Number(req?.headers["x-hs-slow"]) || 0, 20000);
+  if (!slowMs) return res.end(body);
   streamInParts(res, body, slowMs);
 }
 

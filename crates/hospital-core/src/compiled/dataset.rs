@@ -619,6 +619,16 @@ impl DatasetFeed {
         self.stream.progress()
     }
 
+    /// The dataset file the records say they were compiled from, and how many doctors
+    /// they say they hold, once their head is read: what the doctor index's download
+    /// needs to start beside theirs. Not yet verified: the records' checksum is taken
+    /// when they are whole, and their doctors counted as they are read, so nothing
+    /// built on these figures is used unless the records turn out to hold them.
+    pub fn announced(&self) -> Option<(Fingerprint, usize)> {
+        let header = self.stream.header()?;
+        Some((header.made_for, self.records.doctors?))
+    }
+
     /// Reads the records that have arrived whole, until `out_of_time`; whether it read
     /// all it could (false: out of time, with more to read).
     pub fn read(&mut self, out_of_time: &mut dyn FnMut() -> bool) -> Result<bool, CompiledError> {
@@ -684,6 +694,8 @@ struct Records {
     head_read: bool,
     /// Records still to read: doctors, or articles (their count once it is read).
     doctors_left: usize,
+    /// The doctors the head announced, once it is read.
+    doctors: Option<usize>,
     articles_left: Option<usize>,
     articles_file: Option<String>,
     headlines_left: Option<usize>,
@@ -701,6 +713,7 @@ impl Records {
             dataset: Dataset::default(),
             head_read: false,
             doctors_left: 0,
+            doctors: None,
             articles_left: None,
             articles_file: None,
             headlines_left: None,
@@ -790,6 +803,7 @@ impl Records {
                 self.details = Some(files);
             }
             self.doctors_left = r.short_count(MIN_RECORD, "doctors")?;
+            self.doctors = Some(self.doctors_left);
             ds.doctors = Vec::with_capacity(capacity::<Doctor>(
                 self.doctors_left,
                 left.saturating_sub(r.at),
@@ -1399,6 +1413,38 @@ mod tests {
                 assert_eq!(read, whole(file, kind), "{kind:?} in chunks of {size}");
             }
         }
+    }
+
+    #[test]
+    fn the_records_announce_their_source_and_doctors_once_their_head_is_in() {
+        let (ds, source) = sample();
+        let file = write(&ds, source, ARTICLES).records;
+        let mut feed = DatasetFeed::new();
+        let mut announced_at = None;
+        for (i, chunk) in file.chunks(64).enumerate() {
+            assert!(feed.push(chunk).is_ok());
+            assert!(feed.read(&mut || false).is_ok());
+            match (feed.announced(), announced_at) {
+                (Some(figures), _) => {
+                    assert_eq!(figures, (source, ds.doctors.len()));
+                    announced_at.get_or_insert(i);
+                }
+                (None, Some(at)) => panic!("announced at chunk {at}, then no more at {i}"),
+                (None, None) => {}
+            }
+        }
+        // Long before the records end: the doctor index's download starts there.
+        let at = announced_at.expect("announced") * 64;
+        assert!(
+            at < file.len() / 4,
+            "announced only after {at} of {} bytes",
+            file.len()
+        );
+        // An articles' file announces no doctors.
+        let mut articles = DatasetFeed::articles();
+        let file = write(&ds, source, ARTICLES).articles;
+        assert!(articles.push(&file).is_ok() && articles.read(&mut || false).is_ok());
+        assert_eq!(articles.announced(), None);
     }
 
     /// The sample four times over (ids made unique), for files of details.
