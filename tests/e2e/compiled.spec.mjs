@@ -330,11 +330,24 @@ test("a large hospital's profile whose biography cannot be fetched says so, with
   await expect(page.getByRole("heading", { name: "Weekly outpatient timetable" })).toBeVisible();
   await expect(page.locator(".profile-timetable")).not.toContainText("Room");
   await expectAccessible(page, "a profile without its biography");
-  await problem.getByRole("button", { name: "Try again" }).click();
+  // From the keyboard, as a screen-reader user would.
+  await problem.getByRole("button", { name: "Try again" }).focus();
+  await page.keyboard.press("Enter");
   await expect(page.getByRole("heading", { name: "Biography" })).toBeVisible();
   await expect(page.locator(".profile-timetable")).toContainText(/Building \d+, Room \d+/);
   await expect(problem).toHaveCount(0);
   expect(tries).toBe(2);
+  // The button went with the problem; the focus stayed in the part it reloaded, so the
+  // next Tab goes on from there, not from the top of the page.
+  expect(await page.evaluate(() => document.activeElement?.className)).toBe("profile-main");
+  await page.keyboard.press("Tab");
+  const next = await page.evaluate(() => {
+    const part = document.querySelector(".profile-main");
+    const at = document.activeElement;
+    const after = part.compareDocumentPosition(at) & (Node.DOCUMENT_POSITION_FOLLOWING | Node.DOCUMENT_POSITION_CONTAINED_BY);
+    return { after: after !== 0, top: at === document.body || !!at.closest("header, .skip-link") };
+  });
+  expect(next).toEqual({ after: true, top: false });
 });
 
 test("a large hospital's pre-rendered profile has its script fetch the biography's file with the records", async ({ page }) => {
