@@ -104,6 +104,18 @@ impl Translations {
         self.0.is_empty()
     }
 
+    /// The versions `pairs` as `held`'s copy of them: a reader of many records finds a
+    /// text it has met before without building it anew.
+    pub fn shared_from(pairs: &[(&str, &str)], held: &mut SharedStrs) -> Translations {
+        // Each tag once, in order, as compiled records and most datasets give them.
+        if pairs.windows(2).all(|w| w[0].0 < w[1].0) {
+            return Translations(held.get_built(|out| pack_into(out, pairs)));
+        }
+        let mut t: Translations = pairs.iter().copied().collect();
+        held.share(&mut t.0);
+        t
+    }
+
     /// The versions as one string, shared by every copy of this text.
     pub fn packed(&self) -> &SharedStr {
         &self.0
@@ -119,14 +131,18 @@ fn pack(pairs: &[(&str, &str)]) -> String {
         .map(|n| digits(n) + 1 + n)
         .sum();
     let mut out = String::with_capacity(len);
+    pack_into(&mut out, pairs);
+    out
+}
+
+fn pack_into(out: &mut String, pairs: &[(&str, &str)]) {
     for (tag, text) in pairs {
         for part in [tag, text] {
-            push_decimal(&mut out, part.len());
+            push_decimal(out, part.len());
             out.push(':');
             out.push_str(part);
         }
     }
-    out
 }
 
 /// `n` in decimal, without the formatting machinery: packing every text of a large

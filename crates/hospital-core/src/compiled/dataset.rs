@@ -30,7 +30,7 @@ use super::stream::Stream;
 use super::{damaged, ensure, Checking, CompiledError, Fingerprint, Kind, Reader, Writer};
 use crate::model::*;
 use crate::shared::{SharedStr, SharedStrs};
-use crate::text::{Text, Translations};
+use crate::text::Text;
 
 /// The compiled files of a dataset.
 pub struct Compiled {
@@ -752,12 +752,29 @@ impl Records {
         left: usize,
         out_of_time: &mut dyn FnMut() -> bool,
     ) -> Result<(usize, bool), CompiledError> {
+        // Out of `self` while the readers borrow it, and back whatever happens.
+        let mut shared = std::mem::take(&mut self.shared);
+        let answer = self.read_sharing(bytes, whole, left, out_of_time, &mut shared);
+        self.shared = shared;
+        answer
+    }
+
+    fn read_sharing(
+        &mut self,
+        bytes: &[u8],
+        whole: bool,
+        left: usize,
+        out_of_time: &mut dyn FnMut() -> bool,
+        shared: &mut SharedStrs,
+    ) -> Result<(usize, bool), CompiledError> {
         let mut at = 0;
         let mut since_look = 0;
         while !self.done {
-            let mut r = Reader::over(&bytes[at..]);
-            match self.read_one(&mut r, whole, left.saturating_sub(at)) {
-                Ok(()) => at += r.at,
+            let mut r = Reader::over(&bytes[at..]).sharing(shared);
+            let read = self.read_one(&mut r, whole, left.saturating_sub(at));
+            let len = r.at;
+            match read {
+                Ok(()) => at += len,
                 // Tried again with more bytes; a file that ends there is damaged.
                 Err(_) if !whole => return Ok((at, true)),
                 Err(e) => return Err(e),
@@ -812,9 +829,7 @@ impl Records {
             return Ok(());
         }
         if self.doctors_left > 0 {
-            let mut doctor = Doctor::get(r, "doctors")?;
-            doctor.share_texts(&mut self.shared);
-            ds.doctors.push(doctor);
+            ds.doctors.push(Doctor::get(r, "doctors")?);
             self.doctors_left -= 1;
             return Ok(());
         }
@@ -933,7 +948,7 @@ impl Field for SharedStr {
         w.short_str(self);
     }
     fn get(r: &mut Reader, what: &str) -> Result<SharedStr, CompiledError> {
-        Ok(r.short_str_ref(what)?.into())
+        r.short_shared(what)
     }
 }
 
@@ -956,14 +971,22 @@ impl Field for Text {
     }
     fn get(r: &mut Reader, what: &str) -> Result<Text, CompiledError> {
         match r.byte(what)? {
-            0 => Ok(Text::Plain(r.short_str_ref(what)?.into())),
+            0 => Ok(Text::Plain(r.short_shared(what)?)),
             1 => {
                 let n = r.short_count(2, what)?;
-                let mut pairs = Vec::with_capacity(n);
-                for _ in 0..n {
-                    pairs.push((r.short_str_ref(what)?, r.short_str_ref(what)?));
+                // Most texts have two versions: no list to allocate for them.
+                const FEW: usize = 4;
+                let mut few = [("", ""); FEW];
+                let mut many = Vec::new();
+                for i in 0..n {
+                    let pair = (r.short_str_ref(what)?, r.short_str_ref(what)?);
+                    match few.get_mut(i) {
+                        Some(slot) if n <= FEW => *slot = pair,
+                        _ => many.push(pair),
+                    }
                 }
-                Ok(Text::Localized(pairs.into_iter().collect::<Translations>()))
+                let pairs = if n <= FEW { &few[..n] } else { &many[..] };
+                Ok(Text::Localized(r.translations(pairs)))
             }
             b => Err(damaged(format!("{what}: unknown kind of text {b}"))),
         }

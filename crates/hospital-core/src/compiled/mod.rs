@@ -11,6 +11,8 @@
 //! more than the file's own size. What the values must mean (word ids within the
 //! vocabulary, doctors within the dataset...) is checked by each reader of a kind.
 
+use crate::shared::{SharedStr, SharedStrs};
+use crate::text::Translations;
 use std::fmt;
 
 pub mod dataset;
@@ -373,6 +375,8 @@ pub struct Reader<'a> {
     /// The payload's bytes after `bytes`, when they are a part of it read as it arrives:
     /// a count is checked against all the bytes left, as when the file is whole.
     beyond: usize,
+    /// Where the texts read are shared (see [`Reader::sharing`]).
+    shared: Option<&'a mut SharedStrs>,
 }
 
 fn le_u16(b: &[u8], at: usize) -> u16 {
@@ -400,6 +404,33 @@ impl<'a> Reader<'a> {
             bytes,
             at: 0,
             beyond,
+            shared: None,
+        }
+    }
+
+    /// Reads texts as `held`'s copies of them: a large hospital's records repeat the same
+    /// few hundred texts, which are then one allocation each, never made again.
+    pub(crate) fn sharing(self, held: &'a mut SharedStrs) -> Reader<'a> {
+        Reader {
+            shared: Some(held),
+            ..self
+        }
+    }
+
+    /// What [`Writer::short_str`] wrote, as the shared copy of it when there is one.
+    pub(crate) fn short_shared(&mut self, what: &str) -> Result<SharedStr, CompiledError> {
+        let text = self.short_str_ref(what)?;
+        Ok(match &mut self.shared {
+            Some(held) => held.get(text),
+            None => SharedStr::from(text),
+        })
+    }
+
+    /// The versions of a text, as the shared copy of them when there is one.
+    pub(crate) fn translations(&mut self, pairs: &[(&str, &str)]) -> Translations {
+        match &mut self.shared {
+            Some(held) => Translations::shared_from(pairs, held),
+            None => pairs.iter().copied().collect(),
         }
     }
 
