@@ -520,8 +520,13 @@ pub fn load(state: RwSignal<LoadState>, source: Source, first_page: &Route) {
                 // The compiled index names the dataset file it was made from; a small
                 // hospital's index is built here and its file never fetched.
                 let doctors = loaded.dataset.doctors.len();
-                let started =
-                    early.and_then(|e| Some((compiled_from.and_then(|c| e.started_for(c))?, e)));
+                // The index whose download these records' head started, if it did.
+                let started = match (early, compiled_from) {
+                    (Some(early), Some(source)) => {
+                        early.started_for(source).map(|url| (url, early))
+                    }
+                    _ => None,
+                };
                 let index = match (started, index_url) {
                     (Some((url, early)), _) if !builds_index_at_once(doctors) => {
                         Some(IndexSource::Started(early, url))
