@@ -34,7 +34,7 @@ fn fixture() -> &'static Fixture {
         let mut languages: Vec<String> = ds
             .doctors
             .iter()
-            .flat_map(|d| d.languages.iter().cloned())
+            .flat_map(|d| d.languages.iter().map(|l| l.to_string()))
             .collect();
         languages.sort();
         languages.dedup();
