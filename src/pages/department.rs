@@ -1,6 +1,6 @@
 //! `/departments/<id>`: description, contact, the week's clinics and the doctors.
 
-use crate::components::{rank_line, PhoneLinks};
+use crate::components::{prefetch_profile, rank_line, PhoneLinks};
 use crate::data::use_data;
 use crate::head::{set_head, Head};
 use crate::i18n::{clinic_name, half_day_name, weekday_short};
@@ -59,8 +59,13 @@ pub fn DepartmentPage(id: String) -> impl IntoView {
                 </div>
                 <h2>{t.doctors_in_department}</h2>
                 <ul class="link-list columns">
-                    {week.doctors.iter().map(|d| view! {
-                        <li>{link(Route::Doctor(d.id.clone()), None, text_view(&d.name, lang))} " · " {rank_line(d, lang)}</li>
+                    {week.doctors.iter().map(|d| {
+                        let (on_pointer, on_focus) = (prefetch_profile(&data, &d.id), prefetch_profile(&data, &d.id));
+                        view! {
+                            <li on:pointerenter=move |_| on_pointer() on:focusin=move |_| on_focus()>
+                                {link(Route::Doctor(d.id.clone()), None, text_view(&d.name, lang))} " · " {rank_line(d, lang)}
+                            </li>
+                        }
                     }).collect_view()}
                 </ul>
                 <p><Link to=Route::Doctors(DoctorQuery { departments: vec![dep.id.clone()], ..Default::default() }) class="button">{t.find_a_doctor}</Link></p>

@@ -1,6 +1,6 @@
 //! `/doctors/<id>`: everything the dataset says about one doctor.
 
-use crate::components::{AcceptingBadge, Avatar, InlineProblem, Timetable};
+use crate::components::{prefetch_profile, AcceptingBadge, Avatar, InlineProblem, Timetable};
 use crate::data::{use_data, DoctorDetails};
 use crate::head::{set_head, Head};
 use crate::i18n::{format_date, gender_name, spoken_language_name};
@@ -197,8 +197,13 @@ pub fn DoctorProfile(id: String) -> impl IntoView {
                     view! {
                         <section>
                             <h2>{t.colleagues}</h2>
-                            <ul class="link-list columns">{colleagues.iter().map(|c| view! {
-                                <li>{link(Route::Doctor(c.id.clone()), None, text_view(&c.name, lang))} " · " {crate::components::rank_line(c, lang)}</li>
+                            <ul class="link-list columns">{colleagues.iter().map(|c| {
+                                let (on_pointer, on_focus) = (prefetch_profile(&data, &c.id), prefetch_profile(&data, &c.id));
+                                view! {
+                                    <li on:pointerenter=move |_| on_pointer() on:focusin=move |_| on_focus()>
+                                        {link(Route::Doctor(c.id.clone()), None, text_view(&c.name, lang))} " · " {crate::components::rank_line(c, lang)}
+                                    </li>
+                                }
                             }).collect_view()}</ul>
                             <p><Link to=Route::Doctors(DoctorQuery { departments: vec![first_dept.to_string()], ..Default::default() })>{t.find_a_doctor}</Link></p>
                         </section>

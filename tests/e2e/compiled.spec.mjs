@@ -307,6 +307,42 @@ test("a large hospital's own site reads the index its build published beside its
   expect(detailsAsked[1]).toBe(detailsAsked[0]);
 });
 
+test("a large hospital's department page starts a profile's fetch when a doctor's name is pointed at", async ({ page }) => {
+  test.setTimeout(90_000);
+  const files = { bin: big.records, idx: big.index };
+  await page.route(/\/(hospital\.bin|doctors\.idx)$/, (route) => {
+    const url = new URL(route.request().url()).pathname;
+    return route.fulfill({ contentType: "application/octet-stream", body: files[url.split(".").pop()] });
+  });
+  const detailsAsked = [];
+  await page.route(/\/hospital\.details\.\d+\.bin$/, (route) => {
+    const name = new URL(route.request().url()).pathname.slice(1);
+    detailsAsked.push(name);
+    return route.fulfill({ contentType: "application/octet-stream", body: big.details[name] });
+  });
+  // The app live with the large hospital first (the pages were written for the sample).
+  await page.goto("/doctors");
+  await expect(page.locator(".result-count")).toContainText("1,500 doctors found", { timeout: 60_000 });
+  // By keyboard, so that no pointer rests over the names when they appear.
+  await page.locator("header a[href='/departments']").first().focus();
+  await page.keyboard.press("Enter");
+  await page.locator("main a[href^='/departments/']").first().focus();
+  await page.keyboard.press("Enter");
+  const doctors = page.locator(".link-list li a[href^='/doctors/']");
+  await expect(doctors.first()).toBeVisible({ timeout: 60_000 });
+  expect(detailsAsked).toEqual([]);
+  const second = doctors.nth(1);
+  const name = (await second.textContent()).trim();
+  await second.hover();
+  await expect.poll(() => detailsAsked.length).toBe(1);
+  await second.click();
+  await expect(page.locator("h1")).toContainText(name);
+  await expect(page.getByRole("heading", { name: "Biography" })).toBeVisible();
+  await expect(page.locator(".profile-main .loading")).toHaveCount(0);
+  // The click found the file there: it was not asked for again.
+  expect(detailsAsked.length).toBe(1);
+});
+
 test("a large hospital's profile whose biography cannot be fetched says so, with Retry", async ({ page }) => {
   test.setTimeout(90_000);
   const files = { bin: big.records, idx: big.index };
