@@ -701,7 +701,7 @@ struct Records {
     headlines_left: Option<usize>,
     headlines: Vec<Headline>,
     details: Option<DetailsFiles>,
-    /// The texts the doctors read so far share (see [`SharedStrs`]).
+    /// One copy of each text read so far (see [`SharedStrs`]), dropped once all is read.
     shared: SharedStrs,
     done: bool,
 }
