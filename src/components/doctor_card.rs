@@ -1,4 +1,4 @@
-use super::{AcceptingBadge, Avatar, Highlighted, MatchReasons};
+use super::{prefetch_profile, AcceptingBadge, Avatar, Highlighted, MatchReasons};
 use crate::data::use_data;
 use crate::i18n::{clinic_name, half_day_name, messages, spoken_language_name};
 use crate::nav::Link;
@@ -61,10 +61,7 @@ pub fn DoctorCard(
     };
     // A large hospital's profile fetches what only it shows: begun when the pointer or
     // the focus reaches the name, the file is often there by the click.
-    let soon = {
-        let data = data.clone();
-        move || data.want_details(index)
-    };
+    let soon = prefetch_profile(&data, Some(index));
     let (on_pointer, on_focus) = (soon.clone(), soon);
     let heading = if in_section {
         view! { <h3 class="doctor-name" on:pointerenter=move |_| on_pointer() on:focusin=move |_| on_focus()>{name_parts}</h3> }.into_any()

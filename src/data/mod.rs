@@ -348,16 +348,14 @@ const IDS_PER_LOOK: usize = 512;
 impl IdMaps {
     /// Fills the maps on from where they are until `out_of_time`; true when all are in.
     fn fill(&mut self, ds: &Dataset, out_of_time: &mut dyn FnMut() -> bool) -> bool {
+        let all = ds.doctors.len();
         if self.next == 0 {
             let ids = ds.departments.iter().enumerate();
             self.departments = ids.map(|(i, x)| (x.id.clone(), i)).collect();
+            self.doctors = PlacesById::with_capacity(all);
         }
-        let all = ds.doctors.len();
         loop {
             let end = (self.next + IDS_PER_LOOK).min(all);
-            if self.next == 0 {
-                self.doctors = PlacesById::with_capacity(all);
-            }
             for i in self.next..end {
                 self.doctors.insert(i, |p| &ds.doctors[p].id);
             }

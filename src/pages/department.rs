@@ -60,7 +60,8 @@ pub fn DepartmentPage(id: String) -> impl IntoView {
                 <h2>{t.doctors_in_department}</h2>
                 <ul class="link-list columns">
                     {week.doctors.iter().map(|d| {
-                        let (on_pointer, on_focus) = (prefetch_profile(&data, &d.id), prefetch_profile(&data, &d.id));
+                        let soon = prefetch_profile(&data, data.doctor_place(&d.id));
+                        let (on_pointer, on_focus) = (soon.clone(), soon);
                         view! {
                             <li on:pointerenter=move |_| on_pointer() on:focusin=move |_| on_focus()>
                                 {link(Route::Doctor(d.id.clone()), None, text_view(&d.name, lang))} " · " {rank_line(d, lang)}

@@ -198,7 +198,8 @@ pub fn DoctorProfile(id: String) -> impl IntoView {
                         <section>
                             <h2>{t.colleagues}</h2>
                             <ul class="link-list columns">{colleagues.iter().map(|c| {
-                                let (on_pointer, on_focus) = (prefetch_profile(&data, &c.id), prefetch_profile(&data, &c.id));
+                                let soon = prefetch_profile(&data, data.doctor_place(&c.id));
+                                let (on_pointer, on_focus) = (soon.clone(), soon);
                                 view! {
                                     <li on:pointerenter=move |_| on_pointer() on:focusin=move |_| on_focus()>
                                         {link(Route::Doctor(c.id.clone()), None, text_view(&c.name, lang))} " · " {crate::components::rank_line(c, lang)}

@@ -117,15 +117,16 @@ test("a large hospital's finder reads the compiled index and answers as the inde
   await page3.close();
 });
 
-test("a large hospital's finder asks for its index as soon as the records' first bytes name it, not after them", async ({ page }) => {
-  test.setTimeout(90_000);
-  // The records arrive in ten parts over 3 s, as on a slow connection.
-  const records = serveFile(`records-${process.pid}.bin`, big.records);
+/** Serves the large hospital's records in ten parts over `ms` (as on a slow connection)
+ * and its index at once; the times, from `Date.now()`, when the records were asked for
+ * (`records`) and ended (`recordsDone`), and when the index was asked for (`index`). */
+async function slowRecords(page, name, ms) {
+  const records = serveFile(`records-${name}-${process.pid}.bin`, big.records);
   const times = {};
   await page.route("**/fixtures/hospital.json", (route) => {
     times.records = Date.now();
     const url = new URL(records, route.request().url()).href;
-    return route.continue({ url, headers: { ...route.request().headers(), "x-hs-slow": "3000" } });
+    return route.continue({ url, headers: { ...route.request().headers(), "x-hs-slow": String(ms) } });
   });
   // The request goes on to the slow copy's address; the app lets it go once the file
   // has the length its header says, so its end is either event.
@@ -138,6 +139,13 @@ test("a large hospital's finder asks for its index as soon as the records' first
     times.index = Date.now();
     return route.fulfill({ status: 200, contentType: "application/octet-stream", body: big.index });
   });
+  return times;
+}
+
+test("a large hospital's finder asks for its index as soon as the records' first bytes name it, not after them", async ({ page }) => {
+  test.setTimeout(90_000);
+  // The records arrive in ten parts over 3 s, as on a slow connection.
+  const times = await slowRecords(page, "finder", 3000);
   await page.goto(HOST);
   await expect(widget(page).locator(".result-count")).toContainText("1,500 doctors found", { timeout: 60_000 });
   // Asked for while most of the records were still on their way, and used.
@@ -157,24 +165,7 @@ test("a large hospital's news widget asks for the doctor index only once its rec
     const original = await (await route.fetch()).text();
     return route.fulfill({ contentType: "text/html", body: original.replace('data-view="doctors"', 'data-view="home"') });
   });
-  const records = serveFile(`records-home-${process.pid}.bin`, big.records);
-  const times = {};
-  await page.route("**/fixtures/hospital.json", (route) => {
-    times.records = Date.now();
-    const url = new URL(records, route.request().url()).href;
-    return route.continue({ url, headers: { ...route.request().headers(), "x-hs-slow": "2000" } });
-  });
-  // The request goes on to the slow copy's address; the app lets it go once the file
-  // has the length its header says, so its end is either event.
-  const ended = (r) => {
-    if (/\/fixtures\/hospital\.json$|\/__tmp\/records-/.test(r.url())) times.recordsDone = Date.now();
-  };
-  page.on("requestfinished", ended);
-  page.on("requestfailed", ended);
-  await page.route("**/fixtures/doctors.idx", (route) => {
-    times.index = Date.now();
-    return route.fulfill({ status: 200, contentType: "application/octet-stream", body: big.index });
-  });
+  const times = await slowRecords(page, "home", 2000);
   await page.goto(HOST);
   await expect.poll(() => times.index ?? 0, { timeout: 60_000 }).toBeGreaterThan(0);
   await expect.poll(() => times.recordsDone ?? 0).toBeGreaterThan(0);

@@ -54,8 +54,8 @@ dataset itself, validated, as <dist>/hospital.json, and compiled, as
 <dist>/hospital.bin, which the app loads at start, with its articles as
 <dist>/hospital.articles.bin, which only the pages that show articles load, above
 1,000 doctors their biographies, education and timetable rooms as
-<dist>/hospital.details.<n>.bin, of which a profile loads one, and its doctor index compiled as <dist>/doctors.idx
-(see `hospital-data compile`).
+<dist>/hospital.details.<n>.bin, of which a profile loads one, and its doctor
+index compiled as <dist>/doctors.idx (see `hospital-data compile`).
   --data      the site's dataset (default data/sample.json), or a content folder (see
               `hospital-data build`), whose pictures are copied into <dist>; article
               bodies kept in files of their own (body_src) are copied from beside it

@@ -190,20 +190,17 @@ impl SharedStrs {
 
     /// Makes `s` the held copy of its text (and holds it, if it is the first).
     pub fn share(&mut self, s: &mut SharedStr) {
-        if s.is_empty() {
-            return;
-        }
-        let h = hash(s);
-        match self.seen.find(h, |held| held.as_str() == s.as_str()) {
-            Some(held) => *s = held.clone(),
-            None => {
-                self.seen.insert_unique(h, s.clone(), |held| hash(held));
-            }
-        }
+        let held = self.held(s.as_str(), || s.clone());
+        *s = held;
     }
 
     /// The held copy of `text`, made on first sight.
     pub fn get(&mut self, text: &str) -> SharedStr {
+        self.held(text, || SharedStr::from(text))
+    }
+
+    /// The held copy of `text`; on first sight, `make`'s, which is then held.
+    fn held(&mut self, text: &str, make: impl FnOnce() -> SharedStr) -> SharedStr {
         if text.is_empty() {
             return SharedStr::default();
         }
@@ -211,7 +208,7 @@ impl SharedStrs {
         if let Some(held) = self.seen.find(h, |held| held.as_str() == text) {
             return held.clone();
         }
-        let s = SharedStr::from(text);
+        let s = make();
         self.seen.insert_unique(h, s.clone(), |held| hash(held));
         s
     }
