@@ -9,7 +9,8 @@
 // put into a copy of `--after`, so both serve the same pages and dataset. With `--whole`,
 // `--before` is a whole built site served as it is (to compare styles or pages too). With `--size N` both
 // read the generated dataset bench/data/N (made by `make bench`) instead of the sample, and with
-// `--compiled` its doctors.idx too.
+// `--compiled` its doctors.idx too; with `--records` its compiled records and doctors.idx, as a
+// site built by `hospital-data site` reads them.
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -24,10 +25,12 @@ const after = path.resolve(arg("after", "dist"));
 const beforeApp = path.resolve(arg("before", ""));
 const rounds = Number(arg("rounds", "3"));
 const size = arg("size", null);
-const compiledIndex = process.argv.includes("--compiled");
+const compiledIndex = process.argv.includes("--compiled") || process.argv.includes("--records");
+// The compiled records (hospital.bin) as `hospital-data site` publishes them, with the index.
+const records = process.argv.includes("--records");
 const whole = process.argv.includes("--whole");
 if (!fs.existsSync(path.join(beforeApp, "hospital_site_bg.wasm"))) {
-  console.error("usage: node bench/ab-typing.mjs --before DIR --after DIR [--rounds N] [--size N [--compiled]] [--whole]");
+  console.error("usage: node bench/ab-typing.mjs --before DIR --after DIR [--rounds N] [--size N [--compiled|--records]] [--whole]");
   process.exit(2);
 }
 
@@ -40,7 +43,7 @@ stripIntegrity(before);
 const afterCopy = fs.mkdtempSync(path.join(os.tmpdir(), "ab-typing-"));
 fs.cpSync(after, afterCopy, { recursive: true });
 stripIntegrity(afterCopy);
-if (size) for (const dir of [before, afterCopy]) pointAtData(dir, size, { compiledIndex });
+if (size) for (const dir of [before, afterCopy]) pointAtData(dir, size, { compiledIndex, records });
 
 const servers = { before: await startServer(4331, before), after: await startServer(4332, afterCopy) };
 const keys = { before: [], after: [], floor: [] };

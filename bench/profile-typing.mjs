@@ -3,8 +3,10 @@
 // `#doctor-q`. Not part of `make bench`; run by hand after it, on a copy of the release
 // build whose wasm keeps its function names:
 //
-//   node bench/profile-typing.mjs [size|sample] [query]
+//   node bench/profile-typing.mjs [size|sample] [query] [--compiled]
 //
+// With `--compiled` the page reads the size's compiled records and doctors.idx (as a site
+// built by `hospital-data site` does) instead of its JSON.
 // It uses target/wasm-bindgen/release/hospital_site_bg.wasm (what wasm-bindgen wrote before
 // wasm-opt: same code, opt-level z, names kept) with the glue beside it.
 import fs from "node:fs";
@@ -12,10 +14,12 @@ import path from "node:path";
 import { launch, outDir, repo, startServer, stripIntegrity, log } from "./lib/common.mjs";
 import { siteWithData } from "./lib/app.mjs";
 
-const size = process.argv[2] || "1000";
-const query = process.argv[3] || "chen neurology epilepsy";
+const args = process.argv.slice(2).filter((a) => a !== "--compiled");
+const compiled = process.argv.includes("--compiled");
+const size = args[0] || "1000";
+const query = args[1] || "chen neurology epilepsy";
 const site = path.join(outDir, "site");
-const root = size === "sample" ? path.join(outDir, "site-profile") : siteWithData(site, size);
+const root = size === "sample" ? path.join(outDir, "site-profile") : siteWithData(site, size, { compiledIndex: compiled, records: compiled });
 if (size === "sample") {
   fs.rmSync(root, { recursive: true, force: true });
   fs.cpSync(site, root, { recursive: true });

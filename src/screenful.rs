@@ -52,11 +52,11 @@ impl Screenful {
         self.typing.into()
     }
 
-    /// A key was typed: from now until typing rests, only the cards that fit the window.
-    /// Called by the search box before it navigates, so the key's own render already
-    /// builds no more than a screenful.
-    pub fn typed(&self) {
-        let on_screen = cards_on_screen().min(self.page);
+    /// A key was typed in `input`: from now until typing rests, only the cards that fit
+    /// the window below the top of the list. Called by the search box before it
+    /// navigates, so the key's own render already builds no more than a screenful.
+    pub fn typed(&self, input: &web_sys::Element) {
+        let on_screen = cards_on_screen(input).min(self.page);
         if self.limit.get_untracked() != on_screen {
             self.limit.set(on_screen);
         }
@@ -92,11 +92,23 @@ impl Screenful {
     }
 }
 
-/// How many cards can be seen at once in this window, at least three.
-fn cards_on_screen() -> usize {
+/// How many cards can be seen at once between the top of the finder's list (found from
+/// its search box, which works inside a widget's shadow root too) and the bottom of the
+/// window; at least one. A list scrolled above the window counts from the window's top.
+/// On a desktop the list starts about 400 px down and a phone's about 600 px down, below
+/// the search and filters, so the window shows two cards or one, not the seven that its
+/// height alone allowed.
+fn cards_on_screen(input: &web_sys::Element) -> usize {
     let height = web_sys::window()
         .and_then(|w| w.inner_height().ok())
         .and_then(|h| h.as_f64())
         .unwrap_or(900.0);
-    ((height / MIN_CARD_PX).ceil() as usize).max(3)
+    let top = input
+        .closest(".doctor-finder")
+        .ok()
+        .flatten()
+        .and_then(|finder| finder.query_selector(".doctor-list").ok().flatten())
+        .map_or(0.0, |list| list.get_bounding_client_rect().top())
+        .clamp(0.0, height);
+    (((height - top) / MIN_CARD_PX).ceil() as usize).max(1)
 }

@@ -11,8 +11,8 @@ pub fn FacetGroup(
     name: &'static str,
     /// (URL key, label) in display order.
     options: Vec<(String, String)>,
-    /// Live counts by URL key.
-    counts: Memo<Vec<(String, usize)>>,
+    /// Live counts, one per option in the same order.
+    counts: Memo<Vec<usize>>,
     selected: Memo<Vec<String>>,
     on_toggle: Callback<String>,
     #[prop(optional)] class: &'static str,
@@ -21,11 +21,9 @@ pub fn FacetGroup(
     (!options.is_empty()).then(|| {
         let rows = options
             .into_iter()
-            .map(|(key, label)| {
-                let count = {
-                    let key = key.clone();
-                    Memo::new(move |_| counts.with(|c| c.iter().find(|(k, _)| *k == key).map(|(_, n)| *n).unwrap_or(0)))
-                };
+            .enumerate()
+            .map(|(place, (key, label))| {
+                let count = Memo::new(move |_| counts.with(|c| c.get(place).copied().unwrap_or(0)));
                 let checked = {
                     let key = key.clone();
                     Memo::new(move |_| selected.with(|s| s.contains(&key)))

@@ -5,7 +5,7 @@ use crate::in_steps::built_in_steps;
 use crate::ui::use_ui;
 use hospital_core::labels::facet_label;
 use hospital_core::route::{DoctorQuery, FacetKind};
-use hospital_core::search::FacetCounts;
+use hospital_core::search::SearchResult;
 use leptos::prelude::*;
 
 /// The finder's filters: one group of checkboxes per facet, and "accepting new patients".
@@ -13,8 +13,8 @@ use leptos::prelude::*;
 #[component]
 pub fn FacetPanel(
     query: Memo<DoctorQuery>,
-    /// Live counts of the current search.
-    facets: Memo<FacetCounts>,
+    /// The current search, whose facet counts the groups show.
+    facets: Memo<SearchResult>,
     on_change: Callback<DoctorQuery>,
 ) -> impl IntoView {
     let ui = use_ui();
@@ -71,7 +71,7 @@ fn Facet(
     legend: &'static str,
     #[prop(optional)] class: &'static str,
     query: Memo<DoctorQuery>,
-    facets: Memo<FacetCounts>,
+    facets: Memo<SearchResult>,
     on_change: Callback<DoctorQuery>,
 ) -> impl IntoView {
     let ui = use_ui();
@@ -86,7 +86,7 @@ fn Facet(
         })
         .collect();
     // Memos, so a row updates only when its own number or checkbox changes.
-    let counts = Memo::new(move |_| facets.with(|f| f.of(kind)));
+    let counts = Memo::new(move |_| facets.with(|r| r.facets.numbers(kind)));
     let selected = Memo::new(move |_| query.with(|q| q.selected(kind)));
     let on_toggle = Callback::new(move |key: String| {
         let mut next = query.get_untracked();
@@ -101,13 +101,13 @@ fn Facet(
 #[component]
 fn AcceptingOnly(
     query: Memo<DoctorQuery>,
-    facets: Memo<FacetCounts>,
+    facets: Memo<SearchResult>,
     on_change: Callback<DoctorQuery>,
 ) -> impl IntoView {
     let ui = use_ui();
     let t = ui.t();
     let lang = ui.lang.get_untracked();
-    let count = Memo::new(move |_| facets.with(|f| f.accepting));
+    let count = Memo::new(move |_| facets.with(|r| r.facets.accepting));
     let checked = Memo::new(move |_| query.with(|q| q.accepting_only));
     view! {
         <div class="facet facet-single">

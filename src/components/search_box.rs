@@ -1,6 +1,7 @@
 use crate::nav::use_nav;
 use hospital_core::route::Route;
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 
 /// A search box whose text lives in the URL. Typing replaces the current history entry
 /// (one entry per search, not per key); the box shows the URL's text, so Back, Clear all
@@ -18,9 +19,9 @@ pub fn SearchBox(
     text: Signal<String>,
     /// Where the text leads: the route of the search for a typed text.
     route_for: Callback<String, Route>,
-    /// Told of each key before the search follows it.
+    /// Told of each key, with the box, before the search follows it.
     #[prop(optional)]
-    on_key: Option<Callback<()>>,
+    on_key: Option<Callback<web_sys::Element>>,
 ) -> impl IntoView {
     let nav = use_nav();
     let hint_id = hint.map(|_| format!("{id}-hint"));
@@ -35,8 +36,9 @@ pub fn SearchBox(
             placeholder=placeholder
             prop:value=move || text.get()
             on:input=move |ev| {
-                if let Some(on_key) = on_key {
-                    on_key.run(());
+                let input = ev.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok());
+                if let (Some(on_key), Some(input)) = (on_key, input) {
+                    on_key.run(input);
                 }
                 nav.go(route_for.run(event_target_value(&ev)), true)
             }

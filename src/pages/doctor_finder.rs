@@ -65,10 +65,9 @@ fn FinderReady() -> impl IntoView {
     }
     let now = hospital_now(data.dataset.hospital.timezone());
     let result = Memo::new(move |_| data.search(&query.get(), now.slot()));
-    let facets = Memo::new(move |_| result.with(|r| r.facets.clone()));
     // While typing, only the cards that fit the window are built (see `screenful`).
     let screenful = Screenful::new(crate::components::DOCTORS_PER_PAGE);
-    let on_key = Callback::new(move |()| screenful.typed());
+    let on_key = Callback::new(move |input: web_sys::Element| screenful.typed(&input));
     // The count is announced once typing rests: a screen reader would otherwise read a
     // count at every key.
     Effect::new(move || {
@@ -116,7 +115,7 @@ fn FinderReady() -> impl IntoView {
                 />
             </div>
             <div class="finder-layout">
-                <FacetPanel query facets on_change=refine/>
+                <FacetPanel query facets=result on_change=refine/>
                 <div class="results">
                     <div class="results-bar"><SortMenu current=sort on_change=resort/></div>
                     <FilterChips query on_change=remove_filter/>

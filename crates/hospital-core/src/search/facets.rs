@@ -57,6 +57,24 @@ impl FacetCounts {
             FacetKind::Gender => keyed(&self.genders, |g| g.key().to_string()),
         }
     }
+
+    /// One facet's counts alone, in display order: the order of
+    /// [`DoctorIndex::facet_options`], so a list of options built once can follow a search's
+    /// counts by position, without a key to copy or look up per option and key typed.
+    pub fn numbers(&self, kind: FacetKind) -> Vec<usize> {
+        fn counts<K>(items: &[(K, usize)]) -> Vec<usize> {
+            items.iter().map(|(_, n)| *n).collect()
+        }
+        match kind {
+            FacetKind::Department => counts(&self.departments),
+            FacetKind::Rank => counts(&self.ranks),
+            FacetKind::Clinic => counts(&self.clinics),
+            FacetKind::Slot => counts(&self.slots),
+            FacetKind::Campus => counts(&self.campuses),
+            FacetKind::Language => counts(&self.languages),
+            FacetKind::Gender => counts(&self.genders),
+        }
+    }
 }
 
 impl DoctorIndex {

@@ -530,8 +530,9 @@ fn facet_options_without_a_search() {
     ] {
         let counts = f.run(&q).facets;
         for kind in FacetKind::ALL {
-            let listed: Vec<String> = counts.of(kind).into_iter().map(|(k, _)| k).collect();
+            let (listed, numbers): (Vec<String>, Vec<usize>) = counts.of(kind).into_iter().unzip();
             assert_eq!(listed, keys(kind), "{kind:?} for {q:?}");
+            assert_eq!(counts.numbers(kind), numbers, "{kind:?} for {q:?}");
         }
     }
 }
