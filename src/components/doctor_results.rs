@@ -49,12 +49,23 @@ pub fn DoctorResults(
     let typed = Memo::new(move |_| query.with(|q| q.q.clone()));
     let partial = Memo::new(move |_| result.with(|r| r.partial && !r.hits.is_empty()));
     let suggestions = Memo::new(move |_| result.with(|r| r.suggestions.clone()));
-    // "Other doctors of the department" follow the last page of the hits.
+    // "Other doctors of the department" follow the last page of the hits; while typing,
+    // only as many as the window has room for below them (none if the hits fill it).
     let related = Memo::new(move |_| {
         if page.get() < pages.get() {
             return Vec::new();
         }
-        result.with(|r| r.related.iter().map(|h| h.doctor).collect::<Vec<usize>>())
+        let room = match limit.get() {
+            all if all >= DOCTORS_PER_PAGE => usize::MAX,
+            screenful => screenful.saturating_sub(shown.with(Vec::len)),
+        };
+        result.with(|r| {
+            r.related
+                .iter()
+                .take(room)
+                .map(|h| h.doctor)
+                .collect::<Vec<usize>>()
+        })
     });
     let related_departments = Memo::new(move |_| result.with(|r| r.related_departments.clone()));
     let route_for = Callback::new(move |n: usize| {

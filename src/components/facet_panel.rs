@@ -19,6 +19,16 @@ pub fn FacetPanel(
 ) -> impl IntoView {
     let ui = use_ui();
     let open = RwSignal::new(false);
+    // What the rows show ticked: the query without its text. Typing changes only the
+    // text; an effect passes on the rest when it changes, so that the rows of every
+    // facet (hundreds of memos at a large hospital) do not hear of each key.
+    let ticked = RwSignal::new(query.with_untracked(without_text));
+    Effect::new(move || {
+        let next = query.with(without_text);
+        if ticked.with_untracked(|t| *t != next) {
+            ticked.set(next);
+        }
+    });
     // The button's words for a panel open (or not).
     let label = move |opened: bool| {
         if opened {
@@ -49,14 +59,14 @@ pub fn FacetPanel(
                     let built = built_in_steps(8, 1, 2);
                     let from = move |k: usize| move || built.get() > k;
                     view! {
-                        <Facet kind=FacetKind::Department legend=t.facet_department query facets on_change/>
-                        <Show when=from(1)><Facet kind=FacetKind::Rank legend=t.facet_rank query facets on_change/></Show>
-                        <Show when=from(2)><Facet kind=FacetKind::Clinic legend=t.facet_clinic query facets on_change/></Show>
-                        <Show when=from(3)><Facet kind=FacetKind::Slot legend=t.facet_slot class="facet-slots" query facets on_change/></Show>
-                        <Show when=from(4)><Facet kind=FacetKind::Campus legend=t.facet_campus query facets on_change/></Show>
-                        <Show when=from(5)><Facet kind=FacetKind::Language legend=t.facet_language query facets on_change/></Show>
-                        <Show when=from(6)><Facet kind=FacetKind::Gender legend=t.facet_gender query facets on_change/></Show>
-                        <Show when=from(7)><AcceptingOnly query facets on_change/></Show>
+                        <Facet kind=FacetKind::Department legend=t.facet_department query ticked facets on_change/>
+                        <Show when=from(1)><Facet kind=FacetKind::Rank legend=t.facet_rank query ticked facets on_change/></Show>
+                        <Show when=from(2)><Facet kind=FacetKind::Clinic legend=t.facet_clinic query ticked facets on_change/></Show>
+                        <Show when=from(3)><Facet kind=FacetKind::Slot legend=t.facet_slot class="facet-slots" query ticked facets on_change/></Show>
+                        <Show when=from(4)><Facet kind=FacetKind::Campus legend=t.facet_campus query ticked facets on_change/></Show>
+                        <Show when=from(5)><Facet kind=FacetKind::Language legend=t.facet_language query ticked facets on_change/></Show>
+                        <Show when=from(6)><Facet kind=FacetKind::Gender legend=t.facet_gender query ticked facets on_change/></Show>
+                        <Show when=from(7)><AcceptingOnly query ticked facets on_change/></Show>
                     }
                 }}
             </div>
@@ -71,6 +81,7 @@ fn Facet(
     legend: &'static str,
     #[prop(optional)] class: &'static str,
     query: Memo<DoctorQuery>,
+    ticked: RwSignal<DoctorQuery>,
     facets: Memo<SearchResult>,
     on_change: Callback<DoctorQuery>,
 ) -> impl IntoView {
@@ -87,7 +98,7 @@ fn Facet(
         .collect();
     // Memos, so a row updates only when its own number or checkbox changes.
     let counts = Memo::new(move |_| facets.with(|r| r.facets.numbers(kind)));
-    let selected = Memo::new(move |_| query.with(|q| q.selected(kind)));
+    let selected = Memo::new(move |_| ticked.with(|q| q.selected(kind)));
     let on_toggle = Callback::new(move |key: String| {
         let mut next = query.get_untracked();
         next.toggle(kind, &key);
@@ -101,6 +112,7 @@ fn Facet(
 #[component]
 fn AcceptingOnly(
     query: Memo<DoctorQuery>,
+    ticked: RwSignal<DoctorQuery>,
     facets: Memo<SearchResult>,
     on_change: Callback<DoctorQuery>,
 ) -> impl IntoView {
@@ -108,7 +120,7 @@ fn AcceptingOnly(
     let t = ui.t();
     let lang = ui.lang.get_untracked();
     let count = Memo::new(move |_| facets.with(|r| r.facets.accepting));
-    let checked = Memo::new(move |_| query.with(|q| q.accepting_only));
+    let checked = Memo::new(move |_| ticked.with(|q| q.accepting_only));
     view! {
         <div class="facet facet-single">
             <label class="check">
@@ -127,5 +139,13 @@ fn AcceptingOnly(
                 <span>{t.accepting_only} " " <span class="count">{move || format!("({})", format_count(lang, count.get()))}</span></span>
             </label>
         </div>
+    }
+}
+
+/// `q` without its text.
+fn without_text(q: &DoctorQuery) -> DoctorQuery {
+    DoctorQuery {
+        q: String::new(),
+        ..q.clone()
     }
 }

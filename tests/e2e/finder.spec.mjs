@@ -255,6 +255,31 @@ test("while a search is typed, the cards that fit the window change; the rest of
   expect(await names(page)).toEqual(typed);
 });
 
+test("while typing, a condition's other doctors are built only where the window has room; all of them follow when typing rests", async ({ page }) => {
+  await page.goto("/doctors");
+  await appReady(page);
+  // Per frame: the count and how many of the other doctors are on the page.
+  await page.evaluate(() => {
+    window.__frames = [];
+    const watch = () => {
+      const count = document.querySelector("#doctor-count")?.textContent;
+      window.__frames.push({ count, related: document.querySelectorAll("section.related-doctors .doctor-card").length });
+      requestAnimationFrame(watch);
+    };
+    requestAnimationFrame(watch);
+  });
+  await page.locator("#doctor-q").pressSequentially("阿尔茨海默病", { delay: 40 });
+  // Once typing rests: the one doctor who lists it and the four other neurologists.
+  await expect(page.locator("section.related-doctors .doctor-card")).toHaveCount(4);
+  // The first frame that showed the one doctor came while the keys were still fresh:
+  // 720 px tall, the list about 400 px down, so room for three cards, one of them the
+  // doctor's own.
+  const frames = await page.evaluate(() => window.__frames);
+  const first = frames.find((f) => f.count === found(1));
+  expect(first, JSON.stringify(frames.slice(-20))).toBeTruthy();
+  expect(first.related).toBeLessThanOrEqual(2);
+});
+
 test("a profile: timetable table, cancelled session, booking by link and phone, JSON-LD", async ({ page }) => {
   await page.goto("/doctors/zhang-wei");
   await appReady(page);
