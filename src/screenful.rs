@@ -109,6 +109,9 @@ fn cards_on_screen(input: &web_sys::Element) -> usize {
         .flatten()
         .and_then(|finder| finder.query_selector(".doctor-list").ok().flatten())
         .map_or(0.0, |list| list.get_bounding_client_rect().top())
-        .clamp(0.0, height);
+        // Not `f64::clamp`: its panic message would bring float formatting into the wasm
+        // (15 kB).
+        .max(0.0)
+        .min(height);
     (((height - top) / MIN_CARD_PX).ceil() as usize).max(1)
 }
