@@ -29,6 +29,11 @@ const compiledIndex = process.argv.includes("--compiled") || process.argv.includ
 // The compiled records (hospital.bin) as `hospital-data site` publishes them, with the index.
 const records = process.argv.includes("--records");
 const whole = process.argv.includes("--whole");
+if (!fs.existsSync(path.join(after, "doctors", "index.html"))) {
+  // A plain `trunk build` output has no finder page: the run would wait for a card forever.
+  console.error(`--after ${after} is not a built site (no doctors/index.html): run make build, or copy the app's files into a built site`);
+  process.exit(2);
+}
 if (!fs.existsSync(path.join(beforeApp, "hospital_site_bg.wasm"))) {
   console.error("usage: node bench/ab-typing.mjs --before DIR --after DIR [--rounds N] [--size N [--compiled|--records]] [--whole]");
   process.exit(2);

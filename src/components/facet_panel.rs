@@ -14,7 +14,7 @@ use leptos::prelude::*;
 pub fn FacetPanel(
     query: Memo<DoctorQuery>,
     /// The current search, whose facet counts the groups show.
-    facets: Memo<SearchResult>,
+    result: Memo<SearchResult>,
     on_change: Callback<DoctorQuery>,
 ) -> impl IntoView {
     let ui = use_ui();
@@ -59,14 +59,14 @@ pub fn FacetPanel(
                     let built = built_in_steps(8, 1, 2);
                     let from = move |k: usize| move || built.get() > k;
                     view! {
-                        <Facet kind=FacetKind::Department legend=t.facet_department query ticked facets on_change/>
-                        <Show when=from(1)><Facet kind=FacetKind::Rank legend=t.facet_rank query ticked facets on_change/></Show>
-                        <Show when=from(2)><Facet kind=FacetKind::Clinic legend=t.facet_clinic query ticked facets on_change/></Show>
-                        <Show when=from(3)><Facet kind=FacetKind::Slot legend=t.facet_slot class="facet-slots" query ticked facets on_change/></Show>
-                        <Show when=from(4)><Facet kind=FacetKind::Campus legend=t.facet_campus query ticked facets on_change/></Show>
-                        <Show when=from(5)><Facet kind=FacetKind::Language legend=t.facet_language query ticked facets on_change/></Show>
-                        <Show when=from(6)><Facet kind=FacetKind::Gender legend=t.facet_gender query ticked facets on_change/></Show>
-                        <Show when=from(7)><AcceptingOnly query ticked facets on_change/></Show>
+                        <Facet kind=FacetKind::Department legend=t.facet_department query ticked result on_change/>
+                        <Show when=from(1)><Facet kind=FacetKind::Rank legend=t.facet_rank query ticked result on_change/></Show>
+                        <Show when=from(2)><Facet kind=FacetKind::Clinic legend=t.facet_clinic query ticked result on_change/></Show>
+                        <Show when=from(3)><Facet kind=FacetKind::Slot legend=t.facet_slot class="facet-slots" query ticked result on_change/></Show>
+                        <Show when=from(4)><Facet kind=FacetKind::Campus legend=t.facet_campus query ticked result on_change/></Show>
+                        <Show when=from(5)><Facet kind=FacetKind::Language legend=t.facet_language query ticked result on_change/></Show>
+                        <Show when=from(6)><Facet kind=FacetKind::Gender legend=t.facet_gender query ticked result on_change/></Show>
+                        <Show when=from(7)><AcceptingOnly query ticked result on_change/></Show>
                     }
                 }}
             </div>
@@ -82,7 +82,7 @@ fn Facet(
     #[prop(optional)] class: &'static str,
     query: Memo<DoctorQuery>,
     ticked: RwSignal<DoctorQuery>,
-    facets: Memo<SearchResult>,
+    result: Memo<SearchResult>,
     on_change: Callback<DoctorQuery>,
 ) -> impl IntoView {
     let ui = use_ui();
@@ -97,7 +97,7 @@ fn Facet(
         })
         .collect();
     // Memos, so a row updates only when its own number or checkbox changes.
-    let counts = Memo::new(move |_| facets.with(|r| r.facets.numbers(kind)));
+    let counts = Memo::new(move |_| result.with(|r| r.facets.numbers(kind)));
     let selected = Memo::new(move |_| ticked.with(|q| q.selected(kind)));
     let on_toggle = Callback::new(move |key: String| {
         let mut next = query.get_untracked();
@@ -113,13 +113,13 @@ fn Facet(
 fn AcceptingOnly(
     query: Memo<DoctorQuery>,
     ticked: RwSignal<DoctorQuery>,
-    facets: Memo<SearchResult>,
+    result: Memo<SearchResult>,
     on_change: Callback<DoctorQuery>,
 ) -> impl IntoView {
     let ui = use_ui();
     let t = ui.t();
     let lang = ui.lang.get_untracked();
-    let count = Memo::new(move |_| facets.with(|r| r.facets.accepting));
+    let count = Memo::new(move |_| result.with(|r| r.facets.accepting));
     let checked = Memo::new(move |_| ticked.with(|q| q.accepting_only));
     view! {
         <div class="facet facet-single">
