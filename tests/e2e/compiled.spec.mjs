@@ -117,6 +117,19 @@ test("a large hospital's finder reads the compiled index and answers as the inde
   await page3.close();
 });
 
+/** Serves the large hospital's files where its own site publishes them (the site's root:
+ * hospital.json, hospital.bin, doctors.idx); the paths asked for, in order. */
+async function publishLarge(page) {
+  const asked = [];
+  const files = { json: big.json, bin: big.records, idx: big.index };
+  await page.route(/\/(hospital\.json|hospital\.bin|doctors\.idx)$/, (route) => {
+    const url = new URL(route.request().url()).pathname;
+    asked.push(url);
+    return route.fulfill({ contentType: "application/octet-stream", body: files[url.split(".").pop()] });
+  });
+  return asked;
+}
+
 /** Serves the large hospital's records in ten parts over `ms` (as on a slow connection)
  * and its index at once; the times, from `Date.now()`, when the records were asked for
  * (`records`) and ended (`recordsDone`), and when the index was asked for (`index`). */
@@ -235,13 +248,7 @@ test("a small hospital never fetches the compiled index: its index costs less th
 test("a large hospital's own site reads the index its build published beside its dataset", async ({ page }) => {
   test.setTimeout(90_000);
   // What `make build DATA=<large hospital>` publishes, served without building again.
-  const asked = [];
-  const files = { json: big.json, bin: big.records, idx: big.index };
-  await page.route(/\/(hospital\.json|hospital\.bin|doctors\.idx)$/, (route) => {
-    const url = new URL(route.request().url()).pathname;
-    asked.push(url);
-    return route.fulfill({ contentType: "application/octet-stream", body: files[url.split(".").pop()] });
-  });
+  const asked = await publishLarge(page);
   const warned = warnings(page);
   await page.goto("/doctors");
   await expect(page.locator(".result-count")).toContainText("1,500 doctors found", { timeout: 60_000 });
@@ -300,11 +307,7 @@ test("a large hospital's own site reads the index its build published beside its
 
 test("a large hospital's department page starts a profile's fetch when a doctor's name is pointed at", async ({ page }) => {
   test.setTimeout(90_000);
-  const files = { bin: big.records, idx: big.index };
-  await page.route(/\/(hospital\.bin|doctors\.idx)$/, (route) => {
-    const url = new URL(route.request().url()).pathname;
-    return route.fulfill({ contentType: "application/octet-stream", body: files[url.split(".").pop()] });
-  });
+  await publishLarge(page);
   const detailsAsked = [];
   await page.route(/\/hospital\.details\.\d+\.bin$/, (route) => {
     const name = new URL(route.request().url()).pathname.slice(1);
@@ -336,11 +339,7 @@ test("a large hospital's department page starts a profile's fetch when a doctor'
 
 test("a large hospital's profile whose biography cannot be fetched says so, with Retry", async ({ page }) => {
   test.setTimeout(90_000);
-  const files = { bin: big.records, idx: big.index };
-  await page.route(/\/(hospital\.bin|doctors\.idx)$/, (route) => {
-    const url = new URL(route.request().url()).pathname;
-    return route.fulfill({ contentType: "application/octet-stream", body: files[url.split(".").pop()] });
-  });
+  await publishLarge(page);
   let tries = 0;
   await page.route(/\/hospital\.details\.\d+\.bin$/, (route) => {
     tries += 1;

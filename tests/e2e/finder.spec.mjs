@@ -6,6 +6,24 @@ import { appReady, expectAccessible } from "./helpers.mjs";
 const count = async (page) => Number((await page.locator("#doctor-count").textContent()).replace(/\D/g, ""));
 const names = (page) => page.locator(".doctor-card .doctor-name a").allTextContents();
 const found = (n) => `${n} doctor${n === 1 ? "" : "s"} found`;
+/** From now on, what each frame shows of the results: the count, how many cards the list
+ * has, whether they reach the window's bottom, and how many "other doctors" follow. */
+const watchFrames = (page) =>
+  page.evaluate(() => {
+    window.__frames = [];
+    const watch = () => {
+      const list = document.querySelector(".doctor-list");
+      window.__frames.push({
+        count: document.querySelector("#doctor-count")?.textContent,
+        cards: document.querySelectorAll(".doctor-list > .doctor-card").length,
+        fills: !!list && list.getBoundingClientRect().bottom >= innerHeight,
+        related: document.querySelectorAll("section.related-doctors .doctor-card").length,
+      });
+      requestAnimationFrame(watch);
+    };
+    requestAnimationFrame(watch);
+  });
+const framesSeen = (page) => page.evaluate(() => window.__frames);
 const optionCount = async (page, name, value) =>
   Number((await page.locator("label", { has: page.locator(`input[name="${name}"][value="${value}"]`) }).locator(".count").textContent()).replace(/\D/g, ""));
 
@@ -226,19 +244,10 @@ test("while a search is typed, the cards that fit the window change; the rest of
   await expect(page.locator(".doctor-card")).toHaveCount(20);
   // At each frame while typing: how many cards there are, and whether they reach the
   // bottom of the window (the cards a reader could see).
-  await page.evaluate(() => {
-    window.__frames = [];
-    const watch = () => {
-      const list = document.querySelector(".doctor-list");
-      const cards = document.querySelectorAll(".doctor-list > .doctor-card").length;
-      window.__frames.push({ cards, fills: !!list && list.getBoundingClientRect().bottom >= innerHeight });
-      requestAnimationFrame(watch);
-    };
-    requestAnimationFrame(watch);
-  });
+  await watchFrames(page);
   // Every prefix of "physician" matches more than a page of the sample's doctors.
   await page.locator("#doctor-q").pressSequentially("physician", { delay: 40 });
-  const frames = await page.evaluate(() => window.__frames);
+  const frames = await framesSeen(page);
   // Never an empty list or a gap below the cards while results exist; and fewer cards
   // than the page's twenty: only what the window shows below the list's top (720 px
   // tall, the list about 400 px down: three cards, where the window's height alone
@@ -259,22 +268,14 @@ test("while typing, a condition's other doctors are built only where the window 
   await page.goto("/doctors");
   await appReady(page);
   // Per frame: the count and how many of the other doctors are on the page.
-  await page.evaluate(() => {
-    window.__frames = [];
-    const watch = () => {
-      const count = document.querySelector("#doctor-count")?.textContent;
-      window.__frames.push({ count, related: document.querySelectorAll("section.related-doctors .doctor-card").length });
-      requestAnimationFrame(watch);
-    };
-    requestAnimationFrame(watch);
-  });
+  await watchFrames(page);
   await page.locator("#doctor-q").pressSequentially("阿尔茨海默病", { delay: 40 });
   // Once typing rests: the one doctor who lists it and the four other neurologists.
   await expect(page.locator("section.related-doctors .doctor-card")).toHaveCount(4);
   // The first frame that showed the one doctor came while the keys were still fresh:
   // 720 px tall, the list about 400 px down, so room for three cards, one of them the
   // doctor's own.
-  const frames = await page.evaluate(() => window.__frames);
+  const frames = await framesSeen(page);
   const first = frames.find((f) => f.count === found(1));
   expect(first, JSON.stringify(frames.slice(-20))).toBeTruthy();
   expect(first.related).toBeLessThanOrEqual(2);
