@@ -7,6 +7,7 @@ use crate::components::{
 };
 use crate::config::{Chrome, Mode, MountConfig, Scope};
 use crate::data::{self, LoadPhase, LoadState};
+use crate::markdown_module::{MarkdownModule, MODULE_FILE};
 use crate::nav::Nav;
 use crate::pages;
 use crate::pages::LastSearch;
@@ -107,6 +108,7 @@ pub fn App(config: MountConfig) -> impl IntoView {
             details: Vec::new(),
         },
     };
+    provide_context(MarkdownModule::new(published(MODULE_FILE)));
     let reload = move || data::load(state, source.clone(), &nav.route_untracked());
     if config.fixed.is_none() {
         reload();

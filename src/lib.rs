@@ -13,6 +13,7 @@ pub mod data;
 mod head;
 pub mod i18n;
 mod in_steps;
+pub mod markdown_module;
 pub mod nav;
 mod pages;
 #[cfg(not(target_arch = "wasm32"))]

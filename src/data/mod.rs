@@ -20,6 +20,7 @@ use early_index::EarlyIndex;
 use newsroom::{load_articles, ArticlesFile};
 use std::sync::atomic::AtomicBool;
 
+use crate::markdown_module::MarkdownModule;
 use details::DetailsApart;
 use hospital_core::compiled::dataset::{DetailsFiles, Headline};
 use hospital_core::compiled::{CompiledError, Fingerprint, FingerprintBuilder};
@@ -261,9 +262,18 @@ impl AppData {
         self.doctors().facet_options(kind)
     }
 
-    /// One page of the newsroom for `q`.
-    pub fn news_page(&self, q: &NewsQuery, page_size: usize) -> NewsPage {
-        self.news().query(self.news_dataset(), q, page_size)
+    /// Whether `q` is the first news search with words while `module` is not there: the
+    /// search reads every inline body's text, which the module gives.
+    pub fn news_waits_for(&self, q: &NewsQuery, module: &MarkdownModule) -> bool {
+        !module.is_ready() && self.news().needs_body_text(self.news_dataset(), q)
+    }
+
+    /// One page of the newsroom for `q`. A body's text is what `module` reads in it; the
+    /// Markdown as it is written if the module failed (its words are all there, with
+    /// its link addresses).
+    pub fn news_page(&self, q: &NewsQuery, page_size: usize, module: &MarkdownModule) -> NewsPage {
+        let body_text = |md: &str| module.plain_text_now(md).unwrap_or_else(|| md.to_string());
+        (self.news()).query_with(self.news_dataset(), q, page_size, &body_text)
     }
 
     /// A department's doctors and its week at a glance.

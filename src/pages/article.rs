@@ -4,10 +4,11 @@ use crate::components::{InlineProblem, MarkdownView};
 use crate::data::{fetch_text, use_data, AppData};
 use crate::head::{set_head, Head};
 use crate::i18n::format_date;
+use crate::markdown_module::MarkdownModule;
 use crate::nav::{link, Link};
 use crate::ui::{lang_attr, text_view, use_ui};
 use hospital_core::markdown::{self, Block};
-use hospital_core::model::ArticleBody;
+use hospital_core::model::{Article, ArticleBody};
 use hospital_core::route::{DoctorQuery, NewsQuery, Route};
 use hospital_core::{seo, Lang};
 use leptos::prelude::*;
@@ -16,14 +17,23 @@ use std::sync::Arc;
 #[derive(Clone)]
 enum Body {
     Loading,
-    /// Parsed once when the text arrives: the reading time and the view share it.
+    /// Parsed once: the reading time and the view share it.
     Ready(Arc<Vec<Block>>),
     Failed,
 }
 
 impl Body {
-    fn ready(markdown: &str) -> Body {
-        Body::Ready(Arc::new(markdown::parse(markdown)))
+    /// The body as the first render has it: parsed at build time (compiled articles), or
+    /// inline Markdown once the Markdown module is there; else it is still to come.
+    fn now(article: &Article, lang: Lang, module: &MarkdownModule) -> Body {
+        match &article.body {
+            ArticleBody::Parsed { body } => Body::Ready(body.get(lang)),
+            ArticleBody::Inline { body } => match module.blocks_now(body.get(lang).text) {
+                Some(blocks) => Body::Ready(Arc::new(blocks)),
+                None => Body::Loading,
+            },
+            ArticleBody::External { .. } => Body::Loading,
+        }
     }
 }
 
@@ -34,14 +44,17 @@ pub fn ArticlePage(slug: String) -> impl IntoView {
     let Some(index) = data.article_index(&slug) else {
         return view! { <super::NotFound path=format!("/news/{slug}")/> }.into_any();
     };
-    // An inline body is there on the first render: the page rendered at build time
-    // and the live app's first frame are the same, with no "Loading" in between.
-    let body = RwSignal::new(match &data.articles()[index].body {
-        ArticleBody::Inline { body: text } => Body::ready(text.get(ui.lang.get_untracked()).text),
-        ArticleBody::External { .. } => Body::Loading,
-    });
+    // A compiled body is there on the first render: the page rendered at build time and
+    // the live app's first frame are the same, with no "Loading" in between. Any other
+    // holds the take-over back until it is.
+    let module = expect_context::<MarkdownModule>();
+    let body = RwSignal::new(Body::now(
+        &data.articles()[index],
+        ui.lang.get_untracked(),
+        &module,
+    ));
     let attempt = RwSignal::new(0u32);
-    start_body_load(data.clone(), index, body, attempt);
+    start_body_load(data.clone(), index, body, attempt, module);
 
     {
         let data = data.clone();
@@ -186,43 +199,71 @@ fn related_people(data: &Arc<AppData>, index: usize, lang: Lang) -> impl IntoVie
     }
 }
 
-/// Loads the body: inline bodies at once; a separate body file is fetched only now,
-/// and the request is cancelled if the reader leaves before it arrives.
-fn start_body_load(data: Arc<AppData>, index: usize, body: RwSignal<Body>, attempt: RwSignal<u32>) {
+/// Loads the body: a compiled one is there; inline Markdown once the Markdown module is;
+/// a separate body file is fetched only now, and the request is cancelled if the reader
+/// leaves before it arrives.
+fn start_body_load(
+    data: Arc<AppData>,
+    index: usize,
+    body: RwSignal<Body>,
+    attempt: RwSignal<u32>,
+    module: MarkdownModule,
+) {
     let controller = StoredValue::new_local(None::<web_sys::AbortController>);
     Effect::new(move |previous: Option<()>| {
         attempt.track();
         let lang = use_ui().lang.get();
         let a = &data.articles()[index];
-        match &a.body {
-            // The first render had it already (see `ArticlePage`).
-            ArticleBody::Inline { .. } if previous.is_none() => {}
-            ArticleBody::Inline { body: text } => body.set(Body::ready(text.get(lang).text)),
-            ArticleBody::External { body_src } => {
-                let Some(url) = data.resolve(body_src) else {
+        if previous.is_none() && matches!(body.get_untracked(), Body::Ready(_)) {
+            return; // the first render had it (see `ArticlePage`)
+        }
+        if let Some(previous) = controller.get_value() {
+            previous.abort();
+        }
+        let markdown = match &a.body {
+            ArticleBody::Parsed { body: parsed } => {
+                body.set(Body::Ready(parsed.get(lang)));
+                return;
+            }
+            ArticleBody::Inline { body: text } => Ok(text.get(lang).text.to_string()),
+            ArticleBody::External { body_src } => match data.resolve(body_src) {
+                Some(url) => Err(url),
+                None => {
                     body.set(Body::Failed);
                     return;
-                };
-                body.set(Body::Loading);
-                let hold = crate::take_over::hold();
-                let Ok(ctl) = web_sys::AbortController::new() else {
-                    return;
-                };
-                let signal = ctl.signal();
-                if let Some(previous) = controller.get_value() {
-                    previous.abort();
                 }
-                controller.set_value(Some(ctl));
-                leptos::task::spawn_local(async move {
-                    match fetch_text(&url, None, Some(&signal)).await {
-                        Ok(text) if !text.trim().is_empty() => body.try_set(Body::ready(&text)),
-                        Err(crate::data::FetchError::Aborted) => None,
-                        _ => body.try_set(Body::Failed),
-                    };
-                    drop(hold);
-                });
+            },
+        };
+        if let Ok(text) = &markdown {
+            if let Some(blocks) = module.blocks_now(text) {
+                body.set(Body::Ready(Arc::new(blocks)));
+                return;
             }
         }
+        body.set(Body::Loading);
+        let hold = crate::take_over::hold();
+        let Ok(ctl) = web_sys::AbortController::new() else {
+            return;
+        };
+        let signal = ctl.signal();
+        controller.set_value(Some(ctl));
+        let module = module.clone();
+        leptos::task::spawn_local(async move {
+            let text = match markdown {
+                Ok(text) => Ok(text),
+                Err(url) => fetch_text(&url, None, Some(&signal)).await,
+            };
+            match text {
+                Ok(text) if !text.trim().is_empty() => match module.blocks(&text).await {
+                    Ok(blocks) if !signal.aborted() => body.try_set(Body::Ready(Arc::new(blocks))),
+                    Ok(_) => None,
+                    Err(_) => body.try_set(Body::Failed),
+                },
+                Err(crate::data::FetchError::Aborted) => None,
+                _ => body.try_set(Body::Failed),
+            };
+            drop(hold);
+        });
     });
     on_cleanup(move || {
         if let Some(ctl) = controller.try_get_value().flatten() {

@@ -45,7 +45,7 @@ pub fn HomePage() -> impl IntoView {
                     return view! { <ArticlesStatus part=true/> }.into_any();
                 }
                 let lang = ui.lang.get();
-                let latest = data.news_page(&NewsQuery::default(), LATEST);
+                let latest = data.news_page(&NewsQuery::default(), LATEST, &expect_context());
                 let cards = (latest.items.iter())
                     .filter_map(|&i| data.articles().get(i).cloned())
                     .map(|article| view! { <NewsCard article lang terms=Vec::new()/> })

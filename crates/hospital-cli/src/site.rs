@@ -297,7 +297,9 @@ pub fn write_site(
     }
     // The feed's later pages, so that a reader without scripts can page through it; the
     // build's own news index cuts them, as the app's does.
-    let feed_pages = data.news_page(&NewsQuery::default(), FEED_PAGE_SIZE).pages;
+    let feed_pages = (data.news())
+        .query(data.news_dataset(), &NewsQuery::default(), FEED_PAGE_SIZE)
+        .pages;
     // A large hospital's profile names the file of its doctor's biography, which its
     // script then fetches with the records instead of after them.
     let details = hospital_core::compiled::dataset::details_files(

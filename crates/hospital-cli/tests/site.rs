@@ -177,7 +177,7 @@ fn body_files_beside_the_dataset_are_copied_and_a_missing_one_is_named() {
         .iter()
         .filter_map(|a| match &a.body {
             ArticleBody::External { body_src } => Some(body_src.as_str()),
-            ArticleBody::Inline { .. } => None,
+            ArticleBody::Inline { .. } | ArticleBody::Parsed { .. } => None,
         })
         .collect();
     assert!(!bodies.is_empty());

@@ -241,8 +241,30 @@ pub struct Article {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(untagged)]
 pub enum ArticleBody {
-    Inline { body: Text },
-    External { body_src: String },
+    Inline {
+        body: Text,
+    },
+    External {
+        body_src: String,
+    },
+    /// An inline body as compiled articles hold it, parsed at build time. Never in JSON.
+    #[serde(skip)]
+    Parsed {
+        body: crate::markdown::ParsedBody,
+    },
+}
+
+impl ArticleBody {
+    /// The body as compiled articles hold it: inline Markdown parsed.
+    #[cfg(feature = "parse")]
+    pub fn compiled(&self) -> ArticleBody {
+        match self {
+            ArticleBody::Inline { body } => ArticleBody::Parsed {
+                body: crate::markdown::ParsedBody::of(body),
+            },
+            other => other.clone(),
+        }
+    }
 }
 
 impl Default for ArticleBody {

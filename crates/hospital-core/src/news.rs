@@ -135,11 +135,35 @@ impl NewsIndex {
 
     /// The articles matching `q`, newest first, cut into pages of `page_size`.
     /// `ds` must be the dataset the index was built from.
+    #[cfg(feature = "parse")]
     pub fn query(&self, ds: &Dataset, q: &NewsQuery, page_size: usize) -> NewsPage {
+        self.query_with(ds, q, page_size, &markdown::searchable_text)
+    }
+
+    /// Whether answering `q` would build the full-text part and read Markdown bodies in
+    /// it with `body_text` (the app first makes sure that its Markdown module is there).
+    /// Compiled articles come parsed: they never need it.
+    pub fn needs_body_text(&self, ds: &Dataset, q: &NewsQuery) -> bool {
+        !self.has_text_index()
+            && !query_terms(&q.q).is_empty()
+            && (ds.articles.iter()).any(|a| matches!(a.body, ArticleBody::Inline { .. }))
+    }
+
+    /// [`NewsIndex::query`], with the plain text of a Markdown body given by `body_text`
+    /// (used once, by the first query with words).
+    pub fn query_with(
+        &self,
+        ds: &Dataset,
+        q: &NewsQuery,
+        page_size: usize,
+        body_text: &dyn Fn(&str) -> String,
+    ) -> NewsPage {
         let terms = query_terms(&q.q);
         let mut hits = vec![true; self.order.len()];
         if !terms.is_empty() {
-            let text = self.text.get_or_init(|| NewsText::build(ds, &self.order));
+            let text = self
+                .text
+                .get_or_init(|| NewsText::build(ds, &self.order, body_text));
             for term in &terms {
                 text.keep_matches(term, &mut hits);
             }
@@ -221,7 +245,7 @@ impl NewsIndex {
 }
 
 impl NewsText {
-    fn build(ds: &Dataset, order: &[usize]) -> NewsText {
+    fn build(ds: &Dataset, order: &[usize], body_text: &dyn Fn(&str) -> String) -> NewsText {
         let mut words: HashMap<String, Vec<u32>> = HashMap::new();
         let mut cjk_chars: HashMap<char, Vec<u32>> = HashMap::new();
         let mut cjk_text = Vec::with_capacity(order.len());
@@ -229,7 +253,7 @@ impl NewsText {
             // More than u32::MAX articles cannot be loaded into a browser anyway.
             let rank = u32::try_from(rank).unwrap_or(u32::MAX);
             let mut runs = String::new();
-            for token in news_tokens(&search_text(ds, i)) {
+            for token in news_tokens(&search_text(ds, i, body_text)) {
                 if token.chars().next().is_some_and(normalize::is_cjk) {
                     for c in token.chars() {
                         add_posting(cjk_chars.entry(c).or_default(), rank);
@@ -288,17 +312,18 @@ impl NewsText {
 }
 
 /// Everything searchable of article `i`, in all languages, one long text.
-fn search_text(ds: &Dataset, i: usize) -> String {
+fn search_text(ds: &Dataset, i: usize, body_text: &dyn Fn(&str) -> String) -> String {
     let a = &ds.articles[i];
     let mut parts: Vec<String> = Vec::new();
     parts.extend(a.title.all().map(str::to_string));
     parts.extend(a.summary.all().map(str::to_string));
     parts.extend(a.tags.iter().cloned());
-    if let ArticleBody::Inline { body } = &a.body {
-        parts.extend(
-            body.all()
-                .map(|md| markdown::plain_text(&markdown::parse(md))),
-        );
+    match &a.body {
+        ArticleBody::Inline { body } => parts.extend(body.all().map(body_text)),
+        ArticleBody::Parsed { body } => {
+            parts.extend((body.versions().iter()).map(|(_, blocks)| markdown::plain_text(blocks)))
+        }
+        ArticleBody::External { .. } => {}
     }
     parts.join("\n")
 }
@@ -409,7 +434,7 @@ fn news_tokens(text: &str) -> Vec<String> {
     tokens
 }
 
-#[cfg(test)]
+#[cfg(all(test, feature = "parse"))]
 mod tests {
     use super::*;
     use crate::model::{Article, Category};
@@ -542,6 +567,37 @@ mod tests {
         );
         assert!(index.has_text_index());
         assert_eq!(found.items, vec![WEEK, AWARD]);
+    }
+
+    #[test]
+    fn only_a_first_search_with_words_through_markdown_bodies_needs_their_text() {
+        let ds = dataset();
+        let words = NewsQuery {
+            q: "heart".into(),
+            ..NewsQuery::default()
+        };
+        let index = NewsIndex::build(&ds);
+        assert!(!index.needs_body_text(&ds, &NewsQuery::default()));
+        assert!(index.needs_body_text(&ds, &words));
+        index.query(&ds, &words, 10);
+        assert!(!index.needs_body_text(&ds, &words), "read once");
+
+        // Compiled articles come parsed, and are found by the same words.
+        let mut compiled = ds.clone();
+        for a in &mut compiled.articles {
+            a.body = a.body.compiled();
+        }
+        let index = NewsIndex::build(&compiled);
+        assert!(!index.needs_body_text(&compiled, &words));
+        let never = |_: &str| -> String { unreachable!("a parsed body is not read again") };
+        for q in ["heart", "wing", "the", "心"] {
+            let q = NewsQuery {
+                q: q.into(),
+                ..NewsQuery::default()
+            };
+            let parsed = index.query_with(&compiled, &q, 10, &never);
+            assert_eq!(parsed, NewsIndex::build(&ds).query(&ds, &q, 10), "{}", q.q);
+        }
     }
 
     fn search(text: &str) -> Vec<usize> {

@@ -28,6 +28,7 @@
 
 use super::stream::Stream;
 use super::{damaged, ensure, Checking, CompiledError, Fingerprint, Kind, Reader, Writer};
+use crate::markdown::{self, ParsedBody};
 use crate::model::*;
 use crate::shared::{SharedStr, SharedStrs};
 use crate::text::Text;
@@ -1162,6 +1163,10 @@ record_field!(Article {
 impl Field for ArticleBody {
     fn put(&self, w: &mut Writer) {
         match self {
+            // Parsed here, once, so that the app never parses it (ARCHITECTURE.md, "Size").
+            #[cfg(feature = "parse")]
+            ArticleBody::Inline { body } => put_parsed(w, &ParsedBody::of(body)),
+            #[cfg(not(feature = "parse"))]
             ArticleBody::Inline { body } => {
                 w.byte(0);
                 body.put(w);
@@ -1170,6 +1175,7 @@ impl Field for ArticleBody {
                 w.byte(1);
                 body_src.put(w);
             }
+            ArticleBody::Parsed { body } => put_parsed(w, body),
         }
     }
     fn get(r: &mut Reader, what: &str) -> Result<ArticleBody, CompiledError> {
@@ -1180,8 +1186,33 @@ impl Field for ArticleBody {
             1 => Ok(ArticleBody::External {
                 body_src: <String as Field>::get(r, what)?,
             }),
+            2 => {
+                let n = r.varint(what)?;
+                let mut versions = Vec::new();
+                for _ in 0..n {
+                    let tag = r.short_str(what)?;
+                    let len = usize::try_from(r.varint(what)?).unwrap_or(usize::MAX);
+                    let blocks = markdown::wire::read(r.take(len, what)?)
+                        .map_err(|e| damaged(format!("{what}: {e}")))?;
+                    versions.push((tag, blocks));
+                }
+                Ok(ArticleBody::Parsed {
+                    body: ParsedBody::from_versions(versions),
+                })
+            }
             b => Err(damaged(format!("{what}: unknown kind of body {b}"))),
         }
+    }
+}
+
+fn put_parsed(w: &mut Writer, body: &ParsedBody) {
+    w.byte(2);
+    w.varint(body.versions().len() as u64);
+    for (tag, blocks) in body.versions() {
+        w.short_str(tag);
+        let bytes = markdown::wire::write(blocks);
+        w.varint(bytes.len() as u64);
+        w.raw(&bytes);
     }
 }
 
@@ -1211,9 +1242,18 @@ mod tests {
     /// What the articles file holds of `ds`.
     fn articles_of(ds: &Dataset) -> Dataset {
         Dataset {
-            articles: ds.articles.clone(),
+            articles: as_compiled(ds).articles,
             ..Dataset::default()
         }
+    }
+
+    /// `ds` as compiled files give it back: the articles' bodies parsed.
+    fn as_compiled(ds: &Dataset) -> Dataset {
+        let mut ds = ds.clone();
+        for a in &mut ds.articles {
+            a.body = a.body.compiled();
+        }
+        ds
     }
 
     #[test]
@@ -1233,7 +1273,7 @@ mod tests {
         assert_eq!((articles.source, articles.articles_file), (source, None));
         assert_eq!(
             read(&files.records, &files.articles, &files.details),
-            Ok(ds)
+            Ok(as_compiled(&ds))
         );
     }
 
@@ -1532,7 +1572,7 @@ mod tests {
         assert_eq!(last.doctors[0].bio, ds.doctors[DETAILS_PER_FILE].bio);
         assert_eq!(
             read(&files.records, &files.articles, &files.details),
-            Ok(ds.clone())
+            Ok(as_compiled(&ds))
         );
         let mut doctors = records.dataset.doctors.clone();
         last.check(&names, 1, &doctors).expect("its place");
