@@ -1,5 +1,7 @@
 //! Any text as an article body: parsing never panics, every block is well formed,
 //! and no link or image with an unsafe URL survives into the tree the view renders.
+//! The tree comes back as it was from its bytes (`markdown::wire`, as compiled articles
+//! and the Markdown module carry it), and the same input read as such bytes never panics.
 #![no_main]
 
 use hospital_core::markdown::{self, Block, Inline};
@@ -76,4 +78,9 @@ fuzz_target!(|data: &[u8]| {
     check_blocks(&blocks, 0, &mut HashSet::new());
     let _ = markdown::plain_text(&blocks);
     assert!(markdown::reading_minutes(&blocks) >= 1);
+    let bytes = markdown::wire::write(&blocks);
+    assert_eq!(markdown::wire::read(&bytes).as_ref(), Ok(&blocks));
+    if let Ok(read) = markdown::wire::read(data) {
+        assert_eq!(markdown::wire::read(&markdown::wire::write(&read)), Ok(read));
+    }
 });

@@ -360,6 +360,17 @@ impl DetailsFile {
 /// The name of the articles' file beside a records file named `records` (its last
 /// path segment): `hospital.bin` gives `hospital.articles.bin`. Only ASCII letters,
 /// digits, `-`, `_` and `.` are kept, so that the name is a plain relative URL.
+/// What reading the compiled files of `ds` gives back: `ds`, its inline Markdown bodies
+/// parsed (they are parsed when written).
+#[cfg(feature = "parse")]
+pub fn as_read(ds: &Dataset) -> Dataset {
+    let mut ds = ds.clone();
+    for a in &mut ds.articles {
+        a.body = a.body.compiled();
+    }
+    ds
+}
+
 pub fn articles_file_for(records: &str) -> String {
     let name = records.rsplit(['/', '\\']).next().unwrap_or(records);
     let stem = name.strip_suffix(".bin").unwrap_or(name);
@@ -1242,18 +1253,9 @@ mod tests {
     /// What the articles file holds of `ds`.
     fn articles_of(ds: &Dataset) -> Dataset {
         Dataset {
-            articles: as_compiled(ds).articles,
+            articles: as_read(ds).articles,
             ..Dataset::default()
         }
-    }
-
-    /// `ds` as compiled files give it back: the articles' bodies parsed.
-    fn as_compiled(ds: &Dataset) -> Dataset {
-        let mut ds = ds.clone();
-        for a in &mut ds.articles {
-            a.body = a.body.compiled();
-        }
-        ds
     }
 
     #[test]
@@ -1273,7 +1275,7 @@ mod tests {
         assert_eq!((articles.source, articles.articles_file), (source, None));
         assert_eq!(
             read(&files.records, &files.articles, &files.details),
-            Ok(as_compiled(&ds))
+            Ok(as_read(&ds))
         );
     }
 
@@ -1572,7 +1574,7 @@ mod tests {
         assert_eq!(last.doctors[0].bio, ds.doctors[DETAILS_PER_FILE].bio);
         assert_eq!(
             read(&files.records, &files.articles, &files.details),
-            Ok(as_compiled(&ds))
+            Ok(as_read(&ds))
         );
         let mut doctors = records.dataset.doctors.clone();
         last.check(&names, 1, &doctors).expect("its place");

@@ -1,13 +1,15 @@
-//! [`Block`]s as bytes: how the Markdown module (`crates/hospital-markdown`) hands the
-//! app a parsed body. The app trusts no bytes: [`read`] checks every tag, count, text
-//! and table shape, and a nesting deeper than the parser ever writes, and says where
-//! it failed.
+//! [`Block`]s as bytes: how compiled articles hold a body parsed at build time, and how
+//! the Markdown module (`crates/hospital-markdown`) hands the app one. The app trusts no
+//! bytes: [`read`] checks every tag, count, text and table shape, a nesting deeper than
+//! the parser ever writes, and every link and image address by the parser's own rules (a
+//! file edited by hand cannot bring a `javascript:` link), and says where it failed.
 //!
 //! Layout: a varint count of blocks, then each block as a tag byte and its fields;
 //! texts are a varint length and UTF-8, lists of things a varint count and the things.
 
 use super::{Align, Block, Inline, MAX_DEPTH};
 use crate::compiled::{damaged, CompiledError, Reader, Writer};
+use crate::urls;
 
 /// Deeper than the parser's flattening ever leaves (it nests quotes and lists at most
 /// [`MAX_DEPTH`] deep, and an item's blocks and their inlines a few more).
@@ -248,7 +250,7 @@ fn get_block(r: &mut Reader, depth: usize) -> Result<Block, CompiledError> {
             Block::Table { head, rows, align }
         }
         7 => Block::Figure {
-            src: r.short_str("figure source")?,
+            src: image_src(r, "figure source")?,
             alt: r.short_str("figure text")?,
             caption: match r.byte("figure caption")? {
                 0 => None,
@@ -272,12 +274,18 @@ fn get_inlines(r: &mut Reader, depth: usize) -> Result<Vec<Inline>, CompiledErro
             3 => Inline::Strike(get_inlines(r, depth + 1)?),
             4 => Inline::Code(r.short_str("code")?),
             5 => Inline::Link {
-                href: r.short_str("link")?,
+                href: {
+                    let href = r.short_str("link")?;
+                    if !urls::is_safe_link(&href) {
+                        return Err(damaged(format!("link to {href:?}, which is not allowed")));
+                    }
+                    href
+                },
                 title: r.short_str("link title")?,
                 content: get_inlines(r, depth + 1)?,
             },
             6 => Inline::Image {
-                src: r.short_str("image source")?,
+                src: image_src(r, "image source")?,
                 alt: r.short_str("image text")?,
                 title: r.short_str("image title")?,
             },
@@ -286,6 +294,14 @@ fn get_inlines(r: &mut Reader, depth: usize) -> Result<Vec<Inline>, CompiledErro
         });
     }
     Ok(out)
+}
+
+fn image_src(r: &mut Reader, what: &str) -> Result<String, CompiledError> {
+    let src = r.short_str(what)?;
+    if !urls::is_safe_image_src(&src) {
+        return Err(damaged(format!("{what} {src:?}, which is not allowed")));
+    }
+    Ok(src)
 }
 
 #[cfg(all(test, feature = "parse"))]
@@ -348,5 +364,37 @@ mod tests {
             .map(|e| e.to_string())
             .unwrap_or_default();
         assert!(err.contains("nested more than"), "{err}");
+    }
+
+    #[test]
+    fn a_link_or_image_the_parser_would_refuse_is_damage() {
+        let link = |href: &str| {
+            vec![Block::Paragraph(vec![Inline::Link {
+                href: href.into(),
+                title: String::new(),
+                content: vec![Inline::Text("x".into())],
+            }])]
+        };
+        let figure = |src: &str| {
+            vec![Block::Figure {
+                src: src.into(),
+                alt: "x".into(),
+                caption: None,
+            }]
+        };
+        assert!(read(&write(&link("https://example.org"))).is_ok());
+        assert!(read(&write(&figure("images/ward.jpg"))).is_ok());
+        for bad in [
+            "javascript:alert(1)",
+            " JaVaScRiPt:alert(1)",
+            "data:text/html,x",
+        ] {
+            let err = read(&write(&link(bad)))
+                .err()
+                .map(|e| e.to_string())
+                .unwrap_or_default();
+            assert!(err.contains("not allowed"), "{bad}: {err}");
+            assert!(read(&write(&figure(bad))).is_err(), "{bad}");
+        }
     }
 }
