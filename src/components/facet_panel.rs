@@ -15,6 +15,11 @@ pub fn FacetPanel(
     query: Memo<DoctorQuery>,
     /// The current search, whose facet counts the groups show.
     result: Memo<SearchResult>,
+    /// While true (a search being typed) the counts stay as they are, and follow the
+    /// search once it is false: each key's new counts changed hundreds of rows' text, and
+    /// laying them out again was a large part of a keystroke's work at 10,000 doctors.
+    #[prop(into)]
+    counts_held: Signal<bool>,
     on_change: Callback<DoctorQuery>,
 ) -> impl IntoView {
     let ui = use_ui();
@@ -59,14 +64,14 @@ pub fn FacetPanel(
                     let built = built_in_steps(8, 1, 2);
                     let from = move |k: usize| move || built.get() > k;
                     view! {
-                        <Facet kind=FacetKind::Department legend=t.facet_department query ticked result on_change/>
-                        <Show when=from(1)><Facet kind=FacetKind::Rank legend=t.facet_rank query ticked result on_change/></Show>
-                        <Show when=from(2)><Facet kind=FacetKind::Clinic legend=t.facet_clinic query ticked result on_change/></Show>
-                        <Show when=from(3)><Facet kind=FacetKind::Slot legend=t.facet_slot class="facet-slots" query ticked result on_change/></Show>
-                        <Show when=from(4)><Facet kind=FacetKind::Campus legend=t.facet_campus query ticked result on_change/></Show>
-                        <Show when=from(5)><Facet kind=FacetKind::Language legend=t.facet_language query ticked result on_change/></Show>
-                        <Show when=from(6)><Facet kind=FacetKind::Gender legend=t.facet_gender query ticked result on_change/></Show>
-                        <Show when=from(7)><AcceptingOnly query ticked result on_change/></Show>
+                        <Facet kind=FacetKind::Department legend=t.facet_department query ticked result counts_held on_change/>
+                        <Show when=from(1)><Facet kind=FacetKind::Rank legend=t.facet_rank query ticked result counts_held on_change/></Show>
+                        <Show when=from(2)><Facet kind=FacetKind::Clinic legend=t.facet_clinic query ticked result counts_held on_change/></Show>
+                        <Show when=from(3)><Facet kind=FacetKind::Slot legend=t.facet_slot class="facet-slots" query ticked result counts_held on_change/></Show>
+                        <Show when=from(4)><Facet kind=FacetKind::Campus legend=t.facet_campus query ticked result counts_held on_change/></Show>
+                        <Show when=from(5)><Facet kind=FacetKind::Language legend=t.facet_language query ticked result counts_held on_change/></Show>
+                        <Show when=from(6)><Facet kind=FacetKind::Gender legend=t.facet_gender query ticked result counts_held on_change/></Show>
+                        <Show when=from(7)><AcceptingOnly query ticked result counts_held on_change/></Show>
                     }
                 }}
             </div>
@@ -83,6 +88,7 @@ fn Facet(
     query: Memo<DoctorQuery>,
     ticked: RwSignal<DoctorQuery>,
     result: Memo<SearchResult>,
+    counts_held: Signal<bool>,
     on_change: Callback<DoctorQuery>,
 ) -> impl IntoView {
     let ui = use_ui();
@@ -97,7 +103,7 @@ fn Facet(
         })
         .collect();
     // Memos, so a row updates only when its own number or checkbox changes.
-    let counts = Memo::new(move |_| result.with(|r| r.facets.numbers(kind)));
+    let counts = held_unless_first(counts_held, move || result.with(|r| r.facets.numbers(kind)));
     let selected = Memo::new(move |_| ticked.with(|q| q.selected(kind)));
     let on_toggle = Callback::new(move |key: String| {
         let mut next = query.get_untracked();
@@ -114,12 +120,13 @@ fn AcceptingOnly(
     query: Memo<DoctorQuery>,
     ticked: RwSignal<DoctorQuery>,
     result: Memo<SearchResult>,
+    counts_held: Signal<bool>,
     on_change: Callback<DoctorQuery>,
 ) -> impl IntoView {
     let ui = use_ui();
     let t = ui.t();
     let lang = ui.lang.get_untracked();
-    let count = Memo::new(move |_| result.with(|r| r.facets.accepting));
+    let count = held_unless_first(counts_held, move || result.with(|r| r.facets.accepting));
     let checked = Memo::new(move |_| ticked.with(|q| q.accepting_only));
     view! {
         <div class="facet facet-single">
@@ -148,4 +155,19 @@ fn without_text(q: &DoctorQuery) -> DoctorQuery {
         q: String::new(),
         ..q.clone()
     }
+}
+
+/// A memo of `value` that keeps its last value while `held` is true: it then hears only of
+/// `held`, not of what `value` reads.
+fn held_unless_first<T>(
+    held: Signal<bool>,
+    value: impl Fn() -> T + Send + Sync + 'static,
+) -> Memo<T>
+where
+    T: Clone + PartialEq + Send + Sync + 'static,
+{
+    Memo::new(move |last: Option<&T>| match last {
+        Some(last) if held.get() => last.clone(),
+        _ => value(),
+    })
 }

@@ -115,7 +115,7 @@ fn FinderReady() -> impl IntoView {
                 />
             </div>
             <div class="finder-layout">
-                <FacetPanel query result on_change=refine/>
+                <FacetPanel query result counts_held=screenful.typing() on_change=refine/>
                 <div class="results">
                     <div class="results-bar"><SortMenu current=sort on_change=resort/></div>
                     <FilterChips query on_change=remove_filter/>

@@ -18,6 +18,7 @@ const watchFrames = (page) =>
         cards: document.querySelectorAll(".doctor-list > .doctor-card").length,
         fills: !!list && list.getBoundingClientRect().bottom >= innerHeight,
         related: document.querySelectorAll("section.related-doctors .doctor-card").length,
+        filters: [...document.querySelectorAll("#doctor-filters .count")].map((c) => c.textContent).join(),
       });
       requestAnimationFrame(watch);
     };
@@ -262,6 +263,27 @@ test("while a search is typed, the cards that fit the window change; the rest of
   await appReady(page);
   await expect(page.locator(".doctor-card")).toHaveCount(20);
   expect(await names(page)).toEqual(typed);
+});
+
+test("while a search is typed, the filters' counts stay as they were; once typing rests they are the search's", async ({ page }) => {
+  await page.goto("/doctors");
+  await appReady(page);
+  const counts = async () => (await page.locator("#doctor-filters .count").allTextContents()).join();
+  const before = await counts();
+  await watchFrames(page);
+  await page.locator("#doctor-q").pressSequentially("cardiology", { delay: 40 });
+  await expect(page).toHaveURL(/q=cardiology$/);
+  await expect.poll(counts).not.toBe(before);
+  const settled = await counts();
+  const frames = await framesSeen(page);
+  // The list followed the keys ("c", "ca", … each a count of its own); the filters showed
+  // only the counts of before and those of the whole word, never a prefix's.
+  expect(new Set(frames.map((f) => f.count)).size).toBeGreaterThan(2);
+  expect([...new Set(frames.map((f) => f.filters))].sort()).toEqual([before, settled].sort());
+  // They are the search's own, as its address shows them when opened.
+  await page.goto("/doctors?q=cardiology");
+  await appReady(page);
+  expect(await counts()).toBe(settled);
 });
 
 test("while typing, a condition's other doctors are built only where the window has room; all of them follow when typing rests", async ({ page }) => {
