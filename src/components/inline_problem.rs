@@ -41,6 +41,8 @@ fn keep_focus_in_the_part(ev: &leptos::ev::MouseEvent) {
         if !part.has_attribute("tabindex") {
             let _ = part.set_attribute("tabindex", "-1");
         }
+        // Marked so that the stylesheet rings it when the focus came from the keyboard.
+        let _ = part.set_attribute("data-hs-focus-part", "");
         let options = web_sys::FocusOptions::new();
         options.set_prevent_scroll(true);
         let _ = part.focus_with_options(&options);

@@ -366,6 +366,8 @@ test("a large hospital's profile whose biography cannot be fetched says so, with
   // The button went with the problem; the focus stayed in the part it reloaded, so the
   // next Tab goes on from there, not from the top of the page.
   expect(await page.evaluate(() => document.activeElement?.className)).toBe("profile-main");
+  // And a sighted keyboard user sees where it went: the part has a focus ring.
+  expect(await page.evaluate(() => getComputedStyle(document.activeElement).outlineStyle)).toBe("solid");
   await page.keyboard.press("Tab");
   const next = await page.evaluate(() => {
     const part = document.querySelector(".profile-main");
