@@ -103,7 +103,7 @@ fn Facet(
         })
         .collect();
     // Memos, so a row updates only when its own number or checkbox changes.
-    let counts = held_unless_first(counts_held, move || result.with(|r| r.facets.numbers(kind)));
+    let counts = kept_while_held(counts_held, move || result.with(|r| r.facets.numbers(kind)));
     let selected = Memo::new(move |_| ticked.with(|q| q.selected(kind)));
     let on_toggle = Callback::new(move |key: String| {
         let mut next = query.get_untracked();
@@ -126,7 +126,7 @@ fn AcceptingOnly(
     let ui = use_ui();
     let t = ui.t();
     let lang = ui.lang.get_untracked();
-    let count = held_unless_first(counts_held, move || result.with(|r| r.facets.accepting));
+    let count = kept_while_held(counts_held, move || result.with(|r| r.facets.accepting));
     let checked = Memo::new(move |_| ticked.with(|q| q.accepting_only));
     view! {
         <div class="facet facet-single">
@@ -159,10 +159,7 @@ fn without_text(q: &DoctorQuery) -> DoctorQuery {
 
 /// A memo of `value` that keeps its last value while `held` is true: it then hears only of
 /// `held`, not of what `value` reads.
-fn held_unless_first<T>(
-    held: Signal<bool>,
-    value: impl Fn() -> T + Send + Sync + 'static,
-) -> Memo<T>
+fn kept_while_held<T>(held: Signal<bool>, value: impl Fn() -> T + Send + Sync + 'static) -> Memo<T>
 where
     T: Clone + PartialEq + Send + Sync + 'static,
 {

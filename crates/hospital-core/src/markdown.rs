@@ -18,9 +18,9 @@ mod parse;
 pub mod wire;
 
 use crate::normalize::is_cjk;
-use crate::text::Lang;
 #[cfg(feature = "parse")]
 use crate::text::Text;
+use crate::text::{choose_version, Lang};
 use std::sync::Arc;
 
 #[cfg(feature = "parse")]
@@ -206,24 +206,46 @@ impl ParsedBody {
         &self.versions
     }
 
-    /// The version in `lang`, else in the other UI language, else any non-empty one: the
-    /// choice [`Text::get`] makes for the Markdown it was parsed from.
+    /// The version a reader of `lang` gets: the one [`Text::get`] gives of the Markdown it
+    /// was parsed from (a text in no stated language, else [`choose_version`]).
     pub fn get(&self, lang: Lang) -> Arc<Vec<Block>> {
-        let pick = |l: Lang| {
-            (self.versions.iter())
-                .find(|(tag, blocks)| tag == l.code() && !blocks.is_empty())
-                .map(|(_, blocks)| blocks.clone())
-        };
-        let unstated = self.versions.iter().find(|(tag, _)| tag.is_empty());
+        let versions = (self.versions.iter()).map(|(tag, blocks)| (tag.as_str(), blocks));
+        let unstated = versions.clone().find(|(tag, _)| tag.is_empty());
         unstated
+            .or_else(|| choose_version(versions, lang, |blocks| !blocks.is_empty()))
             .map(|(_, blocks)| blocks.clone())
-            .or_else(|| pick(lang))
-            .or_else(|| pick(lang.other()))
-            .or_else(|| {
-                (self.versions.iter())
-                    .find(|(_, blocks)| !blocks.is_empty())
-                    .map(|(_, blocks)| blocks.clone())
-            })
             .unwrap_or_default()
+    }
+}
+
+#[cfg(all(test, feature = "parse"))]
+mod tests {
+    use super::*;
+    use crate::text::Translations;
+
+    #[test]
+    fn a_parsed_body_gives_each_reader_the_version_its_text_gives() {
+        let text = |pairs: &[(&str, &str)]| {
+            let map: Translations = (pairs.iter())
+                .map(|(tag, md)| (tag.to_string(), md.to_string()))
+                .collect();
+            Text::Localized(map)
+        };
+        for body in [
+            text(&[("en", "# Hours"), ("zh", "# 时间")]),
+            text(&[("en", ""), ("zh", "# 时间")]),
+            text(&[("fr", "# Heures"), ("zh", "")]),
+            text(&[("en", "  ")]),
+            Text::Plain("# Hours".into()),
+        ] {
+            let parsed = ParsedBody::of(&body);
+            for lang in [Lang::En, Lang::Zh] {
+                assert_eq!(
+                    *parsed.get(lang),
+                    parse(body.get(lang).text),
+                    "{body:?} in {lang:?}"
+                );
+            }
+        }
     }
 }

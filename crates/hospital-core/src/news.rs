@@ -583,10 +583,7 @@ mod tests {
         assert!(!index.needs_body_text(&ds, &words), "read once");
 
         // Compiled articles come parsed, and are found by the same words.
-        let mut compiled = ds.clone();
-        for a in &mut compiled.articles {
-            a.body = a.body.compiled();
-        }
+        let compiled = crate::compiled::dataset::as_read(&ds);
         let index = NewsIndex::build(&compiled);
         assert!(!index.needs_body_text(&compiled, &words));
         let never = |_: &str| -> String { unreachable!("a parsed body is not read again") };

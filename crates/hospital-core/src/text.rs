@@ -163,7 +163,24 @@ fn push_decimal(out: &mut String, mut n: usize) {
     }
 }
 
+/// Which of a text's versions, by language tag, a reader of `lang` gets: the one in `lang`,
+/// else in the other UI language, else the first with content. [`Text::get`] chooses so,
+/// and so does a body parsed at build time (`markdown::ParsedBody::get`).
+pub fn choose_version<'a, T>(
+    versions: impl Iterator<Item = (&'a str, T)> + Clone,
+    lang: Lang,
+    has_content: impl Fn(&T) -> bool,
+) -> Option<(&'a str, T)> {
+    let pick = |l: Lang| {
+        (versions.clone()).find(|(tag, version)| *tag == l.code() && has_content(version))
+    };
+    pick(lang)
+        .or_else(|| pick(lang.other()))
+        .or_else(|| versions.clone().find(|(_, version)| has_content(version)))
+}
+
 /// The (tag, text) pairs of a [`Translations`].
+#[derive(Clone)]
 pub struct Versions<'a> {
     rest: &'a str,
 }
@@ -271,30 +288,15 @@ impl Text {
                 text: s,
                 lang: None,
             },
-            Text::Localized(map) => {
-                let pick = |l: Lang| {
-                    map.get(l.code())
-                        .filter(|s| !s.trim().is_empty())
-                        .map(|s| Localized {
-                            text: s,
-                            lang: Some(l),
-                        })
-                };
-                pick(lang)
-                    .or_else(|| pick(lang.other()))
-                    .or_else(|| {
-                        map.iter()
-                            .find(|(_, s)| !s.trim().is_empty())
-                            .map(|(k, s)| Localized {
-                                text: s,
-                                lang: Lang::from_tag(k),
-                            })
-                    })
-                    .unwrap_or(Localized {
-                        text: "",
-                        lang: None,
-                    })
-            }
+            Text::Localized(map) => choose_version(map.iter(), lang, |s| !s.trim().is_empty())
+                .map(|(tag, text)| Localized {
+                    text,
+                    lang: Lang::from_tag(tag),
+                })
+                .unwrap_or(Localized {
+                    text: "",
+                    lang: None,
+                }),
         }
     }
 
