@@ -11,18 +11,20 @@
 //! more than the file's own size. What the values must mean (word ids within the
 //! vocabulary, doctors within the dataset...) is checked by each reader of a kind.
 
-use crate::shared::{SharedStr, SharedStrs};
-use crate::text::Translations;
+use crate::shared::SharedStr;
+use crate::text::Text;
+use repeats::Repeats;
 use std::fmt;
 
 pub mod dataset;
+pub(crate) mod repeats;
 pub(crate) mod stream;
 
 /// The first bytes of every compiled file.
 pub const MAGIC: [u8; 4] = *b"HSIX";
 /// Bumped whenever the layout of any kind changes: an old file is then refused and
 /// the page builds its index from the dataset, as it would without one.
-pub const VERSION: u16 = 6;
+pub const VERSION: u16 = 7;
 /// magic, version, kind, payload length, payload checksum, dataset length, dataset hash.
 pub const HEADER_LEN: usize = 4 + 2 + 2 + 8 + 8 + 8 + 8;
 
@@ -117,6 +119,8 @@ impl std::error::Error for CompiledError {}
 #[derive(Default)]
 pub struct Writer {
     payload: Vec<u8>,
+    /// While the doctors' records are written: the texts they repeat (see [`repeats`]).
+    repeats: Option<Repeats>,
 }
 
 impl Writer {
@@ -190,6 +194,30 @@ impl Writer {
     pub fn short_str(&mut self, s: &str) {
         self.varint(s.len() as u64);
         self.payload.extend_from_slice(s.as_bytes());
+    }
+
+    /// A string that records may repeat: the place of its plain text in the table of
+    /// repeated texts (odd), else its length (even) and its bytes.
+    pub(crate) fn shared_str(&mut self, s: &SharedStr) {
+        match self.repeats.as_mut().and_then(|r| r.place_str(s)) {
+            Some(place) => self.varint(u64::from(place) << 1 | 1),
+            None => {
+                self.varint((s.len() as u64) << 1);
+                self.payload.extend_from_slice(s.as_bytes());
+            }
+        }
+    }
+
+    /// The place of `text` in the table of repeated texts, when one is being written
+    /// and holds it.
+    pub(crate) fn place_of(&mut self, text: &Text) -> Option<u32> {
+        self.repeats.as_mut().and_then(|r| r.place(text))
+    }
+
+    /// Counts (first pass) or places (second) the texts written from now on; `None`
+    /// stops.
+    pub(crate) fn set_repeats(&mut self, repeats: Option<Repeats>) -> Option<Repeats> {
+        std::mem::replace(&mut self.repeats, repeats)
     }
 
     pub fn strs<S: AsRef<str>>(&mut self, v: &[S]) {
@@ -375,8 +403,8 @@ pub struct Reader<'a> {
     /// The payload's bytes after `bytes`, when they are a part of it read as it arrives:
     /// a count is checked against all the bytes left, as when the file is whole.
     beyond: usize,
-    /// Where the texts read are shared (see [`Reader::sharing`]).
-    shared: Option<&'a mut SharedStrs>,
+    /// The texts the records repeat, which they name by place (see [`repeats`]).
+    table: Option<&'a [Text]>,
 }
 
 fn le_u16(b: &[u8], at: usize) -> u16 {
@@ -404,34 +432,47 @@ impl<'a> Reader<'a> {
             bytes,
             at: 0,
             beyond,
-            shared: None,
+            table: None,
         }
     }
 
-    /// Reads texts as `held`'s copies of them: a large hospital's records repeat the same
-    /// few hundred texts, which are then one allocation each, never made again.
-    pub(crate) fn sharing(self, held: &'a mut SharedStrs) -> Reader<'a> {
+    /// A reader whose texts may name their place in `table` (see [`repeats`]).
+    pub(crate) fn with_table(self, table: &'a [Text]) -> Reader<'a> {
         Reader {
-            shared: Some(held),
+            table: Some(table),
             ..self
         }
     }
 
-    /// What [`Writer::short_str`] wrote, as the shared copy of it when there is one.
-    pub(crate) fn short_shared(&mut self, what: &str) -> Result<SharedStr, CompiledError> {
-        let text = self.short_str_ref(what)?;
-        Ok(match &mut self.shared {
-            Some(held) => held.get(text),
-            None => SharedStr::from(text),
-        })
+    /// The text at `place` in the table of repeated texts: its one copy.
+    pub(crate) fn repeated(&mut self, place: u64, what: &str) -> Result<Text, CompiledError> {
+        let table = self.table.unwrap_or_default();
+        usize::try_from(place)
+            .ok()
+            .and_then(|at| table.get(at))
+            .cloned()
+            .ok_or_else(|| {
+                damaged(format!(
+                    "{what}: names repeated text {place}, of {} here",
+                    table.len()
+                ))
+            })
     }
 
-    /// The versions of a text, as the shared copy of them when there is one.
-    pub(crate) fn translations(&mut self, pairs: &[(&str, &str)]) -> Translations {
-        match &mut self.shared {
-            Some(held) => Translations::shared_from(pairs, held),
-            None => pairs.iter().copied().collect(),
+    /// What [`Writer::shared_str`] wrote: a string, or the place of a plain text in the
+    /// table of repeated texts.
+    pub(crate) fn shared_str(&mut self, what: &str) -> Result<SharedStr, CompiledError> {
+        let code = self.varint(what)?;
+        if code & 1 == 1 {
+            return match self.repeated(code >> 1, what)? {
+                Text::Plain(s) => Ok(s),
+                Text::Localized(_) => Err(damaged(format!(
+                    "{what}: names a text with versions where a plain string belongs"
+                ))),
+            };
         }
+        let text = self.str_of_len(code >> 1, what)?;
+        Ok(SharedStr::from(text))
     }
 
     /// The payload's bytes left after this point, arrived or not.
@@ -575,6 +616,11 @@ impl<'a> Reader<'a> {
     /// What [`Writer::short_str`] wrote, where it lies in the file.
     pub fn short_str_ref(&mut self, what: &str) -> Result<&'a str, CompiledError> {
         let n = self.varint(what)?;
+        self.str_of_len(n, what)
+    }
+
+    /// A string of `n` bytes, its length already read.
+    fn str_of_len(&mut self, n: u64, what: &str) -> Result<&'a str, CompiledError> {
         let n = usize::try_from(n)
             .ok()
             .filter(|&n| n <= self.bytes.len() - self.at)
