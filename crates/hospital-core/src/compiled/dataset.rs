@@ -746,6 +746,8 @@ struct Records {
     /// The table, as the head's read gives it to [`Records::read`].
     table_read: Option<Vec<Text>>,
     table_done: bool,
+    /// Where the texts' versions are packed (see [`Reader::with_scratch`]).
+    scratch: String,
     done: bool,
 }
 
@@ -765,12 +767,14 @@ impl Records {
             table: Vec::new(),
             table_read: None,
             table_done: false,
+            scratch: String::new(),
             done: false,
         }
     }
 
     fn take(&mut self, source: Fingerprint) -> ReadFile {
         self.table = Vec::new();
+        self.scratch = String::new();
         ReadFile {
             dataset: std::mem::take(&mut self.dataset),
             source,
@@ -799,8 +803,10 @@ impl Records {
     ) -> Result<(usize, bool), CompiledError> {
         // Out of `self` while the readers borrow it, and back whatever happens.
         let mut table = std::mem::take(&mut self.table);
-        let answer = self.read_with(bytes, whole, left, out_of_time, &mut table);
+        let mut scratch = std::mem::take(&mut self.scratch);
+        let answer = self.read_with(bytes, whole, left, out_of_time, &mut table, &mut scratch);
         self.table = table;
+        self.scratch = scratch;
         answer
     }
 
@@ -811,11 +817,14 @@ impl Records {
         left: usize,
         out_of_time: &mut dyn FnMut() -> bool,
         table: &mut Vec<Text>,
+        scratch: &mut String,
     ) -> Result<(usize, bool), CompiledError> {
         let mut at = 0;
         let mut since_look = 0;
         while !self.done {
-            let mut r = Reader::over(&bytes[at..]).with_table(table);
+            let mut r = Reader::over(&bytes[at..])
+                .with_table(table)
+                .with_scratch(scratch);
             let read = self.read_one(&mut r, whole, left.saturating_sub(at));
             let len = r.at;
             if let Some(read_now) = self.table_read.take() {
@@ -1051,7 +1060,7 @@ impl Field for Text {
                     }
                 }
                 let pairs = if n <= FEW { &few[..n] } else { &many[..] };
-                Ok(Text::Localized(pairs.iter().copied().collect()))
+                Ok(Text::Localized(r.translations(pairs)))
             }
             2 => {
                 let place = r.varint(what)?;

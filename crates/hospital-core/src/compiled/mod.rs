@@ -12,7 +12,7 @@
 //! vocabulary, doctors within the dataset...) is checked by each reader of a kind.
 
 use crate::shared::SharedStr;
-use crate::text::Text;
+use crate::text::{Text, Translations};
 use repeats::Repeats;
 use std::fmt;
 
@@ -405,6 +405,8 @@ pub struct Reader<'a> {
     beyond: usize,
     /// The texts the records repeat, which they name by place (see [`repeats`]).
     table: Option<&'a [Text]>,
+    /// Where a text's versions are packed before they get their own allocation.
+    scratch: Option<&'a mut String>,
 }
 
 fn le_u16(b: &[u8], at: usize) -> u16 {
@@ -433,6 +435,23 @@ impl<'a> Reader<'a> {
             at: 0,
             beyond,
             table: None,
+            scratch: None,
+        }
+    }
+
+    /// A reader that packs a text's versions in `scratch` (see [`Translations::packed_in`]).
+    pub(crate) fn with_scratch(self, scratch: &'a mut String) -> Reader<'a> {
+        Reader {
+            scratch: Some(scratch),
+            ..self
+        }
+    }
+
+    /// A text's versions, each tag once.
+    pub(crate) fn translations(&mut self, pairs: &[(&str, &str)]) -> Translations {
+        match self.scratch.as_deref_mut() {
+            Some(scratch) => Translations::packed_in(pairs, scratch),
+            None => pairs.iter().copied().collect(),
         }
     }
 
