@@ -58,6 +58,10 @@ fn main() {
             .unwrap_or_default();
     let held = LIVE.load(Ordering::Relaxed) - base;
     println!(
+        "reading them took at most {} of heap at once",
+        mb(PEAK.load(Ordering::Relaxed) - base)
+    );
+    println!(
         "records and articles files {} + {}; the dataset read from them holds {} of heap ({} doctors, {} articles)",
         mb(files.records.len()),
         mb(files.articles.len()),

@@ -184,8 +184,15 @@ pub fn write_with(
         files.as_ref(),
         headlines(&ds.articles),
     );
+    // The articles repeat their tags, departments and doctors: a table of their own.
+    let put_articles = |w: &mut Writer| ds.articles.iter().for_each(|a| a.put(w));
+    let (table, places) = repeated_texts(&put_articles);
     let mut w = Writer::default();
-    ds.articles.put(&mut w);
+    w.varint(ds.articles.len() as u64);
+    table.put(&mut w);
+    w.set_repeats(places);
+    put_articles(&mut w);
+    w.set_repeats(None);
     let details = match &files {
         None => Vec::new(),
         Some(files) => (ds.doctors.chunks(files.per_file).enumerate())
@@ -234,7 +241,13 @@ fn records_file(
     ds.hospital.put(&mut w);
     ds.categories.put(&mut w);
     ds.departments.put(&mut w);
-    let (table, places) = repeated_texts(ds, details.is_some());
+    // The headlines, after the doctors, name them and repeat their titles.
+    let put_people = |w: &mut Writer| {
+        put_doctors(w, ds, details.is_some());
+        w.short_str(articles_file);
+        headlines.put(w);
+    };
+    let (table, places) = repeated_texts(&put_people);
     match details {
         None => w.byte(0),
         Some(files) => {
@@ -246,19 +259,16 @@ fn records_file(
     w.varint(ds.doctors.len() as u64);
     table.put(&mut w);
     w.set_repeats(places);
-    put_doctors(&mut w, ds, details.is_some());
-    w.set_repeats(None);
-    w.short_str(articles_file);
-    headlines.put(&mut w);
+    put_people(&mut w);
     w.finish(Kind::Dataset, source)
 }
 
-/// The texts the doctors of the records repeat, and their places for writing them: the
-/// doctors are written once to count them (see [`super::repeats`]).
-fn repeated_texts(ds: &Dataset, details_apart: bool) -> (Vec<Text>, Option<Repeats>) {
+/// The texts that what `put` writes repeats, and their places for writing it: it is
+/// written once to count them (see [`super::repeats`]).
+fn repeated_texts(put: &dyn Fn(&mut Writer)) -> (Vec<Text>, Option<Repeats>) {
     let mut counting = Writer::default();
     counting.set_repeats(Some(Repeats::counting()));
-    put_doctors(&mut counting, ds, details_apart);
+    put(&mut counting);
     match counting.set_repeats(None) {
         Some(counted) => {
             let (table, places) = counted.table();
@@ -954,6 +964,10 @@ impl Records {
                 ds.articles
                     .reserve_exact(capacity::<Article>(n, left.saturating_sub(r.at)));
                 self.articles_left = Some(n);
+            }
+            Some(_) if !self.table_done => {
+                self.table_read = Some(Vec::get(r, "repeated texts")?);
+                self.table_done = true;
             }
             Some(0) => return self.end(r, whole),
             Some(n) => {
@@ -1796,7 +1810,8 @@ mod tests {
             ds.categories.put(w);
             ds.departments.put(w);
         });
-        let table = size(&|w| repeated_texts(&ds, false).0.put(w));
+        let put_doctors = |w: &mut Writer| put_doctors(w, &ds, false);
+        let table = size(&|w| repeated_texts(&put_doctors).0.put(w));
         let records = ds.doctors.iter().map(|d| size(&|w| d.put(w)));
         let largest = records.fold(head.max(table), usize::max);
         let chunk = 1024;
