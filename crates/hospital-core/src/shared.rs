@@ -168,15 +168,14 @@ impl<'de> Deserialize<'de> for SharedStr {
 
 /// One copy of each text seen: [`SharedStrs::share`] swaps a string for the copy
 /// already held, if any, and [`SharedStrs::get`] finds a text before making a copy, so a
-/// reader allocates only the texts it meets first. Kept while a dataset is read, then
-/// dropped: the texts live on in the records that share them.
+/// reader allocates only the texts it meets first. Kept while a JSON dataset is read,
+/// then dropped: the texts live on in the records that share them. (Compiled records
+/// name their repeated texts by place instead: `compiled/repeats.rs`.)
 #[derive(Default)]
 pub struct SharedStrs {
     /// By xxh3, already in the wasm for the files' checksums; SipHash, the standard
     /// set's, made reading 100,000 doctors' records a quarter slower natively.
     seen: HashTable<SharedStr>,
-    /// Where [`SharedStrs::get_built`] builds a text to look it up.
-    scratch: String,
 }
 
 fn hash(text: &str) -> u64 {
@@ -213,16 +212,6 @@ impl SharedStrs {
         s
     }
 
-    /// The held copy of the text `build` writes (into a buffer kept from call to call).
-    pub fn get_built(&mut self, build: impl FnOnce(&mut String)) -> SharedStr {
-        let mut text = std::mem::take(&mut self.scratch);
-        text.clear();
-        build(&mut text);
-        let s = self.get(&text);
-        self.scratch = text;
-        s
-    }
-
     /// How many different texts are held.
     pub fn len(&self) -> usize {
         self.seen.len()
@@ -252,12 +241,6 @@ mod tests {
         let other = held.get("Neurology");
         assert!(!other.shares_with(&a));
         assert_eq!(held.len(), 2);
-        let built = held.get_built(|t| t.push_str("Cardio"));
-        assert_eq!(built, "Cardio");
-        let again = held.get_built(|t| t.push_str("Cardio"));
-        assert!(again.shares_with(&built));
-        assert!(held.get_built(|t| t.push_str("logy")) == "logy");
-        assert_eq!(held.len(), 4);
     }
 
     #[test]

@@ -104,18 +104,6 @@ impl Translations {
         self.0.is_empty()
     }
 
-    /// The versions `pairs` as `held`'s copy of them: a reader of many records finds a
-    /// text it has met before without building it anew.
-    pub fn shared_from(pairs: &[(&str, &str)], held: &mut SharedStrs) -> Translations {
-        // Each tag once, in order, as compiled records and most datasets give them.
-        if pairs.windows(2).all(|w| w[0].0 < w[1].0) {
-            return Translations(held.get_built(|out| pack_into(out, pairs)));
-        }
-        let mut t: Translations = pairs.iter().copied().collect();
-        held.share(&mut t.0);
-        t
-    }
-
     /// The versions `pairs` gives, packed in `scratch` (kept from text to text) and then
     /// copied into an allocation of their exact size: one allocation a text, where
     /// collecting them takes four, three of them let go at once.

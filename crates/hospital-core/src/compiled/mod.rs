@@ -119,7 +119,7 @@ impl std::error::Error for CompiledError {}
 #[derive(Default)]
 pub struct Writer {
     payload: Vec<u8>,
-    /// While the doctors' records are written: the texts they repeat (see [`repeats`]).
+    /// While records that repeat texts are written: those texts (see [`repeats`]).
     repeats: Option<Repeats>,
 }
 
