@@ -1,8 +1,10 @@
 // Where the time of a cold load goes (home page, a generated dataset fetched at run time):
 // a Chromium CPU profile from navigation until the first news card, summed by wasm crate
-// and by function. Not part of `make bench`; run by hand after it:
+// and by function. With --records, the finder reading the compiled records and doctor index
+// (`hospital-data compile` beside the generated JSON), until the first doctor card. Not part
+// of `make bench`; run by hand after it:
 //
-//   node bench/profile-load.mjs [size]
+//   node bench/profile-load.mjs [size] [--records]
 //
 // Like profile-typing.mjs it swaps in target/wasm-bindgen/release/hospital_site_bg.wasm
 // (before wasm-opt: names kept) so that the profile names Rust functions.
@@ -11,8 +13,9 @@ import path from "node:path";
 import { launch, outDir, repo, startServer, stripIntegrity, log } from "./lib/common.mjs";
 import { siteWithData } from "./lib/app.mjs";
 
-const size = process.argv[2] || "100000";
-const root = siteWithData(path.join(outDir, "site"), size);
+const size = process.argv.slice(2).find((a) => !a.startsWith("--")) || "100000";
+const records = process.argv.includes("--records");
+const root = siteWithData(path.join(outDir, "site"), size, { compiledIndex: records, records });
 const named = path.join(repo, "target/wasm-bindgen/release");
 fs.copyFileSync(path.join(named, "hospital_site_bg.wasm"), path.join(root, "hospital_site_bg.wasm"));
 fs.copyFileSync(path.join(named, "hospital_site.js"), path.join(root, "hospital_site.js"));
@@ -27,8 +30,8 @@ try {
   await cdp.send("Profiler.setSamplingInterval", { interval: 200 });
   await cdp.send("Profiler.start");
   const t0 = Date.now();
-  await page.goto(`${server.url}/`, { waitUntil: "commit" });
-  await page.waitForSelector(".news-card", { timeout: 600000 });
+  await page.goto(`${server.url}${records ? "/doctors/" : "/"}`, { waitUntil: "commit" });
+  await page.waitForSelector(records ? ".doctor-card" : ".news-card", { timeout: 600000 });
   const wall = Date.now() - t0;
   const { profile } = await cdp.send("Profiler.stop");
 
@@ -40,7 +43,7 @@ try {
   const byFn = new Map();
   const byCrate = new Map();
   // Inclusive time of a few top-level Rust functions of the load path.
-  const WATCH = ["validate::load", "DoctorIndex::build", "NewsIndex::build", "AppData::new", "fetch_text", "serde_json", "Decoder", "HashMap"];
+  const WATCH = ["validate::load", "DoctorIndex::build", "NewsIndex::build", "AppData::new", "fetch_text", "serde_json", "Decoder", "HashMap", "Records::read", "Staged::step", "DoctorIndexFeed", "read_more", "read_finish", "xxh3", "Stream::push", "tachys"];
   const inclusive = new Map();
   for (const [id, t] of self) {
     const f = byId.get(id).callFrame;
@@ -60,8 +63,8 @@ try {
   }
   const top = (m, k) => Object.fromEntries([...m.entries()].sort((a, b) => b[1] - a[1]).slice(0, k).map(([a, b]) => [a.slice(0, 150), Math.round(b)]));
   const out = { size, wallMs: wall, byCrateMs: top(byCrate, 20), inclusiveMs: top(inclusive, 20), topFunctionsMs: top(byFn, 30) };
-  fs.writeFileSync(path.join(outDir, `profile-load-${size}.json`), JSON.stringify(out, null, 1));
-  log(`wrote bench/out/profile-load-${size}.json`);
+  fs.writeFileSync(path.join(outDir, `profile-load-${size}${records ? "-records" : ""}.json`), JSON.stringify(out, null, 1));
+  log(`wrote bench/out/profile-load-${size}${records ? "-records" : ""}.json`);
   console.log(JSON.stringify(out, null, 1));
 } finally {
   await browser.close();

@@ -589,6 +589,18 @@ impl<'a> Reader<'a> {
     pub fn ascending(&mut self, what: &str) -> Result<Vec<u32>, CompiledError> {
         let n = self.count(1, what)?;
         let mut out = Vec::with_capacity(n);
+        self.ascending_values(what, n, |v| out.push(v))?;
+        Ok(out)
+    }
+
+    /// The `n` values of what [`Writer::ascending`] wrote, its count already read, each
+    /// given to `each`: for a caller that keeps them in a form of its own.
+    pub fn ascending_values(
+        &mut self,
+        what: &str,
+        n: usize,
+        mut each: impl FnMut(u32),
+    ) -> Result<(), CompiledError> {
         let mut at = 0u32;
         for _ in 0..n {
             let step = u32::try_from(self.varint(what)?)
@@ -596,17 +608,31 @@ impl<'a> Reader<'a> {
             at = at
                 .checked_add(step)
                 .ok_or_else(|| damaged(format!("{what}: a value beyond 32 bits")))?;
-            out.push(at);
+            each(at);
         }
-        Ok(out)
+        Ok(())
     }
 
     /// What [`Writer::keyed`] wrote with the same `low`, every key at most `max_key`.
     pub fn keyed(&mut self, what: &str, low: u32, max_key: u32) -> Result<Vec<u32>, CompiledError> {
         let n = self.count(1, what)?;
+        let mut out = Vec::with_capacity(n);
+        self.keyed_values(what, n, low, max_key, |v| out.push(v))?;
+        Ok(out)
+    }
+
+    /// The `n` values of what [`Writer::keyed`] wrote, as [`Reader::keyed`] reads them,
+    /// given to `each` as [`Reader::ascending_values`] gives its values.
+    pub fn keyed_values(
+        &mut self,
+        what: &str,
+        n: usize,
+        low: u32,
+        max_key: u32,
+        mut each: impl FnMut(u32),
+    ) -> Result<(), CompiledError> {
         let max_key = i64::from(max_key.min(u32::MAX >> low));
         let mask = (1u32 << low) - 1;
-        let mut out = Vec::with_capacity(n);
         let mut key = 0i64;
         for _ in 0..n {
             let v = self.varint(what)?;
@@ -616,9 +642,9 @@ impl<'a> Reader<'a> {
                 .checked_add(step)
                 .filter(|k| (0..=max_key).contains(k))
                 .ok_or_else(|| damaged(format!("{what}: a value out of range")))?;
-            out.push((key as u32) << low | (v as u32 & mask));
+            each((key as u32) << low | (v as u32 & mask));
         }
-        Ok(out)
+        Ok(())
     }
 
     pub fn string(&mut self, what: &str) -> Result<String, CompiledError> {

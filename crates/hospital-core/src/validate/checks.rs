@@ -7,7 +7,7 @@ use super::problem::{at, clip, idx, ROOT};
 use super::suggest::sorted;
 use crate::model::{Article, Dataset, Doctor, HalfDay, Weekday};
 use crate::text::Text;
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 /// Ids the cross-record checks look up, gathered once.
 pub(super) struct KnownIds {
@@ -68,8 +68,8 @@ impl Decoder {
             campuses,
             categories,
             departments,
-            doctors: HashMap::with_capacity(ds.doctors.len()),
-            staffed: HashSet::new(),
+            doctors: HashMap::with_capacity_and_hasher(ds.doctors.len(), Default::default()),
+            staffed: HashSet::default(),
         }
     }
 
@@ -151,7 +151,9 @@ impl Decoder {
                 "this doctor has no outpatient sessions",
             );
         }
-        let mut slots: HashMap<(Weekday, HalfDay), usize> = HashMap::new();
+        // Each half-day of the week, and the session that holds it.
+        const HALF_DAYS: usize = HalfDay::ALL.len();
+        let mut slots = [None; Weekday::ALL.len() * HALF_DAYS];
         for (j, s) in doc.schedule.iter().enumerate() {
             if let Some(c) = &s.campus {
                 if !known.campuses.contains(c.as_str()) {
@@ -162,7 +164,8 @@ impl Decoder {
                     self.suggest(c, sorted(&known.campuses));
                 }
             }
-            if let Some(first) = slots.insert((s.weekday, s.half_day), j) {
+            let slot = &mut slots[s.weekday.index() * HALF_DAYS + s.half_day as usize];
+            if let Some(first) = slot.replace(j) {
                 self.error(
                     format!("{p}.schedule[{j}]"),
                     format!(
@@ -267,7 +270,7 @@ impl Decoder {
         field: &str,
         what: &str,
     ) -> HashSet<&'a str> {
-        let mut seen: HashMap<&str, usize> = HashMap::new();
+        let mut seen: HashMap<&str, usize> = HashMap::default();
         for (i, (id, name)) in ids.enumerate() {
             if id.is_empty() {
                 continue;
