@@ -42,17 +42,15 @@ impl TextIndex {
         w.keyed(&words, 0);
     }
 
-    /// Reads and checks the vocabulary and the offsets of what [`TextIndex::write`]
-    /// wrote, for an index of `doctors` doctors, and starts on the postings.
+    /// Reads and checks the vocabulary of what [`TextIndex::write`] wrote, for an
+    /// index of `doctors` doctors: a step of its own, as long as the other steps
+    /// together at 100,000 doctors.
     pub(in crate::search) fn read_start(
         r: &mut Reader,
         doctors: usize,
     ) -> Result<TextIndexRead, CompiledError> {
         let arena = r.string("vocabulary")?;
         let ends = r.ascending("word ends")?;
-        let post_ends = r.ascending("posting ends")?;
-        let post_mids = r.ascending("posting middles")?;
-        let words = ends.len();
         ensure(ascending_to(&ends, arena.len()), || {
             "word ends are out of order or do not end the vocabulary".into()
         })?;
@@ -60,6 +58,30 @@ impl TextIndex {
             ends.iter().all(|&e| arena.is_char_boundary(e as usize)),
             || "a word ends inside a character".into(),
         )?;
+        let ix = TextIndex {
+            arena,
+            ends,
+            postings: Postings::default(),
+            deletions: Vec::new(),
+        };
+        ensure((1..ix.len()).all(|i| ix.word(i - 1) < ix.word(i)), || {
+            "the vocabulary is not sorted".into()
+        })?;
+        Ok(TextIndexRead {
+            ix,
+            doctors,
+            words_read: 0,
+        })
+    }
+
+    /// Reads and checks where each word's postings lie, and starts on the postings.
+    pub(in crate::search) fn read_offsets(
+        r: &mut Reader,
+        part: &mut TextIndexRead,
+    ) -> Result<(), CompiledError> {
+        let post_ends = r.ascending("posting ends")?;
+        let post_mids = r.ascending("posting middles")?;
+        let words = part.ix.len();
         ensure(post_ends.len() == words && post_mids.len() == words, || {
             format!("{words} words but {} posting ends", post_ends.len())
         })?;
@@ -75,20 +97,8 @@ impl TextIndex {
         ensure(bytes == total, || {
             format!("{bytes} bytes of postings where the words' offsets need {total}")
         })?;
-        let ix = TextIndex {
-            arena,
-            ends,
-            postings: Postings::from_offsets(post_mids, post_ends),
-            deletions: Vec::new(),
-        };
-        ensure((1..words).all(|i| ix.word(i - 1) < ix.word(i)), || {
-            "the vocabulary is not sorted".into()
-        })?;
-        Ok(TextIndexRead {
-            ix,
-            doctors,
-            words_read: 0,
-        })
+        part.ix.postings = Postings::from_offsets(post_mids, post_ends);
+        Ok(())
     }
 
     /// Reads the postings of more words: those that end within `budget` bytes, and at
