@@ -43,8 +43,7 @@ impl TextIndex {
     }
 
     /// Reads and checks the vocabulary of what [`TextIndex::write`] wrote, for an
-    /// index of `doctors` doctors: a step of its own, as long as the other steps
-    /// together at 100,000 doctors.
+    /// index of `doctors` doctors: a step of its own, the index's longest.
     pub(in crate::search) fn read_start(
         r: &mut Reader,
         doctors: usize,
