@@ -7,9 +7,15 @@ use super::{CompiledError, Header, Kind, HEADER_LEN, MAGIC};
 
 pub(crate) struct Stream {
     kind: Kind,
-    /// Received, not yet used: the header until it is whole, then the payload from where
-    /// the reader stopped.
+    /// Received: the header until it is whole, then the payload from where the reader
+    /// stopped, from `start` on.
     pending: Vec<u8>,
+    /// The bytes before it are used. Moving what is left to the front at every step moved
+    /// the rest of a file that arrived faster than it was read once per step: 0.5 s of a
+    /// 0.6 s read of the index at 100,000 doctors, natively. So the used bytes go only
+    /// once they are as many as those left, which moves each byte at most once, or when
+    /// a chunk needs their room.
+    start: usize,
     header: Option<Header>,
     /// Payload bytes received, and used by the reader.
     received: u64,
@@ -17,6 +23,9 @@ pub(crate) struct Stream {
     hasher: xxhash_rust::xxh3::Xxh3,
     /// Whether the whole payload has arrived and its checksum matched.
     verified: bool,
+    /// Bytes moved to the front so far, for the test that bounds it.
+    #[cfg(test)]
+    moved: usize,
 }
 
 impl Stream {
@@ -24,11 +33,14 @@ impl Stream {
         Stream {
             kind,
             pending: Vec::new(),
+            start: 0,
             header: None,
             received: 0,
             consumed: 0,
             hasher: xxhash_rust::xxh3::Xxh3::default(),
             verified: false,
+            #[cfg(test)]
+            moved: 0,
         }
     }
 
@@ -53,6 +65,11 @@ impl Stream {
         self.received += chunk.len() as u64;
         self.within_length()?;
         self.hasher.update(chunk);
+        // Rather than grow the room, give it the used bytes' place: growing would copy
+        // them too, and the room stays under twice the largest step and a chunk.
+        if self.start > 0 && self.pending.len() + chunk.len() > self.pending.capacity() {
+            self.drop_used();
+        }
         self.pending.extend_from_slice(chunk);
         Ok(())
     }
@@ -91,13 +108,26 @@ impl Stream {
 
     /// The payload's bytes received and not yet used.
     pub(crate) fn pending(&self) -> &[u8] {
-        &self.pending
+        &self.pending[self.start..]
     }
 
     /// The reader is done with the first `n` pending bytes.
     pub(crate) fn consume(&mut self, n: usize) {
-        self.pending.drain(..n);
+        self.start += n.min(self.pending.len() - self.start);
         self.consumed += n as u64;
+        if self.start >= self.pending.len() - self.start {
+            self.drop_used();
+        }
+    }
+
+    /// Moves the bytes left to the front, over the used ones.
+    fn drop_used(&mut self) {
+        #[cfg(test)]
+        {
+            self.moved += self.pending.len() - self.start;
+        }
+        self.pending.drain(..self.start);
+        self.start = 0;
     }
 
     /// Payload bytes the reader is done with.
@@ -139,5 +169,39 @@ impl Stream {
     /// Frees the pending bytes' room once the reader is done.
     pub(crate) fn release(&mut self) {
         self.pending = Vec::new();
+        self.start = 0;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::compiled::{seal, Fingerprint};
+
+    /// A file read a small step at a time, once all of it is in (a download faster than
+    /// its reader) or as it arrives: its bytes are moved at most about once in all.
+    #[test]
+    fn reading_in_small_steps_moves_each_byte_about_once() {
+        let payload: Vec<u8> = (0..1_000_000u32).map(|i| i as u8).collect();
+        let file = seal(Kind::DoctorIndex, Fingerprint::of(b"x"), &payload);
+        for chunk in [file.len(), 4096] {
+            let mut stream = Stream::new(Kind::DoctorIndex);
+            let mut at = 0;
+            for part in file.chunks(chunk) {
+                assert_eq!(stream.push(part), Ok(()));
+                while stream.pending().len() >= 1000 {
+                    assert_eq!(stream.pending()[0], payload[at]);
+                    stream.consume(1000);
+                    at += 1000;
+                }
+            }
+            assert_eq!(at, payload.len());
+            assert!(
+                stream.moved <= payload.len(),
+                "moved {} bytes of a {}-byte payload in chunks of {chunk}",
+                stream.moved,
+                payload.len()
+            );
+        }
     }
 }
