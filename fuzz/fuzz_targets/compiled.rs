@@ -63,6 +63,10 @@ fn fed(file: &[u8], f: &Fixture) -> Result<DoctorIndex, hospital_core::compiled:
         let end = (at + size).min(file.len());
         feed.push(&file[at..end])?;
         feed.read(&mut || false)?;
+        // The browse part, given out before the rest has arrived, searches safely too.
+        if let Some(part) = feed.take_browse() {
+            search_all_ways(&part, &f.ds);
+        }
         at = end;
         k += 1;
     }

@@ -275,17 +275,21 @@ pub(super) enum IndexError {
 
 /// Fetches the compiled doctor index at `url` of the dataset file `dataset` (with
 /// `doctors` doctors), reading it step by step as it arrives: the file (37 MB at 100,000
-/// doctors) is never held whole beside the index read from it.
+/// doctors) is never held whole beside the index read from it. Its browse part (facets
+/// and orders, the file's first step) goes to `browse` as soon as it is read and checked,
+/// so that a finder can show its first page before the words have arrived.
 pub(super) async fn fetch_index(
     url: &str,
     dataset: Fingerprint,
     doctors: usize,
     progress: &dyn Fn(u64, Option<u64>),
+    browse: &dyn Fn(DoctorIndex),
 ) -> Result<DoctorIndex, IndexError> {
     let mut incoming = IndexDownload {
         feed: DoctorIndexFeed::new(dataset, doctors),
         pieces: Pieces::default(),
         refused: None,
+        browse,
     };
     fetch_into(url, Some(progress), None, &mut incoming)
         .await
@@ -297,7 +301,9 @@ pub(super) async fn fetch_index(
         // Short slices: one of the reader's steps can take 15 ms at 100,000 doctors past
         // the deadline (bench/profile-takeover.mjs --size 100000).
         let mut out_of_time = slices::slice_deadline_of(slices::SHORT_SLICE_MS);
-        if let Some(done) = incoming.feed.finish(&mut out_of_time) {
+        let done = incoming.feed.finish(&mut out_of_time);
+        incoming.pass_browse_on();
+        if let Some(done) = done {
             return done.map_err(IndexError::Compiled);
         }
         slices::next_task().await;
@@ -305,13 +311,22 @@ pub(super) async fn fetch_index(
 }
 
 /// The doctor index's download, read as it arrives.
-struct IndexDownload {
+struct IndexDownload<'a> {
     feed: DoctorIndexFeed,
     pieces: Pieces,
     refused: Option<CompiledError>,
+    browse: &'a dyn Fn(DoctorIndex),
 }
 
-impl Download for IndexDownload {
+impl IndexDownload<'_> {
+    fn pass_browse_on(&mut self) {
+        if let Some(part) = self.feed.take_browse() {
+            (self.browse)(part);
+        }
+    }
+}
+
+impl Download for IndexDownload<'_> {
     fn take(
         &mut self,
         chunk: &Uint8Array,
@@ -323,13 +338,15 @@ impl Download for IndexDownload {
     }
 
     fn catch_up(&mut self, out_of_time: &mut dyn FnMut() -> bool) -> Taken {
-        match self.pieces.give(&mut self.feed, out_of_time) {
+        let taken = match self.pieces.give(&mut self.feed, out_of_time) {
             Ok(taken) => taken,
             Err(e) => {
                 self.refused = Some(e);
                 Taken::Enough
             }
-        }
+        };
+        self.pass_browse_on();
+        taken
     }
 }
 

@@ -32,8 +32,10 @@ struct Inner {
     answer: RefCell<Option<Result<DoctorIndex, IndexError>>>,
     /// Resolves the promise the app waits on, once there is an answer.
     waiting: RefCell<Option<js_sys::Function>>,
-    /// Where the download's progress goes, once the app's data is there.
+    /// Where the download's progress and browse part go, once the app's data is there.
     data: RefCell<Option<Arc<AppData>>>,
+    /// The index's browse part, if it was read before the app's data was there.
+    browse: RefCell<Option<DoctorIndex>>,
 }
 
 impl EarlyIndex {
@@ -45,6 +47,7 @@ impl EarlyIndex {
                 answer: RefCell::new(None),
                 waiting: RefCell::new(None),
                 data: RefCell::new(None),
+                browse: RefCell::new(None),
             }),
         }
     }
@@ -63,7 +66,11 @@ impl EarlyIndex {
                     data.index_progress(received, total);
                 }
             };
-            let answer = fetch_index(&inner.url, dataset, doctors, &progress).await;
+            let browse = |part: DoctorIndex| match inner.data.borrow().as_ref() {
+                Some(data) => data.set_browse(part),
+                None => *inner.browse.borrow_mut() = Some(part),
+            };
+            let answer = fetch_index(&inner.url, dataset, doctors, &progress, &browse).await;
             *inner.answer.borrow_mut() = Some(answer);
             if let Some(resolve) = inner.waiting.borrow_mut().take() {
                 let _ = resolve.call0(&JsValue::NULL);
@@ -77,8 +84,12 @@ impl EarlyIndex {
         (self.inner.started_for.get() == Some(dataset)).then(|| self.inner.url.clone())
     }
 
-    /// The app's data, which shows the download's progress from now on.
+    /// The app's data, which shows the download's progress from now on, and gets the
+    /// index's browse part (now, if it was read already).
     pub(super) fn show_progress_in(&self, data: Arc<AppData>) {
+        if let Some(part) = self.inner.browse.borrow_mut().take() {
+            data.set_browse(part);
+        }
         *self.inner.data.borrow_mut() = Some(data);
     }
 

@@ -55,6 +55,10 @@ pub struct AppData {
     doctors: OnceLock<DoctorIndex>,
     /// How much of the doctor index the background build has done, in percent.
     doctors_built: ArcRwSignal<u8>,
+    /// The compiled index's browse part (facets and orders), while its words are on
+    /// their way: it answers the finder's queries without text ([`AppData::answers`]).
+    browse: OnceLock<DoctorIndex>,
+    browse_ready: ArcRwSignal<bool>,
     /// The articles: there from the start when the dataset was JSON, else once a page
     /// has asked for their file ([`AppData::want_articles`]).
     newsroom: OnceLock<Newsroom>,
@@ -112,6 +116,8 @@ impl AppData {
             dataset: loaded.dataset,
             doctors: OnceLock::new(),
             doctors_built: ArcRwSignal::new(0),
+            browse: OnceLock::new(),
+            browse_ready: ArcRwSignal::new(false),
             newsroom,
             articles_state: ArcRwSignal::new(state),
             articles_file,
@@ -247,19 +253,60 @@ impl AppData {
         }
     }
 
-    /// The doctors matching `q`, in its order, with live facet counts.
-    pub fn search(&self, q: &DoctorQuery, now: Slot) -> SearchResult {
-        self.doctors().search(&self.dataset, q, now)
+    /// The compiled index's browse part, while the whole index is not there: for a
+    /// finder that shows its first page, filters and orders before the words arrive.
+    fn set_browse(&self, part: DoctorIndex) {
+        if self.doctors.get().is_none() && self.browse.set(part).is_ok() {
+            self.browse_ready.set(true);
+        }
     }
 
-    /// Why doctor `doctor` matches the query text `q`, word by word.
+    /// Whether the compiled index's browse part is there (or the whole index). Reactive.
+    pub fn browse_ready(&self) -> bool {
+        self.browse_ready.get() || self.doctor_index_percent() == 100
+    }
+
+    /// Whether [`AppData::search`] answers `q` as the whole index does: once the doctor
+    /// index is there, and before it, a query without text once the browse part is.
+    /// Reactive.
+    pub fn answers(&self, q: &DoctorQuery) -> bool {
+        self.doctor_index_percent() == 100
+            || (self.browse_ready.get() && self.browse.get().is_some_and(|b| b.answers(q)))
+    }
+
+    /// The browse part, while it is all there is of the doctor index.
+    fn browse_only(&self) -> Option<&DoctorIndex> {
+        self.doctors
+            .get()
+            .is_none()
+            .then(|| self.browse.get())
+            .flatten()
+    }
+
+    /// The doctors matching `q`, in its order, with live facet counts; while only the
+    /// browse part is there, as if `q` had no text ([`AppData::answers`]).
+    pub fn search(&self, q: &DoctorQuery, now: Slot) -> SearchResult {
+        match self.browse_only() {
+            Some(part) => part.search(&self.dataset, q, now),
+            None => self.doctors().search(&self.dataset, q, now),
+        }
+    }
+
+    /// Why doctor `doctor` matches the query text `q`, word by word (nothing while only
+    /// the browse part is there).
     pub fn explain(&self, q: &str, doctor: usize) -> Vec<hospital_core::search::Reason> {
-        self.doctors().explain(&self.dataset, q, doctor)
+        match self.browse_only() {
+            Some(_) => Vec::new(),
+            None => self.doctors().explain(&self.dataset, q, doctor),
+        }
     }
 
     /// Every option of one facet, as URL keys in display order.
     pub fn facet_options(&self, kind: FacetKind) -> Vec<String> {
-        self.doctors().facet_options(kind)
+        match self.browse_only() {
+            Some(part) => part.facet_options(kind),
+            None => self.doctors().facet_options(kind),
+        }
     }
 
     /// Whether `q` is the first news search with words while `module` is not there: the
@@ -685,8 +732,9 @@ fn load_compiled_index(data: Arc<AppData>, index: IndexSource, state: RwSignal<L
                         data.index_progress(received, total);
                     }
                 };
+                let browse = |part: DoctorIndex| data.set_browse(part);
                 let doctors = data.dataset.doctors.len();
-                let answer = fetch_index(&url, dataset, doctors, &progress).await;
+                let answer = fetch_index(&url, dataset, doctors, &progress, &browse).await;
                 (url, answer)
             }
         };

@@ -19,11 +19,13 @@ use leptos::prelude::*;
 #[derive(Clone, Copy)]
 pub struct LastSearch(pub RwSignal<Option<DoctorQuery>>);
 
-/// The finder, once the doctor index is built; until then (seconds, for a very
-/// large dataset) the page says how far the build has come.
+/// The finder, once the doctor index is built, or its browse part is there for a search
+/// without text; until then (seconds, for a very large dataset) the page says how far
+/// the index has come.
 #[component]
 pub fn DoctorFinder() -> impl IntoView {
     let ui = use_ui();
+    let nav = use_nav();
     let data = use_data();
     Effect::new(move || {
         let t = ui.t();
@@ -33,8 +35,19 @@ pub fn DoctorFinder() -> impl IntoView {
             ..Head::default()
         });
     });
-    let percent = Signal::derive(move || data.doctor_index_percent());
-    let ready = Memo::new(move |_| percent.get() == 100);
+    let percent = {
+        let data = data.clone();
+        Signal::derive(move || data.doctor_index_percent())
+    };
+    // Once shown, the finder stays: a search typed before the words have arrived waits
+    // in its results (`FinderReady`), not in place of the whole page.
+    let ready = Memo::new(move |was: Option<&bool>| {
+        was == Some(&true)
+            || match nav.route() {
+                Route::Doctors(q) => data.answers(&q),
+                _ => data.browse_ready(),
+            }
+    });
     move || {
         if ready.get() {
             return view! { <FinderReady/> }.into_any();
@@ -64,14 +77,27 @@ fn FinderReady() -> impl IntoView {
         Effect::new(move || last.set(Some(query.get())));
     }
     let now = hospital_now(data.dataset.hospital.timezone());
-    let result = Memo::new(move |_| data.search(&query.get(), now.slot()));
+    // Before the doctor index's words have arrived, only a search without text has its
+    // answer; one with text waits, saying how far the index has come.
+    let answers = {
+        let data = data.clone();
+        Memo::new(move |_| query.with(|q| data.answers(q)))
+    };
+    let percent = {
+        let data = data.clone();
+        Signal::derive(move || data.doctor_index_percent())
+    };
+    let result = Memo::new(move |_| {
+        answers.track();
+        data.search(&query.get(), now.slot())
+    });
     // While typing, only the cards that fit the window are built (see `screenful`).
     let screenful = Screenful::new(crate::components::DOCTORS_PER_PAGE);
     let on_key = Callback::new(move |input: web_sys::Element| screenful.typed(&input));
     // The count is announced once typing rests: a screen reader would otherwise read a
     // count at every key.
     Effect::new(move || {
-        if screenful.typing().get() {
+        if screenful.typing().get() || !answers.get() {
             return;
         }
         let n = result.with(|r| r.hits.len());
@@ -89,6 +115,9 @@ fn FinderReady() -> impl IntoView {
             ..query.get_untracked()
         })
     });
+    // The filters keep their counts while a search is typed, and while it waits for the
+    // index's words.
+    let counts_held = Signal::derive(move || screenful.typing().get() || !answers.get());
     // A memo: the menu is rebuilt when the order changes, not at every key.
     let sort = Memo::new(move |_| query.with(|q| q.sort));
     let resort = Callback::new(move |sort| {
@@ -115,11 +144,16 @@ fn FinderReady() -> impl IntoView {
                 />
             </div>
             <div class="finder-layout">
-                <FacetPanel query result counts_held=screenful.typing() on_change=refine/>
+                <FacetPanel query result counts_held on_change=refine/>
                 <div class="results">
                     <div class="results-bar"><SortMenu current=sort on_change=resort/></div>
                     <FilterChips query on_change=remove_filter/>
-                    <DoctorResults query result now limit=screenful.limit()/>
+                    {move || if answers.get() {
+                        view! { <DoctorResults query result now limit=screenful.limit()/> }.into_any()
+                    } else {
+                        let label = Signal::derive(move || ui.t().preparing_search);
+                        view! { <ProgressStatus label percent/> }.into_any()
+                    }}
                 </div>
             </div>
         </section>

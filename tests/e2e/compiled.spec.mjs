@@ -170,6 +170,58 @@ test("a large hospital's finder asks for its index as soon as the records' first
   expect(found.names.length).toBeGreaterThan(0);
 });
 
+test("a large hospital's finder shows its first page and filters before the index's words arrive; a search typed meanwhile waits for them", async ({ page, browser }) => {
+  test.setTimeout(90_000);
+  // The records at once; the index in ten parts over 15 s. Its browse part (facets and
+  // orders, 4 % of the file at 1,500 doctors) is in the first part.
+  await page.route("**/fixtures/hospital.json", (route) => route.fulfill({ contentType: "application/octet-stream", body: big.records }));
+  const slowIndex = serveFile(`index-browse-${process.pid}.idx`, big.index);
+  let indexDone = 0;
+  await page.route("**/fixtures/doctors.idx", (route) => {
+    const url = new URL(slowIndex, route.request().url()).href;
+    return route.continue({ url, headers: { ...route.request().headers(), "x-hs-slow": "15000" } });
+  });
+  // The app lets the request go once the file has the length its header says, so its
+  // end is either event.
+  const ended = (r) => {
+    if (r.url().includes("/__tmp/index-browse-") || r.url().endsWith("/fixtures/doctors.idx")) indexDone = Date.now();
+  };
+  page.on("requestfinished", ended);
+  page.on("requestfailed", ended);
+  await page.goto(HOST);
+  const count = widget(page).locator(".result-count");
+  await expect(count).toContainText("1,500 doctors found", { timeout: 60_000 });
+  const firstPage = await widget(page).locator(".doctor-card .doctor-name").allTextContents();
+  expect(firstPage.length).toBeGreaterThan(0);
+  // A filter is answered from the browse part too.
+  const department = widget(page).locator('#doctor-filters input[name="dept"]').first();
+  await department.check();
+  await expect(count).not.toContainText("1,500");
+  const filtered = { count: await count.textContent(), names: await widget(page).locator(".doctor-card .doctor-name").allTextContents() };
+  expect(indexDone, "the index was still on its way").toBe(0);
+  // Words wait for the index: the results say so, and the count is not read out.
+  await widget(page).getByRole("searchbox").fill("zhang");
+  const waiting = widget(page).locator(".results .loading [role=status]");
+  await expect(waiting).toContainText("Preparing");
+  expect(indexDone, "the index was still on its way").toBe(0);
+  await expect(waiting).toHaveCount(0, { timeout: 30_000 });
+  await expect.poll(() => indexDone).toBeGreaterThan(0);
+  await expect(count).toContainText(/doctors? found/);
+  expect(await count.textContent()).not.toBe(filtered.count);
+  await expect(widget(page).locator(".doctor-card").first()).toBeVisible();
+
+  // The same first page and filter with the whole index at once: the same answers.
+  const page2 = await browser.newPage();
+  await serve(page2, big.records, [big.index]);
+  await page2.goto(HOST);
+  await expect(widget(page2).locator(".result-count")).toContainText("1,500 doctors found", { timeout: 60_000 });
+  expect(await widget(page2).locator(".doctor-card .doctor-name").allTextContents()).toEqual(firstPage);
+  await widget(page2).locator('#doctor-filters input[name="dept"]').first().check();
+  await expect(widget(page2).locator(".result-count")).toHaveText(filtered.count);
+  expect(await widget(page2).locator(".doctor-card .doctor-name").allTextContents()).toEqual(filtered.names);
+  await page2.close();
+});
+
 test("a large hospital's news widget asks for the doctor index only once its records are in", async ({ page }) => {
   test.setTimeout(90_000);
   // The same widget showing the news: no doctor search waits for the index there, so it

@@ -6,7 +6,7 @@
 
 use hospital_core::normalize::{fold, terms};
 use hospital_core::route::{DoctorQuery, DoctorSort, Slot};
-use hospital_core::search::{DoctorIndex, SYNONYMS};
+use hospital_core::search::{DoctorIndex, DoctorIndexFeed, SYNONYMS};
 use hospital_core::*;
 use proptest::prelude::*;
 use proptest::sample::{select, subsequence};
@@ -569,6 +569,31 @@ proptest! {
                 .expect("the compiled index reads back")
         });
         prop_assert_eq!(read.search(ds, &q, NOW), built.search(ds, &q, NOW));
+    }
+
+    /// The compiled index's browse part, read before its words have arrived, answers
+    /// any query without text (facets, every order) as the whole index does.
+    #[test]
+    fn the_browse_part_answers_as_the_whole_index_without_text(q in query()) {
+        let (ds, built) = fixture();
+        static BROWSE: OnceLock<DoctorIndex> = OnceLock::new();
+        let browse = BROWSE.get_or_init(|| {
+            let fp = hospital_core::compiled::Fingerprint::of(b"synthetic");
+            let file = built.to_compiled(fp);
+            let mut feed = DoctorIndexFeed::new(fp, ds.doctors.len());
+            feed.push(&file).expect("the header");
+            // A step at a time, until the browse part is out.
+            (0..4)
+                .find_map(|_| {
+                    feed.read(&mut || true).expect("reads");
+                    feed.take_browse()
+                })
+                .expect("the browse part comes within the first steps")
+        });
+        let plain = DoctorQuery { q: String::new(), ..q.clone() };
+        prop_assert!(browse.answers(&plain));
+        prop_assert_eq!(browse.search(ds, &plain, NOW), built.search(ds, &plain, NOW));
+        prop_assert_eq!(browse.answers(&q), q.q.trim().is_empty());
     }
 
     #[test]

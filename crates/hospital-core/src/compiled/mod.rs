@@ -24,7 +24,7 @@ pub(crate) mod stream;
 pub const MAGIC: [u8; 4] = *b"HSIX";
 /// Bumped whenever the layout of any kind changes: an old file is then refused and
 /// the page builds its index from the dataset, as it would without one.
-pub const VERSION: u16 = 8;
+pub const VERSION: u16 = 9;
 /// magic, version, kind, payload length, payload checksum, dataset length, dataset hash.
 pub const HEADER_LEN: usize = 4 + 2 + 2 + 8 + 8 + 8 + 8;
 
@@ -834,8 +834,9 @@ mod tests {
         let open = |f: &[u8]| Reader::open(f, Kind::DoctorIndex, ds).err();
         assert_eq!(open(b"<!doctype html>"), Some(CompiledError::NotCompiled));
         let mut v = file.clone();
-        v[4] = 9;
-        assert_eq!(open(&v), Some(CompiledError::Version { found: 9 }));
+        let other = VERSION + 1;
+        v[4..6].copy_from_slice(&other.to_le_bytes());
+        assert_eq!(open(&v), Some(CompiledError::Version { found: other }));
         assert_eq!(
             open(&file[..file.len() - 1]),
             Some(CompiledError::Length {

@@ -355,12 +355,13 @@ impl DoctorIndexBuilder {
             doctors: self.doctors,
             text,
             synonyms: synonyms::Synonyms::new(SYNONYMS),
-            facets,
+            facets: facets.into(),
             department_words: self.department_words,
             department_texts: self.department_texts,
-            orders,
+            orders: orders.into(),
             campus_words: self.campus_words,
             ignored: self.ignored,
+            browse_only: false,
         }
     }
 }

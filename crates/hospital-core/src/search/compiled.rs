@@ -7,6 +7,7 @@ use super::index::{TextIndex, TextIndexRead};
 use super::{facets::Facets, order::Orders, synonyms, DoctorIndex, SYNONYMS};
 use crate::compiled::stream::Stream;
 use crate::compiled::{ensure, CompiledError, Fingerprint, Kind, Reader, Writer};
+use std::sync::Arc;
 
 /// The name of the compiled doctor index that a site build publishes beside the dataset.
 pub const DOCTOR_INDEX_FILE: &str = "doctors.idx";
@@ -21,9 +22,11 @@ impl DoctorIndex {
     pub fn to_compiled(&self, dataset: Fingerprint) -> Vec<u8> {
         let mut w = Writer::default();
         w.count(self.doctors);
-        self.text.write(&mut w);
+        // The browse part first, so that a finder can show its first page, filters and
+        // orders before the words have arrived.
         self.facets.write(&mut w);
         self.orders.write(&mut w);
+        self.text.write(&mut w);
         w.count(self.department_words.len());
         for words in &self.department_words {
             w.u32s(words);
@@ -35,8 +38,13 @@ impl DoctorIndex {
         w.u32s(&campus_numbers);
         w.strs(&self.ignored);
         let body = w.into_payload();
+        let ends = step_ends(&body, self.doctors);
+        // The browse part is the first step; its own checksum lets it be used before the
+        // whole file's can be checked.
+        let browse = body.get(..ends[0] as usize).unwrap_or_default();
         let mut file = Writer::default();
-        file.u32s(&step_ends(&body, self.doctors));
+        file.u32s(&ends);
+        file.u64s(&[xxhash_rust::xxh3::xxh3_64(browse)]);
         file.raw(&body);
         file.finish(Kind::DoctorIndex, dataset)
     }
@@ -82,8 +90,10 @@ const POSTING_BYTES_PER_PART: usize = if cfg!(test) { 64 } else { 1 << 16 };
 
 /// Each stage one step or more, none much longer than the others, so that the page is
 /// never held long: at 100,000 doctors the longest, the vocabulary, takes 13 ms natively
-/// (the typo table and the rest were one step of 21 ms).
+/// (the typo table and the rest were one step of 21 ms). The first, the browse part
+/// (facets and orders), is what a finder needs for its first page.
 enum Stage {
+    Browse,
     Text,
     Offsets(TextIndexRead),
     Postings(TextIndexRead),
@@ -96,6 +106,8 @@ enum Stage {
 struct Steps {
     doctors: usize,
     stage: Stage,
+    /// The browse part, once read.
+    browse: Option<(Arc<Facets>, Arc<Orders>)>,
 }
 
 impl Steps {
@@ -108,12 +120,19 @@ impl Steps {
         }
         Ok(Steps {
             doctors,
-            stage: Stage::Text,
+            stage: Stage::Browse,
+            browse: None,
         })
     }
 
     fn advance(&mut self, r: &mut Reader) -> Result<Option<DoctorIndex>, CompiledError> {
         self.stage = match std::mem::replace(&mut self.stage, Stage::Done) {
+            Stage::Browse => {
+                let facets = Facets::read(r, self.doctors)?;
+                let orders = Orders::read(r, self.doctors)?;
+                self.browse = Some((facets.into(), orders.into()));
+                Stage::Text
+            }
             Stage::Text => Stage::Offsets(TextIndex::read_start(r, self.doctors)?),
             Stage::Offsets(mut part) => {
                 TextIndex::read_offsets(r, &mut part)?;
@@ -127,12 +146,23 @@ impl Steps {
                 }
             }
             Stage::Typos(part) => Stage::Rest(TextIndex::read_finish(r, part)?),
-            Stage::Rest(text) => return read_rest(r, self.doctors, text).map(Some),
+            Stage::Rest(text) => {
+                let Some((facets, orders)) = self.browse.clone() else {
+                    return Err(CompiledError::Damaged("the index has no facets".into()));
+                };
+                return read_rest(r, self.doctors, text, facets, orders).map(Some);
+            }
             Stage::Done => {
                 return Err(CompiledError::Damaged("read again after it ended".into()));
             }
         };
         Ok(None)
+    }
+
+    /// The browse part as an index of its own, once read.
+    fn browse_part(&self) -> Option<DoctorIndex> {
+        let (facets, orders) = self.browse.clone()?;
+        Some(DoctorIndex::browse(self.doctors, facets, orders))
     }
 }
 
@@ -165,13 +195,16 @@ pub struct DoctorIndexFeed {
     stream: Stream,
     dataset: Fingerprint,
     doctors: usize,
-    /// The step ends, from the body's start, once the table is in; and the table's length.
-    ends: Option<(Vec<u32>, usize)>,
+    /// The step ends, from the body's start, once the table is in; the table's length;
+    /// and the browse part's checksum, which follows the table.
+    ends: Option<(Vec<u32>, usize, u64)>,
     steps: Option<Steps>,
     next: usize,
     /// A step that failed before the whole file was in: damage or a file that lies,
     /// told apart by the checksum once it is whole.
     failed: Option<CompiledError>,
+    /// The browse part, read and checked, until [`DoctorIndexFeed::take_browse`].
+    browse: Option<DoctorIndex>,
     index: Option<DoctorIndex>,
 }
 
@@ -186,6 +219,7 @@ impl DoctorIndexFeed {
             steps: None,
             next: 0,
             failed: None,
+            browse: None,
             index: None,
         }
     }
@@ -240,17 +274,26 @@ impl DoctorIndexFeed {
 
     /// The next step, if its bytes are in: the table of ends, or a step of the index.
     fn step(&mut self) -> Result<bool, CompiledError> {
-        let Some((ends, table)) = &self.ends else {
+        let Some((ends, table, browse_sum)) = &self.ends else {
             let mut r = Reader::over(self.stream.pending());
-            let ends = match r.u32s("step ends") {
-                Ok(ends) => ends,
+            let read = r.u32s("step ends").and_then(|ends| {
+                let sum = r.u64s("the browse part's checksum")?;
+                Ok((ends, sum))
+            });
+            let (ends, sum) = match read {
+                Ok(read) => read,
                 Err(e) if self.stream.whole() => return Err(e),
                 Err(_) => return Ok(false),
+            };
+            let [sum] = sum[..] else {
+                return Err(CompiledError::Damaged(
+                    "the browse part has no single checksum".into(),
+                ));
             };
             let table = r.position().0;
             check_step_ends(&ends, self.stream.left().saturating_sub(table))?;
             self.stream.consume(table);
-            self.ends = Some((ends, table));
+            self.ends = Some((ends, table, sum));
             return Ok(true);
         };
         let Some(&end) = ends.get(self.next) else {
@@ -261,6 +304,11 @@ impl DoctorIndexFeed {
         let Some(bytes) = self.stream.pending().get(..need) else {
             return Ok(false);
         };
+        let first = self.next == 0;
+        ensure(
+            !first || xxhash_rust::xxh3::xxh3_64(bytes) == *browse_sum,
+            || "the index's browse part does not match its checksum".into(),
+        )?;
         // Exactly the step's bytes, its counts checked against all the bytes left, as in
         // the whole file: a table that lies is found the same way however it arrives.
         let mut r = Reader::over_part(bytes, self.stream.left() - need);
@@ -276,12 +324,22 @@ impl DoctorIndexFeed {
                 self.next
             )
         })?;
+        if first {
+            self.browse = steps.browse_part();
+        }
         self.stream.consume(need);
         self.next += 1;
         if let Some(index) = index {
             self.index = Some(index);
         }
         Ok(true)
+    }
+
+    /// The browse part (facets and orders), once it has arrived and matched its own
+    /// checksum: it answers queries without text as the whole index will
+    /// ([`DoctorIndex::answers`]). Given out once.
+    pub fn take_browse(&mut self) -> Option<DoctorIndex> {
+        self.browse.take()
     }
 
     /// Once the last chunk is in: reads on until `out_of_time`, and answers with the
@@ -304,10 +362,14 @@ impl DoctorIndexFeed {
     }
 }
 
-/// Everything after the text index: facets, orders and the query lexicon's lists.
-fn read_rest(r: &mut Reader, n: usize, text: TextIndex) -> Result<DoctorIndex, CompiledError> {
-    let facets = Facets::read(r, n)?;
-    let orders = Orders::read(r, n)?;
+/// Everything after the text index: the query lexicon's lists.
+fn read_rest(
+    r: &mut Reader,
+    n: usize,
+    text: TextIndex,
+    facets: Arc<Facets>,
+    orders: Arc<Orders>,
+) -> Result<DoctorIndex, CompiledError> {
     let departments = r.count(4, "department words")?;
     let department_words = (0..departments)
         .map(|_| r.u32s("department words"))
@@ -347,6 +409,7 @@ fn read_rest(r: &mut Reader, n: usize, text: TextIndex) -> Result<DoctorIndex, C
             .zip(campus_numbers.into_iter().map(|c| c as u16))
             .collect(),
         ignored,
+        browse_only: false,
     })
 }
 
@@ -393,6 +456,115 @@ mod tests {
                     "{q:?} {sort:?}"
                 );
             }
+        }
+    }
+
+    /// Where the browse part lies in a compiled file: from its payload's start, the
+    /// table's length and the first step's end.
+    fn browse_span(file: &[u8]) -> (usize, usize) {
+        let mut r = Reader::over(&file[crate::compiled::HEADER_LEN..]);
+        let ends = r.u32s("ends").expect("a table");
+        r.u64s("sum").expect("a checksum");
+        let table = r.position().0;
+        (table, ends[0] as usize)
+    }
+
+    #[test]
+    fn the_browse_part_arrives_first_and_answers_every_query_without_text() {
+        let (ds, json) = sample();
+        let built = DoctorIndex::build(&ds);
+        let fp = Fingerprint::of(&json);
+        let file = built.to_compiled(fp);
+        let (table, first) = browse_span(&file);
+        let mut feed = DoctorIndexFeed::new(fp, ds.doctors.len());
+        // The header, the table and the first step, not a byte more.
+        let upto = crate::compiled::HEADER_LEN + table + first;
+        feed.push(&file[..upto]).expect("header");
+        assert!(feed.take_browse().is_none(), "nothing read yet");
+        feed.read(&mut || false).expect("reads what is in");
+        let browse = feed.take_browse().expect("the browse part");
+        assert!(feed.take_browse().is_none(), "given out once");
+        assert!(upto < file.len() / 2, "{upto} of {} bytes", file.len());
+        let now = Slot::from_key("wed-afternoon").expect("a slot");
+        let plain = DoctorQuery::default();
+        let facets = built.search(&ds, &plain, now).facets;
+        let some = |v: &[(String, usize)]| v.iter().take(2).map(|(k, _)| k.clone()).collect();
+        for sort in DoctorSort::ALL {
+            for q in [
+                DoctorQuery {
+                    sort,
+                    ..plain.clone()
+                },
+                DoctorQuery {
+                    sort,
+                    q: "  ".into(),
+                    ..plain.clone()
+                },
+                DoctorQuery {
+                    sort,
+                    departments: some(&facets.departments),
+                    page: 2,
+                    ..plain.clone()
+                },
+                DoctorQuery {
+                    sort,
+                    languages: some(&facets.languages),
+                    accepting_only: true,
+                    ..plain.clone()
+                },
+            ] {
+                assert!(browse.answers(&q));
+                assert_eq!(
+                    browse.search(&ds, &q, now),
+                    built.search(&ds, &q, now),
+                    "{q:?}"
+                );
+            }
+        }
+        for text in ["heart", "心内科", "zhang"] {
+            let q = DoctorQuery {
+                q: text.into(),
+                ..plain.clone()
+            };
+            assert!(!browse.answers(&q), "{text}");
+            assert!(built.answers(&q), "{text}");
+        }
+        // The rest follows, and the whole index is the one written.
+        feed.push(&file[upto..]).expect("the rest");
+        let whole = loop {
+            if let Some(done) = feed.finish(&mut || false) {
+                break done.expect("reads");
+            }
+        };
+        assert_eq!(whole.to_compiled(fp), file);
+    }
+
+    #[test]
+    fn a_damaged_browse_part_is_never_given_out() {
+        let (ds, json) = sample();
+        let fp = Fingerprint::of(&json);
+        let n = ds.doctors.len();
+        let file = DoctorIndex::build(&ds).to_compiled(fp);
+        let (table, first) = browse_span(&file);
+        let payload = &file[crate::compiled::HEADER_LEN..];
+        // Bytes of the facets and orders changed, the file sealed again with a good
+        // checksum of its own: only the browse part's tells.
+        for at in [table + 4, table + first / 2, table + first - 1] {
+            let mut p = payload.to_vec();
+            p[at] = p[at].wrapping_add(0x51);
+            let sealed = crate::compiled::seal(Kind::DoctorIndex, fp, &p);
+            let mut feed = DoctorIndexFeed::new(fp, n);
+            feed.push(&sealed[..crate::compiled::HEADER_LEN + table + first])
+                .expect("header");
+            let _ = feed.read(&mut || false);
+            assert!(feed.take_browse().is_none(), "byte {at}");
+            assert!(
+                matches!(
+                    DoctorIndex::from_compiled(&sealed, fp, n),
+                    Err(CompiledError::Damaged(_))
+                ),
+                "byte {at}"
+            );
         }
     }
 

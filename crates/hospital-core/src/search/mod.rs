@@ -88,6 +88,7 @@ use crate::route::{DoctorQuery, Slot};
 use crate::text::Text;
 use index::{ALL_FIELDS, BIO, DEPARTMENT, NAME, SPECIALTY};
 use std::collections::HashMap;
+use std::sync::Arc;
 
 /// The field a doctor matched the query text in, best first.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -160,7 +161,9 @@ pub struct DoctorIndex {
     doctors: usize,
     text: index::TextIndex,
     synonyms: synonyms::Synonyms,
-    facets: facets::Facets,
+    /// Shared with the index's browse part (`DoctorIndexFeed::take_browse`), which
+    /// answers the finder's queries without text while the rest is on its way.
+    facets: Arc<facets::Facets>,
     /// Word ids of each department in facet order (empty for ids the dataset uses
     /// without describing them).
     department_words: Vec<Vec<u32>>,
@@ -168,12 +171,14 @@ pub struct DoctorIndex {
     /// id alone for ids the dataset does not describe): runs of Chinese characters
     /// are matched in these, not through postings.
     department_texts: Vec<String>,
-    orders: order::Orders,
+    orders: Arc<order::Orders>,
     /// Folded campus words and Chinese runs, sorted, with the campus's number
     /// (see `query::Lexicon`).
     campus_words: Vec<(String, u16)>,
     /// Words and runs meaning the whole hospital, ignored in queries.
     ignored: Vec<String>,
+    /// Only the browse part (facets and orders, no words): see [`DoctorIndex::answers`].
+    browse_only: bool,
 }
 
 impl std::fmt::Debug for DoctorIndex {
@@ -374,6 +379,30 @@ impl DoctorIndex {
         b.finish(ds)
     }
 
+    /// The browse part of an index: its facets and orders without its words. It answers
+    /// a query without text (the finder's first page, its filters, orders and pages)
+    /// exactly as the whole index does; the text of any other query it leaves out.
+    fn browse(doctors: usize, facets: Arc<facets::Facets>, orders: Arc<order::Orders>) -> Self {
+        DoctorIndex {
+            doctors,
+            text: index::Builder::default().finisher().finish().0,
+            synonyms: synonyms::Synonyms::new(&[]),
+            facets,
+            department_words: Vec::new(),
+            department_texts: Vec::new(),
+            orders,
+            campus_words: Vec::new(),
+            ignored: Vec::new(),
+            browse_only: true,
+        }
+    }
+
+    /// Whether [`DoctorIndex::search`] answers `q` as the whole index does: always,
+    /// unless this is only the browse part and `q` has text.
+    pub fn answers(&self, q: &DoctorQuery) -> bool {
+        !self.browse_only || q.q.trim().is_empty()
+    }
+
     /// The number of doctors indexed.
     pub fn len(&self) -> usize {
         self.doctors
@@ -400,7 +429,9 @@ impl DoctorIndex {
             ignored: &self.ignored,
             exists: &exists,
         };
-        let mut parsed = query::parse(&q.q, &lex);
+        // The browse part has no words: it answers as if no text were typed.
+        let text = if self.browse_only { "" } else { q.q.as_str() };
+        let mut parsed = query::parse(text, &lex);
         let mut partial = false;
         let mut unmatched = Vec::new();
         let mut suggestions = Vec::new();
