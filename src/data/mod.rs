@@ -222,8 +222,10 @@ impl AppData {
         self.newsroom.get().is_some_and(Newsroom::index_built)
     }
 
+    /// At build time (`prerender`) always: a page written then shows what the finder
+    /// shows for its address, its first page of doctors and filters, at any size.
     fn builds_index_at_once(&self) -> bool {
-        builds_index_at_once(self.dataset.doctors.len())
+        cfg!(not(target_arch = "wasm32")) || builds_index_at_once(self.dataset.doctors.len())
     }
 
     /// Shows how far the doctor index has come: `done` of `total`, in percent, 99 at

@@ -48,6 +48,14 @@ pub fn DoctorFinder() -> impl IntoView {
                 _ => data.browse_ready(),
             }
     });
+    // A page written at build time shows the first page: the live finder takes its place
+    // only once it can show the same.
+    let hold = StoredValue::new(None);
+    Effect::new(move || match ready.get() {
+        true => hold.set_value(None),
+        false if hold.with_value(Option::is_none) => hold.set_value(crate::take_over::hold()),
+        false => {}
+    });
     move || {
         if ready.get() {
             return view! { <FinderReady/> }.into_any();
