@@ -293,7 +293,11 @@ fn a_large_hospitals_biographies_are_published_in_files_a_profile_names() {
     assert!(!finder.contains("data-hs-details"));
     // The finder's page is its first page of doctors and its filters, at any size, not
     // the "preparing" of a browser still reading the index.
-    assert_eq!(finder.matches(r#"class="doctor-card""#).count(), 20, "{finder}");
+    assert_eq!(
+        finder.matches(r#"class="doctor-card""#).count(),
+        20,
+        "{finder}"
+    );
     assert!(finder.contains(r#"id="doctor-filters""#));
     assert!(!finder.contains("正在准备医生搜索"), "{finder}");
 }
