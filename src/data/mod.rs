@@ -723,10 +723,7 @@ async fn fingerprint_in_slices(bytes: &[u8]) -> Fingerprint {
 fn load_compiled_index(data: Arc<AppData>, index: IndexSource, state: RwSignal<LoadState>) {
     leptos::task::spawn_local(async move {
         let (url, answer) = match index {
-            IndexSource::Started(early, url) => {
-                early.show_progress_in(data.clone());
-                (url, early.answer().await)
-            }
+            IndexSource::Started(early, url) => (url, early.answer().await),
             IndexSource::Fetch(url, dataset) => {
                 slices::next_task().await;
                 let progress = |received: u64, total: Option<u64>| {
@@ -775,6 +772,11 @@ enum IndexSource {
 /// A dataset that loaded, ready for the pages; a large one's doctor index follows:
 /// the compiled one, when the site has one, else built in slices.
 fn ready(data: Arc<AppData>, index: Option<IndexSource>, state: RwSignal<LoadState>) -> LoadState {
+    // Before the first render: the browse part read meanwhile lets the finder show its
+    // first page at once, rather than "Preparing" for a task.
+    if let Some(IndexSource::Started(early, _)) = &index {
+        early.show_progress_in(data.clone());
+    }
     if !data.builds_index_at_once() {
         match index {
             Some(index) => load_compiled_index(data.clone(), index, state),
