@@ -5,7 +5,9 @@ use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{AbortController, AbortSignal, ReadableStreamDefaultReader, RequestInit, Response};
 
-/// How long a request may take before the user is told and offered Retry.
+/// How long a request may go without a byte before the user is told and offered Retry.
+/// Not the whole download's time: a large file on a slow connection takes longer, and
+/// arrives.
 const TIMEOUT_MS: i32 = 20_000;
 
 #[derive(Clone, Debug, PartialEq)]
@@ -137,19 +139,29 @@ pub async fn fetch_into(
         let _ = outer.add_event_listener_with_callback("abort", on_abort.unchecked_ref());
     }
     let timed_out = std::rc::Rc::new(std::cell::Cell::new(false));
-    let timer = {
+    let abort = {
         let c = controller.clone();
         let flag = timed_out.clone();
-        let cb = wasm_bindgen::closure::Closure::once_into_js(move || {
+        wasm_bindgen::closure::Closure::<dyn Fn()>::new(move || {
             flag.set(true);
             c.abort();
-        });
-        window
-            .set_timeout_with_callback_and_timeout_and_arguments_0(cb.unchecked_ref(), TIMEOUT_MS)
-            .ok()
+        })
     };
-    let result = read(&window, url, &signal, progress, into).await;
-    if let Some(t) = timer {
+    let timer = std::cell::Cell::new(None);
+    // Started again at every chunk: the request has TIMEOUT_MS from its last byte.
+    let rearm = || {
+        if let Some(t) = timer.take() {
+            window.clear_timeout_with_handle(t);
+        }
+        let next = window.set_timeout_with_callback_and_timeout_and_arguments_0(
+            abort.as_ref().unchecked_ref(),
+            TIMEOUT_MS,
+        );
+        timer.set(next.ok());
+    };
+    rearm();
+    let result = read(&window, url, &signal, progress, into, &rearm).await;
+    if let Some(t) = timer.take() {
         window.clear_timeout_with_handle(t);
     }
     match result {
@@ -169,6 +181,7 @@ async fn read(
     signal: &AbortSignal,
     progress: Option<&dyn Fn(u64, Option<u64>)>,
     into: &mut dyn Download,
+    arrived: &dyn Fn(),
 ) -> Result<(), FetchError> {
     let network = || FetchError::Network {
         url: url.to_string(),
@@ -205,6 +218,7 @@ async fn read(
     loop {
         turns.after_step().await;
         let chunk = JsFuture::from(reader.read()).await.map_err(|_| network())?;
+        arrived();
         let done = Reflect::get(&chunk, &JsValue::from_str("done"))
             .map(|d| d.is_truthy())
             .unwrap_or(true);

@@ -88,6 +88,20 @@ test("compiled records arriving in parts are read as they come, and show what th
   await expectAccessible(page, "two widgets, one fed compiled records in parts");
 });
 
+test("a download slower than the timeout still arrives, as long as its bytes keep coming", async ({ page }) => {
+  test.setTimeout(90_000);
+  // The records in ten parts over 24 s: past the 20 s a request may go without a byte,
+  // but never 20 s without one.
+  await page.route("**/host/slow.html", async (route) => {
+    const original = await (await route.fetch()).text();
+    return route.fulfill({ contentType: "text/html", body: original.replace("/__slow/hospital.bin?ms=3000", "/__slow/hospital.bin?ms=24000") });
+  });
+  await page.goto("/host/slow.html");
+  const records = page.locator("#slow-records .hs");
+  await expect(records.locator(".doctor-card").first()).toBeVisible({ timeout: 60_000 });
+  await expect(records.locator(".load-problem")).toHaveCount(0);
+});
+
 test("a large dataset is checked and indexed in slices: progress moves and the page keeps painting", async ({ page }) => {
   test.setTimeout(90_000);
   // About 6,000 doctors: the sample's, then copies of them under new ids (about 12 MB).

@@ -65,7 +65,7 @@ function send(res, status, file, extraHeaders = {}, req = null) {
   // address (so that what the page names by its path still matches); `x-hs-slow: N`, any
   // file so.
   const slowHtml = file.endsWith(".html") ? Number(req?.headers["x-hs-slow-html"]) || 0 : 0;
-  const slowMs = Math.min(slowHtml || Number(req?.headers["x-hs-slow"]) || 0, 20000);
+  const slowMs = Math.min(slowHtml || Number(req?.headers["x-hs-slow"]) || 0, 30000);
   if (!slowMs) return res.end(body);
   streamInParts(res, body, slowMs);
 }
@@ -94,7 +94,7 @@ function slow(req, res, url) {
     return res.end();
   }
   const body = fs.readFileSync(file);
-  const ms = Math.min(Number(url.searchParams.get("ms")) || 2000, 20000);
+  const ms = Math.min(Number(url.searchParams.get("ms")) || 2000, 30000);
   res.writeHead(200, { "content-type": types[path.extname(file)] || "application/octet-stream", "content-length": body.length, "cache-control": "no-store" });
   streamInParts(res, body, ms);
 }
