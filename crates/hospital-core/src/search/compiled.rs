@@ -18,7 +18,8 @@ impl DoctorIndex {
     ///
     /// The payload starts with where each of the reader's steps ends, so that a reader
     /// of the download ([`DoctorIndexFeed`]) reads a step once its bytes are in, keeps
-    /// only those, and never tries a step twice.
+    /// only those, and never tries a step twice; then the checksum of the first step, the
+    /// browse part ([`DoctorIndexFeed::take_browse`]).
     pub fn to_compiled(&self, dataset: Fingerprint) -> Vec<u8> {
         let mut w = Writer::default();
         w.count(self.doctors);
