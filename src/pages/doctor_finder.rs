@@ -58,13 +58,12 @@ pub fn DoctorFinder() -> impl IntoView {
     });
     move || {
         if ready.get() {
-            return view! { <FinderReady/> }.into_any();
+            return view! { <FinderReady percent/> }.into_any();
         }
-        let label = Signal::derive(move || ui.t().preparing_search);
         view! {
             <section class="doctor-finder">
                 <h1>{move || ui.t().doctors_title}</h1>
-                <ProgressStatus label=label percent=percent/>
+                <PreparingSearch percent/>
             </section>
         }
         .into_any()
@@ -72,7 +71,10 @@ pub fn DoctorFinder() -> impl IntoView {
 }
 
 #[component]
-fn FinderReady() -> impl IntoView {
+fn FinderReady(
+    /// How far the doctor index has come: a search with text waits for all of it.
+    percent: Signal<u8>,
+) -> impl IntoView {
     let ui = use_ui();
     let nav = use_nav();
     let data = use_data();
@@ -90,10 +92,6 @@ fn FinderReady() -> impl IntoView {
     let answers = {
         let data = data.clone();
         Memo::new(move |_| query.with(|q| data.answers(q)))
-    };
-    let percent = {
-        let data = data.clone();
-        Signal::derive(move || data.doctor_index_percent())
     };
     let result = Memo::new(move |_| {
         answers.track();
@@ -159,11 +157,19 @@ fn FinderReady() -> impl IntoView {
                     {move || if answers.get() {
                         view! { <DoctorResults query result now limit=screenful.limit()/> }.into_any()
                     } else {
-                        let label = Signal::derive(move || ui.t().preparing_search);
-                        view! { <ProgressStatus label percent/> }.into_any()
+                        view! { <PreparingSearch percent/> }.into_any()
                     }}
                 </div>
             </div>
         </section>
     }
+}
+
+/// "Preparing the doctor search…" with how far the doctor index has come: in place of the
+/// whole finder, or of its results while a search with text waits for the index's words.
+#[component]
+fn PreparingSearch(percent: Signal<u8>) -> impl IntoView {
+    let ui = use_ui();
+    let label = Signal::derive(move || ui.t().preparing_search);
+    view! { <ProgressStatus label percent/> }
 }
