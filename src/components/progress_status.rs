@@ -17,7 +17,7 @@ pub fn ProgressStatus(
             <span class="spinner" aria-hidden="true"></span>
             <span role="status">{label}</span>
             <progress max="100" value=move || percent.get().to_string() aria-label=label></progress>
-            <span aria-hidden="true">{move || (ui.t().percent)(percent.get())}</span>
+            <span class="nowrap" aria-hidden="true">{move || (ui.t().percent)(percent.get())}</span>
         </div>
     }
 }
