@@ -72,7 +72,7 @@ impl Finisher {
                 Stage::SortWords => {
                     let words = &self.words;
                     let done = self.vocabulary.step(
-                        |&a, &b| words.word(a as usize).cmp(words.word(b as usize)),
+                        &|&a, &b| words.word(a as usize).cmp(words.word(b as usize)),
                         pacer,
                     );
                     if done {
@@ -80,14 +80,14 @@ impl Finisher {
                             &mut self.vocabulary,
                             SliceSort::new(Vec::new(), WORD_CHUNK),
                         );
-                        self.order = sort.into_sorted(u32::cmp);
+                        self.order = sort.into_sorted(&u32::cmp);
                         self.start_layout();
                     }
                     !done
                 }
                 Stage::Assemble => self.lay_out(pacer),
                 Stage::SortDeletions => {
-                    let done = self.deletion_sort.step(u64::cmp, pacer);
+                    let done = self.deletion_sort.step(&u64::cmp, pacer);
                     if done {
                         self.stage = Stage::Done;
                     }
@@ -191,7 +191,7 @@ impl Finisher {
     pub fn finish(mut self) -> (TextIndex, Vec<u32>) {
         let mut never = || false;
         while !self.step(&mut Pacer::new(&mut never, usize::MAX)) {}
-        let mut deletions = self.deletion_sort.into_sorted(u64::cmp);
+        let mut deletions = self.deletion_sort.into_sorted(&u64::cmp);
         // Grown by doubling: without this, up to half of it is spare capacity.
         deletions.shrink_to_fit();
         self.postings.shrink_to_fit();

@@ -90,14 +90,14 @@ impl OrdersBuilder {
                     false
                 }
                 Stage::ByRank => {
-                    let done = self.by_rank.step(|&a, &b| by_rank(ds, names, a, b), pacer);
+                    let done = self.by_rank.step(&|&a, &b| by_rank(ds, names, a, b), pacer);
                     if done {
                         self.stage = Stage::ByName;
                     }
                     !done
                 }
                 Stage::ByName => {
-                    let done = self.by_name.step(|&a, &b| by_name(ds, names, a, b), pacer);
+                    let done = self.by_name.step(&|&a, &b| by_name(ds, names, a, b), pacer);
                     if done {
                         self.stage = Stage::Done;
                     }
@@ -116,8 +116,8 @@ impl OrdersBuilder {
         let mut never = || false;
         while !self.step(ds, &mut Pacer::new(&mut never, usize::MAX)) {}
         let names = &self.names;
-        let by_rank = self.by_rank.into_sorted(|&a, &b| by_rank(ds, names, a, b));
-        let by_name = self.by_name.into_sorted(|&a, &b| by_name(ds, names, a, b));
+        let by_rank = self.by_rank.into_sorted(&|&a, &b| by_rank(ds, names, a, b));
+        let by_name = self.by_name.into_sorted(&|&a, &b| by_name(ds, names, a, b));
         Orders {
             rank_pos: positions(&by_rank),
             name_pos: positions(&by_name),
