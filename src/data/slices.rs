@@ -59,9 +59,36 @@ impl Turns {
     }
 }
 
-/// Resolves in a new task, after the browser has had its turn (events, paint).
+/// Resolves in a new task, after the browser has had its turn (input, timers, network,
+/// and a paint when one is due).
+///
+/// A message to ourselves: a task queued behind what is already waiting. A chain of
+/// `setTimeout(0)`, which this was, is clamped to 4 ms a turn after its fifth link
+/// (measured in Chromium: 4.3 ms a turn, against 0.05 ms through a message), which is a
+/// sixth of a 25 ms slice lost to waiting, and a third of a short one. Not
+/// `scheduler.yield()`: its continuation jumps ahead of the tasks already queued, such
+/// as the network's.
 pub async fn next_task() {
+    let promise = posted_message().unwrap_or_else(timeout);
+    let _ = JsFuture::from(promise).await;
+}
+
+/// A message posted to a channel of our own: a new task without the timers' clamp.
+fn posted_message() -> Option<js_sys::Promise> {
+    let channel = web_sys::MessageChannel::new().ok()?;
+    let mut posted = false;
     let promise = js_sys::Promise::new(&mut |resolve, _| {
+        channel.port1().set_onmessage(Some(resolve.unchecked_ref()));
+        posted = channel
+            .port2()
+            .post_message(&wasm_bindgen::JsValue::NULL)
+            .is_ok();
+    });
+    posted.then_some(promise)
+}
+
+fn timeout() -> js_sys::Promise {
+    js_sys::Promise::new(&mut |resolve, _| {
         let scheduled = web_sys::window().is_some_and(|window| {
             window
                 .set_timeout_with_callback_and_timeout_and_arguments_0(resolve.unchecked_ref(), 0)
@@ -70,6 +97,5 @@ pub async fn next_task() {
         if !scheduled {
             let _ = resolve.call0(&wasm_bindgen::JsValue::NULL);
         }
-    });
-    let _ = JsFuture::from(promise).await;
+    })
 }
