@@ -40,6 +40,8 @@ generator=target/release/hospital-data
 if $needs_app; then
   echo "bench: release build of the app into $out/site"
   trunk build --release --dist "$out/site"
+  # The app as Trunk built it: compiled-index.mjs writes a large hospital's whole site from it.
+  rm -rf "$out/trunk" && cp -r "$out/site" "$out/trunk"
   target/release/hospital-data site "$out/site" --data data/sample.json --site-url http://127.0.0.1:4310
 
   echo "bench: the search engine as a wasm module ($out/pkg)"
