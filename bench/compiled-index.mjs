@@ -57,7 +57,7 @@ const cli = (...args) =>
   execFileSync("cargo", ["run", "--quiet", "--release", "-p", "hospital-cli", "--", ...args], { cwd: repo, stdio: ["ignore", "inherit", "inherit"] });
 /** The whole site of the dataset `json` (`hospital-data site` over the Trunk build), in
  * bench/out/site-<doctors>-built; built again only when the app, the CLI or the data changed
- * (at 10,000 doctors and 5,000 articles it writes 31,068 pages in about 40 s). */
+ * (at 10,000 doctors and 5,000 articles it writes 31,068 pages in about 20 s on two cores). */
 function builtSite(doctors, json) {
   if (!fs.existsSync(path.join(trunkBuild, "index.html"))) {
     log(`building the app with Trunk into ${trunkBuild}`);
