@@ -139,31 +139,17 @@ pub async fn fetch_into(
         let _ = outer.add_event_listener_with_callback("abort", on_abort.unchecked_ref());
     }
     let timed_out = std::rc::Rc::new(std::cell::Cell::new(false));
-    let abort = {
+    let watchdog = {
         let c = controller.clone();
         let flag = timed_out.clone();
-        wasm_bindgen::closure::Closure::<dyn Fn()>::new(move || {
+        Watchdog::new(window.clone(), move || {
             flag.set(true);
             c.abort();
         })
     };
-    let timer = std::cell::Cell::new(None);
-    // Started again at every chunk: the request has TIMEOUT_MS from its last byte.
-    let rearm = || {
-        if let Some(t) = timer.take() {
-            window.clear_timeout_with_handle(t);
-        }
-        let next = window.set_timeout_with_callback_and_timeout_and_arguments_0(
-            abort.as_ref().unchecked_ref(),
-            TIMEOUT_MS,
-        );
-        timer.set(next.ok());
-    };
-    rearm();
-    let result = read(&window, url, &signal, progress, into, &rearm).await;
-    if let Some(t) = timer.take() {
-        window.clear_timeout_with_handle(t);
-    }
+    watchdog.rearm();
+    let result = read(&window, url, &signal, progress, into, &|| watchdog.rearm()).await;
+    drop(watchdog);
     match result {
         Err(FetchError::Network { .. }) if timed_out.get() => Err(FetchError::Timeout {
             url: url.to_string(),
@@ -172,6 +158,48 @@ pub async fn fetch_into(
             Err(FetchError::Aborted)
         }
         other => other,
+    }
+}
+
+/// The request's timeout: [`TIMEOUT_MS`] from the last time it was armed, which the
+/// download does at every chunk. Cleared when dropped, so that it never fires into a
+/// request that is over.
+struct Watchdog {
+    window: web_sys::Window,
+    bite: wasm_bindgen::closure::Closure<dyn Fn()>,
+    timer: std::cell::Cell<Option<i32>>,
+}
+
+impl Watchdog {
+    fn new(window: web_sys::Window, bite: impl Fn() + 'static) -> Watchdog {
+        Watchdog {
+            window,
+            bite: wasm_bindgen::closure::Closure::new(bite),
+            timer: std::cell::Cell::new(None),
+        }
+    }
+
+    fn rearm(&self) {
+        self.clear();
+        let next = self
+            .window
+            .set_timeout_with_callback_and_timeout_and_arguments_0(
+                self.bite.as_ref().unchecked_ref(),
+                TIMEOUT_MS,
+            );
+        self.timer.set(next.ok());
+    }
+
+    fn clear(&self) {
+        if let Some(t) = self.timer.take() {
+            self.window.clear_timeout_with_handle(t);
+        }
+    }
+}
+
+impl Drop for Watchdog {
+    fn drop(&mut self) {
+        self.clear();
     }
 }
 

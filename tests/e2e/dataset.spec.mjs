@@ -43,6 +43,32 @@ test("a server error and a dropped connection are told apart", async ({ page }) 
   await expect(widget(page).locator(".doctor-card").first()).toBeVisible();
 });
 
+test("a server that stops answering is told after 20 s without a byte, and Retry recovers", async ({ page }) => {
+  // The page's clock is the test's: 21 s pass at once once the request hangs.
+  await page.clock.install();
+  let asked = 0;
+  let hanging = null;
+  await page.route("**/fixtures/hospital.json", (route) => {
+    asked += 1;
+    if (asked === 1) {
+      hanging = route; // never answered
+      return;
+    }
+    return route.fulfill({ status: 200, contentType: "application/json", body: sample });
+  });
+  await page.goto(HOST);
+  await expect.poll(() => asked).toBe(1);
+  await page.clock.fastForward(19_000);
+  await expect(widget(page).locator(".load-problem")).toHaveCount(0);
+  await page.clock.fastForward(2_000);
+  const alert = widget(page).locator(".load-problem");
+  await expect(alert).toContainText("took too long");
+  expect(hanging, "the first request was left unanswered").not.toBeNull();
+  await alert.getByRole("button", { name: "Try again" }).click();
+  await expect(widget(page).locator(".doctor-card").first()).toBeVisible();
+  await expect(alert).toHaveCount(0);
+});
+
 test("invalid JSON names the line and column", async ({ page }) => {
   const broken = sample.replace('"schema": 1,', '"schema": 1,,');
   await serveDataset(page, [{ body: broken }]);
