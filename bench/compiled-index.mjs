@@ -71,7 +71,7 @@ function builtSite(doctors, json) {
   log(`writing the site of ${doctors} doctors into ${dir}`);
   fs.rmSync(dir, { recursive: true, force: true });
   fs.cpSync(trunkBuild, dir, { recursive: true });
-  execFileSync(cliBinary, ["site", dir, "--data", json, "--site-url", "http://127.0.0.1:4341"], { cwd: repo, stdio: ["ignore", "ignore", "inherit"] });
+  cli("site", dir, "--data", json, "--site-url", "http://127.0.0.1:4341");
   fs.writeFileSync(stamp, from);
   return dir;
 }
