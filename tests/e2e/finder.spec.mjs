@@ -31,6 +31,8 @@ const watchFrames = (page) =>
         count: document.querySelector("#doctor-count")?.textContent,
         cards: document.querySelectorAll(".doctor-list > .doctor-card").length,
         fills: !!list && list.getBoundingClientRect().bottom >= innerHeight,
+        // Cards built wholly below the window, where nobody sees them while typing.
+        below: [...document.querySelectorAll(".doctor-list > .doctor-card")].filter((c) => c.getBoundingClientRect().top >= innerHeight).length,
         related: document.querySelectorAll("section.related-doctors .doctor-card").length,
         filters: [...document.querySelectorAll("#doctor-filters .count")].map((c) => c.textContent).join(),
         // Within the pause of a key.
@@ -281,6 +283,25 @@ test("while a search is typed, the cards that fit the window change; the rest of
   await appReady(page);
   await expect(page.locator(".doctor-card")).toHaveCount(20);
   expect(await names(page)).toEqual(typed);
+});
+
+test("while a search is typed, the cards built are those the window shows, measured from the cards themselves", async ({ page }) => {
+  // A tall window: the list starts about 500 px down and a card is about 290 px with its
+  // gap, so the window shows three. Counted with a fixed guess at a card's least height
+  // (140 px) it built five, two of them wholly below the window.
+  await page.setViewportSize({ width: 1280, height: 1200 });
+  await page.goto("/doctors");
+  await appReady(page);
+  await expect(page.locator(".doctor-card")).toHaveCount(20);
+  await watchFrames(page);
+  await page.locator("#doctor-q").pressSequentially("physician", { delay: 40 });
+  await expect(page).toHaveURL(/q=physician$/);
+  const typing = (await framesSeen(page)).filter((f) => f.fresh && f.cards < 20);
+  expect(typing.length).toBeGreaterThan(0);
+  expect(typing.every((f) => f.fills), JSON.stringify(typing)).toBe(true);
+  // A card may start below the bottom (a card's least height is a bound, not its height),
+  // but never two.
+  expect(Math.max(...typing.map((f) => f.below)), JSON.stringify(typing)).toBeLessThan(2);
 });
 
 test("while a search is typed, the filters' counts stay as they were; once typing rests they are the search's", async ({ page }) => {
