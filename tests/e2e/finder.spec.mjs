@@ -288,7 +288,7 @@ test("while a search is typed, the cards that fit the window change; the rest of
 test("while a search is typed, the cards built are those the window shows, measured from the cards themselves", async ({ page }) => {
   // A tall window: the list starts about 500 px down and a card is about 290 px with its
   // gap, so the window shows three. Counted with a fixed guess at a card's least height
-  // (140 px) it built five, two of them wholly below the window.
+  // (140 px), the build before had three cards wholly below the window in some frames.
   await page.setViewportSize({ width: 1280, height: 1200 });
   await page.goto("/doctors");
   await appReady(page);
