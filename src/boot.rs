@@ -4,6 +4,7 @@
 
 use crate::app::App;
 use crate::config::{self, MountConfig, ReadyHook};
+use crate::dom::found;
 use crate::swap;
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
@@ -14,21 +15,20 @@ pub fn start() {
     let Some(document) = web_sys::window().and_then(|w| w.document()) else {
         return;
     };
-    let widgets = document.query_selector_all("[data-hospital-site]").ok();
+    let widgets = found::<web_sys::Element>(document.query_selector_all("[data-hospital-site]"));
     let mut mounted = 0;
-    if let Some(list) = widgets {
-        for i in 0..list.length() {
-            let Some(el) = list.item(i).and_then(|n| n.dyn_into::<HtmlElement>().ok()) else {
-                continue;
-            };
-            // A second init() on the same page must not mount twice.
-            if el.has_attribute("data-hs-mounted") {
-                continue;
-            }
-            let _ = el.set_attribute("data-hs-mounted", "");
-            mount_widget(&document, &el, config::widget(&el, i as usize));
-            mounted += 1;
+    // Numbered by their place among the elements found, HTML or not.
+    for (i, el) in widgets.into_iter().enumerate() {
+        let Ok(el) = el.dyn_into::<HtmlElement>() else {
+            continue;
+        };
+        // A second init() on the same page must not mount twice.
+        if el.has_attribute("data-hs-mounted") {
+            continue;
         }
+        let _ = el.set_attribute("data-hs-mounted", "");
+        mount_widget(&document, &el, config::widget(&el, i));
+        mounted += 1;
     }
     if mounted == 0 {
         if let Some(root) = document
@@ -152,22 +152,12 @@ fn show_panics() {
             crate::i18n::messages(hospital_core::Lang::En).crashed,
             crate::i18n::messages(hospital_core::Lang::Zh).crashed
         );
-        let mut targets = Vec::new();
-        if let Ok(list) = document.query_selector_all("[data-hs-mounted]") {
-            for i in 0..list.length() {
-                if let Some(el) = list
-                    .item(i)
-                    .and_then(|n| n.dyn_into::<web_sys::Element>().ok())
-                {
-                    targets.push(
-                        el.shadow_root()
-                            .map(|r| r.unchecked_into::<web_sys::Node>())
-                            .unwrap_or_else(|| el.into()),
-                    );
-                }
-            }
-        }
-        for target in targets {
+        let mounted = found::<web_sys::Element>(document.query_selector_all("[data-hs-mounted]"));
+        for el in mounted {
+            let target = el
+                .shadow_root()
+                .map(|r| r.unchecked_into::<web_sys::Node>())
+                .unwrap_or_else(|| el.into());
             if let Ok(p) = document.create_element("p") {
                 let _ = p.set_attribute("role", "alert");
                 p.set_text_content(Some(&message));

@@ -5,7 +5,6 @@
 use crate::nav::Nav;
 use leptos::prelude::*;
 use serde_json::Value;
-use wasm_bindgen::JsCast;
 
 #[derive(Clone, Debug, Default)]
 pub struct Head {
@@ -48,12 +47,9 @@ pub fn set_head(head: Head) {
         return;
     };
     // Remove what the previous page (or the pre-rendered HTML) set.
-    if let Ok(old) = head_el.query_selector_all(&format!("[{MARK}], meta[name=description], meta[property^='og:'], script[type='application/ld+json'], link[rel=canonical]")) {
-        for i in 0..old.length() {
-            if let Some(n) = old.item(i).and_then(|n| n.dyn_into::<web_sys::Element>().ok()) {
-                n.remove();
-            }
-        }
+    let old = head_el.query_selector_all(&format!("[{MARK}], meta[name=description], meta[property^='og:'], script[type='application/ld+json'], link[rel=canonical]"));
+    for n in crate::dom::found::<web_sys::Element>(old) {
+        n.remove();
     }
     let url = web_sys::window()
         .and_then(|w| w.location().href().ok())

@@ -10,6 +10,7 @@ pub mod clock;
 pub mod components;
 pub mod config;
 pub mod data;
+mod dom;
 mod head;
 pub mod i18n;
 mod in_steps;

@@ -7,8 +7,10 @@
 //! are built when the typing rests, so a key costs what the screen shows. The finder also
 //! announces its count to screen readers once typing rests (`typing`), not at every key.
 
+use crate::dom::found;
 use leptos::prelude::*;
 use std::time::Duration;
+use web_sys::Element;
 
 /// How long typing must rest before the rest of the page is built: the same pause after
 /// which the address follows the typed text (`nav`).
@@ -161,7 +163,7 @@ fn shortest_card(list: &web_sys::Element) -> Option<f64> {
     for at in 0..cards.length().min(CARDS_MEASURED) {
         let Some(card) = cards.item(at) else { break };
         let mut height = card.get_bounding_client_rect().height();
-        for part in elements(&card, OPTIONAL_PARTS) {
+        for part in found::<Element>(card.query_selector_all(OPTIONAL_PARTS)) {
             // What the part adds: from its top to the next part's (its margin with it).
             let top = part.get_bounding_client_rect().top();
             height -= match part.next_element_sibling() {
@@ -169,7 +171,7 @@ fn shortest_card(list: &web_sys::Element) -> Option<f64> {
                 None => part.get_bounding_client_rect().height(),
             };
         }
-        for part in elements(&card, WRAPPING_PARTS) {
+        for part in found::<Element>(card.query_selector_all(WRAPPING_PARTS)) {
             let style = window.get_computed_style(&part).ok().flatten();
             let pixels = |property: &str| {
                 style
@@ -190,16 +192,4 @@ fn shortest_card(list: &web_sys::Element) -> Option<f64> {
         least = Some(least.map_or(height, |l| l.min(height)));
     }
     least.map(|height| height + gap.max(0.0))
-}
-
-/// The elements under `root` that `selector` matches.
-fn elements(root: &web_sys::Element, selector: &str) -> Vec<web_sys::Element> {
-    use wasm_bindgen::JsCast;
-    let Ok(found) = root.query_selector_all(selector) else {
-        return Vec::new();
-    };
-    (0..found.length())
-        .filter_map(|i| found.item(i))
-        .filter_map(|node| node.dyn_into::<web_sys::Element>().ok())
-        .collect()
 }

@@ -2,6 +2,7 @@
 //! sees nothing change: what the visitor typed, ticked, chose or opened before the app was
 //! ready is carried over (and searched), and focus and scroll stay where they were.
 
+use crate::dom::found;
 use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlElement, HtmlInputElement, HtmlSelectElement};
 
@@ -92,12 +93,7 @@ fn edits(page: &HtmlElement, live: &HtmlElement) -> Vec<Edit> {
 }
 
 fn controls(root: &HtmlElement) -> Vec<Element> {
-    let Ok(list) = root.query_selector_all("input, select") else {
-        return Vec::new();
-    };
-    (0..list.length())
-        .filter_map(|i| list.item(i)?.dyn_into::<Element>().ok())
-        .collect()
+    found(root.query_selector_all("input, select"))
 }
 
 fn edit(old: &Element, new: &Element) -> Option<Edit> {
@@ -128,11 +124,8 @@ fn edit(old: &Element, new: &Element) -> Option<Edit> {
 /// visitor opened or closed before the app was ready (the shell's script marks them
 /// `data-hs-toggled`) and that show the other state: a click sets them as the visitor left them.
 fn disclosures(page: &HtmlElement, live: &HtmlElement) -> Vec<HtmlElement> {
-    let Ok(toggled) = page.query_selector_all("button[data-hs-toggled][aria-controls]") else {
-        return Vec::new();
-    };
-    (0..toggled.length())
-        .filter_map(|i| toggled.item(i)?.dyn_into::<Element>().ok())
+    found::<Element>(page.query_selector_all("button[data-hs-toggled][aria-controls]"))
+        .into_iter()
         .filter_map(|old| {
             let controls = old.get_attribute("aria-controls")?;
             let selector = format!(

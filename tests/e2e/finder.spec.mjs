@@ -27,12 +27,13 @@ const watchFrames = (page) =>
     const watch = () => {
       look();
       const list = document.querySelector(".doctor-list");
+      const cards = [...document.querySelectorAll(".doctor-list > .doctor-card")];
       window.__frames.push({
         count: document.querySelector("#doctor-count")?.textContent,
-        cards: document.querySelectorAll(".doctor-list > .doctor-card").length,
+        cards: cards.length,
         fills: !!list && list.getBoundingClientRect().bottom >= innerHeight,
         // Cards built wholly below the window, where nobody sees them while typing.
-        below: [...document.querySelectorAll(".doctor-list > .doctor-card")].filter((c) => c.getBoundingClientRect().top >= innerHeight).length,
+        below: cards.filter((c) => c.getBoundingClientRect().top >= innerHeight).length,
         related: document.querySelectorAll("section.related-doctors .doctor-card").length,
         filters: [...document.querySelectorAll("#doctor-filters .count")].map((c) => c.textContent).join(),
         // Within the pause of a key.
